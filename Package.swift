@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+// dcplan: power and cooling planning for AI data centres.
+import PackageDescription
+
+let package = Package(
+    name: "dcplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dcplan", targets: ["dcplan"]),
+        .library(name: "PlannerModel", targets: ["PlannerModel"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // Pure domain values: units, catalogue entry types, the typed site, results, findings.
+        .target(name: "PlannerModel"),
+        // Built-in equipment entries with provenance, and the utilisation → power curve fit.
+        .target(name: "Catalogue", dependencies: ["PlannerModel"], exclude: ["README.md", "Data"]),
+        // YAML → Site: Yams DTOs, two-phase loading, file:line:col diagnostics.
+        .target(
+            name: "SiteSpec",
+            dependencies: ["PlannerModel", "Catalogue", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]),
+        // GLPK, quarantined: module map + shim header only.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // Domain-free LP/MILP values, the GLPK solver and MPS/LP export.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK"], exclude: ["README.md"]),
+        // Physics and orchestration: Planner.plan(site) → Plan.
+        .target(
+            name: "PlannerEngine",
+            dependencies: ["PlannerModel", "Catalogue", "LinearProgramming"],
+            exclude: ["README.md"]),
+        // Markdown, CSV and JSON rendering of result values (no engine, no GLPK).
+        .target(name: "PlannerReport", dependencies: ["PlannerModel"], exclude: ["README.md"]),
+        // The command-line interface as a library, testable in-process.
+        .target(
+            name: "PlannerCLI",
+            dependencies: [
+                "PlannerModel", "Catalogue", "SiteSpec", "PlannerEngine", "PlannerReport", "LinearProgramming",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"]),
+        .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),
+        // Approximate equality, fixtures, golden files, an in-process CLI runner.
+        .target(
+            name: "_PlannerTestSupport",
+            dependencies: ["PlannerModel", "PlannerCLI"],
+            exclude: ["README.md"]),
+
+        .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
+        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "PlannerEngineTests", dependencies: ["PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(name: "PlannerReportTests", dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(name: "PlannerCLITests", dependencies: ["PlannerCLI", "_PlannerTestSupport"]),
+    ]
+)

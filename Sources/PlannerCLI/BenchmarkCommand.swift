@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import PlannerEngine
+import PlannerModel
+import PlannerReport
+import SiteSpec
+
+/// Performance figures, measured in a release build (`swift run -c release dcplan benchmark`):
+/// time to load and analyse each site, and a synthetic 1,000,000-GPU campus.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Time loading and analysing sites (run a release build).",
+        discussion: """
+            Prints min and median wall time over --runs repetitions of: read + load + validate the spec, \
+            then plan it. Example: swift run -c release dcplan benchmark Sites/*.yaml
+            """)
+
+    @Argument(help: "Site spec files to time (default: none, only the synthetic campus).")
+    var specs: [String] = []
+
+    @Option(help: "Repetitions per case.")
+    var runs = 20
+
+    @Option(help: "GPUs in the synthetic campus.")
+    var campusGPUs = 1_000_000
+
+    func validate() throws {
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if campusGPUs < 72 { throw ValidationError("--campus-gpus must be at least 72") }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let loader = SiteLoader()
+        let planner = Planner()
+        console.out("case | GPUs | racks | load min/median [ms] | analyse min/median [ms] | total median [ms]")
+        for path in specs {
+            try measure(path, console: console) { loader.load(path: path) } analyse: { planner.plan($0) }
+        }
+        let yaml = Self.campusYAML(gpus: campusGPUs)
+        try measure("synthetic campus (\(Format.integer(campusGPUs)) GPUs, \(yaml.utf8.count / 1024) KiB YAML)", console: console) {
+            loader.load(yaml: yaml, path: "campus.yaml", baseDirectory: ".")
+        } analyse: { planner.plan($0) }
+    }
+
+    func measure(
+        _ name: String, console: Console, load: () -> LoadResult, analyse: (Site) -> Plan
+    ) throws {
+        var loadTimes: [Duration] = []
+        var planTimes: [Duration] = []
+        var totals: [Duration] = []
+        var last: Plan?
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            let t0 = clock.now
+            let result = load()
+            let t1 = clock.now
+            guard let site = result.site else {
+                console.print(result.findings)
+                throw CommandFailure("\(name): the spec does not load")
+            }
+            last = analyse(site)
+            let t2 = clock.now
+            loadTimes.append(t1 - t0)
+            planTimes.append(t2 - t1)
+            totals.append(t2 - t0)
+        }
+        let total = last?.total ?? .zero
+        console.out(
+            "\(name) | \(Format.integer(total.gpuCount)) | \(Format.integer(total.rackCount)) | \(Self.minMedian(loadTimes)) | \(Self.minMedian(planTimes)) | \(Self.ms(Self.median(totals)))")
+    }
+
+    static func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
+    static func ms(_ d: Duration) -> String { Format.fixed(d.seconds * 1000, 3) }
+    static func minMedian(_ values: [Duration]) -> String { "\(ms(values.min() ?? .zero)) / \(ms(median(values)))" }
+
+    /// A campus spec of distinct halls (not copies, so every hall is loaded and analysed):
+    /// halls of 64 GB300 NVL72 + 8 network + 2 storage racks until the GPU count is reached.
+    static func campusYAML(gpus: Int) -> String {
+        let racksPerHall = 64
+        let halls = (gpus + racksPerHall * 72 - 1) / (racksPerHall * 72)
+        var yaml = """
+            version: 1
+            site:
+              name: Synthetic campus
+              grid: { frequency_hz: 60 }
+            workload: { utilisation_percent: 80 }
+            halls:
+
+            """
+        for h in 0..<halls {
+            yaml += """
+                  - id: hall-\(h)
+                    layout: { rows: 8, racks_per_row: 10, rack_pitch_m: 0.6, aisle_m: 1.8 }
+                    racks:
+                      - { type: gb300-nvl72, count: \(racksPerHall) }
+                      - { type: network-rack, count: 8 }
+                      - { type: storage-rack, count: 2 }
+
+                """
+        }
+        return yaml
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Catalogue
+import PlannerReport
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "List and show the built-in equipment entries with their sources.",
+        subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the built-in entries.")
+
+        @Flag(help: "Print JSON instead of a table.")
+        var json = false
+
+        func run() throws {
+            let entries = Catalogue.builtIn.entries
+            Console.current.out(json ? try CatalogueRendering.json(entries) : CatalogueRendering.table(entries))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one entry: power levels, heat split, weight, source and confidence.",
+            discussion: "Example: dcplan catalog show gb300-nvl72 --json")
+
+        @Argument(help: "Entry ID, e.g. gb300-nvl72.")
+        var id: String
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            let catalogue = Catalogue.builtIn
+            guard let entry = catalogue.entry(id) else {
+                let close = catalogue.closestIDs(to: id)
+                let hint = close.isEmpty ? "; see 'dcplan catalog list'" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+                throw CommandFailure("unknown catalogue entry '\(id)'" + hint)
+            }
+            Console.current.out(json ? try CatalogueRendering.json(entry) : CatalogueRendering.details(entry))
+        }
+    }
+}

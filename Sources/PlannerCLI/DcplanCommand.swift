@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// `dcplan`: plans the power and cooling of AI data centres from YAML site specs.
+public struct DcplanCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "dcplan",
+        abstract: "Plan the power and cooling of AI data centres from a YAML site spec.",
+        discussion: """
+            Examples:
+              dcplan validate Sites/example-small.yaml
+              dcplan plan Sites/example-small.yaml
+              dcplan plan --rollup korea-260k Sites/korea-*.yaml
+              dcplan catalog list
+              dcplan catalog show gb300-nvl72 --json
+            Exit status: 0 ok; 1 invalid input or failure; 2 a plan was written but a check failed; 64 usage.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, PlanCommand.self, CatalogCommand.self, BenchmarkCommand.self])
+
+    public init() {}
+
+    /// Parses and runs a command line (without the program name) and returns the exit status.
+    /// The one place where errors become exit statuses.
+    public static func run(_ arguments: [String]) -> Int32 {
+        let console = Console.current
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return ExitStatus.ok
+        } catch {
+            return ExitStatus.report(error, console: console)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PlannerEngine
+import PlannerModel
+import PlannerReport
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan sites and write their capacity reports.",
+        discussion: """
+            For each spec Sites/x.yaml writes <out>/x.md and <out>/x/ (plan.json, racks.csv, halls.csv).
+            All specs are checked first: if any has an error, nothing is written (exit 1).
+            With --rollup NAME, also writes <out>/NAME.md: one row per site and the total.
+            Examples:
+              dcplan plan Sites/example-small.yaml
+              dcplan plan --out /tmp/reports --rollup korea-260k Sites/korea-*.yaml
+            """)
+
+    @Argument(help: "Site spec files (YAML).")
+    var specs: [String]
+
+    @Option(name: .shortAndLong, help: "Folder for the reports.")
+    var out = "Reports"
+
+    @Option(help: "Also write a programme roll-up report named NAME.md over all specs.")
+    var rollup: String?
+
+    @Option(help: "Title of the roll-up report (default: the roll-up name).")
+    var rollupTitle: String?
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        if specs.isEmpty { throw ValidationError("name at least one spec file") }
+        if let rollup, rollup.isEmpty || rollup.contains("/") {
+            throw ValidationError("--rollup takes a file name without '/', got '\(rollup)'")
+        }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let loaded = try LoadedSpec.loadAll(specs, console: console)
+        let planner = Planner()
+        var writer = OutputWriter()
+        var entries: [ProgrammeMarkdown.Entry] = []
+        var failedChecks = false
+        for spec in loaded {
+            let plan = planner.plan(spec.site)
+            console.print(plan.findings)
+            failedChecks = failedChecks || plan.findings.hasErrors
+            let context = ReportContext(
+                specPath: spec.path, specDigest: spec.digest, command: "dcplan plan \(spec.path)",
+                version: DcplanCommand.version)
+            let base = (out as NSString).appendingPathComponent(spec.reportName)
+            writer.add(base + ".md", PlanMarkdown.render(plan, context: context))
+            writer.add(base + "/plan.json", try PlanJSON.render(plan, context: context))
+            writer.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
+            writer.add(base + "/halls.csv", PlanCSV.halls(plan))
+            entries.append(.init(reportName: spec.reportName, plan: plan, context: context))
+        }
+        if let rollup {
+            let title = rollupTitle ?? rollup
+            let titleArgument = rollupTitle.map { " --rollup-title \(quoted($0))" } ?? ""
+            let command = "dcplan plan --rollup \(rollup)\(titleArgument) " + specs.joined(separator: " ")
+            writer.add(
+                (out as NSString).appendingPathComponent(rollup + ".md"),
+                ProgrammeMarkdown.render(title: title, entries: entries, command: command, version: DcplanCommand.version))
+        }
+        try writer.writeAll()
+        if !quiet {
+            for entry in entries {
+                let t = entry.plan.total
+                console.out(
+                    "\((out as NSString).appendingPathComponent(entry.reportName)).md: \(Format.integer(t.gpuCount)) GPUs, \(Format.integer(t.rackCount)) racks, \(Format.megawatts(t.itPower.design)) MW IT at design")
+            }
+            if let rollup { console.out("\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(entries.count) sites") }
+        }
+        if failedChecks { throw CheckFailed() }
+    }
+
+    func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
+}

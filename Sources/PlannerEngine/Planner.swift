@@ -1,0 +1,46 @@
+import Catalogue
+import PlannerModel
+
+/// Orchestrates the analyses for one site; the physics lives in the analysis namespaces.
+public struct Planner: Sendable {
+    /// The utilisation → power curve for sustained power (default: fitted to the H100 samples).
+    public var curve: UtilisationCurve
+
+    public init(curve: UtilisationCurve = UtilisationFit.defaultCurve) {
+        self.curve = curve
+    }
+
+    public func plan(_ site: Site) -> Plan {
+        let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
+        return Plan(site: site, halls: halls, findings: Self.findings(site: site, halls: halls), curve: curve)
+    }
+
+    /// Notes a planner should see next to the numbers.
+    static func findings(site: Site, halls: [HallResult]) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, hall) in halls.enumerated() where hall.total.racksWithoutWeight > 0 {
+            let ids = hall.groups.filter { $0.system.weight == nil }.map(\.system.id)
+            findings.append(Finding(
+                .note, "halls[\(index)]",
+                "floor weight leaves out \(hall.total.racksWithoutWeight) racks whose catalogue entry has no weight (\(ids.joined(separator: ", "))); set weight_kg in catalog.racks to include them"))
+        }
+        for (index, hall) in site.halls.enumerated() {
+            for (g, group) in hall.rackGroups.enumerated() where group.system.liquidFraction.fraction == 0
+                && group.system.designPower > airCooledRackCeiling
+            {
+                findings.append(Finding(
+                    .warning, "halls[\(index)].racks[\(g)]",
+                    "\(group.system.id) draws \(format(group.system.designPower.kilowatts)) kW per rack, all to air, above the ~\(format(airCooledRackCeiling.kilowatts)) kW air-cooled rack ceiling (REFERENCE.md §1.3); plan rear-door heat exchangers or containment"))
+            }
+        }
+        return findings
+    }
+
+    /// The air-cooled rack ceiling, ~30 kW (≈35 kW contained), REFERENCE.md §1.3 (M). Racks above
+    /// the contained figure get a warning.
+    public static let airCooledRackCeiling = Power.kilowatts(35)
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,78 @@
+/// A typed, validated site: what the engine plans. Built by `SiteSpec` from YAML; never holds
+/// file-format details.
+public struct Site: Hashable, Sendable {
+    public var name: String
+    public var operatorName: String?
+    public var location: String?
+    /// Path of the EPW weather file, already resolved relative to the spec file.
+    public var weatherPath: String?
+    /// Grid frequency [Hz] (REFERENCE.md D20: 60 Hz in Korea).
+    public var gridFrequencyHz: Double
+    /// Commissioning month as `YYYY-MM`, which later drives regulatory thresholds.
+    public var commissioning: String?
+    /// Sustained utilisation of the compute racks for energy (design power is used for sizing).
+    public var utilisation: Ratio
+    public var halls: [Hall]
+
+    public init(
+        name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
+        gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall]
+    ) {
+        self.name = name
+        self.operatorName = operatorName
+        self.location = location
+        self.weatherPath = weatherPath
+        self.gridFrequencyHz = gridFrequencyHz
+        self.commissioning = commissioning
+        self.utilisation = utilisation
+        self.halls = halls
+    }
+}
+
+/// A data hall; `copies` identical halls are planned once and multiplied.
+public struct Hall: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var copies: Int
+    public var layout: HallLayout?
+    public var rackGroups: [RackGroup]
+    /// Overrides the site's utilisation for this hall.
+    public var utilisation: Ratio?
+
+    public init(id: String, copies: Int = 1, layout: HallLayout? = nil, rackGroups: [RackGroup], utilisation: Ratio? = nil) {
+        self.id = id
+        self.copies = copies
+        self.layout = layout
+        self.rackGroups = rackGroups
+        self.utilisation = utilisation
+    }
+}
+
+/// The floor grid of a hall: rows of rack positions.
+public struct HallLayout: Hashable, Sendable {
+    public var rows: Int
+    public var racksPerRow: Int
+    /// Width of one rack position along the row.
+    public var rackPitch: Length
+    /// Width of the aisle between rows.
+    public var aisle: Length
+
+    public init(rows: Int, racksPerRow: Int, rackPitch: Length, aisle: Length) {
+        self.rows = rows
+        self.racksPerRow = racksPerRow
+        self.rackPitch = rackPitch
+        self.aisle = aisle
+    }
+
+    /// Rack positions on the grid.
+    public var positions: Int { rows * racksPerRow }
+}
+
+/// `count` racks of one catalogue entry in one hall (per copy of the hall).
+public struct RackGroup: Hashable, Sendable {
+    public var system: SystemEntry
+    public var count: Int
+    public init(system: SystemEntry, count: Int) {
+        self.system = system
+        self.count = count
+    }
+}

@@ -1,0 +1,104 @@
+import PlannerModel
+
+/// Catalogue entries as JSON (`dcplan catalog list|show --json`) and as a text table.
+public enum CatalogueRendering {
+    struct EntryDoc: Encodable {
+        var id, name, form, role: String
+        var gpus: Int
+        var nameplateKW, designKW, idleKW, liquidFraction: Double
+        var weightKG: Double?
+        var nodes: Int?
+        var node: String?
+        var source, confidence: String
+        var derivation: String?
+
+        init(_ e: SystemEntry) {
+            id = e.id
+            name = e.name
+            form = e.form.rawValue
+            role = e.role.rawValue
+            gpus = e.gpus
+            nameplateKW = Format.plain(e.nameplatePower.kilowatts)
+            designKW = Format.plain(e.designPower.kilowatts)
+            idleKW = Format.plain(e.idlePower.kilowatts)
+            liquidFraction = Format.plain(e.liquidFraction.fraction, 4)
+            weightKG = e.weight.map { Format.plain($0.kilograms) }
+            nodes = e.composition?.nodes
+            node = e.composition?.nodeID
+            source = e.provenance.source
+            confidence = e.provenance.confidence.rawValue
+            derivation = e.provenance.derivation
+        }
+
+        /// `weight_kg` is always present (null when unknown); the composition only for racks of nodes.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(form, forKey: .form)
+            try c.encode(role, forKey: .role)
+            try c.encode(gpus, forKey: .gpus)
+            try c.encode(nameplateKW, forKey: .nameplateKW)
+            try c.encode(designKW, forKey: .designKW)
+            try c.encode(idleKW, forKey: .idleKW)
+            try c.encode(liquidFraction, forKey: .liquidFraction)
+            try c.encode(weightKG, forKey: .weightKG)
+            try c.encodeIfPresent(nodes, forKey: .nodes)
+            try c.encodeIfPresent(node, forKey: .node)
+            try c.encode(source, forKey: .source)
+            try c.encode(confidence, forKey: .confidence)
+            try c.encodeIfPresent(derivation, forKey: .derivation)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, form, role, gpus, nameplateKW = "nameplate_kw", designKW = "design_kw", idleKW = "idle_kw"
+            case liquidFraction = "liquid_fraction", weightKG = "weight_kg", nodes, node, source, confidence, derivation
+        }
+    }
+
+    /// A JSON array of entries (no trailing newline).
+    public static func json(_ entries: [SystemEntry]) throws -> String {
+        String(try PlanJSON.encode(entries.map(EntryDoc.init)).dropLast())
+    }
+    /// One entry as a JSON object (no trailing newline).
+    public static func json(_ entry: SystemEntry) throws -> String { String(try PlanJSON.encode(EntryDoc(entry)).dropLast()) }
+
+    /// A fixed-width text table for terminals.
+    public static func table(_ entries: [SystemEntry]) -> String {
+        let headers = ["ID", "FORM", "ROLE", "GPUS", "NAMEPLATE kW", "DESIGN kW", "IDLE kW", "LIQUID", "WEIGHT kg", "CONF"]
+        let rows = entries.map { e in
+            [
+                e.id, e.form.rawValue, e.role.rawValue, String(e.gpus), Format.kilowatts(e.nameplatePower),
+                Format.kilowatts(e.designPower), Format.kilowatts(e.idlePower), Format.fixed(e.liquidFraction.fraction, 2),
+                e.weight.map { Format.fixed($0.kilograms, 1) } ?? "-", e.provenance.confidence.rawValue,
+            ]
+        }
+        let widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i < 3 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// Every field of one entry, one per line.
+    public static func details(_ e: SystemEntry) -> String {
+        var lines = [
+            "\(e.id): \(e.name)",
+            "  form: \(e.form.rawValue)" + (e.composition.map { " (\($0.nodes) × \($0.nodeID))" } ?? ""),
+            "  role: \(e.role.rawValue)",
+            "  GPUs: \(e.gpus)",
+            "  nameplate: \(Format.kilowatts(e.nameplatePower)) kW",
+            "  design: \(Format.kilowatts(e.designPower)) kW",
+            "  idle: \(Format.kilowatts(e.idlePower)) kW",
+            "  liquid-captured heat: \(Format.percent(e.liquidFraction))",
+            "  weight: " + (e.weight.map { Format.fixed($0.kilograms, 1) + " kg" } ?? "not in the catalogue's sources"),
+            "  confidence: \(e.provenance.confidence.label)",
+            "  source: \(e.provenance.source)",
+        ]
+        if let derivation = e.provenance.derivation { lines.append("  derivation: \(derivation)") }
+        return lines.joined(separator: "\n")
+    }
+}

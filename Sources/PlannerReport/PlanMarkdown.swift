@@ -1,0 +1,179 @@
+import PlannerModel
+
+/// The Markdown capacity report of one site (DESIGN.md §8). Deterministic: the same plan and
+/// context give the same bytes.
+public enum PlanMarkdown {
+    public static func render(_ plan: Plan, context: ReportContext) -> String {
+        [
+            header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
+            findingsSection(plan.findings), reproduce(context),
+        ].joined(separator: "\n")
+    }
+
+    static func header(_ plan: Plan, _ context: ReportContext) -> String {
+        let site = plan.site
+        var facts: [String] = []
+        if let op = site.operatorName { facts.append("Operator: \(op)") }
+        if let place = site.location { facts.append("Location: \(place)") }
+        if let date = site.commissioning { facts.append("Commissioning: \(date)") }
+        facts.append("Spec: `\(context.specPath)`")
+        return "# \(site.name): capacity plan\n\n" + facts.joined(separator: " · ") + "\n"
+    }
+
+    static func summary(_ plan: Plan) -> String {
+        let t = plan.total
+        var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
+        table.add(["GPUs", Format.integer(t.gpuCount)])
+        table.add(["Racks (compute / network / storage)", racksText(t)])
+        table.add(["Halls (including identical copies)", Format.integer(plan.halls.reduce(0) { $0 + $1.copies })])
+        table.add(["IT power at nameplate [MW]", Format.megawatts(t.itPower.nameplate)])
+        table.add(["IT power at design [MW]", Format.megawatts(t.itPower.design)])
+        table.add([
+            "IT power sustained at \(Format.percent(plan.site.utilisation)) utilisation [MW]",
+            Format.megawatts(t.itPower.sustained),
+        ])
+        table.add(["Heat to liquid at design [MW]", "\(Format.megawatts(t.heatDesign.liquid)) (\(share(t.heatDesign.liquid, of: t.heatDesign.total)))"])
+        table.add(["Heat to air at design [MW]", "\(Format.megawatts(t.heatDesign.air)) (\(share(t.heatDesign.air, of: t.heatDesign.total)))"])
+        table.add(["Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1)])
+        table.add(["Network and storage share of design IT power", nonComputeShare(plan)])
+        table.add(["Design IT power per GPU [kW]", t.gpuCount > 0 ? Format.fixed(t.itPower.design.kilowatts / Double(t.gpuCount), 2) : "–"])
+        table.add(["Rack floor weight [t]", weightText(t)])
+        return "## Summary\n\n" + table.rendered + """
+
+            Design power sizes the electrical chain; sustained power (the utilisation curve between idle \
+            and design) gives energy. All electrical input to the racks becomes heat, split between the \
+            liquid loop and room air by each rack's liquid-captured fraction.
+
+            """
+    }
+
+    /// Design power of the network and storage racks over all design IT power; NVIDIA's GB200
+    /// SuperPOD unit spends 12 % outside compute (REFERENCE.md D06, §1.5: 5–15 % typical, L).
+    static func nonComputeShare(_ plan: Plan) -> String {
+        let nonCompute = plan.halls.flatMap { hall in hall.groups.map { ($0, hall.copies) } }
+            .filter { $0.0.system.role != .compute }
+            .sum { $0.0.summary.itPower.design * Double($0.1) }
+        return share(nonCompute, of: plan.total.itPower.design) + " (SuperPOD reference 12 %, D06)"
+    }
+
+    static func racksText(_ t: CapacitySummary) -> String {
+        "\(Format.integer(t.rackCount)) (\(SystemRole.allCases.map { Format.integer(t.racks($0)) }.joined(separator: " / ")))"
+    }
+
+    static func weightText(_ t: CapacitySummary) -> String {
+        let base = Format.tonnes(t.weight)
+        return t.racksWithoutWeight == 0 ? base : "\(base) (excludes \(Format.integer(t.racksWithoutWeight)) racks without a catalogue weight)"
+    }
+
+    static func share(_ part: Power, of whole: Power) -> String {
+        whole > .zero ? Format.percent(.fraction(part / whole), decimals: 1) : "–"
+    }
+
+    static func assumptions(_ plan: Plan) -> String {
+        var text = "## Inputs and assumptions\n\n"
+        text += "Sustained utilisation: \(Format.percent(plan.site.utilisation)) of GEMM duty"
+        let overrides = plan.site.halls.filter { $0.utilisation != nil }
+        if !overrides.isEmpty {
+            text += " (overridden in " + overrides.map { "`\($0.id)` \(Format.percent($0.utilisation!))" }.joined(separator: ", ") + ")"
+        }
+        text += ". Default 80 % (REFERENCE.md D09, training 70–90 %; L, an estimate).\n\n"
+        text += """
+            Utilisation → power curve: `P(u) = P_idle + (P_design − P_idle)·(1 − (1 − u)^k)` with \
+            k = \(Format.fixed(plan.curve.exponent, 3)), fitted by least squares to the median board power \
+            of an H100 SXM at 0/25/50/75/100 % GEMM duty (REFERENCE.md §9.2; H for that run, L as a \
+            Blackwell proxy). At \(Format.percent(plan.site.utilisation)) a rack draws \
+            \(Format.percent(plan.curve.loadFraction(at: plan.site.utilisation), decimals: 1)) of the way from idle to design.
+
+            Catalogue entries used (confidence L marks an estimate):
+
+
+            """
+        var table = MarkdownTable([
+            ("Entry", .left), ("GPUs", .right), ("Nameplate [kW]", .right), ("Design [kW]", .right),
+            ("Idle [kW]", .right), ("Liquid share", .right), ("Weight [kg]", .right), ("Confidence", .left),
+            ("Source", .left),
+        ])
+        for system in usedSystems(plan) {
+            table.add([
+                "`\(system.id)` \(system.name)", Format.integer(system.gpus), Format.kilowatts(system.nameplatePower),
+                Format.kilowatts(system.designPower), Format.kilowatts(system.idlePower),
+                Format.percent(system.liquidFraction), system.weight.map { Format.fixed($0.kilograms, 1) } ?? "–",
+                system.provenance.confidence.label,
+                system.provenance.source + (system.provenance.derivation.map { "; " + $0 } ?? ""),
+            ])
+        }
+        return text + table.rendered
+    }
+
+    /// Distinct entries in order of first use.
+    static func usedSystems(_ plan: Plan) -> [SystemEntry] {
+        var seen = Set<String>()
+        return plan.site.halls.flatMap(\.rackGroups).map(\.system).filter { seen.insert($0.id).inserted }
+    }
+
+    static func rackPower(_ plan: Plan) -> String {
+        var table = MarkdownTable([
+            ("Hall", .left), ("Rack type", .left), ("Racks per hall", .right), ("Halls", .right), ("GPUs", .right),
+            ("Rack design [kW]", .right), ("Rack sustained [kW]", .right), ("Design [MW]", .right),
+            ("Sustained [MW]", .right), ("Liquid heat [MW]", .right), ("Air heat [MW]", .right),
+        ])
+        for hall in plan.halls {
+            for group in hall.groups {
+                let total = group.summary.times(hall.copies)
+                table.add([
+                    "`\(hall.id)`", "`\(group.system.id)`", Format.integer(group.count), Format.integer(hall.copies),
+                    Format.integer(total.gpuCount), Format.kilowatts(group.perRack.design),
+                    Format.kilowatts(group.perRack.sustained), Format.megawatts(total.itPower.design),
+                    Format.megawatts(total.itPower.sustained), Format.megawatts(total.heatDesign.liquid),
+                    Format.megawatts(total.heatDesign.air),
+                ])
+            }
+        }
+        return "## Rack power and heat\n\nPer rack group, all copies of the hall together; heat at design power.\n\n" + table.rendered
+    }
+
+    static func hallTable(_ plan: Plan) -> String {
+        var table = MarkdownTable([
+            ("Hall", .left), ("Copies", .right), ("Racks per hall", .right), ("Design per hall [MW]", .right),
+            ("GPUs", .right), ("Racks", .right), ("Nameplate [MW]", .right), ("Design [MW]", .right),
+            ("Sustained [MW]", .right), ("Liquid heat [MW]", .right), ("Air heat [MW]", .right), ("Weight [t]", .right),
+        ])
+        for hall in plan.halls {
+            let t = hall.total
+            table.add([
+                "`\(hall.id)`", Format.integer(hall.copies), Format.integer(hall.perCopy.rackCount),
+                Format.megawatts(hall.perCopy.itPower.design), Format.integer(t.gpuCount), Format.integer(t.rackCount),
+                Format.megawatts(t.itPower.nameplate), Format.megawatts(t.itPower.design),
+                Format.megawatts(t.itPower.sustained), Format.megawatts(t.heatDesign.liquid),
+                Format.megawatts(t.heatDesign.air), Format.tonnes(t.weight),
+            ])
+        }
+        let t = plan.total
+        table.add([
+            "**Site**", Format.integer(plan.halls.reduce(0) { $0 + $1.copies }), "", "", Format.integer(t.gpuCount),
+            Format.integer(t.rackCount), Format.megawatts(t.itPower.nameplate), Format.megawatts(t.itPower.design),
+            Format.megawatts(t.itPower.sustained), Format.megawatts(t.heatDesign.liquid),
+            Format.megawatts(t.heatDesign.air), Format.tonnes(t.weight),
+        ])
+        return "## Halls\n\nTotals over all copies of each hall; heat at design power.\n\n" + table.rendered
+    }
+
+    static func findingsSection(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "## Findings\n\nNone.\n" }
+        return "## Findings\n\n" + findings.map { "- **\($0.severity.rawValue)** `\($0.subject)`: \($0.message)" }.joined(separator: "\n") + "\n"
+    }
+
+    static func reproduce(_ context: ReportContext) -> String {
+        """
+        ## How to reproduce
+
+        ```sh
+        \(context.command)
+        ```
+
+        dcplan \(context.version); spec `\(context.specPath)` SHA-256 `\(context.specDigest)`.
+        This file is generated; do not edit it by hand.
+
+        """
+    }
+}

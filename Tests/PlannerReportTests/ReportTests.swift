@@ -1,0 +1,88 @@
+import Catalogue
+import Foundation
+import PlannerEngine
+import PlannerModel
+import PlannerReport
+import Testing
+import _PlannerTestSupport
+
+@Suite("Reports")
+struct ReportTests {
+    /// A small hand-checkable site: one hall, two copies, 10 GB300 + 2 network racks each.
+    static func smallPlan() -> Plan {
+        let c = Catalogue.builtIn
+        let hall = Hall(id: "hall-a", copies: 2, rackGroups: [
+            RackGroup(system: c.entry("gb300-nvl72")!, count: 10), RackGroup(system: c.entry("network-rack")!, count: 2),
+        ])
+        let site = Site(name: "Test site", operatorName: "Op", location: "Seoul", commissioning: "2027-07",
+                        utilisation: .percent(80), halls: [hall])
+        return Planner(curve: UtilisationCurve(exponent: 2)).plan(site)
+    }
+
+    static let context = ReportContext(
+        specPath: "Sites/test.yaml", specDigest: String(repeating: "ab", count: 32), command: "dcplan plan Sites/test.yaml",
+        version: "0.0.0-test")
+
+    @Test("the Markdown report matches its golden file")
+    func markdownGolden() {
+        let text = PlanMarkdown.render(Self.smallPlan(), context: Self.context)
+        #expect(goldenMismatch(text, file: "Tests/PlannerReportTests/Golden/small-site.md") == nil)
+    }
+
+    @Test("the Markdown report shows the hand-checkable totals")
+    func markdownNumbers() {
+        let text = PlanMarkdown.render(Self.smallPlan(), context: Self.context)
+        // GPUs: 2 × 10 × 72 = 1,440. Design: 2 × (10 × 140 + 2 × 20) = 2,880 kW = 2.88 MW.
+        #expect(text.contains("| GPUs | 1,440 |"))
+        #expect(text.contains("| IT power at design [MW] | 2.88 |"))
+        // Liquid: 2 × 10 × 140 × 0.92 = 2,576 kW = 2.58 MW, 89.4 % of 2,880 kW
+        #expect(text.contains("| Heat to liquid at design [MW] | 2.58 (89.4 %) |"))
+        #expect(text.contains("SHA-256 `abab"))
+        #expect(!text.contains("20" + "26-11"))  // no dates of the run
+    }
+
+    @Test("plan.json has the contract's keys and values")
+    func planJSON() throws {
+        let text = try PlanJSON.render(Self.smallPlan(), context: Self.context)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "dcplan.plan/1")
+        #expect(object["site"] as? String == "Test site")
+        #expect(object["gpu_count"] as? Int == 1440)
+        #expect(object["rack_count"] as? Int == 24)
+        let power = try #require(object["it_power_kw"] as? [String: Double])
+        #expect(power["design"] == 2880)
+        #expect(power["nameplate"] == 2 * (10 * 142 + 2 * 25))
+        let heat = try #require(object["heat_kw"] as? [String: Double])
+        #expect(heat["liquid"] == 2576)
+        #expect(heat["air"] == 304)  // 2 × (10 × 11.2 + 2 × 20)
+        let halls = try #require(object["halls"] as? [[String: Any]])
+        #expect(halls.count == 1)
+        #expect(halls[0]["id"] as? String == "hall-a")
+        #expect(halls[0]["gpu_count"] as? Int == 1440)
+        #expect((halls[0]["per_copy"] as? [String: Any])?["gpu_count"] as? Int == 720)
+        #expect((halls[0]["it_power_kw"] as? [String: Double])?["design"] == 2880)
+    }
+
+    @Test("CSV tables carry units in the headers and one row per group")
+    func csv() {
+        let racks = PlanCSV.rackGroups(Self.smallPlan()).split(separator: "\n")
+        #expect(racks.count == 3)
+        #expect(racks[0].hasPrefix("hall,copies,type,racks_per_copy,gpus,rack_design_kw"))
+        #expect(racks[1].hasPrefix("hall-a,2,gb300-nvl72,10,1440,140.0,"))
+    }
+
+    @Test("the roll-up has a row per site and the total")
+    func rollup() {
+        let plan = Self.smallPlan()
+        let entry = ProgrammeMarkdown.Entry(reportName: "test", plan: plan, context: Self.context)
+        let text = ProgrammeMarkdown.render(title: "Two", entries: [entry, entry], command: "dcplan plan …", version: "0")
+        #expect(text.contains("| [Test site](test.md) | Op | 1,440 | 24 | 2 |"))
+        #expect(text.contains("| **Total** |  | 2,880 | 48 | 4 |"))
+    }
+
+    @Test("rendering twice gives the same bytes")
+    func deterministic() throws {
+        #expect(PlanMarkdown.render(Self.smallPlan(), context: Self.context) == PlanMarkdown.render(Self.smallPlan(), context: Self.context))
+        #expect(try PlanJSON.render(Self.smallPlan(), context: Self.context) == PlanJSON.render(Self.smallPlan(), context: Self.context))
+    }
+}
