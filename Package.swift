@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Pure domain values: units, catalogue entry types, the typed site, results, findings.
@@ -56,8 +57,15 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
         .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
-        .testTarget(name: "PlannerEngineTests", dependencies: ["PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
-        .testTarget(name: "PlannerReportTests", dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(
+            name: "PlannerEngineTests",
+            dependencies: [
+                "PlannerEngine", "SiteSpec", "_PlannerTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "PlannerReportTests", dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "PlannerCLITests", dependencies: ["PlannerCLI", "_PlannerTestSupport"]),
     ]
 )

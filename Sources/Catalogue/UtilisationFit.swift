@@ -63,5 +63,7 @@ public enum UtilisationFit {
     }
 
     /// The default curve: fitted to the H100 medians (k ≈ 1.70).
-    public static let defaultCurve = UtilisationCurve(exponent: fitExponent(to: h100Medians))
+    public static let defaultCurve = UtilisationCurve(
+        exponent: fitExponent(to: h100Medians),
+        source: "fitted by least squares to the median board power of an H100 SXM at 0/25/50/75/100 % GEMM duty (REFERENCE.md §9.2; H for that run, L as a Blackwell proxy)")
 }

@@ -48,7 +48,11 @@ struct PlanCommand: ParsableCommand {
         var failedChecks = false
         for spec in loaded {
             let plan = planner.plan(spec.site)
-            console.print(plan.findings)
+            console.print(plan.findings.map { finding in
+                var located = finding
+                located.location = finding.location ?? SourceLocation(file: spec.path)
+                return located
+            })
             failedChecks = failedChecks || plan.findings.hasErrors
             let context = ReportContext(
                 specPath: spec.path, specDigest: spec.digest, command: "dcplan plan \(spec.path)",

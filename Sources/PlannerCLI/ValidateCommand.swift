@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlannerReport
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,8 @@ struct ValidateCommand: ParsableCommand {
             let gpus = spec.site.halls.reduce(0) { sum, hall in
                 sum + hall.copies * hall.rackGroups.reduce(0) { $0 + $1.count * $1.system.gpus }
             }
-            console.out("\(spec.path): ok (\(spec.site.halls.count) hall specs, \(gpus) GPUs)")
+            let halls = spec.site.halls.count
+            console.out("\(spec.path): ok (\(halls) hall \(halls == 1 ? "spec" : "specs"), \(Format.integer(gpus)) GPUs)")
         }
     }
 }

@@ -28,6 +28,8 @@ extension Quantity {
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.si < rhs.si }
 
     public var isFinite: Bool { si.isFinite }
+    /// The absolute value.
+    public var magnitude: Self { Self(si: abs(si)) }
     public var description: String { "\(si) \(Self.siSymbol)" }
 
     public init(from decoder: any Decoder) throws {

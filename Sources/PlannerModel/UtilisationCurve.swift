@@ -9,9 +9,12 @@ import Foundation
 public struct UtilisationCurve: Hashable, Sendable {
     /// The exponent `k` (dimensionless, > 0).
     public var exponent: Double
+    /// Where the exponent comes from, for reports; nil for a curve set by hand.
+    public var source: String?
 
-    public init(exponent: Double) {
+    public init(exponent: Double, source: String? = nil) {
         self.exponent = exponent
+        self.source = source
     }
 
     /// The linear curve `g(u) = u`.

@@ -79,9 +79,8 @@ public enum PlanMarkdown {
         text += ". Default 80 % (REFERENCE.md D09, training 70–90 %; L, an estimate).\n\n"
         text += """
             Utilisation → power curve: `P(u) = P_idle + (P_design − P_idle)·(1 − (1 − u)^k)` with \
-            k = \(Format.fixed(plan.curve.exponent, 3)), fitted by least squares to the median board power \
-            of an H100 SXM at 0/25/50/75/100 % GEMM duty (REFERENCE.md §9.2; H for that run, L as a \
-            Blackwell proxy). At \(Format.percent(plan.site.utilisation)) a rack draws \
+            k = \(Format.fixed(plan.curve.exponent, 3)), \(plan.curve.source ?? "set by hand"). \
+            At \(Format.percent(plan.site.utilisation)) a rack draws \
             \(Format.percent(plan.curve.loadFraction(at: plan.site.utilisation), decimals: 1)) of the way from idle to design.
 
             Catalogue entries used (confidence L marks an estimate):
@@ -113,7 +112,7 @@ public enum PlanMarkdown {
 
     static func rackPower(_ plan: Plan) -> String {
         var table = MarkdownTable([
-            ("Hall", .left), ("Rack type", .left), ("Racks per hall", .right), ("Halls", .right), ("GPUs", .right),
+            ("Hall", .left), ("Rack type", .left), ("Racks per hall", .right), ("Copies", .right), ("GPUs", .right),
             ("Rack design [kW]", .right), ("Rack sustained [kW]", .right), ("Design [MW]", .right),
             ("Sustained [MW]", .right), ("Liquid heat [MW]", .right), ("Air heat [MW]", .right),
         ])

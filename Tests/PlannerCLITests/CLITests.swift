@@ -59,7 +59,7 @@ struct CLITests {
         let out = dir.appendingPathComponent("out")
         let result = runDcplan(["plan", "--out", out.path, RepositoryPaths.path("Sites/example-small.yaml"), bad.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(bad.path):6:35: error: halls[0].racks[0].count: must be a positive integer, got -3"))
+        #expect(result.stderr.contains("\(bad.path):6:37: error: halls[0].racks[0].count: must be a positive integer, got -3"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
         #expect(runDcplan(["validate", bad.path]).status == 1)
     }

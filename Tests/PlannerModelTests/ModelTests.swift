@@ -12,7 +12,7 @@ struct ModelTests {
         // k = 2, u = 0.5: g = 1 − 0.5² = 0.75 → 20 + 80 × 0.75 = 80 kW
         let p = UtilisationCurve(exponent: 2).power(at: .percent(50), idle: .kilowatts(20), design: .kilowatts(100))
         #expect(isClose(p.kilowatts, 80))
-        #expect(UtilisationCurve.linear.loadFraction(at: .percent(30)) == .percent(30))
+        #expect(isClose(UtilisationCurve.linear.loadFraction(at: .percent(30)).fraction, 0.3))
     }
 
     @Test("utilisation outside 0…1 is clamped")

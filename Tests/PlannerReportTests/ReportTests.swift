@@ -51,7 +51,7 @@ struct ReportTests {
         #expect(object["rack_count"] as? Int == 24)
         let power = try #require(object["it_power_kw"] as? [String: Double])
         #expect(power["design"] == 2880)
-        #expect(power["nameplate"] == 2 * (10 * 142 + 2 * 25))
+        #expect(power["nameplate"] == Double(2 * (10 * 142 + 2 * 25)))  // 2,940 kW
         let heat = try #require(object["heat_kw"] as? [String: Double])
         #expect(heat["liquid"] == 2576)
         #expect(heat["air"] == 304)  // 2 × (10 × 11.2 + 2 × 20)

@@ -1,0 +1,225 @@
+internal import CGLPK
+
+/// Solves a ``LinearProgram`` with GLPK: the simplex method for LPs, branch-and-cut
+/// (`glp_intopt`) for MILPs.
+///
+/// How the search ended is data (``LPSolution/status``); `solve` throws only when the program
+/// or options are invalid or GLPK could not run. GLPK calls are serialised process-wide
+/// (see `GLPKSession`), so concurrent solves are safe but run one at a time.
+public struct GLPKSolver: Sendable {
+    /// Limits and switches for one solve.
+    public struct Options: Sendable, Equatable {
+        /// Wall-clock limit for the whole solve; `nil` for none. When it is hit, the status is
+        /// ``SolutionStatus/feasible`` with the best solution so far, or
+        /// ``SolutionStatus/undefined`` when there is none.
+        public var timeLimit: Duration?
+        /// Relative MIP gap at which branch-and-cut stops, e.g. 0.01 for 1 %; `nil` for GLPK's
+        /// default 0 (prove optimality). Ignored for LPs.
+        public var mipGap: Double?
+        /// Whether to run GLPK's LP/MIP presolver (on by default; it is usually faster and
+        /// reports infeasibility early).
+        public var presolve: Bool
+
+        public init(timeLimit: Duration? = nil, mipGap: Double? = nil, presolve: Bool = true) {
+            self.timeLimit = timeLimit
+            self.mipGap = mipGap
+            self.presolve = presolve
+        }
+
+        /// Throws ``LinearProgramError/invalidOptions(_:)`` for values GLPK would reject by
+        /// aborting (a negative gap) or that make no sense (a time limit ≤ 0).
+        public func validate() throws(LinearProgramError) {
+            if let timeLimit, timeLimit <= .zero {
+                throw .invalidOptions("the time limit is \(timeLimit); it must be positive")
+            }
+            if let mipGap, !(mipGap.isFinite && mipGap >= 0) {
+                throw .invalidOptions("the MIP gap is \(mipGap); it must be finite and ≥ 0")
+            }
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Validates `program` and the options, then solves.
+    ///
+    /// - LP: `glp_simplex`. If the presolver reports no dual feasible solution, the LP is
+    ///   solved again without presolve to tell ``SolutionStatus/unbounded`` from
+    ///   ``SolutionStatus/infeasible``. Duals are returned when the status is optimal.
+    /// - MILP: `glp_intopt` (with presolve on, its presolver solves the relaxation; with presolve
+    ///   off, `glp_simplex` solves it first). When the relaxation is unbounded or has no dual
+    ///   feasible solution, integer feasibility is checked with a zero objective: a feasible MILP
+    ///   whose relaxation is unbounded is unbounded (Meyer 1974; doubles are rationals).
+    public func solve(_ program: LinearProgram) throws(LinearProgramError) -> LPSolution {
+        try program.validate()
+        try options.validate()
+        return try GLPKSession.withProblem { problem throws(LinearProgramError) in
+            let clock = ContinuousClock()
+            let start = clock.now
+            problem.load(program)
+            let run = SolveRun(problem: problem, options: options, deadline: options.timeLimit.map { start + $0 })
+            let outcome = try program.hasIntegerVariables ? run.solveMILP() : run.solveLP()
+            let report = SolveReport(
+                rows: problem.rowCount,
+                columns: problem.columnCount,
+                binaries: problem.binaryCount,
+                integers: problem.integerCount - problem.binaryCount,
+                nonzeros: problem.nonzeroCount,
+                time: clock.now - start,
+                gap: outcome.gap,
+                message: ReturnCode.sentence(outcome.returnCode))
+            return LPSolution(
+                status: outcome.status,
+                objective: outcome.objective,
+                values: outcome.values,
+                duals: outcome.duals,
+                report: report)
+        }
+    }
+}
+
+/// One solve in progress on a loaded problem object.
+private struct SolveRun {
+    let problem: GLPKProblem
+    let options: GLPKSolver.Options
+    let deadline: ContinuousClock.Instant?
+
+    /// Everything a solve establishes, before it is packed into an ``LPSolution``.
+    struct Outcome {
+        var status: SolutionStatus
+        var objective: Double? = nil
+        var values: [Double] = []
+        var duals: [Double]? = nil
+        var gap: Double? = nil
+        /// The return code of the decisive solver call.
+        var returnCode: Int32
+    }
+
+    // MARK: LP
+
+    func solveLP() throws(LinearProgramError) -> Outcome {
+        let code = problem.simplex(presolve: options.presolve, timeLimitMilliseconds: remainingMilliseconds())
+        let status: SolutionStatus
+        switch code {
+        case GLP_ENOPFS:
+            status = .infeasible
+        case GLP_ENODFS:
+            // Dual infeasible means unbounded or infeasible; the simplex method without presolve
+            // tells which.
+            let retry = problem.simplex(presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+            status = try basicStatus(after: retry)
+        default:
+            status = try basicStatus(after: code)
+        }
+        var outcome = Outcome(status: status, returnCode: code)
+        if status.hasSolution {
+            outcome.objective = problem.basicObjective
+            outcome.values = problem.basicValues()
+        }
+        if status == .optimal {
+            outcome.duals = problem.rowDuals()
+        }
+        return outcome
+    }
+
+    /// The status of the basic solution after `glp_simplex` returned `code`; throws when the code
+    /// means GLPK could not run.
+    private func basicStatus(after code: Int32) throws(LinearProgramError) -> SolutionStatus {
+        guard ReturnCode.finishedOrLimited.contains(code) else {
+            throw .solverFailed(ReturnCode.sentence(code))
+        }
+        return switch problem.basicStatus {
+        case GLP_OPT: .optimal
+        case GLP_FEAS: .feasible
+        case GLP_NOFEAS: .infeasible
+        case GLP_UNBND: .unbounded
+        default: .undefined  // GLP_INFEAS (intermediate) or GLP_UNDEF
+        }
+    }
+
+    // MARK: MILP
+
+    func solveMILP() throws(LinearProgramError) -> Outcome {
+        if !options.presolve {
+            // Without the MIP presolver, glp_intopt needs the relaxation's optimal basis.
+            let code = problem.simplex(presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+            let relaxation = try basicStatus(after: code)
+            switch relaxation {
+            case .optimal:
+                break
+            case .infeasible:
+                return Outcome(status: .infeasible, returnCode: code)
+            case .unbounded:
+                return Outcome(status: try integerFeasibilityStatus(), returnCode: code)
+            case .feasible, .undefined:
+                return Outcome(status: .undefined, returnCode: code)  // stopped at a limit
+            }
+        }
+        let monitor = GLPKProblem.SearchMonitor()
+        let code = problem.branchAndCut(
+            presolve: options.presolve, timeLimitMilliseconds: remainingMilliseconds(), mipGap: options.mipGap,
+            monitor: monitor)
+        let status: SolutionStatus
+        switch code {
+        case GLP_ENOPFS:
+            status = .infeasible
+        case GLP_ENODFS:
+            status = try integerFeasibilityStatus()
+        default:
+            status = try mipStatus(after: code)
+        }
+        var outcome = Outcome(status: status, returnCode: code)
+        if status.hasSolution {
+            outcome.objective = problem.mipObjective
+            outcome.values = problem.mipValues()
+            outcome.gap = status == .optimal ? 0 : monitor.gap
+        }
+        return outcome
+    }
+
+    /// The status of the MIP solution after `glp_intopt` returned `code`; throws when the code
+    /// means GLPK could not run.
+    private func mipStatus(after code: Int32) throws(LinearProgramError) -> SolutionStatus {
+        guard ReturnCode.finishedOrLimited.contains(code) else {
+            throw .solverFailed(ReturnCode.sentence(code))
+        }
+        return switch problem.mipStatus {
+        case GLP_OPT: .optimal
+        case GLP_FEAS: .feasible
+        case GLP_NOFEAS: .infeasible
+        default: .undefined
+        }
+    }
+
+    /// For a MILP whose relaxation is unbounded or dual infeasible: ``SolutionStatus/unbounded``
+    /// if an integer feasible point exists, ``SolutionStatus/infeasible`` if none does,
+    /// ``SolutionStatus/undefined`` if the check stopped at the time limit. Replaces the objective.
+    private func integerFeasibilityStatus() throws(LinearProgramError) -> SolutionStatus {
+        problem.clearObjective()
+        let code = problem.branchAndCut(
+            presolve: true, timeLimitMilliseconds: remainingMilliseconds(), mipGap: nil,
+            monitor: GLPKProblem.SearchMonitor())
+        if code == GLP_ENOPFS {
+            return .infeasible
+        }
+        return switch try mipStatus(after: code) {
+        case .optimal, .feasible: .unbounded
+        case .infeasible: .infeasible
+        case .unbounded, .undefined: .undefined
+        }
+    }
+
+    // MARK: Time
+
+    /// Milliseconds left until the deadline for GLPK's `tm_lim` (at least 1, so that a spent
+    /// budget stops GLPK at once rather than meaning "no limit"); `nil` without a time limit.
+    private func remainingMilliseconds() -> Int32? {
+        guard let deadline else { return nil }
+        let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
+        let milliseconds = (Double(seconds) * 1e3 + Double(attoseconds) / 1e15).rounded(.up)
+        return Int32(min(max(milliseconds, 1), Double(Int32.max)))
+    }
+}

@@ -1,0 +1,114 @@
+import Catalogue
+import Foundation
+import PlannerModel
+
+/// The semantic phase of loading: checks the DTOs of a structurally read spec, all of them,
+/// logging every problem, and builds the typed `Site` with the documented defaults applied.
+struct SiteAssembler {
+    /// Defaults of optional keys, as documented in `Sites/README.md`.
+    enum Default {
+        /// REFERENCE.md D09, §1.1: training runs at 70–90 % (L).
+        static let utilisation = Ratio.percent(80)
+        /// REFERENCE.md D20: 60 Hz in Korea.
+        static let gridFrequencyHz = 60.0
+        /// NVL72 racks are 600 mm wide.
+        static let rackPitch = Length.metres(0.6)
+        static let aisle = Length.metres(1.2)
+        static let copies = 1
+    }
+
+    private let log: FindingLog
+    /// The folder the spec's relative paths start from.
+    private let baseDirectory: String
+    private(set) var catalogue: SpecCatalogue
+
+    init(catalogue: Catalogue, baseDirectory: String, log: FindingLog) {
+        self.log = log
+        self.baseDirectory = baseDirectory
+        self.catalogue = SpecCatalogue(catalogue, log: log)
+    }
+
+    /// The site, or nil when any check (of this phase or the structural one) logged an error.
+    ///
+    /// A malformed optional value falls back to its default after its error is logged, so that
+    /// the checks that depend on it still run; the error keeps the site from being returned.
+    mutating func assemble(_ document: SpecDocument) -> Site? {
+        catalogue.add(document.catalog?.racks?.value ?? [])
+        let site = document.site
+        let weatherPath = weather(site?.weather)
+        let frequency = log.check(site?.grid?.frequencyHz) { $0 == 50 || $0 == 60 } message: {
+            "must be 50 or 60, got \(Phrase.number($0))"
+        }
+        let commissioning = log.check(site?.commissioning) { $0.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil } message: {
+            "must be a month as YYYY-MM, got \"\($0)\""
+        }
+        let utilisation = log.percent(document.workload?.utilisationPercent)
+        let halls = self.halls(document.halls?.value ?? [])
+        guard let name = site?.name?.value, !log.hasErrors else { return nil }
+        return Site(
+            name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
+            weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
+            commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls)
+    }
+
+    /// The weather file resolved against the spec's folder; it must be an existing file.
+    private func weather(_ given: Located<String>?) -> String? {
+        guard let given else { return nil }
+        let path = Self.resolve(given.value, against: baseDirectory)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return log.check(Located(value: path, place: given.place)) { _ in exists && !isDirectory.boolValue } message: {
+            exists ? "weather path is a directory: \($0)" : "weather file not found: \($0)"
+        }
+    }
+
+    /// `path` when absolute, else `directory/path` (`path` itself when the directory is empty or
+    /// `.`), so that printed paths stay as short as the user wrote them.
+    static func resolve(_ path: String, against directory: String) -> String {
+        if path.hasPrefix("/") || directory.isEmpty || directory == "." { return path }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+
+    /// Every hall, checked; IDs unique across the spec.
+    private func halls(_ specs: [HallSpec]) -> [Hall] {
+        var seenIDs: [String: Place] = [:]
+        return specs.compactMap { hall($0, seenIDs: &seenIDs) }
+    }
+
+    private func hall(_ spec: HallSpec, seenIDs: inout [String: Place]) -> Hall? {
+        let id = spec.id.flatMap { given in
+            log.identifier(given, example: "hall-a").flatMap { log.unique($0, at: given.place, noun: "hall ID", seen: &seenIDs) }
+        }
+        let copies = log.integer(spec.copies) ?? Default.copies
+        let utilisation = log.percent(spec.utilisationPercent)
+        let layout = spec.layout.flatMap(layout)
+        let groupSpecs = spec.racks?.value ?? []
+        let groups = groupSpecs.compactMap(rackGroup)
+        let allGroups = groups.count == groupSpecs.count
+        if allGroups, let layout, let place = spec.layout?.place, let name = spec.id?.value {
+            let racks = groups.reduce(0) { $0 + $1.count }
+            _ = log.check(Located(value: racks, place: place)) { $0 <= layout.positions } message: {
+                "hall '\(name)' holds \($0) racks but its layout has \(layout.positions) positions "
+                    + "(\(layout.rows) rows × \(layout.racksPerRow))"
+            }
+        }
+        guard let id, allGroups else { return nil }
+        return Hall(id: id, copies: copies, layout: layout, rackGroups: groups, utilisation: utilisation)
+    }
+
+    private func layout(_ spec: LayoutSpec) -> HallLayout? {
+        let rows = log.integer(spec.rows)
+        let racksPerRow = log.integer(spec.racksPerRow)
+        let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? Default.rackPitch
+        let aisle = log.positive(spec.aisleM).map(Length.metres) ?? Default.aisle
+        guard let rows, let racksPerRow else { return nil }
+        return HallLayout(rows: rows, racksPerRow: racksPerRow, rackPitch: pitch, aisle: aisle)
+    }
+
+    private func rackGroup(_ spec: RackGroupSpec) -> RackGroup? {
+        let system = spec.type.flatMap(catalogue.rack)
+        let count = log.integer(spec.count)
+        guard let system, let count else { return nil }
+        return RackGroup(system: system, count: count)
+    }
+}

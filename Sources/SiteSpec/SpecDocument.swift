@@ -1,0 +1,169 @@
+/// The DTOs of the spec file format (`Sites/README.md`), as written: every value optional and
+/// located, nothing validated beyond its YAML type. They never leave this module; `SiteAssembler`
+/// turns them into a `Site`. Each `Key` enum lists the keys of one mapping, spelt as in the file.
+
+/// The whole file.
+struct SpecDocument: SpecMapping {
+    enum Key: String, SpecKey { case version, site, workload, halls, catalog }
+    var place: Place
+    var version: Located<Double>?
+    var site: SiteSection?
+    var workload: WorkloadSection?
+    var halls: Located<[HallSpec]>?
+    var catalog: CatalogSection?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        version = reader.integer(.version, required: true)
+        site = reader.mapping(.site, required: true)
+        workload = reader.mapping(.workload)
+        halls = reader.list(.halls, required: true, atLeastOne: "hall")
+        catalog = reader.mapping(.catalog)
+    }
+}
+
+/// `site:` — where the site is and how it connects.
+struct SiteSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case name, `operator`, location, weather, grid, commissioning
+    }
+    var name: Located<String>?
+    var operatorName: Located<String>?
+    var location: Located<String>?
+    var weather: Located<String>?
+    var grid: GridSection?
+    var commissioning: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        name = reader.string(.name, required: true)
+        operatorName = reader.string(.operator)
+        location = reader.string(.location)
+        weather = reader.string(.weather)
+        grid = reader.mapping(.grid)
+        commissioning = reader.string(.commissioning)
+    }
+}
+
+/// `site.grid:`.
+struct GridSection: SpecMapping {
+    enum Key: String, SpecKey { case frequencyHz = "frequency_hz" }
+    var frequencyHz: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        frequencyHz = reader.number(.frequencyHz)
+    }
+}
+
+/// `workload:`.
+struct WorkloadSection: SpecMapping {
+    enum Key: String, SpecKey { case utilisationPercent = "utilisation_percent" }
+    var utilisationPercent: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        utilisationPercent = reader.number(.utilisationPercent)
+    }
+}
+
+/// One element of `halls:`.
+struct HallSpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case id, copies, utilisationPercent = "utilisation_percent", layout, racks
+    }
+    var place: Place
+    var id: Located<String>?
+    var copies: Located<Double>?
+    var utilisationPercent: Located<Double>?
+    var layout: LayoutSpec?
+    var racks: Located<[RackGroupSpec]>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        id = reader.string(.id, required: true)
+        copies = reader.integer(.copies)
+        utilisationPercent = reader.number(.utilisationPercent)
+        layout = reader.mapping(.layout)
+        racks = reader.list(.racks, required: true, atLeastOne: "rack group")
+    }
+}
+
+/// `halls[].layout:` — the floor grid.
+struct LayoutSpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case rows, racksPerRow = "racks_per_row", rackPitchM = "rack_pitch_m", aisleM = "aisle_m"
+    }
+    var place: Place
+    var rows: Located<Double>?
+    var racksPerRow: Located<Double>?
+    var rackPitchM: Located<Double>?
+    var aisleM: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        rows = reader.integer(.rows, required: true)
+        racksPerRow = reader.integer(.racksPerRow, required: true)
+        rackPitchM = reader.number(.rackPitchM)
+        aisleM = reader.number(.aisleM)
+    }
+}
+
+/// One element of `halls[].racks:`.
+struct RackGroupSpec: SpecMapping {
+    enum Key: String, SpecKey { case type, count }
+    var type: Located<String>?
+    var count: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        type = reader.string(.type, required: true)
+        count = reader.integer(.count, required: true)
+    }
+}
+
+/// `catalog:`.
+struct CatalogSection: SpecMapping {
+    enum Key: String, SpecKey { case racks }
+    var racks: Located<[RackEntrySpec]>?
+
+    init(_ reader: MappingReader<Key>) {
+        racks = reader.list(.racks)
+    }
+}
+
+/// One element of `catalog.racks:` — a new rack entry, or a variant of one (`based_on`).
+struct RackEntrySpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case id, basedOn = "based_on", name, role, gpus
+        case nameplateKW = "nameplate_kw", designKW = "design_kw", idleKW = "idle_kw"
+        case liquidFraction = "liquid_fraction", weightKG = "weight_kg", source, confidence
+    }
+    /// The reader, kept to report keys that only the semantic phase knows are required (the
+    /// ones needed when there is no `based_on`).
+    var reader: MappingReader<Key>
+    var id: Located<String>?
+    var basedOn: Located<String>?
+    var name: Located<String>?
+    var role: Located<String>?
+    var gpus: Located<Double>?
+    var nameplateKW: Located<Double>?
+    var designKW: Located<Double>?
+    var idleKW: Located<Double>?
+    var liquidFraction: Located<Double>?
+    var weightKG: Located<Double>?
+    var source: Located<String>?
+    var confidence: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        self.reader = reader
+        id = reader.string(.id, required: true)
+        basedOn = reader.string(.basedOn)
+        name = reader.string(.name)
+        role = reader.string(.role)
+        gpus = reader.integer(.gpus)
+        nameplateKW = reader.number(.nameplateKW)
+        designKW = reader.number(.designKW)
+        idleKW = reader.number(.idleKW)
+        liquidFraction = reader.number(.liquidFraction)
+        weightKG = reader.number(.weightKG)
+        source = reader.string(.source, required: true)
+        confidence = reader.string(.confidence)
+    }
+}

@@ -1,0 +1,70 @@
+import PlannerModel
+
+/// Semantic checks of single values. Each returns the value when it passes and nil after logging
+/// an error at the value's place; an absent value (nil in) gives nil without a finding, because
+/// absence was either allowed or already reported by the reader.
+extension FindingLog {
+    /// The largest count, copy number or layout dimension accepted, so that products of them
+    /// stay far from integer overflow.
+    static let maximumCount = 1_000_000
+
+    /// `value` when it satisfies `rule`, else nil after logging `message(value)`.
+    func check<T>(_ value: Located<T>?, _ rule: (T) -> Bool, message: (T) -> String) -> T? {
+        guard let value else { return nil }
+        guard rule(value.value) else {
+            error(message(value.value), at: value.place)
+            return nil
+        }
+        return value.value
+    }
+
+    /// A whole number ≥ `minimum` (1 or 0) and at most `maximumCount`:
+    /// `must be a positive integer, got -3`.
+    func integer(_ value: Located<Double>?, minimum: Int = 1) -> Int? {
+        let wording = minimum > 0 ? "a positive integer" : "a non-negative integer"
+        let maximum = Double(Self.maximumCount)
+        return check(value) { $0 == $0.rounded() && $0 >= Double(minimum) && $0 <= maximum } message: {
+            $0 > maximum
+                ? "must be at most \(Self.maximumCount), got \(Phrase.number($0))"
+                : "must be \(wording), got \(Phrase.number($0))"
+        }.map { Int($0) }
+    }
+
+    /// A number > 0: `must be positive, got 0`.
+    func positive(_ value: Located<Double>?) -> Double? {
+        check(value) { $0 > 0 } message: { "must be positive, got \(Phrase.number($0))" }
+    }
+
+    /// A percentage within 0…100 as a ratio: `must be within 0–100 %, got 120`.
+    func percent(_ value: Located<Double>?) -> Ratio? {
+        check(value) { (0...100).contains($0) } message: { "must be within 0–100 %, got \(Phrase.number($0))" }
+            .map(Ratio.percent)
+    }
+
+    /// One of an enumeration's raw values: `must be one of compute, network, storage; got "gpu"`.
+    func choice<E: RawRepresentable & CaseIterable>(_ value: Located<String>?, of type: E.Type) -> E?
+    where E.RawValue == String {
+        let names = E.allCases.map(\.rawValue)
+        return check(value) { E(rawValue: $0) != nil } message: {
+            "must be one of \(names.joined(separator: ", ")); got \"\($0)\""
+        }.flatMap(E.init(rawValue:))
+    }
+
+    /// An ID of lower-case letters, digits and `-`, starting with a letter or digit.
+    func identifier(_ value: Located<String>?, example: String) -> String? {
+        check(value) { $0.wholeMatch(of: /[a-z0-9][a-z0-9-]*/) != nil } message: {
+            "must be lower-case letters, digits and '-' (like '\(example)'), got \"\($0)\""
+        }
+    }
+
+    /// `id` when no earlier value in `seen` has it (then it is recorded), else nil after logging
+    /// `duplicate <noun> '<id>' (first at line N)`.
+    func unique(_ id: String, at place: Place, noun: String, seen: inout [String: Place]) -> String? {
+        if let first = seen[id] {
+            error("duplicate \(noun) '\(id)' (first at line \(first.line ?? 0))", at: place)
+            return nil
+        }
+        seen[id] = place
+        return id
+    }
+}
