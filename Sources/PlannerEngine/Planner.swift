@@ -30,7 +30,7 @@ public struct Planner: Sendable {
             {
                 findings.append(Finding(
                     .warning, "halls[\(index)].racks[\(g)]",
-                    "\(group.system.id) draws \(format(group.system.designPower.kilowatts)) kW per rack, all to air, above the ~\(format(airCooledRackCeiling.kilowatts)) kW air-cooled rack ceiling (REFERENCE.md §1.3); plan rear-door heat exchangers or containment"))
+                    "\(group.system.id) draws \(NumberText.compact(group.system.designPower.kilowatts)) kW per rack, all to air, above the ~\(NumberText.compact(airCooledRackCeiling.kilowatts)) kW air-cooled rack ceiling (REFERENCE.md §1.3); plan rear-door heat exchangers or containment"))
             }
         }
         return findings
@@ -39,8 +39,4 @@ public struct Planner: Sendable {
     /// The air-cooled rack ceiling, ~30 kW (≈35 kW contained), REFERENCE.md §1.3 (M). Racks above
     /// the contained figure get a warning.
     public static let airCooledRackCeiling = Power.kilowatts(35)
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }

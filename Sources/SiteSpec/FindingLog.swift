@@ -92,12 +92,7 @@ final class FindingLog {
 /// How values and suggestions are written in messages.
 enum Phrase {
     /// A number without `.0` noise when it is integral: `-3`, `2.5`, `180`.
-    static func number(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return "\(value)"
-    }
+    static func number(_ value: Double) -> String { NumberText.compact(value) }
 
     /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
     static func alternatives(_ names: [String]) -> String {
@@ -109,21 +104,5 @@ enum Phrase {
     /// `; did you mean 'x'?`, or `fallback` when there is nothing close.
     static func didYouMean(_ candidates: [String], otherwise fallback: String = "") -> String {
         candidates.isEmpty ? fallback : "; did you mean \(alternatives(candidates))?"
-    }
-
-    /// Rewrites integral decimals in a sentence from elsewhere (`150.0 kW` → `150 kW`) so all
-    /// messages print numbers the same way; `0.05` and `2.50` are left alone.
-    static func trimmingIntegralDecimals(_ text: String) -> String {
-        var result = ""
-        var characters = Array(text)[...]
-        while let character = characters.popFirst() {
-            let endsNumber = characters.dropFirst().first.map { !$0.isNumber } ?? true
-            if character == ".", characters.first == "0", endsNumber, result.last?.isNumber == true {
-                characters.removeFirst()
-                continue
-            }
-            result.append(character)
-        }
-        return result
     }
 }

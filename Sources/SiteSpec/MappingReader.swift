@@ -80,13 +80,12 @@ struct MappingReader<Key: SpecKey> {
 
     /// A list of mappings, each read into its DTO; elements that are not mappings are logged
     /// and left out. With `atLeastOne`, an empty list is an error naming what it should hold.
-    func list<T: SpecMapping>(_ key: Key, required: Bool = false, atLeastOne noun: String? = nil) -> Located<[T]>? {
+    func list<T: SpecMapping>(_ key: Key, required: Bool = false, atLeastOne noun: String? = nil) -> [T]? {
         guard let list: Located<[Node]> = value(key, required: required, as: .list) else { return nil }
         if let noun, list.value.isEmpty { log.error("must list at least one \(noun)", at: list.place) }
-        let items = list.value.enumerated().compactMap { index, node in
+        return list.value.enumerated().compactMap { index, node in
             T.read(node, at: Place(path: list.place.path.appending(index: index), mark: node.mark), log: log)
         }
-        return Located(value: items, place: list.place)
     }
 
     /// A scalar or list value of the given kind.

@@ -33,17 +33,19 @@ struct SiteAssembler {
     /// A malformed optional value falls back to its default after its error is logged, so that
     /// the checks that depend on it still run; the error keeps the site from being returned.
     mutating func assemble(_ document: SpecDocument) -> Site? {
-        catalogue.add(document.catalog?.racks?.value ?? [])
+        catalogue.add(document.catalog?.racks ?? [])
         let site = document.site
         let weatherPath = weather(site?.weather)
         let frequency = log.check(site?.grid?.frequencyHz) { $0 == 50 || $0 == 60 } message: {
             "must be 50 or 60, got \(Phrase.number($0))"
         }
-        let commissioning = log.check(site?.commissioning) { $0.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil } message: {
+        let commissioning = log.check(site?.commissioning) {
+            $0.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil
+        } message: {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
         let utilisation = log.percent(document.workload?.utilisationPercent)
-        let halls = self.halls(document.halls?.value ?? [])
+        let halls = self.halls(document.halls ?? [])
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
@@ -77,12 +79,14 @@ struct SiteAssembler {
 
     private func hall(_ spec: HallSpec, seenIDs: inout [String: Place]) -> Hall? {
         let id = spec.id.flatMap { given in
-            log.identifier(given, example: "hall-a").flatMap { log.unique($0, at: given.place, noun: "hall ID", seen: &seenIDs) }
+            log.identifier(given, example: "hall-a").flatMap {
+                log.unique($0, at: given.place, noun: "hall ID", seen: &seenIDs)
+            }
         }
         let copies = log.integer(spec.copies) ?? Default.copies
         let utilisation = log.percent(spec.utilisationPercent)
         let layout = spec.layout.flatMap(layout)
-        let groupSpecs = spec.racks?.value ?? []
+        let groupSpecs = spec.racks ?? []
         let groups = groupSpecs.compactMap(rackGroup)
         let allGroups = groups.count == groupSpecs.count
         if allGroups, let layout, let place = spec.layout?.place, let name = spec.id?.value {

@@ -52,11 +52,11 @@ struct SpecCatalogue {
     /// The entry a spec defines, or nil after logging every problem found in it.
     private mutating func entry(_ spec: RackEntrySpec) -> SystemEntry? {
         let id = newID(spec.id)
+        let source = log.check(spec.source) { !$0.isEmpty } message: { _ in "must not be empty" }
+        let confidence = spec.confidence == nil ? .low : log.choice(spec.confidence, of: Confidence.self)
         let base = spec.basedOn.map { rack($0) }
         if case .some(nil) = base { return nil }  // based_on names no usable rack: reported
         let values = RackValues(spec, base: base ?? nil, log: log)
-        let source = log.check(spec.source) { !$0.isEmpty } message: { _ in "must not be empty" }
-        let confidence = spec.confidence == nil ? .low : log.choice(spec.confidence, of: Confidence.self)
         guard let id, let values, let source, let confidence else { return nil }
         let entry = values.entry(
             id: id,
@@ -64,7 +64,7 @@ struct SpecCatalogue {
                 source: source, confidence: confidence, derivation: values.derivation(specFile: log.file)))
         let problems = entry.inconsistencies
         for problem in problems {
-            log.error(Phrase.trimmingIntegralDecimals(problem), at: spec.reader.place)
+            log.error(problem, at: spec.reader.place)
         }
         return problems.isEmpty ? entry : nil
     }
@@ -157,7 +157,9 @@ private struct RackValues {
             return notes.joined(separator: "; ")
         }
         let overridden = given.filter { ![.id, .basedOn, .source, .confidence].contains($0) }.map(\.rawValue)
-        let overrides = overridden.isEmpty ? "with no values overridden" : "overriding " + overridden.joined(separator: ", ")
-        return "\(origin) as a variant of \(base.id) \(overrides); other values from \(base.id): \(base.provenance.source)"
+        let overrides =
+            overridden.isEmpty ? "with no values overridden" : "overriding " + overridden.joined(separator: ", ")
+        return "\(origin) as a variant of \(base.id) \(overrides); "
+            + "other values from \(base.id): \(base.provenance.source)"
     }
 }

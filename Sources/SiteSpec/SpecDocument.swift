@@ -9,7 +9,7 @@ struct SpecDocument: SpecMapping {
     var version: Located<Double>?
     var site: SiteSection?
     var workload: WorkloadSection?
-    var halls: Located<[HallSpec]>?
+    var halls: [HallSpec]?
     var catalog: CatalogSection?
 
     init(_ reader: MappingReader<Key>) {
@@ -74,7 +74,7 @@ struct HallSpec: SpecMapping {
     var copies: Located<Double>?
     var utilisationPercent: Located<Double>?
     var layout: LayoutSpec?
-    var racks: Located<[RackGroupSpec]>?
+    var racks: [RackGroupSpec]?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
@@ -121,7 +121,7 @@ struct RackGroupSpec: SpecMapping {
 /// `catalog:`.
 struct CatalogSection: SpecMapping {
     enum Key: String, SpecKey { case racks }
-    var racks: Located<[RackEntrySpec]>?
+    var racks: [RackEntrySpec]?
 
     init(_ reader: MappingReader<Key>) {
         racks = reader.list(.racks)

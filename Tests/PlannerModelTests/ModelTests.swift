@@ -49,7 +49,7 @@ struct ModelTests {
         e.idlePower = .kilowatts(12)
         e.liquidFraction = .fraction(1.2)
         #expect(e.inconsistencies == [
-            "idle power 12.0 kW exceeds design power 10.0 kW", "liquid fraction must be within 0…1, got 1.2",
+            "idle power 12 kW exceeds design power 10 kW", "liquid fraction must be within 0…1, got 1.2",
         ])
     }
 

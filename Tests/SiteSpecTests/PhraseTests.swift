@@ -9,12 +9,6 @@ struct PhraseTests {
         #expect(Phrase.number(value) == text)
     }
 
-    @Test("integral decimals in other modules' sentences lose their .0 and nothing else changes")
-    func trimming() {
-        #expect(Phrase.trimmingIntegralDecimals("design power 150.0 kW exceeds nameplate 142.0 kW") == "design power 150 kW exceeds nameplate 142 kW")
-        #expect(Phrase.trimmingIntegralDecimals("got 0.05, 10.0, 2.50 and v1.0.") == "got 0.05, 10, 2.50 and v1.")
-    }
-
     @Test("alternatives read as a list: 'a', 'a' or 'b', 'a', 'b' or 'c'")
     func alternatives() {
         #expect(Phrase.alternatives(["a"]) == "'a'")

@@ -93,6 +93,18 @@ struct SiteLoaderTests {
         #expect(result.catalogue.entry("gb300-nvl72-135")?.designPower == .kilowatts(135))
     }
 
+    @Test("every spec in Sites/ loads without findings")
+    func sitesFolder() throws {
+        let folder = packageRoot + "/Sites"
+        let specs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!specs.isEmpty)
+        for spec in specs {
+            let result = SiteLoader().load(path: folder + "/" + spec)
+            #expect(result.findings.map(\.formatted) == [], "\(spec)")
+            #expect(result.site != nil, "\(spec)")
+        }
+    }
+
     @Test("load(path:) reads the file and resolves the weather path against the spec's folder")
     func loadFromFile() throws {
         try withTemporaryDirectory { directory in
