@@ -29,6 +29,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Title of the roll-up report (default: the roll-up name).")
     var rollupTitle: String?
 
+    @Option(help: "Use this distribution in every hall, overriding the spec (ac-415v, ac-480v, dc-800v).")
+    var distribution: Distribution?
+
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
 
@@ -42,7 +45,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let loaded = try LoadedSpec.loadAll(specs, console: console)
-        let planner = Planner()
+        let planner = Planner(distribution: distribution)
         var writer = OutputWriter()
         var entries: [ProgrammeMarkdown.Entry] = []
         var failedChecks = false
@@ -54,8 +57,9 @@ struct PlanCommand: ParsableCommand {
                 return located
             })
             failedChecks = failedChecks || plan.findings.hasErrors
+            let override = distribution.map { " --distribution \($0.rawValue)" } ?? ""
             let context = ReportContext(
-                specPath: spec.path, specDigest: spec.digest, command: "dcplan plan \(spec.path)",
+                specPath: spec.path, specDigest: spec.digest, command: "dcplan plan\(override) \(spec.path)",
                 version: DcplanCommand.version)
             let base = (out as NSString).appendingPathComponent(spec.reportName)
             writer.add(base + ".md", PlanMarkdown.render(plan, context: context))
@@ -67,7 +71,8 @@ struct PlanCommand: ParsableCommand {
         if let rollup {
             let title = rollupTitle ?? rollup
             let titleArgument = rollupTitle.map { " --rollup-title \(quoted($0))" } ?? ""
-            let command = "dcplan plan --rollup \(rollup)\(titleArgument) " + specs.joined(separator: " ")
+            let override = distribution.map { " --distribution \($0.rawValue)" } ?? ""
+            let command = "dcplan plan\(override) --rollup \(rollup)\(titleArgument) " + specs.joined(separator: " ")
             writer.add(
                 (out as NSString).appendingPathComponent(rollup + ".md"),
                 ProgrammeMarkdown.render(title: title, entries: entries, command: command, version: DcplanCommand.version))
@@ -86,3 +91,5 @@ struct PlanCommand: ParsableCommand {
 
     func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
 }
+
+extension Distribution: ExpressibleByArgument {}

@@ -5,14 +5,21 @@ import PlannerModel
 public struct Planner: Sendable {
     /// The utilisation → power curve for sustained power (default: fitted to the H100 samples).
     public var curve: UtilisationCurve
+    /// Overrides every hall's distribution (`dcplan plan --distribution`).
+    public var distribution: Distribution?
 
-    public init(curve: UtilisationCurve = UtilisationFit.defaultCurve) {
+    public init(curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil) {
         self.curve = curve
+        self.distribution = distribution
     }
 
     public func plan(_ site: Site) -> Plan {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
-        return Plan(site: site, halls: halls, findings: Self.findings(site: site, halls: halls), curve: curve)
+        let electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
+        return Plan(
+            site: site, halls: halls,
+            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical),
+            curve: curve, electrical: electrical)
     }
 
     /// Notes a planner should see next to the numbers.

@@ -150,12 +150,18 @@ public struct Plan: Hashable, Sendable {
     public var findings: [Finding]
     /// The utilisation → power curve used for sustained power.
     public var curve: UtilisationCurve
+    /// The power chain from the grid to the racks; nil when the plan stops at rack power.
+    public var electrical: SiteElectricalResult?
 
-    public init(site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve) {
+    public init(
+        site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,
+        electrical: SiteElectricalResult? = nil
+    ) {
         self.site = site
         self.halls = halls
         self.total = halls.reduce(.zero) { $0 + $1.total }
         self.findings = findings
         self.curve = curve
+        self.electrical = electrical
     }
 }

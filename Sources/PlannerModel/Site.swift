@@ -13,10 +13,12 @@ public struct Site: Hashable, Sendable {
     /// Sustained utilisation of the compute racks for energy (design power is used for sizing).
     public var utilisation: Ratio
     public var halls: [Hall]
+    public var electrical: SiteElectrical
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
-        gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall]
+        gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
+        electrical: SiteElectrical = SiteElectrical()
     ) {
         self.name = name
         self.operatorName = operatorName
@@ -26,6 +28,7 @@ public struct Site: Hashable, Sendable {
         self.commissioning = commissioning
         self.utilisation = utilisation
         self.halls = halls
+        self.electrical = electrical
     }
 }
 
@@ -37,13 +40,18 @@ public struct Hall: Hashable, Sendable, Identifiable {
     public var rackGroups: [RackGroup]
     /// Overrides the site's utilisation for this hall.
     public var utilisation: Ratio?
+    public var power: HallPower
 
-    public init(id: String, copies: Int = 1, layout: HallLayout? = nil, rackGroups: [RackGroup], utilisation: Ratio? = nil) {
+    public init(
+        id: String, copies: Int = 1, layout: HallLayout? = nil, rackGroups: [RackGroup], utilisation: Ratio? = nil,
+        power: HallPower = HallPower()
+    ) {
         self.id = id
         self.copies = copies
         self.layout = layout
         self.rackGroups = rackGroups
         self.utilisation = utilisation
+        self.power = power
     }
 }
 

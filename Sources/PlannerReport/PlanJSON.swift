@@ -78,6 +78,7 @@ public enum PlanJSON {
         var total: Capacity
         var perCopy: Capacity
         var rackGroups: [RackGroupDoc]
+        var electrical: HallElectrical?
 
         func encode(to encoder: any Encoder) throws {
             try total.encode(to: encoder)
@@ -86,8 +87,81 @@ public enum PlanJSON {
             try container.encode(copies, forKey: .copies)
             try container.encode(perCopy, forKey: .perCopy)
             try container.encode(rackGroups, forKey: .rackGroups)
+            if let electrical {
+                try container.encode(electrical.distribution.rawValue, forKey: .distribution)
+                try container.encode(electrical.design.stages.map(StageDoc.init), forKey: .powerChain)
+                try container.encode(Format.plain(electrical.design.totalLoss.kilowatts), forKey: .lossesPerCopyKW)
+                try container.encode(Format.plain(electrical.copper.tonnes), forKey: .copperPerCopyT)
+            }
         }
-        enum Keys: String, CodingKey { case id, copies, perCopy = "per_copy", rackGroups = "rack_groups" }
+        enum Keys: String, CodingKey {
+            case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, powerChain = "power_chain"
+            case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t"
+        }
+    }
+
+    struct StageDoc: Encodable {
+        var stage, entry, redundancy: String
+        var unitsRequired, unitsInstalled: Int
+        var unitRatingKW, loadKW, lossKW, loadingNormal, strandedKW: Double
+        var loadingAfterFailure: Double?
+        var survivesSingleFailure: Bool
+
+        init(_ s: StageResult) {
+            stage = s.stage
+            entry = s.entryID
+            redundancy = s.redundancy.description
+            unitsRequired = s.unitsRequired
+            unitsInstalled = s.unitsInstalled
+            unitRatingKW = Format.plain(s.unitRating.kilowatts)
+            loadKW = Format.plain(s.loadOut.kilowatts)
+            lossKW = Format.plain(s.loss.kilowatts)
+            loadingNormal = Format.plain(s.loadingNormal.fraction, 4)
+            loadingAfterFailure = s.loadingAfterFailure.map { Format.plain($0.fraction, 4) }
+            strandedKW = Format.plain(s.strandedCapacity.kilowatts)
+            survivesSingleFailure = s.survivesWorstFailure
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(stage, forKey: .stage)
+            try c.encode(entry, forKey: .entry)
+            try c.encode(redundancy, forKey: .redundancy)
+            try c.encode(unitsRequired, forKey: .unitsRequired)
+            try c.encode(unitsInstalled, forKey: .unitsInstalled)
+            try c.encode(unitRatingKW, forKey: .unitRatingKW)
+            try c.encode(loadKW, forKey: .loadKW)
+            try c.encode(lossKW, forKey: .lossKW)
+            try c.encode(loadingNormal, forKey: .loadingNormal)
+            try c.encode(loadingAfterFailure, forKey: .loadingAfterFailure)
+            try c.encode(strandedKW, forKey: .strandedKW)
+            try c.encode(survivesSingleFailure, forKey: .survivesSingleFailure)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case stage, entry, redundancy, unitsRequired = "units_required", unitsInstalled = "units_installed"
+            case unitRatingKW = "unit_rating_kw", loadKW = "load_kw", lossKW = "loss_kw", loadingNormal = "loading_normal"
+            case loadingAfterFailure = "loading_after_failure", strandedKW = "stranded_kw"
+            case survivesSingleFailure = "survives_single_failure"
+        }
+    }
+
+    struct ComparisonDoc: Encodable {
+        var distribution: String
+        var efficiency, designLossKW, annualLossMWh, copperT: Double
+        var conversionStages: Int
+        enum CodingKeys: String, CodingKey {
+            case distribution, efficiency, designLossKW = "losses_kw", annualLossMWh = "annual_loss_mwh", copperT = "copper_t"
+            case conversionStages = "conversion_stages"
+        }
+        init(_ c: ChainComparison) {
+            distribution = c.distribution.rawValue
+            efficiency = Format.plain(c.efficiency.fraction, 5)
+            designLossKW = Format.plain(c.designLoss.kilowatts)
+            annualLossMWh = Format.plain(c.annualLoss.megawattHours)
+            copperT = Format.plain(c.copper.tonnes)
+            conversionStages = c.conversionStages
+        }
     }
 
     struct FindingDoc: Encodable {
@@ -113,9 +187,34 @@ public enum PlanJSON {
             try c.encode(context.specDigest, forKey: .specSHA256)
             try c.encode(context.version, forKey: .dcplanVersion)
             try c.encode(plan.halls.map(hallDoc), forKey: .halls)
+            if let e = plan.electrical {
+                try c.encode(
+                    ["design": Format.plain(e.facilityDesign.kilowatts), "sustained": Format.plain(e.facilitySustained.kilowatts)],
+                    forKey: .facilityPowerKW)
+                try c.encode(Format.plain(e.designLoss.kilowatts), forKey: .lossesKW)
+                try c.encode(Format.plain(e.copper.tonnes), forKey: .copperT)
+                try c.encode(
+                    GridDoc(
+                        interconnectKV: Format.plain(e.grid.interconnectVoltage.kilovolts), supply: e.grid.rule.supply,
+                        peakDemandKW: Format.plain(e.grid.peakDemand.kilowatts),
+                        mainTransformers: e.mainTransformers?.stages.first?.unitsInstalled ?? 0),
+                    forKey: .grid)
+                try c.encode(e.comparison.map(ComparisonDoc.init), forKey: .distributionComparison)
+            }
             try c.encode(
                 plan.findings.map { FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message) },
                 forKey: .findings)
+        }
+
+        struct GridDoc: Encodable {
+            var interconnectKV: Double
+            var supply: String
+            var peakDemandKW: Double
+            var mainTransformers: Int
+            enum CodingKeys: String, CodingKey {
+                case interconnectKV = "interconnect_kv", supply, peakDemandKW = "peak_demand_kw"
+                case mainTransformers = "main_transformers"
+            }
         }
 
         func hallDoc(_ hall: HallResult) -> HallDoc {
@@ -126,13 +225,16 @@ public enum PlanJSON {
                         type: $0.system.id, racksPerCopy: $0.count, gpusPerRack: $0.system.gpus,
                         rackPowerKW: Levels($0.perRack), liquidFraction: Format.plain($0.system.liquidFraction.fraction, 4),
                         confidence: $0.system.provenance.confidence.rawValue)
-                })
+                },
+                electrical: plan.electrical?.halls.first { $0.id == hall.id })
         }
 
         enum Keys: String, CodingKey {
             case schema, site, operatorName = "operator", location, commissioning
             case utilisationPercent = "utilisation_percent", curveExponent = "utilisation_curve_exponent"
             case spec, specSHA256 = "spec_sha256", dcplanVersion = "dcplan_version", halls, findings
+            case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", copperT = "copper_t", grid
+            case distributionComparison = "distribution_comparison"
         }
     }
 }

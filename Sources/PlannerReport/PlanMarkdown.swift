@@ -6,8 +6,8 @@ public enum PlanMarkdown {
     public static func render(_ plan: Plan, context: ReportContext) -> String {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
-            findingsSection(plan.findings), reproduce(context),
-        ].joined(separator: "\n")
+            ElectricalMarkdown.sections(plan), findingsSection(plan.findings), reproduce(context),
+        ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     static func header(_ plan: Plan, _ context: ReportContext) -> String {
@@ -34,6 +34,12 @@ public enum PlanMarkdown {
         ])
         table.add(["Heat to liquid at design [MW]", "\(Format.megawatts(t.heatDesign.liquid)) (\(share(t.heatDesign.liquid, of: t.heatDesign.total)))"])
         table.add(["Heat to air at design [MW]", "\(Format.megawatts(t.heatDesign.air)) (\(share(t.heatDesign.air, of: t.heatDesign.total)))"])
+        if let e = plan.electrical {
+            table.add(["Facility power at design (IT + power-chain losses) [MW]", Format.megawatts(e.facilityDesign)])
+            table.add(["Power-chain losses at design [MW]", "\(Format.megawatts(e.designLoss)) (\(e.comparison.first.map { Format.percent($0.efficiency, decimals: 2) } ?? "–") end to end)"])
+            table.add(["Grid connection", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV" + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? "")])
+            table.add(["Copper in sized conductors [t]", Format.fixed(e.copper.tonnes, 1)])
+        }
         table.add(["Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1)])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])
         table.add(["Design IT power per GPU [kW]", t.gpuCount > 0 ? Format.fixed(t.itPower.design.kilowatts / Double(t.gpuCount), 2) : "–"])

@@ -45,12 +45,64 @@ struct SiteAssembler {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
         let utilisation = log.percent(document.workload?.utilisationPercent)
+        let electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
-            commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls)
+            commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
+            electrical: electrical)
+    }
+
+    /// `site.grid` interconnect keys and the `power` section, with defaults from `SiteElectrical`.
+    private func electrical(grid: GridSection?, power: PowerSection?) -> SiteElectrical {
+        let defaults = SiteElectrical()
+        let transients = power?.transients
+        let swing = log.check(transients?.swingFactor) { $0 >= 1 && $0 <= 10 } message: {
+            "must be within 1–10 (peak over steady power), got \(Phrase.number($0))"
+        }
+        let dropLimit = log.check(power?.voltageDropLimitPercent) { $0 > 0 && $0 <= 100 } message: {
+            "must be within 0–100 % and above 0, got \(Phrase.number($0))"
+        }
+        return SiteElectrical(
+            interconnectVoltage: log.positive(grid?.interconnectKV).map(Voltage.kilovolts),
+            gridCapacity: log.positive(grid?.capacityMW).map(Power.megawatts),
+            mainTransformers: redundancy(grid?.mainTransformers) ?? defaults.mainTransformers,
+            voltageDropLimit: dropLimit.map(Ratio.percent) ?? defaults.voltageDropLimit,
+            swingFactor: swing ?? defaults.swingFactor,
+            swingDuration: log.positive(transients?.durationMS).map { .microseconds(Int64(($0 * 1000).rounded())) }
+                ?? defaults.swingDuration,
+            smoothing: log.choice(transients?.smoothing, of: SmoothingLevel.self) ?? defaults.smoothing)
+    }
+
+    /// A redundancy topology (`N`, `N+1`, `2N`, `2(N+1)`, `4N/3`, `3N/2`, `block`).
+    private func redundancy(_ text: Located<String>?) -> Redundancy? {
+        guard let text else { return nil }
+        do { return try Redundancy(parsing: text.value) } catch {
+            log.error(error.description, at: text.place)
+            return nil
+        }
+    }
+
+    /// `halls[].power`; the UPS module must not exceed the hall's design IT load.
+    private func hallPower(_ spec: HallPowerSection?, designLoad: Power?) -> HallPower {
+        let defaults = HallPower()
+        let ups = spec?.ups
+        let module = log.positive(ups?.moduleKW).flatMap { kw in
+            log.check(ups?.moduleKW) { _ in designLoad.map { Power.kilowatts(kw) <= $0 } ?? true } message: { _ in
+                "a UPS module of \(Phrase.number(kw)) kW is larger than the hall's design IT load of "
+                    + "\(Phrase.number((designLoad?.kilowatts ?? 0).rounded())) kW; use smaller modules"
+            }
+        }
+        return HallPower(
+            distribution: log.choice(spec?.distribution, of: Distribution.self) ?? defaults.distribution,
+            ups: UPSSpec(
+                redundancy: redundancy(ups?.topology) ?? defaults.ups.redundancy,
+                moduleRating: module.map(Power.kilowatts) ?? defaults.ups.moduleRating,
+                mode: log.choice(ups?.mode, of: UPSMode.self) ?? defaults.ups.mode),
+            electricalRoomDistance: log.positive(spec?.electricalRoomM).map(Length.metres)
+                ?? defaults.electricalRoomDistance)
     }
 
     /// The weather file resolved against the spec's folder; it must be an existing file.
@@ -96,8 +148,11 @@ struct SiteAssembler {
                     + "(\(layout.rows) rows × \(layout.racksPerRow))"
             }
         }
+        let designLoad = allGroups ? groups.sum { $0.system.designPower * Double($0.count) } : nil
+        let power = hallPower(spec.power, designLoad: designLoad)
         guard let id, allGroups else { return nil }
-        return Hall(id: id, copies: copies, layout: layout, rackGroups: groups, utilisation: utilisation)
+        return Hall(
+            id: id, copies: copies, layout: layout, rackGroups: groups, utilisation: utilisation, power: power)
     }
 
     private func layout(_ spec: LayoutSpec) -> HallLayout? {

@@ -4,11 +4,12 @@
 
 /// The whole file.
 struct SpecDocument: SpecMapping {
-    enum Key: String, SpecKey { case version, site, workload, halls, catalog }
+    enum Key: String, SpecKey { case version, site, workload, power, halls, catalog }
     var place: Place
     var version: Located<Double>?
     var site: SiteSection?
     var workload: WorkloadSection?
+    var power: PowerSection?
     var halls: [HallSpec]?
     var catalog: CatalogSection?
 
@@ -17,6 +18,7 @@ struct SpecDocument: SpecMapping {
         version = reader.integer(.version, required: true)
         site = reader.mapping(.site, required: true)
         workload = reader.mapping(.workload)
+        power = reader.mapping(.power)
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
     }
@@ -46,11 +48,74 @@ struct SiteSection: SpecMapping {
 
 /// `site.grid:`.
 struct GridSection: SpecMapping {
-    enum Key: String, SpecKey { case frequencyHz = "frequency_hz" }
+    enum Key: String, SpecKey {
+        case frequencyHz = "frequency_hz", interconnectKV = "interconnect_kv", capacityMW = "capacity_mw"
+        case mainTransformers = "main_transformers"
+    }
     var frequencyHz: Located<Double>?
+    var capacityMW: Located<Double>?
+    var interconnectKV: Located<Double>?
+    var mainTransformers: Located<String>?
 
     init(_ reader: MappingReader<Key>) {
         frequencyHz = reader.number(.frequencyHz)
+        interconnectKV = reader.number(.interconnectKV)
+        capacityMW = reader.number(.capacityMW)
+        mainTransformers = reader.string(.mainTransformers)
+    }
+}
+
+/// `power:` — site-wide electrical limits and the transient model.
+struct PowerSection: SpecMapping {
+    enum Key: String, SpecKey { case voltageDropLimitPercent = "voltage_drop_limit_percent", transients }
+    var voltageDropLimitPercent: Located<Double>?
+    var transients: TransientSection?
+
+    init(_ reader: MappingReader<Key>) {
+        voltageDropLimitPercent = reader.number(.voltageDropLimitPercent)
+        transients = reader.mapping(.transients)
+    }
+}
+
+/// `power.transients:` — the synchronous-training swing and where it is smoothed.
+struct TransientSection: SpecMapping {
+    enum Key: String, SpecKey { case swingFactor = "swing_factor", durationMS = "duration_ms", smoothing }
+    var swingFactor: Located<Double>?
+    var durationMS: Located<Double>?
+    var smoothing: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        swingFactor = reader.number(.swingFactor)
+        durationMS = reader.number(.durationMS)
+        smoothing = reader.string(.smoothing)
+    }
+}
+
+/// `halls[].power:` — the hall's distribution chain and UPS.
+struct HallPowerSection: SpecMapping {
+    enum Key: String, SpecKey { case distribution, ups, electricalRoomM = "electrical_room_m" }
+    var distribution: Located<String>?
+    var ups: UPSSection?
+    var electricalRoomM: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        distribution = reader.string(.distribution)
+        ups = reader.mapping(.ups)
+        electricalRoomM = reader.number(.electricalRoomM)
+    }
+}
+
+/// `halls[].power.ups:`.
+struct UPSSection: SpecMapping {
+    enum Key: String, SpecKey { case topology, moduleKW = "module_kw", mode }
+    var topology: Located<String>?
+    var moduleKW: Located<Double>?
+    var mode: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        topology = reader.string(.topology)
+        moduleKW = reader.number(.moduleKW)
+        mode = reader.string(.mode)
     }
 }
 
@@ -67,13 +132,14 @@ struct WorkloadSection: SpecMapping {
 /// One element of `halls:`.
 struct HallSpec: SpecMapping {
     enum Key: String, SpecKey {
-        case id, copies, utilisationPercent = "utilisation_percent", layout, racks
+        case id, copies, utilisationPercent = "utilisation_percent", layout, power, racks
     }
     var place: Place
     var id: Located<String>?
     var copies: Located<Double>?
     var utilisationPercent: Located<Double>?
     var layout: LayoutSpec?
+    var power: HallPowerSection?
     var racks: [RackGroupSpec]?
 
     init(_ reader: MappingReader<Key>) {
@@ -82,6 +148,7 @@ struct HallSpec: SpecMapping {
         copies = reader.integer(.copies)
         utilisationPercent = reader.number(.utilisationPercent)
         layout = reader.mapping(.layout)
+        power = reader.mapping(.power)
         racks = reader.list(.racks, required: true, atLeastOne: "rack group")
     }
 }

@@ -95,3 +95,35 @@ struct CLITests {
         #expect(text.contains("| **Total** |"))
     }
 }
+
+@Suite("dcplan plan: power chain")
+struct PowerChainCLITests {
+    @Test("the DPS example (750 kW feed for 8 GB300 racks) writes its report and exits 2")
+    func dpsCapping() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/dps-capping.yaml")
+        let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: site.grid.capacity_mw: utility connection: usable capacity 750 kW is below"))
+        let report = try String(contentsOf: out.appendingPathComponent("dps-capping.md"), encoding: .utf8)
+        #expect(report.contains("capping needed"))
+    }
+
+    @Test("--distribution overrides the spec and shows in the report's command")
+    func distributionOverride() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        let spec = RepositoryPaths.path("Sites/example-small.yaml")
+        #expect(runDcplan(["plan", "--quiet", "--distribution", "dc-800v", "--out", out.path, spec]).status == 0)
+        let report = try String(contentsOf: out.appendingPathComponent("example-small.md"), encoding: .utf8)
+        #expect(report.contains("### Hall `hall-a`: dc-800v"))
+        #expect(report.contains("dcplan plan --distribution dc-800v "))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
+        #expect((json["facility_power_kw"] as? [String: Double])?["design"] != nil)
+        #expect((json["grid"] as? [String: Any])?["interconnect_kv"] as? Double == 22.9)
+        let hall = try #require((json["halls"] as? [[String: Any]])?.first)
+        let stages = try #require(hall["power_chain"] as? [[String: Any]])
+        #expect(stages.map { $0["stage"] as? String } .contains("SST to 800 VDC"))
+        #expect(runDcplan(["plan", "--distribution", "ac-400v", spec]).status == 64)
+    }
+}

@@ -131,6 +131,6 @@ struct StructuralDiagnosticsTests {
     func unknownKeyWithoutSuggestion() {
         #expect(
             diagnostics("version: 1\nsite: { name: T, grid: { voltage_kv: 154 } }\nhalls: [{ id: h, racks: [{ type: storage-rack, count: 1 }] }]\n")
-                == ["Sites/x.yaml:2:26: warning: site.grid: unknown key 'voltage_kv'; expected 'frequency_hz'"])
+                == ["Sites/x.yaml:2:26: warning: site.grid: unknown key 'voltage_kv'; expected 'frequency_hz', 'interconnect_kv', 'capacity_mw' or 'main_transformers'"])
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import PlannerModel
+
+/// A table of standard conductor sizes and their current-carrying capacity.
+public struct AmpacityTable: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var size: Area
+        public var ampacity: Current
+    }
+    public var name: String
+    public var source: String
+    /// Ascending by size.
+    public var rows: [Row]
+
+    init(name: String, source: String, sizes mm2: [Double], amperes: [Double]) {
+        precondition(mm2.count == amperes.count)
+        self.name = name
+        self.source = source
+        self.rows = zip(mm2, amperes).map { Row(size: .squareMillimetres($0), ampacity: .amperes($1)) }
+    }
+
+    static let sizes: [Double] = [25, 35, 50, 70, 95, 120, 150, 185, 240, 300, 400, 500, 630]
+    static let source =
+        "IEC 60364-5-52:2009 Table B.52.12 (method F: single-core cables in free air on ladder/perforated tray, XLPE/EPR 90 °C, copper, 30 °C ambient)"
+
+    /// Three loaded conductors in trefoil: three-phase AC circuits.
+    public static let xlpeCopperTrefoil = AmpacityTable(
+        name: "Cu/XLPE single-core, method F, 3 loaded (trefoil)", source: source, sizes: sizes,
+        amperes: [135, 169, 207, 268, 328, 383, 444, 510, 607, 703, 823, 946, 1088])
+
+    /// Two loaded conductors touching: single-phase and DC circuits.
+    public static let xlpeCopperTwoLoaded = AmpacityTable(
+        name: "Cu/XLPE single-core, method F, 2 loaded (touching)", source: source, sizes: sizes,
+        amperes: [161, 200, 242, 310, 377, 437, 504, 575, 679, 783, 940, 1083, 1254])
+
+    /// The table for a system: trefoil for three-phase, two loaded conductors for DC.
+    public static func forSystem(_ system: ConductorSystem) -> AmpacityTable {
+        switch system {
+        case .threePhase: xlpeCopperTrefoil
+        case .dc: xlpeCopperTwoLoaded
+        }
+    }
+}
+
+/// Conductor sizing, voltage drop and copper (DESIGN.md §5.2).
+///
+/// Ampacities: IEC 60364-5-52:2009 Table B.52.12, method F (cross-checked against the published
+/// transcriptions of the table; M as no copy of the standard is in the project). No grouping or
+/// ambient correction unless the run's `derating` says so.
+public enum Conductors {
+    /// Copper resistivity at the 90 °C XLPE operating temperature:
+    /// `ρ90 = ρ20·(1 + α·(90 − 20)) = (1/58)·(1 + 0.00393·70) = 0.021984 Ω·mm²/m`, with the
+    /// International Annealed Copper Standard values `ρ20 = 1/58 Ω·mm²/m` and `α20 = 0.00393 /K`
+    /// (IEC 60028). Stored in Ω·m.
+    public static let copperResistivity90C = (1.0 / 58) * (1 + 0.00393 * 70) * 1e-6
+    /// Density of copper: 8 960 kg/m³.
+    public static let copperDensity = 8960.0
+
+    /// Line current: three-phase `I = P/(√3·V_LL·pf)`, DC `I = P/V` [A].
+    public static func current(carrying power: Power, in system: ConductorSystem) -> Current {
+        switch system {
+        case .threePhase(let v, let pf): .amperes(power.watts / (3.0.squareRoot() * v.volts * pf.fraction))
+        case .dc(let v): .amperes(power.watts / v.volts)
+        }
+    }
+
+    /// `R = ρ·L/A` for copper at 90 °C [Ω].
+    public static func resistance(length: Length, size: Area) -> Resistance {
+        .ohms(copperResistivity90C * length.metres / size.squareMetres)
+    }
+
+    /// Voltage drop of a circuit: three-phase `ΔV = √3·I·R` (resistive approximation),
+    /// DC `ΔV = 2·I·R` (go and return) [V]; `I` the circuit current, `R` one conductor.
+    public static func voltageDrop(current: Current, resistance: Resistance, in system: ConductorSystem) -> Voltage {
+        let factor = switch system {
+        case .threePhase: 3.0.squareRoot()
+        case .dc: 2.0
+        }
+        return .volts(factor * current.amperes * resistance.ohms)
+    }
+
+    /// Copper mass `ρ_Cu·A·L·conductors` with 8 960 kg/m³ [kg].
+    public static func copperMass(size: Area, length: Length, conductors: Int) -> Mass {
+        .kilograms(copperDensity * size.squareMetres * length.metres * Double(conductors))
+    }
+
+    /// Sizes a run: the fewest parallel circuits that the largest table size can carry, then the
+    /// smallest size whose (derated) ampacity carries the circuit current; if the voltage drop
+    /// then exceeds the limit, the next larger size, and beyond the largest size one more
+    /// parallel circuit, until the drop is within the limit (at most `maxCircuits`).
+    public static func size(_ run: ConductorRun, table: AmpacityTable? = nil, maxCircuits: Int = 10_000) -> ConductorSizing {
+        let table = table ?? AmpacityTable.forSystem(run.system)
+        let total = current(carrying: run.power, in: run.system)
+        let derate = run.derating.fraction
+        let largest = table.rows[table.rows.count - 1].ampacity * derate
+        var circuits = max(1, Int((total / largest * (1 - 1e-12)).rounded(.up)))
+        var raised = false
+        var last: ConductorSizing?
+        while circuits <= maxCircuits {
+            let perCircuit = total / Double(circuits)
+            for row in table.rows where row.ampacity * derate >= perCircuit {
+                let sizing = evaluate(run, current: total, circuits: circuits, row: row, derate: derate, criterion: raised ? .voltageDrop : .ampacity)
+                if sizing.withinDropLimit { return sizing }
+                raised = true
+                last = sizing
+            }
+            circuits += 1
+        }
+        var failed = last ?? evaluate(
+            run, current: total, circuits: circuits, row: table.rows[table.rows.count - 1], derate: derate,
+            criterion: .dropLimitNotMet)
+        failed.criterion = .dropLimitNotMet
+        return failed
+    }
+
+    static func evaluate(
+        _ run: ConductorRun, current total: Current, circuits: Int, row: AmpacityTable.Row, derate: Double,
+        criterion: ConductorSizing.Criterion
+    ) -> ConductorSizing {
+        let perCircuit = total / Double(circuits)
+        let r = resistance(length: run.length, size: row.size)
+        let conductors = run.system.conductorsPerCircuit * circuits
+        return ConductorSizing(
+            run: run, current: total, circuits: circuits, size: row.size, ampacity: row.ampacity * derate, resistance: r,
+            voltageDrop: voltageDrop(current: perCircuit, resistance: r, in: run.system),
+            loss: .watts(Double(conductors) * perCircuit.amperes * perCircuit.amperes * r.ohms),
+            copper: copperMass(size: row.size, length: run.length, conductors: conductors), criterion: criterion)
+    }
+}

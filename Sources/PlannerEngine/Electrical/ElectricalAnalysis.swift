@@ -1,0 +1,188 @@
+import Catalogue
+import PlannerModel
+
+/// The power chain of a site (DESIGN.md §5.2): every hall's chain from the grid to the chip at
+/// design and sustained load, its conductors and transient envelope, the main transformers and
+/// grid connection, and the same load on the other distributions for comparison.
+public enum ElectricalAnalysis {
+    /// Depth of one rack position (front to back), for the spacing of rack rows: 1.2 m, the
+    /// usual deep AI rack (an estimate, L; not in REFERENCE.md).
+    public static let rackDepth = Length.metres(1.2)
+    /// Length of the drop from the row busway to one rack (tap-off box to shelf): 3 m (L).
+    public static let rackDropLength = Length.metres(3)
+    /// Racks per row when a hall gives no layout (L).
+    public static let defaultRacksPerRow = 16
+
+    /// Plans the site's electrical system; `distribution` overrides every hall's choice.
+    public static func analyse(_ site: Site, halls: [HallResult], distribution: Distribution? = nil) -> SiteElectricalResult {
+        let own = evaluate(site, halls: halls) { distribution ?? $0.power.distribution }
+        let others = Distribution.allCases.filter { $0 != own.comparison.distribution }
+        var result = own.result
+        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls) { _ in d }.comparison }
+        return result
+    }
+
+    /// One evaluation of the whole site with a distribution chosen per hall.
+    static func evaluate(
+        _ site: Site, halls: [HallResult], choose: (Hall) -> Distribution
+    ) -> (result: SiteElectricalResult, comparison: ChainComparison) {
+        let electrical = zip(site.halls, halls).map { spec, result in
+            hall(spec, result: result, distribution: choose(spec), site: site.electrical)
+        }
+        let designAtMV = electrical.sum { $0.design.gridInput * Double($0.copies) }
+        let sustainedAtMV = electrical.sum { $0.sustained.gridInput * Double($0.copies) }
+        let rules =
+            site.electrical.interconnectVoltage.map { v in
+                [InterconnectRule(
+                    upTo: nil, voltage: v, supply: "set in the spec",
+                    provenance: Provenance(source: "site spec (site.grid.interconnect_kv)", confidence: .high))]
+            } ?? GridConnection.kepcoRules
+        let grid = GridConnection.plan(
+            peakDemand: designAtMV, rules: rules, redundancy: site.electrical.mainTransformers)
+        var mainDesign: PowerChainResult?
+        var mainSustained: PowerChainResult?
+        if grid.mainTransformers != nil {
+            let chain = PowerChain(name: "main", stages: [
+                PowerStage(name: "Main transformers", entry: BuiltInStages.mainTransformer, redundancy: site.electrical.mainTransformers),
+            ])
+            let design = chain.evaluate(load: designAtMV)
+            mainDesign = design
+            mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
+        }
+        let facilityDesign = mainDesign?.gridInput ?? designAtMV
+        let facilitySustained = mainSustained?.gridInput ?? sustainedAtMV
+        let itDesign = halls.sum(\.total.itPower.design)
+        let itSustained = halls.sum(\.total.itPower.sustained)
+        let distributions = Set(electrical.map(\.distribution))
+        let comparison = ChainComparison(
+            distribution: distributions.count == 1 ? electrical[0].distribution : choose(site.halls[0]),
+            efficiency: .fraction(facilityDesign > .zero ? itDesign / facilityDesign : 1),
+            designLoss: facilityDesign - itDesign,
+            annualLoss: (facilitySustained - itSustained) * .year,
+            copper: electrical.sum { $0.copper * Double($0.copies) },
+            conversionStages: (electrical.map(\.design.conversionStages).max() ?? 0) + (mainDesign?.conversionStages ?? 0),
+            conversions: (electrical.map(\.design.conversions).max() ?? 0) + (mainDesign?.conversions ?? 0),
+            stageLosses: stageLosses(electrical, main: mainDesign))
+        let siteStorage =
+            site.electrical.smoothing == .site
+            ? Transients.smoothingStorage(
+                steady: itDesign, swingFactor: site.electrical.swingFactor, duration: site.electrical.swingDuration)
+            : nil
+        let result = SiteElectricalResult(
+            halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
+            facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage)
+        return (result, comparison)
+    }
+
+    /// Design losses by stage name in chain order (main transformers first), over halls and copies.
+    static func stageLosses(_ halls: [HallElectrical], main: PowerChainResult?) -> [ChainComparison.StageLoss] {
+        var order: [String] = []
+        var losses: [String: Power] = [:]
+        let weighted = (main.map { [($0, 1)] } ?? []) + halls.map { ($0.design, $0.copies) }
+        for (chain, copies) in weighted {
+            for stage in chain.stages {
+                if losses[stage.stage] == nil { order.append(stage.stage) }
+                losses[stage.stage, default: .zero] += stage.loss * Double(copies)
+            }
+        }
+        return order.map { ChainComparison.StageLoss(stage: $0, loss: losses[$0]!) }
+    }
+
+    /// The chain with every stage's unit count fixed at what `design` installed, so that it can be
+    /// evaluated at a lower load without shrinking.
+    static func installed(_ chain: PowerChain, sizedBy design: PowerChainResult) -> PowerChain {
+        var fixed = chain
+        for (index, stage) in design.stages.enumerated() {
+            fixed.stages[index].minimumUnits = stage.perGroup.unitsRequired
+        }
+        return fixed
+    }
+
+    /// One hall (per copy): the standard chain without main transformers (those are sized for the
+    /// whole site), at design and sustained IT load; its conductors and transient envelope.
+    public static func hall(_ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical) -> HallElectrical {
+        let racks = max(result.perCopy.rackCount, 1)
+        let chain = StandardChains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
+        let design = chain.evaluate(load: result.perCopy.itPower.design)
+        let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
+        let geometry = FloorGeometry(hall: hall, racks: racks)
+        return HallElectrical(
+            id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
+            conductors: conductorRuns(hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit)
+                .map { Conductors.size($0) },
+            transients: transients(result, geometry: geometry, copies: hall.copies, site: site))
+    }
+
+    /// Rows of racks as the conductors see them.
+    struct FloorGeometry {
+        var rows: Int
+        var racksPerRow: Int
+        var rackPitch: Length
+        var rowSpacing: Length
+        var electricalRoom: Length
+
+        init(hall: Hall, racks: Int) {
+            let perRow = hall.layout?.racksPerRow ?? ElectricalAnalysis.defaultRacksPerRow
+            racksPerRow = perRow
+            rows = (racks + perRow - 1) / perRow
+            rackPitch = hall.layout?.rackPitch ?? .metres(0.6)
+            rowSpacing = ElectricalAnalysis.rackDepth + (hall.layout?.aisle ?? .metres(1.2))
+            electricalRoom = hall.power.electricalRoomDistance
+        }
+
+        /// Route length from the electrical room to the load centre of an average row: the room
+        /// distance, half the span of the rows, and half a row (a uniformly loaded busway drops
+        /// as much as its whole load taken at its midpoint).
+        var rowFeederLength: Length {
+            electricalRoom + rowSpacing * (Double(rows - 1) / 2) + rackPitch * (Double(racksPerRow) / 2)
+        }
+    }
+
+    /// The conductor system of a distribution's rack-side bus.
+    static func system(_ distribution: Distribution) -> ConductorSystem {
+        switch distribution {
+        case .ac415: .threePhase(lineToLine: .volts(415), powerFactor: BuiltInStages.acPowerFactor)
+        case .ac480: .threePhase(lineToLine: .volts(480), powerFactor: BuiltInStages.acPowerFactor)
+        case .dc800: .dc(.volts(800))
+        }
+    }
+
+    /// Row busways from the electrical room (one per occupied row, each carrying an even share of
+    /// the hall's design power) and the drops to each rack group's racks.
+    static func conductorRuns(
+        _ hall: Hall, result: HallResult, geometry: FloorGeometry, distribution: Distribution, dropLimit: Ratio
+    ) -> [ConductorRun] {
+        let system = system(distribution)
+        let rows = max(geometry.rows, 1)
+        let busway = ConductorRun(
+            name: "Row busway", power: result.perCopy.itPower.design / Double(rows), feeders: rows, system: system,
+            length: geometry.rowFeederLength, dropLimit: dropLimit)
+        let drops = result.groups.map { group in
+            ConductorRun(
+                name: "Rack drop (\(group.system.id))", power: group.perRack.design, feeders: group.count, system: system,
+                length: rackDropLength, dropLimit: dropLimit)
+        }
+        return [busway] + drops
+    }
+
+    /// Rack (the largest rack), row and hall levels seeing the synchronous swing, with the
+    /// smoothing storage at the spec's level; with storage at the site (or none) every level in
+    /// the hall sees the swing.
+    static func transients(_ result: HallResult, geometry: FloorGeometry, copies: Int, site: SiteElectrical) -> [TransientLevelResult] {
+        let largestRack = result.groups.map(\.perRack.design).max() ?? .zero
+        let rows = max(geometry.rows, 1)
+        let levels = [
+            TransientLevel(name: "rack", steady: largestRack, count: result.perCopy.rackCount * copies),
+            TransientLevel(name: "row", steady: result.perCopy.itPower.design / Double(rows), count: rows * copies),
+            TransientLevel(name: "hall", steady: result.perCopy.itPower.design, count: copies),
+        ]
+        let storageAt: Int? =
+            switch site.smoothing {
+            case .rack: 0
+            case .row: 1
+            case .hall: 2
+            case .site, .none: nil
+            }
+        return Transients.envelope(levels, storageAt: storageAt, swingFactor: site.swingFactor, duration: site.swingDuration)
+    }
+}

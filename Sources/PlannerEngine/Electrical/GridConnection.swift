@@ -1,0 +1,44 @@
+import Catalogue
+import PlannerModel
+
+/// Grid interconnection (DESIGN.md §5.2, REFERENCE.md §2.5).
+public enum GridConnection {
+    /// The KEPCO supply rule table (REFERENCE.md §2.5): ≤ 10 MW general 22.9 kV supply;
+    /// ≤ 40 MW a dedicated 22.9 kV line (M, https://lifeinfo5.com/entry/일반-전용-공급설비);
+    /// above 40 MW 154 kV; from 400 MW 345 kV (L, unverified). The thresholds are inputs:
+    /// pass another table to override them.
+    public static let kepcoRules: [InterconnectRule] = {
+        let supplyRule = Provenance(source: "REFERENCE.md §2.5 KEPCO supply rule (≤10 MW general, 10-40 MW dedicated 22.9 kV)", confidence: .medium)
+        let unverified = Provenance(source: "REFERENCE.md §2.5 KEPCO supply rule (>40 MW 154 kV; ≥400 MW 345 kV, unverified)", confidence: .low)
+        return [
+            InterconnectRule(upTo: .megawatts(10), voltage: .kilovolts(22.9), supply: "general 22.9 kV supply", provenance: supplyRule),
+            InterconnectRule(upTo: .megawatts(40), voltage: .kilovolts(22.9), supply: "dedicated 22.9 kV line", provenance: supplyRule),
+            InterconnectRule(upTo: .megawatts(400), inclusive: false, voltage: .kilovolts(154), supply: "154 kV transmission", provenance: unverified),
+            InterconnectRule(upTo: nil, voltage: .kilovolts(345), supply: "345 kV transmission", provenance: unverified),
+        ]
+    }()
+
+    /// The first rule admitting `peakDemand` (rules in ascending order; the last should be open-ended).
+    /// Falls back to the last rule when none admits it.
+    public static func rule(for peakDemand: Power, rules: [InterconnectRule] = kepcoRules) -> InterconnectRule {
+        rules.first { $0.admits(peakDemand) } ?? rules[rules.count - 1]
+    }
+
+    /// Interconnect voltage and main transformers for a site's peak facility demand [W].
+    ///
+    /// Main transformers (to 22.9 kV) are needed when the supply voltage is above
+    /// `distributionVoltage`; they are counted with `RedundancyAnalysis.size` for the peak demand
+    /// and the entry's real-power rating (`S·pf`, 60 MVA × 0.95 = 57 MW by default).
+    public static func plan(
+        peakDemand: Power, rules: [InterconnectRule] = kepcoRules,
+        transformer: StageEntry = BuiltInStages.mainTransformer, redundancy: Redundancy = .nPlus(1),
+        distributionVoltage: Voltage = .kilovolts(22.9)
+    ) -> GridConnectionResult {
+        let rule = rule(for: peakDemand, rules: rules)
+        let transformers =
+            rule.voltage > distributionVoltage
+            ? RedundancyAnalysis.size(load: peakDemand, unitRating: transformer.unitRating, redundancy: redundancy)
+            : nil
+        return GridConnectionResult(peakDemand: peakDemand, rule: rule, mainTransformers: transformers)
+    }
+}

@@ -1,0 +1,55 @@
+/// The electrical choices of one hall (`halls[].power` in the spec).
+public struct HallPower: Hashable, Sendable {
+    public var distribution: Distribution
+    public var ups: UPSSpec
+    /// Cable or busway run from the hall's electrical room to the nearest end of the rack rows;
+    /// the run to a rack adds the distance along the rows (15 m default, an estimate, L).
+    public var electricalRoomDistance: Length
+
+    public static let defaultElectricalRoomDistance = Length.metres(15)
+
+    public init(
+        distribution: Distribution = .ac415, ups: UPSSpec = UPSSpec(),
+        electricalRoomDistance: Length = HallPower.defaultElectricalRoomDistance
+    ) {
+        self.distribution = distribution
+        self.ups = ups
+        self.electricalRoomDistance = electricalRoomDistance
+    }
+}
+
+/// Where the storage that smooths synchronous-training power swings sits.
+public enum SmoothingLevel: String, Hashable, Sendable, CaseIterable {
+    case rack, row, hall, site, none
+}
+
+/// Site-wide electrical choices (`site.grid` and `power` in the spec).
+public struct SiteElectrical: Hashable, Sendable {
+    /// Interconnect voltage set by the spec; nil: chosen by the KEPCO rule table.
+    public var interconnectVoltage: Voltage?
+    /// Capacity the utility contract or connection allows; nil: sized to the demand.
+    public var gridCapacity: Power?
+    /// Redundancy of the main (grid) transformers.
+    public var mainTransformers: Redundancy
+    /// Largest voltage drop accepted on a conductor run, as a share of nominal voltage (3 %).
+    public var voltageDropLimit: Ratio
+    /// Peak over steady power in a synchronous-training swing (1.4, REFERENCE.md §1.6, L).
+    public var swingFactor: Double
+    /// How long a swing lasts (the ms scale of REFERENCE.md §1.6; 20 ms default, L).
+    public var swingDuration: Duration
+    public var smoothing: SmoothingLevel
+
+    public init(
+        interconnectVoltage: Voltage? = nil, gridCapacity: Power? = nil, mainTransformers: Redundancy = .nPlus(1),
+        voltageDropLimit: Ratio = .percent(3), swingFactor: Double = 1.4, swingDuration: Duration = .milliseconds(20),
+        smoothing: SmoothingLevel = .rack
+    ) {
+        self.interconnectVoltage = interconnectVoltage
+        self.gridCapacity = gridCapacity
+        self.mainTransformers = mainTransformers
+        self.voltageDropLimit = voltageDropLimit
+        self.swingFactor = swingFactor
+        self.swingDuration = swingDuration
+        self.smoothing = smoothing
+    }
+}

@@ -1,0 +1,201 @@
+import PlannerModel
+
+/// The power-chain sections of the site report: per-hall single-line diagram and stage table,
+/// N-1, conductors, transients, the grid connection, and AC vs 800 VDC.
+enum ElectricalMarkdown {
+    static func sections(_ plan: Plan) -> String {
+        guard let e = plan.electrical else { return "" }
+        return [chain(plan, e), grid(plan, e), comparison(e)].joined(separator: "\n")
+    }
+
+    static func chain(_ plan: Plan, _ e: SiteElectricalResult) -> String {
+        var text = """
+            ## Power chain
+
+            Each hall's chain is sized for its design IT power and evaluated from the racks upward: \
+            every stage draws `P_in = P_out + P_loss`, with `P_loss = U·(a + b·x + c·x²)` per unit of rating \
+            `U` at per-unit load `x`, the curve fitted to the stage's efficiency points. Figures are for one \
+            copy of the hall; the main transformers serve the whole site. Stranded capacity is usable \
+            capacity (installed less the redundancy reserve) not used by the load.
+
+
+            """
+        for hall in e.halls {
+            text += hallSection(hall) + "\n"
+        }
+        return text
+    }
+
+    static func hallSection(_ hall: HallElectrical) -> String {
+        let d = hall.design
+        var text = "### Hall `\(hall.id)`: \(hall.distribution.rawValue)"
+        text += hall.copies > 1 ? " (one of \(hall.copies) copies)\n\n" : "\n\n"
+        text += "End-to-end efficiency at design \(Format.percent(d.efficiency, decimals: 2)): "
+        text += "\(Format.megawatts(d.gridInput)) MW from MV for \(Format.megawatts(d.itLoad)) MW of IT, "
+        text += "\(Format.fixed(d.totalLoss.kilowatts, 0)) kW lost in \(d.conversionStages) conversion stages "
+        text += "(\(d.conversions) conversions).\n\n"
+        text += mermaid(d) + "\n" + stageTable(d) + "\n" + handCheck(d) + "\n" + failureTable(d) + "\n"
+        text += conductorTable(hall) + "\n" + transientTable(hall)
+        return text
+    }
+
+    /// A left-to-right single-line diagram; GitHub renders Mermaid blocks.
+    static func mermaid(_ chain: PowerChainResult) -> String {
+        var lines = ["```mermaid", "flowchart LR", "  grid([MV 22.9 kV])"]
+        var previous = "grid"
+        for (index, stage) in chain.stages.enumerated() {
+            let node = "s\(index)"
+            lines.append("  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × \(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]")
+            lines.append("  \(previous) -->|\(Format.fixed(stage.loadIn.megawatts, 2)) MW| \(node)")
+            previous = node
+        }
+        lines.append("  racks([IT \(Format.fixed(chain.itLoad.megawatts, 2)) MW])")
+        lines.append("  \(previous) --> racks")
+        lines.append("```")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func stageTable(_ chain: PowerChainResult) -> String {
+        var table = MarkdownTable([
+            ("Stage", .left), ("Entry", .left), ("Redundancy", .left), ("Units required", .right),
+            ("Units installed", .right), ("Unit rating [kW]", .right), ("Load out [kW]", .right), ("Loss [kW]", .right),
+            ("Efficiency", .right), ("Loading normal", .right), ("Loading after failure", .right), ("Stranded [kW]", .right),
+        ])
+        for s in chain.stages {
+            table.add([
+                s.stage, "`\(s.entryID)`", s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)",
+                Format.integer(s.unitsRequired), Format.integer(s.unitsInstalled), Format.fixed(s.unitRating.kilowatts, 1),
+                Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1), Format.percent(s.efficiency, decimals: 2),
+                Format.percent(s.loadingNormal, decimals: 1), s.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost",
+                Format.fixed(s.strandedCapacity.kilowatts, 0),
+            ])
+        }
+        return table.rendered
+    }
+
+    /// One stage worked by hand, so a reader can check the model with a calculator: the stage
+    /// with the largest loss.
+    static func handCheck(_ chain: PowerChainResult) -> String {
+        guard let s = chain.stages.max(by: { $0.loss < $1.loss }) else { return "" }
+        let sharing = s.perGroup.unitsSharingLoad
+        let x = s.loadingNormal.fraction
+        let c = s.curve
+        let perUnit = c.perUnitLoss(at: s.loadingNormal)
+        let idle = s.perGroup.unitsInstalled - sharing
+        var text = "Check by hand (\(s.stage), the largest loss): "
+        text += s.groups > 1 ? "each of \(Format.integer(s.groups)) groups carries \(Format.fixed((s.loadOut / Double(s.groups)).kilowatts, 2)) kW on " : "\(Format.fixed(s.loadOut.kilowatts, 1)) kW on "
+        text += "\(sharing) units of \(Format.fixed(s.unitRating.kilowatts, 1)) kW, so x = \(Format.fixed(x, 4)); "
+        text += "a + b·x + c·x² = \(Format.fixed(c.noLoad, 5)) + \(Format.fixed(c.proportional, 5))·x + \(Format.fixed(c.square, 5))·x² = \(Format.fixed(perUnit, 5)); "
+        text += "loss = \(Format.integer(s.groups)) × \(sharing) × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × \(Format.fixed(perUnit, 5))"
+        if idle > 0 { text += " + \(Format.integer(s.groups)) × \(idle) idle × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × \(Format.fixed(c.noLoad, 5))" }
+        text += " = \(Format.fixed(s.loss.kilowatts, 1)) kW.\n"
+        return text
+    }
+
+    static func failureTable(_ chain: PowerChainResult) -> String {
+        var table = MarkdownTable([("Unit class (N-1)", .left), ("Fails", .left), ("Design load survives", .left), ("Survivors' loading", .right)])
+        for f in chain.singleFailures {
+            table.add([f.stage, f.failed, f.survives ? "yes" : "**no**", f.survivorLoading.map { Format.percent($0, decimals: 1) } ?? "–"])
+        }
+        return table.rendered
+    }
+
+    static func conductorTable(_ hall: HallElectrical) -> String {
+        var table = MarkdownTable([
+            ("Conductor level", .left), ("Feeders", .right), ("Power per feeder [kW]", .right), ("Current [A]", .right),
+            ("Circuits × size [mm²]", .right), ("Length [m]", .right), ("Voltage drop", .right), ("I²R loss [kW]", .right),
+            ("Copper [t]", .right),
+        ])
+        for c in hall.conductors {
+            table.add([
+                c.run.name, Format.integer(c.run.feeders), Format.fixed(c.run.power.kilowatts, 1), Format.fixed(c.current.amperes, 0),
+                "\(c.circuits) × \(Format.fixed(c.size.squareMillimetres, 0))", Format.fixed(c.run.length.metres, 1),
+                Format.percent(c.dropShare, decimals: 2) + (c.withinDropLimit ? "" : " (over limit)"),
+                Format.fixed(c.totalLoss.kilowatts, 1), Format.fixed(c.totalCopper.tonnes, 2),
+            ])
+        }
+        return "Conductors at \(hall.distribution.rawValue), per copy of the hall (copper cross-sections from the cited ampacity table; "
+            + "their I²R loss is shown for comparison with the distribution stage's allowance, not added twice):\n\n" + table.rendered
+    }
+
+    static func transientTable(_ hall: HallElectrical) -> String {
+        var table = MarkdownTable([
+            ("Level", .left), ("Units", .right), ("Steady [kW]", .right), ("Peak seen [kW]", .right),
+            ("Protection rating [kW]", .right), ("Storage per unit [kJ]", .right),
+        ])
+        for t in hall.transients {
+            table.add([
+                t.level.name, Format.integer(t.level.count), Format.fixed(t.level.steady.kilowatts, 1), Format.fixed(t.peak.kilowatts, 1),
+                Format.fixed(t.protectionRating.kilowatts, 1), t.storagePerUnit.map { Format.fixed($0.joules / 1e3, 1) } ?? "–",
+            ])
+        }
+        return "Synchronous-training transients (all copies counted in Units):\n\n" + table.rendered
+    }
+
+    static func grid(_ plan: Plan, _ e: SiteElectricalResult) -> String {
+        var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
+        table.add(["Peak demand at MV (IT design + hall chain losses) [MW]", Format.megawatts(e.grid.peakDemand)])
+        table.add(["Interconnect", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV, \(e.grid.rule.supply)"])
+        table.add(["Rule source", "\(e.grid.rule.provenance.source) (\(e.grid.rule.provenance.confidence.label))"])
+        if let main = e.mainTransformers?.stages.first {
+            table.add(["Main transformers", "\(main.unitsInstalled) × \(Format.fixed(main.unitRating.megawatts, 1)) MW (\(main.redundancy)), loading \(Format.percent(main.loadingNormal, decimals: 1)), after a failure \(main.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost")"])
+            table.add(["Main transformer loss [kW]", Format.fixed(main.loss.kilowatts, 1)])
+        } else {
+            table.add(["Main transformers", "none: supplied at 22.9 kV"])
+        }
+        table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
+        table.add(["Facility power at sustained load [MW]", Format.megawatts(e.facilitySustained)])
+        if let capacity = plan.site.electrical.gridCapacity {
+            table.add(["Grid capacity in the spec [MW]", Format.megawatts(capacity) + (capacity < e.facilityDesign ? " (**short**)" : "")])
+        }
+        if let storage = e.siteStorage {
+            table.add(["Site smoothing storage for one swing [MJ]", Format.fixed(storage.joules / 1e6, 1)])
+        }
+        return "## Grid connection\n\n" + table.rendered
+    }
+
+    static func comparison(_ e: SiteElectricalResult) -> String {
+        var table = MarkdownTable([
+            ("Distribution", .left), ("End-to-end efficiency", .right), ("Losses at design [MW]", .right),
+            ("Loss energy at sustained load [MWh/yr]", .right), ("Copper [t]", .right), ("Conversion stages", .right),
+            ("Conversions", .right),
+        ])
+        for c in e.comparison {
+            table.add([
+                c.distribution.rawValue, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
+                Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1), Format.integer(c.conversionStages),
+                Format.integer(c.conversions),
+            ])
+        }
+        var text = "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n" + table.rendered
+        if let ac = e.comparison.first(where: { $0.distribution == .ac415 }), let dc = e.comparison.first(where: { $0.distribution == .dc800 }) {
+            text += "\n" + breakdown(ac, dc)
+        }
+        return text
+    }
+
+    /// Where the 415 VAC and 800 VDC losses differ, stage by stage.
+    static func breakdown(_ ac: ChainComparison, _ dc: ChainComparison) -> String {
+        var table = MarkdownTable([("Stage", .left), ("ac-415v loss [MW]", .right), ("dc-800v loss [MW]", .right)])
+        var names: [String] = []
+        for s in ac.stageLosses + dc.stageLosses where !names.contains(s.stage) { names.append(s.stage) }
+        for name in names {
+            let a = ac.stageLosses.first { $0.stage == name }?.loss
+            let d = dc.stageLosses.first { $0.stage == name }?.loss
+            table.add([name, a.map(Format.megawatts) ?? "–", d.map(Format.megawatts) ?? "–"])
+        }
+        table.add(["**Total**", Format.megawatts(ac.designLoss), Format.megawatts(dc.designLoss)])
+        let saved = ac.designLoss - dc.designLoss
+        let copper = ac.copper > .zero ? 1 - dc.copper / ac.copper : 0
+        return """
+            Where the difference comes from: 800 VDC drops the LV transformers, the UPS double conversion and the \
+            AC→DC rack shelves for one solid-state transformer and an in-rack DC/DC stage, and carries the same \
+            power at about half the current, so the conductors need less copper. At design it saves \
+            \(Format.megawatts(saved)) MW (\(Format.fixed((dc.efficiency.fraction - ac.efficiency.fraction) * 100, 2)) \
+            efficiency points) and \(Format.percent(.fraction(copper), decimals: 0)) of the sized copper; NVIDIA claims \
+            up to 5 % end to end and 45 % less copper (REFERENCE.md §2.1).
+
+
+            """ + table.rendered
+    }
+}
