@@ -6,7 +6,20 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List and show the built-in equipment entries with their sources.",
-        subcommands: [List.self, Show.self])
+        subcommands: [List.self, Show.self, Stages.self])
+
+    struct Stages: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the built-in power-chain stages (IDs for a custom chain) with their efficiency points.")
+
+        @Flag(help: "Print JSON (with the fitted loss coefficients a, b, c).")
+        var json = false
+
+        func run() throws {
+            let entries = BuiltInStages.all
+            Console.current.out(json ? try StageCatalogueRendering.json(entries) : StageCatalogueRendering.table(entries))
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the built-in entries.")

@@ -102,3 +102,46 @@ public enum CatalogueRendering {
         return lines.joined(separator: "\n")
     }
 }
+
+/// Power-chain stage entries as a text table and JSON (`dcplan catalog stages`).
+public enum StageCatalogueRendering {
+    struct EntryDoc: Encodable {
+        var id, name, kind, source, confidence: String
+        var unitRatingKW, powerFactor, a, b, c: Double
+        var efficiency: [[String: Double]]
+        var derivation: String?
+        enum CodingKeys: String, CodingKey {
+            case id, name, kind, source, confidence, unitRatingKW = "unit_rating_kw", powerFactor = "power_factor"
+            case a = "loss_a", b = "loss_b", c = "loss_c", efficiency = "efficiency_points", derivation
+        }
+        init(_ e: StageEntry) {
+            id = e.id
+            name = e.name
+            kind = e.kind.rawValue
+            source = e.provenance.source
+            confidence = e.provenance.confidence.rawValue
+            unitRatingKW = Format.plain(e.unitRating.kilowatts)
+            powerFactor = Format.plain(e.powerFactor.fraction, 4)
+            a = Format.plain(e.curve.noLoad, 8)
+            b = Format.plain(e.curve.proportional, 8)
+            c = Format.plain(e.curve.square, 8)
+            efficiency = e.points.map { ["load_percent": Format.plain($0.load.percent), "efficiency_percent": Format.plain($0.efficiency.percent, 4)] }
+            derivation = e.provenance.derivation
+        }
+    }
+
+    /// A JSON array of stage entries (no trailing newline).
+    public static func json(_ entries: [StageEntry]) throws -> String {
+        String(try PlanJSON.encode(entries.map(EntryDoc.init)).dropLast())
+    }
+
+    /// One line per entry: ID, kind, unit rating, efficiency points, confidence.
+    public static func table(_ entries: [StageEntry]) -> String {
+        let width = entries.map(\.id.count).max() ?? 0
+        return entries.map { e in
+            let points = e.points.map { "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %" }
+            return e.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  \(e.kind.rawValue), \(Format.fixed(e.unitRating.kilowatts, 0)) kW, \(points.joined(separator: ", ")), \(e.provenance.confidence.rawValue)"
+        }.joined(separator: "\n")
+    }
+}

@@ -21,11 +21,13 @@ struct SiteAssembler {
     /// The folder the spec's relative paths start from.
     private let baseDirectory: String
     private(set) var catalogue: SpecCatalogue
+    private var stages: SpecStages
 
     init(catalogue: Catalogue, baseDirectory: String, log: FindingLog) {
         self.log = log
         self.baseDirectory = baseDirectory
         self.catalogue = SpecCatalogue(catalogue, log: log)
+        self.stages = SpecStages(log: log)
     }
 
     /// The site, or nil when any check (of this phase or the structural one) logged an error.
@@ -34,6 +36,7 @@ struct SiteAssembler {
     /// the checks that depend on it still run; the error keeps the site from being returned.
     mutating func assemble(_ document: SpecDocument) -> Site? {
         catalogue.add(document.catalog?.racks ?? [])
+        stages.add(document.catalog?.stages ?? [])
         let site = document.site
         let weatherPath = weather(site?.weather)
         let frequency = log.check(site?.grid?.frequencyHz) { $0 == 50 || $0 == 60 } message: {
@@ -95,14 +98,26 @@ struct SiteAssembler {
                     + "\(Phrase.number((designLoad?.kilowatts ?? 0).rounded())) kW; use smaller modules"
             }
         }
+        let chain = spec?.chain.flatMap { stages.chain($0, place: spec!.place, redundancy: redundancy) }
+        var distribution = log.choice(spec?.distribution, of: Distribution.self)
+        if let chain {
+            let delivered = PowerChain(name: "custom", stages: chain).rackSideDistribution
+            if let given = spec?.distribution, let chosen = distribution, chosen != delivered {
+                log.error(
+                    "\(chosen.rawValue) does not match the custom chain, which feeds the racks at \(delivered.rawValue); "
+                        + "leave 'distribution' out or make them agree", at: given.place)
+            }
+            distribution = delivered
+        }
         return HallPower(
-            distribution: log.choice(spec?.distribution, of: Distribution.self) ?? defaults.distribution,
+            distribution: distribution ?? defaults.distribution,
             ups: UPSSpec(
                 redundancy: redundancy(ups?.topology) ?? defaults.ups.redundancy,
                 moduleRating: module.map(Power.kilowatts) ?? defaults.ups.moduleRating,
                 mode: log.choice(ups?.mode, of: UPSMode.self) ?? defaults.ups.mode),
             electricalRoomDistance: log.positive(spec?.electricalRoomM).map(Length.metres)
-                ?? defaults.electricalRoomDistance)
+                ?? defaults.electricalRoomDistance,
+            customChain: chain)
     }
 
     /// The weather file resolved against the spec's folder; it must be an existing file.

@@ -93,15 +93,78 @@ struct TransientSection: SpecMapping {
 
 /// `halls[].power:` — the hall's distribution chain and UPS.
 struct HallPowerSection: SpecMapping {
-    enum Key: String, SpecKey { case distribution, ups, electricalRoomM = "electrical_room_m" }
+    enum Key: String, SpecKey { case distribution, ups, electricalRoomM = "electrical_room_m", chain }
+    var place: Place
     var distribution: Located<String>?
     var ups: UPSSection?
     var electricalRoomM: Located<Double>?
+    var chain: [ChainStageSpec]?
 
     init(_ reader: MappingReader<Key>) {
+        place = reader.place
         distribution = reader.string(.distribution)
         ups = reader.mapping(.ups)
         electricalRoomM = reader.number(.electricalRoomM)
+        chain = reader.list(.chain, atLeastOne: "stage")
+    }
+}
+
+/// One element of `halls[].power.chain:` — a stage of a custom chain, 22.9 kV first.
+struct ChainStageSpec: SpecMapping {
+    enum Key: String, SpecKey { case stage, redundancy, unitKW = "unit_kw" }
+    var stage: Located<String>?
+    var redundancy: Located<String>?
+    var unitKW: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        stage = reader.string(.stage, required: true)
+        redundancy = reader.string(.redundancy)
+        unitKW = reader.number(.unitKW)
+    }
+}
+
+/// One element of `catalog.stages:` — a power-chain stage entry or a variant of one.
+struct StageEntrySpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case id, basedOn = "based_on", name, kind, ratingKW = "rating_kw", ratingKVA = "rating_kva"
+        case powerFactor = "power_factor", efficiency, source, confidence
+    }
+    var reader: MappingReader<Key>
+    var id: Located<String>?
+    var basedOn: Located<String>?
+    var name: Located<String>?
+    var kind: Located<String>?
+    var ratingKW: Located<Double>?
+    var ratingKVA: Located<Double>?
+    var powerFactor: Located<Double>?
+    var efficiency: [EfficiencyPointSpec]?
+    var source: Located<String>?
+    var confidence: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        self.reader = reader
+        id = reader.string(.id, required: true)
+        basedOn = reader.string(.basedOn)
+        name = reader.string(.name)
+        kind = reader.string(.kind)
+        ratingKW = reader.number(.ratingKW)
+        ratingKVA = reader.number(.ratingKVA)
+        powerFactor = reader.number(.powerFactor)
+        efficiency = reader.list(.efficiency, atLeastOne: "efficiency point")
+        source = reader.string(.source, required: true)
+        confidence = reader.string(.confidence)
+    }
+}
+
+/// One element of `catalog.stages[].efficiency:`.
+struct EfficiencyPointSpec: SpecMapping {
+    enum Key: String, SpecKey { case loadPercent = "load_percent", efficiencyPercent = "efficiency_percent" }
+    var loadPercent: Located<Double>?
+    var efficiencyPercent: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        loadPercent = reader.number(.loadPercent, required: true)
+        efficiencyPercent = reader.number(.efficiencyPercent, required: true)
     }
 }
 
@@ -187,11 +250,13 @@ struct RackGroupSpec: SpecMapping {
 
 /// `catalog:`.
 struct CatalogSection: SpecMapping {
-    enum Key: String, SpecKey { case racks }
+    enum Key: String, SpecKey { case racks, stages }
     var racks: [RackEntrySpec]?
+    var stages: [StageEntrySpec]?
 
     init(_ reader: MappingReader<Key>) {
         racks = reader.list(.racks)
+        stages = reader.list(.stages)
     }
 }
 

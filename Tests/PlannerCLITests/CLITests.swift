@@ -127,3 +127,19 @@ struct PowerChainCLITests {
         #expect(runDcplan(["plan", "--distribution", "ac-400v", spec]).status == 64)
     }
 }
+
+@Suite("dcplan catalog stages")
+struct StageCatalogCLITests {
+    @Test("catalog stages lists every built-in stage with its fitted loss coefficients in JSON")
+    func stagesJSON() throws {
+        let result = runDcplan(["catalog", "stages", "--json"])
+        #expect(result.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let ids = entries.compactMap { $0["id"] as? String }
+        #expect(ids.contains("ups-double-conversion") && ids.contains("sst-22.9kv-800vdc"))
+        let ups = try #require(entries.first { $0["id"] as? String == "ups-double-conversion" })
+        #expect((ups["efficiency_points"] as? [[String: Double]])?.count == 4)
+        #expect(ups["loss_a"] is Double)
+        #expect(runDcplan(["catalog", "stages"]).stdout.contains("orv3-power-shelf-33kw"))
+    }
+}

@@ -90,3 +90,28 @@ struct ElectricalAnalysisTests {
         #expect(e.halls[0].transients[1].peak == e.halls[0].transients[1].level.steady)
     }
 }
+
+@Suite("Custom chains in the plan")
+struct CustomChainPlanTests {
+    @Test("a hall's custom chain is evaluated, balances, and rack stages get one group per rack")
+    func customChain() throws {
+        let gb300 = try #require(Catalogue.builtIn.entry("gb300-nvl72"))
+        let stages = [
+            PowerStage(name: "MV", entry: try #require(BuiltInStages.entry("mv-switchgear-22.9kv")), redundancy: .twoN),
+            PowerStage(name: "SST", entry: try #require(BuiltInStages.entry("sst-22.9kv-800vdc")), redundancy: .twoN),
+            PowerStage(name: "DC/DC", entry: try #require(BuiltInStages.entry("dc-converter-800-54v")), redundancy: .nPlus(1)),
+        ]
+        let hall = Hall(
+            id: "h", rackGroups: [RackGroup(system: gb300, count: 10)],
+            power: HallPower(distribution: .dc800, customChain: stages))
+        let plan = Planner().plan(Site(name: "s", utilisation: .percent(80), halls: [hall]))
+        let e = try #require(plan.electrical)
+        #expect(e.halls[0].design.stages.map(\.stage) == ["MV", "SST", "DC/DC"])
+        #expect(e.halls[0].design.stages[2].groups == 10)
+        #expect(e.halls[0].design.stages[1].redundancy == .twoN)
+        #expect(ElectricalAnalysisTests.balanceProblem(plan) == nil)
+        // --distribution replaces the custom chain with the standard one
+        let standard = try #require(Planner(distribution: .dc800).plan(plan.site).electrical)
+        #expect(standard.halls[0].design.stages.map(\.stage) != ["MV", "SST", "DC/DC"])
+    }
+}

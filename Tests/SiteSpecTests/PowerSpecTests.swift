@@ -81,3 +81,87 @@ struct PowerSpecTests {
         #expect(site.electrical.smoothing == .row)
     }
 }
+
+/// Custom chains (`halls[].power.chain`) and stage entries (`catalog.stages`).
+@Suite("Custom power chains")
+struct CustomChainTests {
+    /// A hall of 20 GB300 racks with the chain `stages` (flow mappings), and `catalog.stages`.
+    func spec(_ stages: [String], catalog: [String] = []) -> LoadResult {
+        var lines = ["version: 1", "site: { name: T }", "halls:", "  - id: h", "    power:", "      chain:"]
+        lines += stages.map { "        - \($0)" }
+        lines += ["    racks: [{ type: gb300-nvl72, count: 20 }]"]
+        if !catalog.isEmpty { lines += ["catalog:", "  stages:"] + catalog.map { "    - \($0)" } }
+        return load(lines.joined(separator: "\n"))
+    }
+
+    let ac = [
+        "{ stage: mv-switchgear-22.9kv, redundancy: 2N }", "{ stage: mv-lv-transformer-2500kva-415v }",
+        "{ stage: ups-1250, redundancy: 3N/2 }", "{ stage: orv3-power-shelf-33kw }",
+    ]
+    let ups1250 =
+        "{ id: ups-1250, based_on: ups-double-conversion, rating_kw: 1250, efficiency: [{ load_percent: 50, efficiency_percent: 97.5 }, { load_percent: 100, efficiency_percent: 97 }], source: vendor }"
+
+    @Test("a custom chain with a spec stage entry loads, and its distribution follows its rack side")
+    func loads() throws {
+        let result = spec(ac, catalog: [ups1250])
+        let hall = try #require(result.site?.halls.first, "\(result.findings.map(\.formatted))")
+        let chain = try #require(hall.power.customChain)
+        #expect(chain.map(\.entry.id) == ["mv-switchgear-22.9kv", "mv-lv-transformer-2500kva-415v", "ups-1250", "orv3-power-shelf-33kw"])
+        #expect(chain[2].redundancy == .threeNOverTwo)
+        #expect(chain[2].unitRating == .kilowatts(1250))
+        #expect(hall.power.distribution == .ac415)
+        // two points refit a + c·x²: the curve passes through both (η = x/(x + a + c·x²))
+        #expect(abs(chain[2].entry.curve.efficiency(at: .percent(50)).percent - 97.5) < 1e-9)
+        #expect(abs(chain[2].entry.curve.efficiency(at: .percent(100)).percent - 97) < 1e-9)
+    }
+
+    @Test("a chain missing its MV/LV transformer names the gap")
+    func missingStage() {
+        var stages = ac
+        stages.remove(at: 1)
+        #expect(spec(stages, catalog: [ups1250]).findings.map(\.formatted) == [
+            "Sites/x.yaml:6:7: error: halls[0].power: a stage is missing between 'MV switchgear 22.9 kV lineup, 40 MVA' (delivers 22.9 kV AC) and 'UPS, double conversion (1 MW module) (ups-1250)' (takes low-voltage AC)",
+        ])
+    }
+
+    @Test("a chain that stops short of the racks or starts at the main transformer is an error")
+    func endsAndStarts() {
+        let short = spec(Array(ac.dropLast()), catalog: [ups1250]).findings.map(\.formatted)
+        #expect(short.count == 1)
+        #expect(short.first?.contains("the chain must end at the racks") == true)
+        let main = spec(["{ stage: main-transformer-154-22.9kv }"] + ac, catalog: [ups1250]).findings.map(\.formatted)
+        #expect(main.first?.contains("main transformers serve the whole site") == true)
+    }
+
+    @Test("an efficiency above 100 % is an error at the value")
+    func efficiencyAboveHundred() {
+        let entry = ups1250.replacingOccurrences(of: "efficiency_percent: 97 }", with: "efficiency_percent: 101 }")
+        let findings = spec(ac, catalog: [entry]).findings.map(\.formatted)
+        #expect(findings.count == 1)
+        #expect(findings.first?.hasSuffix("catalog.stages[0].efficiency[1].efficiency_percent: must be within 0–100 % and above 0, got 101") == true)
+    }
+
+    @Test("an unknown stage suggests the closest built-in one")
+    func unknownStage() {
+        let findings = spec(ac.map { $0.replacingOccurrences(of: "orv3-power-shelf-33kw", with: "orv3-power-shelf-33") }, catalog: [ups1250])
+            .findings.map(\.formatted)
+        #expect(findings == ["Sites/x.yaml:10:20: error: halls[0].power.chain[3].stage: unknown stage 'orv3-power-shelf-33'; did you mean 'orv3-power-shelf-33kw'?"])
+    }
+
+    @Test("a distribution that contradicts the custom chain is an error")
+    func distributionMismatch() {
+        let yaml = """
+            version: 1
+            site: { name: T }
+            halls:
+              - id: h
+                power:
+                  distribution: dc-800v
+                  chain: [{ stage: mv-switchgear-22.9kv }, { stage: mv-lv-transformer-2500kva-415v }, { stage: orv3-power-shelf-33kw }]
+                racks: [{ type: gb300-nvl72, count: 20 }]
+            """
+        #expect(load(yaml).findings.map(\.formatted) == [
+            "Sites/x.yaml:6:21: error: halls[0].power.distribution: dc-800v does not match the custom chain, which feeds the racks at ac-415v; leave 'distribution' out or make them agree",
+        ])
+    }
+}

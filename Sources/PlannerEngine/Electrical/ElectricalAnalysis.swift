@@ -15,7 +15,7 @@ public enum ElectricalAnalysis {
 
     /// Plans the site's electrical system; `distribution` overrides every hall's choice.
     public static func analyse(_ site: Site, halls: [HallResult], distribution: Distribution? = nil) -> SiteElectricalResult {
-        let own = evaluate(site, halls: halls) { distribution ?? $0.power.distribution }
+        let own = evaluate(site, halls: halls, customChains: distribution == nil) { distribution ?? $0.power.distribution }
         let others = Distribution.allCases.filter { $0 != own.comparison.distribution }
         var result = own.result
         result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls) { _ in d }.comparison }
@@ -24,10 +24,11 @@ public enum ElectricalAnalysis {
 
     /// One evaluation of the whole site with a distribution chosen per hall.
     static func evaluate(
-        _ site: Site, halls: [HallResult], choose: (Hall) -> Distribution
+        _ site: Site, halls: [HallResult], customChains: Bool = false, choose: (Hall) -> Distribution
     ) -> (result: SiteElectricalResult, comparison: ChainComparison) {
         let electrical = zip(site.halls, halls).map { spec, result in
-            hall(spec, result: result, distribution: choose(spec), site: site.electrical)
+            let custom = customChains ? spec.power.customChain : nil
+            return hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom)
         }
         let designAtMV = electrical.sum { $0.design.gridInput * Double($0.copies) }
         let sustainedAtMV = electrical.sum { $0.sustained.gridInput * Double($0.copies) }
@@ -100,9 +101,18 @@ public enum ElectricalAnalysis {
 
     /// One hall (per copy): the standard chain without main transformers (those are sized for the
     /// whole site), at design and sustained IT load; its conductors and transient envelope.
-    public static func hall(_ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical) -> HallElectrical {
+    public static func hall(
+        _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical, customChain: [PowerStage]? = nil
+    ) -> HallElectrical {
         let racks = max(result.perCopy.rackCount, 1)
-        let chain = StandardChains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
+        let chain =
+            customChain.map { stages in
+                PowerChain(name: "custom", stages: stages.map { stage in
+                    var stage = stage
+                    if stage.entry.kind.output == .rack { stage.groups = racks }
+                    return stage
+                })
+            } ?? StandardChains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)

@@ -5,16 +5,20 @@ public struct HallPower: Hashable, Sendable {
     /// Cable or busway run from the hall's electrical room to the nearest end of the rack rows;
     /// the run to a rack adds the distance along the rows (15 m default, an estimate, L).
     public var electricalRoomDistance: Length
+    /// Stages given one by one in the spec, 22.9 kV first, replacing the standard chain of
+    /// `distribution`; rack-level stages (shelves, in-rack converters) get one group per rack.
+    public var customChain: [PowerStage]?
 
     public static let defaultElectricalRoomDistance = Length.metres(15)
 
     public init(
         distribution: Distribution = .ac415, ups: UPSSpec = UPSSpec(),
-        electricalRoomDistance: Length = HallPower.defaultElectricalRoomDistance
+        electricalRoomDistance: Length = HallPower.defaultElectricalRoomDistance, customChain: [PowerStage]? = nil
     ) {
         self.distribution = distribution
         self.ups = ups
         self.electricalRoomDistance = electricalRoomDistance
+        self.customChain = customChain
     }
 }
 

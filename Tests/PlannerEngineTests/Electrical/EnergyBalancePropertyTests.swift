@@ -30,7 +30,7 @@ struct EnergyBalancePropertyTests {
             })
     }
 
-    @Test("grid input = IT + Σ stage losses to 1e-9, losses non-negative, every stage survives or reports why")
+    @Test("grid input = IT + Σ stage losses to 1e-9, losses are non-negative and installed = load + stranded + reserve")
     func balance() async {
         await propertyCheck(count: 300, input: Self.stage.array(of: 1...8), Gen.double(in: 0...200)) { stages, loadMW in
             let result = Self.chain(stages).evaluate(load: .megawatts(loadMW))
