@@ -20,10 +20,32 @@ enum ElectricalMarkdown {
 
 
             """
+        text += stageEntries(e) + "\n"
         for hall in e.halls {
             text += hallSection(hall) + "\n"
         }
         return text
+    }
+
+    /// The stage entries the site's chains use, with their sources (confidence L marks an estimate).
+    static func stageEntries(_ e: SiteElectricalResult) -> String {
+        var seen = Set<String>()
+        let chains = (e.mainTransformers.map { [$0] } ?? []) + e.halls.map(\.design)
+        var table = MarkdownTable([
+            ("Stage entry", .left), ("Efficiency points", .left), ("Loss curve a, b, c", .left), ("Confidence", .left),
+            ("Source", .left),
+        ])
+        for stage in chains.flatMap(\.stages) where seen.insert(stage.entryID).inserted {
+            guard let entry = e.stageEntries.first(where: { $0.id == stage.entryID }) else { continue }
+            table.add([
+                "`\(entry.id)` \(entry.name)",
+                entry.points.map { "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %" }.joined(separator: ", "),
+                [entry.curve.noLoad, entry.curve.proportional, entry.curve.square].map { Format.fixed($0, 5) }.joined(separator: ", "),
+                entry.provenance.confidence.label,
+                entry.provenance.source + (entry.provenance.derivation.map { "; " + $0 } ?? ""),
+            ])
+        }
+        return "Stage entries used:\n\n" + table.rendered
     }
 
     static func hallSection(_ hall: HallElectrical) -> String {

@@ -20,26 +20,36 @@ public enum ProgrammeMarkdown {
             ("Site", .left), ("Operator", .left), ("GPUs", .right), ("Racks", .right), ("Halls", .right),
             ("Nameplate [MW]", .right), ("Design [MW]", .right), ("Sustained [MW]", .right),
             ("Liquid heat [MW]", .right), ("Air heat [MW]", .right), ("IT energy [GWh/yr]", .right),
+            ("Facility at design [MW]", .right), ("Grid [kV]", .right),
         ])
         var total = CapacitySummary.zero
         var halls = 0
+        var facility = Power.zero
         for entry in entries {
             let t = entry.plan.total
             let copies = entry.plan.halls.reduce(0) { $0 + $1.copies }
+            let electrical = entry.plan.electrical
             total = total + t
             halls += copies
+            facility += electrical?.facilityDesign ?? t.itPower.design
             table.add([
                 "[\(entry.plan.site.name)](\(entry.reportName).md)", entry.plan.site.operatorName ?? "–",
                 Format.integer(t.gpuCount), Format.integer(t.rackCount), Format.integer(copies),
-            ] + powerCells(t))
+            ] + powerCells(t) + [
+                electrical.map { Format.megawatts($0.facilityDesign) } ?? "–",
+                electrical.map { Format.fixed($0.grid.interconnectVoltage.kilovolts, 1) } ?? "–",
+            ])
         }
-        table.add(["**Total**", "", Format.integer(total.gpuCount), Format.integer(total.rackCount), Format.integer(halls)] + powerCells(total))
+        table.add(
+            ["**Total**", "", Format.integer(total.gpuCount), Format.integer(total.rackCount), Format.integer(halls)]
+                + powerCells(total) + [Format.megawatts(facility), ""])
         let digests = entries.map { "- `\($0.context.specPath)` SHA-256 `\($0.context.specDigest)`" }.joined(separator: "\n")
         return """
             # \(title): programme roll-up
 
             \(entries.count) sites, \(Format.integer(total.gpuCount)) GPUs, \(Format.megawatts(total.itPower.design)) MW of IT \
-            at design power. Heat at design power; energy at each site's sustained utilisation over 8,760 h.
+            at design power, \(Format.megawatts(facility)) MW from the grid with power-chain losses. Heat at design \
+            power; energy at each site's sustained utilisation over 8,760 h.
 
             \(table.rendered)
             ## How to reproduce

@@ -26,9 +26,12 @@ public enum ElectricalAnalysis {
     static func evaluate(
         _ site: Site, halls: [HallResult], customChains: Bool = false, choose: (Hall) -> Distribution
     ) -> (result: SiteElectricalResult, comparison: ChainComparison) {
+        var entries: [StageEntry] = []
         let electrical = zip(site.halls, halls).map { spec, result in
             let custom = customChains ? spec.power.customChain : nil
-            return hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom)
+            let (hall, chain) = hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom)
+            entries += chain.stages.map(\.entry)
+            return hall
         }
         let designAtMV = electrical.sum { $0.design.gridInput * Double($0.copies) }
         let sustainedAtMV = electrical.sum { $0.sustained.gridInput * Double($0.copies) }
@@ -46,6 +49,7 @@ public enum ElectricalAnalysis {
             let chain = PowerChain(name: "main", stages: [
                 PowerStage(name: "Main transformers", entry: BuiltInStages.mainTransformer, redundancy: site.electrical.mainTransformers),
             ])
+            entries.insert(BuiltInStages.mainTransformer, at: 0)
             let design = chain.evaluate(load: designAtMV)
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
@@ -71,7 +75,8 @@ public enum ElectricalAnalysis {
             : nil
         let result = SiteElectricalResult(
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
-            facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage)
+            facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
+            stageEntries: entries)
         return (result, comparison)
     }
 
@@ -103,7 +108,7 @@ public enum ElectricalAnalysis {
     /// whole site), at design and sustained IT load; its conductors and transient envelope.
     public static func hall(
         _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical, customChain: [PowerStage]? = nil
-    ) -> HallElectrical {
+    ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
         let chain =
             customChain.map { stages in
@@ -116,11 +121,12 @@ public enum ElectricalAnalysis {
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
-        return HallElectrical(
+        let electrical = HallElectrical(
             id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
             conductors: conductorRuns(hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit)
                 .map { Conductors.size($0) },
             transients: transients(result, geometry: geometry, copies: hall.copies, site: site))
+        return (electrical, chain)
     }
 
     /// Rows of racks as the conductors see them.

@@ -27,11 +27,7 @@ public enum PowerCapping {
         }
     }
 
+    /// Tenths of a unit in the shared message format (`NumberText.compact`).
+    static func oneDecimal(_ v: Double) -> String { NumberText.compact((v * 10).rounded() / 10) }
     static func kilowatts(_ p: Power) -> String { oneDecimal(p.kilowatts) }
-    static func oneDecimal(_ v: Double) -> String {
-        let tenths = (v * 10).rounded()
-        let whole = Int(tenths / 10)
-        let frac = Int(abs(tenths).truncatingRemainder(dividingBy: 10))
-        return frac == 0 ? "\(whole)" : "\(whole).\(frac)"
-    }
 }

@@ -89,11 +89,15 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public var comparison: [ChainComparison]
     /// Smoothing storage held at site level, `(f − 1)·P·t` [J]; nil when it sits lower or nowhere.
     public var siteStorage: Energy?
+    /// The stage entries of the site's own chains, for the report's sources.
+    public var stageEntries: [StageEntry]
 
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,
-        facilityDesign: Power, facilitySustained: Power, comparison: [ChainComparison], siteStorage: Energy? = nil
+        facilityDesign: Power, facilitySustained: Power, comparison: [ChainComparison], siteStorage: Energy? = nil,
+        stageEntries: [StageEntry] = []
     ) {
+        self.stageEntries = stageEntries
         self.halls = halls
         self.mainTransformers = mainTransformers
         self.grid = grid
