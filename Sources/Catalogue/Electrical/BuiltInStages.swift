@@ -146,7 +146,7 @@ public enum BuiltInStages {
             points: [EfficiencyPoint(load: .one, efficiency: efficiency(lossShare: share))], terms: [.square],
             source: "REFERENCE.md D17, §2.3 Cables/busway (1 % of IT at 415 V, L; loss ∝ I²); §2.1 (800 VDC); 1 MW run \(openItem)",
             confidence: .low,
-            derivation: "D17 scaled to the same conductor cross-section at 800 VDC: 2·(415·0.95)²/800² = \(share / lvDistributionLossShare) of the 415 V loss (two poles instead of three phases, I = P/V instead of P/(√3·V·pf)) → \(share * 100) % at full load")
+            derivation: "D17 scaled to the same conductor cross-section at 800 VDC: 2·(415·0.95)²/800² = \(NumberText.compact((share / lvDistributionLossShare * 1000).rounded() / 1000)) of the 415 V loss (two poles instead of three phases, I = P/V instead of P/(√3·V·pf)) → \(NumberText.compact((share * 100 * 1000).rounded() / 1000)) % at full load")
     }()
 
     public static let dcConverter = entry(
