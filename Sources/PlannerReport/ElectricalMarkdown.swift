@@ -184,13 +184,15 @@ enum ElectricalMarkdown {
         ])
         for c in e.comparison {
             table.add([
-                c.distribution.rawValue, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
+                c.label, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
                 Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1), Format.integer(c.conversionStages),
                 Format.integer(c.conversions),
             ])
         }
         var text = "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n" + table.rendered
-        if let ac = e.comparison.first(where: { $0.distribution == .ac415 }), let dc = e.comparison.first(where: { $0.distribution == .dc800 }) {
+        if let ac = e.comparison.first(where: { $0.label == Distribution.ac415.rawValue }),
+            let dc = e.comparison.first(where: { $0.label == Distribution.dc800.rawValue })
+        {
             text += "\n" + breakdown(ac, dc)
         }
         return text

@@ -155,7 +155,7 @@ public enum PlanJSON {
             case conversionStages = "conversion_stages"
         }
         init(_ c: ChainComparison) {
-            distribution = c.distribution.rawValue
+            distribution = c.label
             efficiency = Format.plain(c.efficiency.fraction, 5)
             designLossKW = Format.plain(c.designLoss.kilowatts)
             annualLossMWh = Format.plain(c.annualLoss.megawattHours)

@@ -61,6 +61,14 @@ struct ElectricalAnalysisTests {
         #expect((dc.efficiency.fraction - ac.efficiency.fraction) <= 0.05)
     }
 
+    @Test("a site with halls on different distributions is compared with all three standard chains")
+    func mixedSiteComparison() throws {
+        let site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
+        let e = try #require(Planner().plan(site).electrical)
+        #expect(e.comparison.map(\.label) == ["as specified (mixed or custom)", "ac-415v", "ac-480v", "dc-800v"])
+        #expect(e.halls.map(\.distribution) == [.ac415, .dc800])
+    }
+
     @Test("the sustained evaluation keeps the units installed for design")
     func sustainedUsesInstalledUnits() throws {
         let e = try #require(Planner().plan(Self.site(.ac415)).electrical)

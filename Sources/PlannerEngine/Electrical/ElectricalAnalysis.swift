@@ -16,7 +16,8 @@ public enum ElectricalAnalysis {
     /// Plans the site's electrical system; `distribution` overrides every hall's choice.
     public static func analyse(_ site: Site, halls: [HallResult], distribution: Distribution? = nil) -> SiteElectricalResult {
         let own = evaluate(site, halls: halls, customChains: distribution == nil) { distribution ?? $0.power.distribution }
-        let others = Distribution.allCases.filter { $0 != own.comparison.distribution }
+        // A site on one standard chain is its own row; a mixed or custom one is compared with all three.
+        let others = Distribution.allCases.filter { own.comparison.label != $0.rawValue }
         var result = own.result
         result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls) { _ in d }.comparison }
         return result
@@ -59,8 +60,10 @@ public enum ElectricalAnalysis {
         let itDesign = halls.sum(\.total.itPower.design)
         let itSustained = halls.sum(\.total.itPower.sustained)
         let distributions = Set(electrical.map(\.distribution))
+        let custom = customChains && site.halls.contains { $0.power.customChain != nil }
         let comparison = ChainComparison(
-            distribution: distributions.count == 1 ? electrical[0].distribution : choose(site.halls[0]),
+            distribution: electrical[0].distribution,
+            label: distributions.count == 1 && !custom ? electrical[0].distribution.rawValue : "as specified (mixed or custom)",
             efficiency: .fraction(facilityDesign > .zero ? itDesign / facilityDesign : 1),
             designLoss: facilityDesign - itDesign,
             annualLoss: (facilitySustained - itSustained) * .year,

@@ -33,7 +33,11 @@ public struct HallElectrical: Hashable, Sendable, Identifiable {
 /// One distribution's figures for the whole site at the same IT load: what the "AC vs 800 VDC"
 /// comparison shows.
 public struct ChainComparison: Hashable, Sendable {
+    /// The distribution of the site's first hall; see `label` for mixed or custom sites.
     public var distribution: Distribution
+    /// `ac-415v`, `ac-480v` or `dc-800v`, or "as specified (mixed or custom)" when the site's
+    /// halls use different distributions or custom chains.
+    public var label: String
     /// IT design power over grid input at design (hall chains and main transformers).
     public var efficiency: Ratio
     /// Chain losses at design power, all halls and the main transformers.
@@ -59,10 +63,11 @@ public struct ChainComparison: Hashable, Sendable {
     }
 
     public init(
-        distribution: Distribution, efficiency: Ratio, designLoss: Power, annualLoss: Energy, copper: Mass,
+        distribution: Distribution, label: String, efficiency: Ratio, designLoss: Power, annualLoss: Energy, copper: Mass,
         conversionStages: Int, conversions: Int, stageLosses: [StageLoss] = []
     ) {
         self.distribution = distribution
+        self.label = label
         self.efficiency = efficiency
         self.designLoss = designLoss
         self.annualLoss = annualLoss
