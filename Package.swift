@@ -26,6 +26,8 @@ let package = Package(
             name: "SiteSpec",
             dependencies: ["PlannerModel", "Catalogue", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]),
+        // EPW weather files, psychrometrics and design conditions.
+        .target(name: "Weather", dependencies: ["PlannerModel"], exclude: ["README.md"]),
         // GLPK, quarantined: module map + shim header only.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         // Domain-free LP/MILP values, the GLPK solver and MPS/LP export.
@@ -33,7 +35,7 @@ let package = Package(
         // Physics and orchestration: Planner.plan(site) → Plan.
         .target(
             name: "PlannerEngine",
-            dependencies: ["PlannerModel", "Catalogue", "LinearProgramming"],
+            dependencies: ["PlannerModel", "Catalogue", "Weather", "LinearProgramming"],
             exclude: ["README.md"]),
         // Markdown, CSV and JSON rendering of result values (no engine, no GLPK).
         .target(name: "PlannerReport", dependencies: ["PlannerModel"], exclude: ["README.md"]),
@@ -55,6 +57,7 @@ let package = Package(
 
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
+        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"]),
         .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(
