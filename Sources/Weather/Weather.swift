@@ -1,0 +1,1 @@
+// The EPW reader and psychrometrics are being written.
