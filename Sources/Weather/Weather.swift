@@ -1,1 +1,129 @@
-// The EPW reader and psychrometrics are being written.
+import PlannerModel
+
+/// The station an EPW file describes, from its `LOCATION` header line:
+/// `LOCATION,city,state/region,country,source,WMO,latitude,longitude,time zone,elevation`.
+public struct WeatherLocation: Sendable, Equatable {
+    public var city: String
+    public var region: String
+    public var country: String
+    public var source: String
+    /// WMO station number as written (text: some files carry letters).
+    public var wmo: String
+    /// Degrees north (negative south).
+    public var latitudeDegrees: Double
+    /// Degrees east (negative west).
+    public var longitudeDegrees: Double
+    /// Standard time zone, hours from UTC (Seoul +9).
+    public var timeZoneHours: Double
+    public var elevation: Length
+
+    public init(city: String, region: String, country: String, source: String, wmo: String,
+                latitudeDegrees: Double, longitudeDegrees: Double, timeZoneHours: Double, elevation: Length) {
+        self.city = city; self.region = region; self.country = country; self.source = source; self.wmo = wmo
+        self.latitudeDegrees = latitudeDegrees; self.longitudeDegrees = longitudeDegrees
+        self.timeZoneHours = timeZoneHours; self.elevation = elevation
+    }
+}
+
+/// One hour of weather. EPW hours run 1…24; hour `h` is the hour ending at `h`:00 local standard time.
+public struct WeatherHour: Sendable, Equatable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    /// 1…24 (EPW convention: the hour ending at this clock hour).
+    public var hour: Int
+    public var dryBulb: Temperature
+    public var dewPoint: Temperature
+    public var relativeHumidity: Ratio
+    /// Station (not sea-level) pressure [Pa].
+    public var stationPressurePascals: Double
+    /// Thermodynamic wet bulb from dry bulb, relative humidity and station pressure
+    /// (`Psychrometrics.wetBulb(dryBulb:relativeHumidity:pressurePascals:)`).
+    public var wetBulb: Temperature
+}
+
+/// A year of hourly weather (8 760 or 8 784 hours) read from an EPW file.
+///
+/// Stored as a struct of arrays of `Double` in the units the file uses (°C, %, Pa), plus the
+/// derived wet bulb; each array is exposed read-only with a unit-suffixed name for hot loops,
+/// and as typed values through `subscript(_:)`, `dryBulb(at:)` and friends.
+public struct WeatherYear: Sendable {
+    public let location: WeatherLocation
+    /// The file name (last path component) the year was read from, for messages.
+    public let fileName: String
+    /// The raw `DESIGN CONDITIONS` header line (line 2), empty when absent.
+    public let designConditionsHeader: String
+
+    public let years: [Int16]
+    public let months: [UInt8]
+    public let days: [UInt8]
+    public let hours: [UInt8]
+    /// EPW field 7 [°C].
+    public let dryBulbCelsius: [Double]
+    /// EPW field 8 [°C].
+    public let dewPointCelsius: [Double]
+    /// EPW field 9 [%].
+    public let relativeHumidityPercent: [Double]
+    /// EPW field 10 [Pa].
+    public let stationPressurePascals: [Double]
+    /// Derived: thermodynamic wet bulb [°C] from fields 7, 9 and 10 (ASHRAE 2017 ch. 1 eq. 24, 22, 33/35).
+    /// Using RH rather than the dew point reproduces REFERENCE.md §6.2 (the two differ by the
+    /// rounding of the file's dew point to 0.1 K).
+    public let wetBulbCelsius: [Double]
+
+    /// Builds a year from columns (all the same length). Wet bulb is derived here.
+    public init(location: WeatherLocation, fileName: String, designConditionsHeader: String = "",
+                years: [Int16], months: [UInt8], days: [UInt8], hours: [UInt8],
+                dryBulbCelsius: [Double], dewPointCelsius: [Double],
+                relativeHumidityPercent: [Double], stationPressurePascals: [Double]) {
+        precondition([years.count, months.count, days.count, hours.count, dryBulbCelsius.count,
+                      dewPointCelsius.count, relativeHumidityPercent.count, stationPressurePascals.count]
+                        .allSatisfy { $0 == years.count }, "WeatherYear columns differ in length")
+        self.location = location
+        self.fileName = fileName
+        self.designConditionsHeader = designConditionsHeader
+        self.years = years; self.months = months; self.days = days; self.hours = hours
+        self.dryBulbCelsius = dryBulbCelsius
+        self.dewPointCelsius = dewPointCelsius
+        self.relativeHumidityPercent = relativeHumidityPercent
+        self.stationPressurePascals = stationPressurePascals
+        var wb = [Double](repeating: 0, count: dryBulbCelsius.count)
+        for i in wb.indices {
+            let t = dryBulbCelsius[i], p = stationPressurePascals[i]
+            let pw = relativeHumidityPercent[i] / 100 * Psychrometrics.saturationPressurePascals(celsius: t)
+            let w = Psychrometrics.humidityRatio(vapourPressurePascals: pw, pressurePascals: p)
+            wb[i] = Psychrometrics.wetBulbCelsius(dryBulbCelsius: t, humidityRatio: w, pressurePascals: p,
+                                                  lowerBoundCelsius: min(dewPointCelsius[i], t) - 2)
+        }
+        self.wetBulbCelsius = wb
+    }
+
+    /// Number of hours (8 760, or 8 784 in a leap year).
+    public var count: Int { dryBulbCelsius.count }
+
+    /// The hour at index `i` (0-based, file order).
+    public subscript(_ i: Int) -> WeatherHour {
+        WeatherHour(year: Int(years[i]), month: Int(months[i]), day: Int(days[i]), hour: Int(hours[i]),
+                    dryBulb: .celsius(dryBulbCelsius[i]), dewPoint: .celsius(dewPointCelsius[i]),
+                    relativeHumidity: .percent(relativeHumidityPercent[i]),
+                    stationPressurePascals: stationPressurePascals[i], wetBulb: .celsius(wetBulbCelsius[i]))
+    }
+
+    public func dryBulb(at i: Int) -> Temperature { .celsius(dryBulbCelsius[i]) }
+    public func dewPoint(at i: Int) -> Temperature { .celsius(dewPointCelsius[i]) }
+    public func wetBulb(at i: Int) -> Temperature { .celsius(wetBulbCelsius[i]) }
+    public func relativeHumidity(at i: Int) -> Ratio { .percent(relativeHumidityPercent[i]) }
+
+    /// Hours whose dry bulb plus `approach` is at or below `limit`
+    /// (e.g. a dry cooler with 8 K approach meeting 32 °C water: `t_db + 8 K ≤ 32 °C`).
+    public func hoursWithDryBulb(plus approach: TemperatureDifference = .zero, atOrBelow limit: Temperature) -> Int {
+        let bound = limit.celsius - approach.kelvins + 1e-9
+        return dryBulbCelsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
+    }
+
+    /// Hours whose wet bulb plus `approach` is at or below `limit` (cooling tower on wet bulb).
+    public func hoursWithWetBulb(plus approach: TemperatureDifference = .zero, atOrBelow limit: Temperature) -> Int {
+        let bound = limit.celsius - approach.kelvins + 1e-9
+        return wetBulbCelsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PlannerModel
+
+/// ASHRAE annual cooling design conditions (Handbook — Fundamentals ch. 14, "Climatic Design
+/// Information"): the 0.4 % cooling dry bulb with its mean coincident wet bulb, and the 0.4 %
+/// evaporation wet bulb with its mean coincident dry bulb. "0.4 %" = exceeded 0.4 % of the
+/// 8 760 hours of a year, about 35 h.
+public struct DesignConditions: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// The `Cooling` row of the `.stat` file next to the EPW (climate.onebuilding.org).
+        case statFile(name: String)
+        /// The `Cooling` block of the EPW's `DESIGN CONDITIONS` header line.
+        case epwHeader
+        /// Computed from the EPW's hours (see `DesignConditions.fromHours(_:)`).
+        case epwHours
+    }
+
+    /// 0.4 % annual cooling dry bulb.
+    public var coolingDryBulb: Temperature
+    /// Mean wet bulb coincident with `coolingDryBulb` (MCWB).
+    public var coolingMeanCoincidentWetBulb: Temperature
+    /// 0.4 % annual evaporation wet bulb.
+    public var evaporationWetBulb: Temperature
+    /// Mean dry bulb coincident with `evaporationWetBulb` (MCDB).
+    public var evaporationMeanCoincidentDryBulb: Temperature
+    public var source: Source
+
+    public init(coolingDryBulb: Temperature, coolingMeanCoincidentWetBulb: Temperature,
+                evaporationWetBulb: Temperature, evaporationMeanCoincidentDryBulb: Temperature, source: Source) {
+        self.coolingDryBulb = coolingDryBulb
+        self.coolingMeanCoincidentWetBulb = coolingMeanCoincidentWetBulb
+        self.evaporationWetBulb = evaporationWetBulb
+        self.evaporationMeanCoincidentDryBulb = evaporationMeanCoincidentDryBulb
+        self.source = source
+    }
+
+    /// Design conditions for the EPW at `epwPath` whose hours are `year`, in order of preference:
+    /// 1. the `.stat` file with the same base name, when present (`statFile`);
+    /// 2. the `Cooling` block of the EPW `DESIGN CONDITIONS` header (`epwHeader`);
+    /// 3. the hours themselves (`fromHours`).
+    public static func load(forEPWAt epwPath: String, year: WeatherYear) throws(WeatherFileError) -> DesignConditions {
+        let statPath = (epwPath as NSString).deletingPathExtension + ".stat"
+        if FileManager.default.fileExists(atPath: statPath) {
+            let name = (statPath as NSString).lastPathComponent
+            guard let data = FileManager.default.contents(atPath: statPath) else {
+                throw WeatherFileError(file: name, line: nil, kind: .unreadable(reason: "cannot read \(statPath)"))
+            }
+            if let d = try fromStat([UInt8](data), fileName: name) { return d }
+        }
+        if let d = fromDesignConditionsHeader(year.designConditionsHeader) { return d }
+        return fromHours(year)
+    }
+
+    /// Reads the `Cooling` row of a climate.onebuilding.org `.stat` file's "Handbook Conditions for
+    /// Design" section: a tab-separated line `Cooling, hottest month, daily range, 0.4 % DB,
+    /// MCWB, 1 % DB, MCWB, 2 % DB, MCWB, 0.4 % evap. WB, MCDB, …`. The file is Latin-1
+    /// (the degree sign), so it is read as bytes. Returns nil when there is no such row; throws
+    /// when the row is present but not numeric.
+    public static func fromStat(_ bytes: [UInt8], fileName: String) throws(WeatherFileError) -> DesignConditions? {
+        var lineNumber = 0
+        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = String(decoding: raw.filter { $0 < 128 }, as: UTF8.self)
+            let tokens = line.split(whereSeparator: { $0 == "\t" || $0 == "\r" }).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+            guard tokens.first == "Cooling" else { continue }
+            return try coolingBlock(Array(tokens.dropFirst()), source: .statFile(name: fileName)) { index, text in
+                WeatherFileError(file: fileName, line: lineNumber,
+                                 kind: .notANumber(field: index + 2, name: "Cooling design condition", text: text))
+            }
+        }
+        return nil
+    }
+
+    /// Reads the `Cooling` block of an EPW `DESIGN CONDITIONS` header line (same order as the
+    /// `.stat` row). Nil when absent or malformed (the caller then falls back to the hours).
+    public static func fromDesignConditionsHeader(_ line: String) -> DesignConditions? {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let i = f.firstIndex(of: "Cooling") else { return nil }
+        return try? coolingBlock(Array(f[(i + 1)...]), source: .epwHeader) { _, text in
+            WeatherFileError(file: "", line: 2, kind: .notANumber(field: 0, name: "Cooling", text: text))
+        }
+    }
+
+    /// `values` = hottest month, daily range, DB0.4, MCWB0.4, DB1, MCWB1, DB2, MCWB2, WB0.4, MCDB0.4, …
+    private static func coolingBlock(_ values: [String], source: Source,
+                                     error: (Int, String) -> WeatherFileError) throws(WeatherFileError) -> DesignConditions {
+        func number(_ i: Int) throws(WeatherFileError) -> Double {
+            guard i < values.count else { throw error(i, "<missing>") }
+            guard let v = Double(values[i]) else { throw error(i, values[i]) }
+            return v
+        }
+        return DesignConditions(coolingDryBulb: .celsius(try number(2)),
+                                coolingMeanCoincidentWetBulb: .celsius(try number(3)),
+                                evaporationWetBulb: .celsius(try number(8)),
+                                evaporationMeanCoincidentDryBulb: .celsius(try number(9)),
+                                source: source)
+    }
+
+    /// Half-width of the coincidence window used by `fromHours` [K].
+    public static let coincidenceWindow = TemperatureDifference.kelvins(0.5)
+
+    /// Design conditions estimated from the year's hours (one typical year, so expect them to
+    /// differ from ASHRAE's period-of-record values by up to ~1 K):
+    ///
+    /// - 0.4 % DB = the dry bulb of the ⌈0.004·N⌉-th hottest hour (35th of 8 760; 36th of 8 784);
+    /// - MCWB = mean wet bulb of the hours whose dry bulb is within ±0.5 K of that DB
+    ///   (ASHRAE bins coincident values in the same way, on 0.5 K-wide-or-so bins);
+    /// - 0.4 % evaporation WB and its MCDB likewise on the wet bulb.
+    public static func fromHours(_ year: WeatherYear) -> DesignConditions {
+        let (db, mcwb) = percentile(year.dryBulbCelsius, coincident: year.wetBulbCelsius)
+        let (wb, mcdb) = percentile(year.wetBulbCelsius, coincident: year.dryBulbCelsius)
+        return DesignConditions(coolingDryBulb: .celsius(db), coolingMeanCoincidentWetBulb: .celsius(mcwb),
+                                evaporationWetBulb: .celsius(wb), evaporationMeanCoincidentDryBulb: .celsius(mcdb),
+                                source: .epwHours)
+    }
+
+    private static func percentile(_ values: [Double], coincident: [Double]) -> (Double, Double) {
+        precondition(!values.isEmpty)
+        let rank = Int((0.004 * Double(values.count)).rounded(.up))   // 35 for 8 760
+        let sorted = values.sorted(by: >)
+        let design = sorted[min(rank, sorted.count) - 1]
+        var sum = 0.0, n = 0
+        for i in values.indices where abs(values[i] - design) <= coincidenceWindow.kelvins + 1e-9 {
+            sum += coincident[i]; n += 1
+        }
+        return (design, sum / Double(n))
+    }
+}
