@@ -1,0 +1,167 @@
+/// CDUs of one liquid loop: unit counts under redundancy, the coolant flow, the facility-water
+/// supply temperature and the pump power at the design load.
+public struct CDUSizing: Hashable, Sendable {
+    public var entryID: String
+    public var units: RedundancySizing
+    /// TCS coolant flow for the load at the TCS rise [m³/s].
+    public var coolantFlow: VolumetricFlow
+    public var tcsSupply: Temperature
+    /// TCS supply − CDU approach.
+    public var facilityWaterSupply: Temperature
+    /// All pumps sharing the load, each at its flow ratio by the affinity law [W].
+    public var pumpPower: Power
+
+    public init(
+        entryID: String, units: RedundancySizing, coolantFlow: VolumetricFlow, tcsSupply: Temperature,
+        facilityWaterSupply: Temperature, pumpPower: Power
+    ) {
+        self.entryID = entryID
+        self.units = units
+        self.coolantFlow = coolantFlow
+        self.tcsSupply = tcsSupply
+        self.facilityWaterSupply = facilityWaterSupply
+        self.pumpPower = pumpPower
+    }
+}
+
+/// Fan walls or CRAHs of one hall: counts, airflow and fan power at the design load.
+public struct AirSideSizing: Hashable, Sendable {
+    public var entryID: String
+    public var units: RedundancySizing
+    /// Airflow for the load at the unit's design air rise [m³/s].
+    public var airflow: VolumetricFlow
+    /// All fans sharing the load, each at its flow ratio by the affinity law [W].
+    public var fanPower: Power
+
+    public init(entryID: String, units: RedundancySizing, airflow: VolumetricFlow, fanPower: Power) {
+        self.entryID = entryID
+        self.units = units
+        self.airflow = airflow
+        self.fanPower = fanPower
+    }
+}
+
+/// Water a cooling tower consumes for a heat duty [kg/s].
+public struct TowerWater: Hashable, Sendable {
+    /// `Q/h_fg`.
+    public var evaporation: MassFlow
+    /// `evaporation/(cycles − 1)`.
+    public var blowdown: MassFlow
+    /// `evaporation + blowdown`.
+    public var makeup: MassFlow
+
+    public init(evaporation: MassFlow, blowdown: MassFlow, makeup: MassFlow) {
+        self.evaporation = evaporation
+        self.blowdown = blowdown
+        self.makeup = makeup
+    }
+}
+
+/// How the heat-rejection plant meets the facility-water set point in one hour.
+public enum PlantMode: String, Sendable, Codable, CaseIterable {
+    /// The dry cooler or tower alone reaches the set point; no compressor.
+    case free
+    /// The economiser pre-cools the return water and the chiller trims it to the set point.
+    case partial
+    /// The economiser cannot cool the return water at all; the chiller carries the whole load.
+    case chiller
+}
+
+/// The installed heat-rejection plant the hourly kernel runs: an economiser bank (dry coolers or
+/// towers) in series with chillers. Totals are over the installed units.
+public struct PlantConfiguration: Hashable, Sendable {
+    public var economiserKind: HeatRejectionKind
+    public var economiserApproach: TemperatureDifference
+    /// Heat the economiser bank rejects at design [W] (installed units × unit capacity).
+    public var economiserCapacity: Power
+    /// Fan power of the whole economiser bank at full speed [W].
+    public var economiserDesignFanPower: Power
+    /// Tower cycles of concentration (ignored for dry coolers).
+    public var cyclesOfConcentration: Double
+    public var chillerCarnotEfficiency: Ratio
+    public var chillerEvaporatorOffset: TemperatureDifference
+    public var chillerCondenser: ChillerCondenser
+    public var chillerMaximumCOP: Double
+    /// Facility-water return − supply [K].
+    public var facilityWaterRise: TemperatureDifference
+
+    public init(
+        economiserKind: HeatRejectionKind, economiserApproach: TemperatureDifference, economiserCapacity: Power,
+        economiserDesignFanPower: Power, cyclesOfConcentration: Double, chillerCarnotEfficiency: Ratio,
+        chillerEvaporatorOffset: TemperatureDifference, chillerCondenser: ChillerCondenser, chillerMaximumCOP: Double,
+        facilityWaterRise: TemperatureDifference
+    ) {
+        self.economiserKind = economiserKind
+        self.economiserApproach = economiserApproach
+        self.economiserCapacity = economiserCapacity
+        self.economiserDesignFanPower = economiserDesignFanPower
+        self.cyclesOfConcentration = cyclesOfConcentration
+        self.chillerCarnotEfficiency = chillerCarnotEfficiency
+        self.chillerEvaporatorOffset = chillerEvaporatorOffset
+        self.chillerCondenser = chillerCondenser
+        self.chillerMaximumCOP = chillerMaximumCOP
+        self.facilityWaterRise = facilityWaterRise
+    }
+
+    /// A bank of `units` economiser units of one entry in series with chillers of another.
+    /// A cooling-tower entry must give more than one cycle of concentration.
+    public init(
+        economiser: HeatRejectionEntry, units: Int, chiller: ChillerEntry, facilityWaterRise: TemperatureDifference
+    ) {
+        precondition(
+            economiser.kind == .dryCooler || (economiser.cyclesOfConcentration ?? 0) > 1,
+            "cooling tower \(economiser.id) needs more than one cycle of concentration")
+        self.init(
+            economiserKind: economiser.kind, economiserApproach: economiser.approach,
+            economiserCapacity: economiser.capacity * Double(units),
+            economiserDesignFanPower: economiser.designFanPower * Double(units),
+            cyclesOfConcentration: economiser.cyclesOfConcentration ?? 0,
+            chillerCarnotEfficiency: chiller.carnotEfficiency, chillerEvaporatorOffset: chiller.evaporatorOffset,
+            chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP,
+            facilityWaterRise: facilityWaterRise)
+    }
+}
+
+/// One hour of the heat-rejection plant. All powers in W, water in kg/s (averaged over the hour).
+///
+/// Energy balance: `heatRejected = economiserHeat + chillerHeat + compressorPower + fanPower
+/// = heatLoad + compressorPower + fanPower` (the fans' electricity ends up in the outdoor air).
+public struct PlantHour: Hashable, Sendable {
+    public var mode: PlantMode
+    public var heatLoad: Power
+    /// Heat the economiser takes out of the facility water.
+    public var economiserHeat: Power
+    /// Heat the chiller evaporator takes out of the facility water.
+    public var chillerHeat: Power
+    /// Chiller COP this hour (0 when the chiller is off).
+    public var chillerCOP: Double
+    /// Compressor electricity (air-cooled condenser fans included via η).
+    public var compressorPower: Power
+    /// Economiser (dry cooler or tower) fan electricity.
+    public var fanPower: Power
+    /// Heat released to the outdoors.
+    public var heatRejected: Power
+    /// Tower evaporation (zero for dry coolers).
+    public var evaporation: MassFlow
+    /// Tower make-up water, evaporation + blow-down (zero for dry coolers).
+    public var makeup: MassFlow
+
+    public init(
+        mode: PlantMode, heatLoad: Power, economiserHeat: Power, chillerHeat: Power, chillerCOP: Double,
+        compressorPower: Power, fanPower: Power, heatRejected: Power, evaporation: MassFlow, makeup: MassFlow
+    ) {
+        self.mode = mode
+        self.heatLoad = heatLoad
+        self.economiserHeat = economiserHeat
+        self.chillerHeat = chillerHeat
+        self.chillerCOP = chillerCOP
+        self.compressorPower = compressorPower
+        self.fanPower = fanPower
+        self.heatRejected = heatRejected
+        self.evaporation = evaporation
+        self.makeup = makeup
+    }
+
+    /// Cooling electricity of the heat-rejection plant this hour: compressor + fans.
+    public var electricity: Power { compressorPower + fanPower }
+}
