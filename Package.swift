@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "PlannerCLI",
             dependencies: [
-                "PlannerModel", "Catalogue", "SiteSpec", "PlannerEngine", "PlannerReport", "LinearProgramming",
+                "PlannerModel", "Catalogue", "SiteSpec", "Weather", "PlannerEngine", "PlannerReport", "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -2,12 +2,15 @@ import Crypto
 import Foundation
 import PlannerModel
 import SiteSpec
+import Weather
 
 /// A spec file read and loaded, with the digest that identifies its bytes in reports.
 struct LoadedSpec {
     var path: String
     var site: Site
     var digest: String
+    /// The site's weather year and design conditions, when the spec names a weather file.
+    var weather: (year: WeatherYear, design: DesignConditions)?
 
     /// The report base name: the spec's file name without `.yaml`/`.yml`.
     var reportName: String {
@@ -29,7 +32,18 @@ struct LoadedSpec {
                 rejected = true
                 continue
             }
-            loaded.append(LoadedSpec(path: path, site: site, digest: try sha256(ofFileAt: path)))
+            var weather: (year: WeatherYear, design: DesignConditions)?
+            if let epw = site.weatherPath {
+                do {
+                    let year = try EPWReader.read(path: epw)
+                    weather = (year, try DesignConditions.load(forEPWAt: epw, year: year))
+                } catch {
+                    console.err("\(path): error: site.weather: \(error.description)")
+                    rejected = true
+                    continue
+                }
+            }
+            loaded.append(LoadedSpec(path: path, site: site, digest: try sha256(ofFileAt: path), weather: weather))
         }
         if rejected { throw InputRejected() }
         return loaded

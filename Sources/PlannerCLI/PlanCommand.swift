@@ -50,7 +50,7 @@ struct PlanCommand: ParsableCommand {
         var entries: [ProgrammeMarkdown.Entry] = []
         var failedChecks = false
         for spec in loaded {
-            let plan = planner.plan(spec.site)
+            let plan = planner.plan(spec.site, weather: spec.weather)
             console.print(plan.findings.map { finding in
                 var located = finding
                 located.location = finding.location ?? SourceLocation(file: spec.path)

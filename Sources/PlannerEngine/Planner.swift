@@ -1,5 +1,6 @@
 import Catalogue
 import PlannerModel
+import Weather
 
 /// Orchestrates the analyses for one site; the physics lives in the analysis namespaces.
 public struct Planner: Sendable {
@@ -13,13 +14,18 @@ public struct Planner: Sendable {
         self.distribution = distribution
     }
 
-    public func plan(_ site: Site) -> Plan {
+    /// Plans a site; with a weather year (and its design conditions) also the cooling plant
+    /// over that year.
+    public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         let electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
+        let cooling = weather.map {
+            CoolingAnalysis.analyse(halls: halls, electrical: electrical, weather: $0.year, design: $0.design)
+        }
         return Plan(
             site: site, halls: halls,
             findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical),
-            curve: curve, electrical: electrical)
+            curve: curve, electrical: electrical, cooling: cooling)
     }
 
     /// Notes a planner should see next to the numbers.

@@ -152,11 +152,14 @@ public struct Plan: Hashable, Sendable {
     public var curve: UtilisationCurve
     /// The power chain from the grid to the racks; nil when the plan stops at rack power.
     public var electrical: SiteElectricalResult?
+    /// Cooling units and the plant over the weather year; nil without a weather file.
+    public var cooling: SiteCooling?
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,
-        electrical: SiteElectricalResult? = nil
+        electrical: SiteElectricalResult? = nil, cooling: SiteCooling? = nil
     ) {
+        self.cooling = cooling
         self.site = site
         self.halls = halls
         self.total = halls.reduce(.zero) { $0 + $1.total }

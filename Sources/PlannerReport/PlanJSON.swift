@@ -201,9 +201,29 @@ public enum PlanJSON {
                     forKey: .grid)
                 try c.encode(e.comparison.map(ComparisonDoc.init), forKey: .distributionComparison)
             }
+            if let cooling = plan.cooling {
+                let a = cooling.annual
+                try c.encode(
+                    AnnualDoc(
+                        itEnergyMWh: Format.plain(a.itEnergy.megawattHours), facilityEnergyMWh: Format.plain(a.facilityEnergy.megawattHours),
+                        pue: Format.plain(a.pue, 4), wue: Format.plain(a.wue, 4),
+                        hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) })),
+                    forKey: .annual)
+                try c.encode(
+                    ["dry_bulb_c": Format.plain(cooling.designDryBulb.celsius, 2), "wet_bulb_c": Format.plain(cooling.designWetBulb.celsius, 2)],
+                    forKey: .designConditions)
+            }
             try c.encode(
                 plan.findings.map { FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message) },
                 forKey: .findings)
+        }
+
+        struct AnnualDoc: Encodable {
+            var itEnergyMWh, facilityEnergyMWh, pue, wue: Double
+            var hours: [String: Int]
+            enum CodingKeys: String, CodingKey {
+                case itEnergyMWh = "it_energy_mwh", facilityEnergyMWh = "facility_energy_mwh", pue, wue = "wue_l_per_kwh", hours
+            }
         }
 
         struct GridDoc: Encodable {
@@ -234,7 +254,7 @@ public enum PlanJSON {
             case utilisationPercent = "utilisation_percent", curveExponent = "utilisation_curve_exponent"
             case spec, specSHA256 = "spec_sha256", dcplanVersion = "dcplan_version", halls, findings
             case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", copperT = "copper_t", grid
-            case distributionComparison = "distribution_comparison"
+            case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
         }
     }
 }

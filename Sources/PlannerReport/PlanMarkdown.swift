@@ -6,7 +6,7 @@ public enum PlanMarkdown {
     public static func render(_ plan: Plan, context: ReportContext) -> String {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
-            ElectricalMarkdown.sections(plan), findingsSection(plan.findings), reproduce(context),
+            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan), findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -39,6 +39,10 @@ public enum PlanMarkdown {
             table.add(["Power-chain losses at design [MW]", "\(Format.megawatts(e.designLoss)) (\(e.comparison.first.map { Format.percent($0.efficiency, decimals: 2) } ?? "–") end to end)"])
             table.add(["Grid connection", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV" + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? "")])
             table.add(["Copper in sized conductors [t]", Format.fixed(e.copper.tonnes, 1)])
+        }
+        if let a = plan.cooling?.annual {
+            table.add(["Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))"])
+            table.add(["Annual facility energy [GWh]", Format.fixed(a.facilityEnergy.gigawattHours, 1)])
         }
         table.add(["Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1)])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])

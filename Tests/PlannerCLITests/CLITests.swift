@@ -143,3 +143,37 @@ struct StageCatalogCLITests {
         #expect(runDcplan(["catalog", "stages"]).stdout.contains("orv3-power-shelf-33kw"))
     }
 }
+
+@Suite("dcplan plan: weather")
+struct WeatherCLITests {
+    @Test("a truncated EPW stops the run with exit 1 and names the file and line")
+    func truncatedEPW() throws {
+        let dir = try RepositoryPaths.temporaryDirectory()
+        let source = RepositoryPaths.path("Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw")
+        let lines = try String(contentsOfFile: source, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.prefix(100).joined(separator: "\n").write(to: dir.appendingPathComponent("short.epw"), atomically: true, encoding: .utf8)
+        let spec = dir.appendingPathComponent("s.yaml")
+        try """
+            version: 1
+            site: { name: S, weather: short.epw }
+            halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 2 }] }]
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        let result = runDcplan(["plan", "--out", dir.appendingPathComponent("out").path, spec.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: site.weather: "))
+        #expect(result.stderr.contains("short.epw:"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test("plan.json carries the annual PUE, WUE and hours per mode")
+    func annualJSON() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        #expect(runDcplan(["plan", "--quiet", "--out", out.path, RepositoryPaths.path("Sites/example-small.yaml")]).status == 0)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
+        let annual = try #require(json["annual"] as? [String: Any])
+        #expect((annual["pue"] as? Double).map { $0 > 1 } == true)
+        #expect((annual["hours"] as? [String: Int])?.values.reduce(0, +) == 8760)
+        #expect((json["design_conditions"] as? [String: Double])?["dry_bulb_c"] == 33.8)
+    }
+}
