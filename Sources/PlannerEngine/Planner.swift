@@ -20,11 +20,25 @@ public struct Planner: Sendable {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         let electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
         let cooling = weather.map {
-            CoolingAnalysis.analyse(halls: halls, electrical: electrical, weather: $0.year, design: $0.design)
+            CoolingAnalysis.analyse(
+                halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
+                choices: site.cooling ?? BuiltInThermal.defaultChoices)
+        }
+        var coolingFindings: [Finding] = []
+        if let cooling, let weather {
+            // Condensation: facility water at or below the room's dew point (outdoor dew point as a
+            // conservative stand-in for the hall air) wets pipes and coils.
+            let supply = cooling.facilityWaterSupply.celsius
+            let humid = weather.year.dewPointCelsius.filter { $0 >= supply }.count
+            if humid > 0 {
+                coolingFindings.append(Finding(
+                    .warning, "cooling.tcs_supply_c",
+                    "facility water at \(NumberText.compact(supply)) °C is at or below the outdoor dew point for \(humid) h of the year; insulate pipes or raise the set point"))
+            }
         }
         return Plan(
             site: site, halls: halls,
-            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical),
+            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings,
             curve: curve, electrical: electrical, cooling: cooling)
     }
 

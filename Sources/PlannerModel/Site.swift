@@ -14,12 +14,15 @@ public struct Site: Hashable, Sendable {
     public var utilisation: Ratio
     public var halls: [Hall]
     public var electrical: SiteElectrical
+    /// Cooling equipment and set points chosen in the spec; nil: the catalogue's defaults.
+    public var cooling: CoolingChoices?
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
-        electrical: SiteElectrical = SiteElectrical()
+        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil
     ) {
+        self.cooling = cooling
         self.name = name
         self.operatorName = operatorName
         self.location = location

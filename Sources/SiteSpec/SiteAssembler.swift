@@ -50,12 +50,54 @@ struct SiteAssembler {
         let utilisation = log.percent(document.workload?.utilisationPercent)
         let electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
+        let cooling = document.cooling.map { self.cooling($0, halls: halls) }
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
-            electrical: electrical)
+            electrical: electrical, cooling: cooling)
+    }
+
+    /// The `cooling` section over the catalogue's defaults. A CDU must carry at least one rack's
+    /// liquid heat; approaches and rises must be positive.
+    private func cooling(_ spec: CoolingSection, halls: [Hall]) -> CoolingChoices {
+        var c = BuiltInThermal.defaultChoices
+        func pick<E: Identifiable<String>>(_ value: Located<String>?, _ entries: [E], noun: String) -> E? {
+            guard let value else { return nil }
+            guard let entry = entries.first(where: { $0.id == value.value }) else {
+                let ids = entries.map(\.id)
+                log.error(
+                    "unknown \(noun) '\(value.value)'" + Phrase.didYouMean(EditDistance.closest(to: value.value, in: ids), otherwise: "; known: " + Phrase.alternatives(ids)),
+                    at: value.place)
+                return nil
+            }
+            return entry
+        }
+        if let t = spec.tcsSupplyC {
+            c.tcsSupply = .celsius(log.check(t) { (5...70).contains($0) } message: { "must be within 5–70 °C, got \(Phrase.number($0))" } ?? 36)
+        }
+        c.tcsRise = log.positive(spec.tcsDeltaTK).map(TemperatureDifference.kelvins) ?? c.tcsRise
+        c.facilityWaterRise = log.positive(spec.facilityWaterDeltaTK).map(TemperatureDifference.kelvins) ?? c.facilityWaterRise
+        if let cdu = pick(spec.cdu, BuiltInThermal.cdus, noun: "CDU") {
+            let largest = halls.flatMap(\.rackGroups).map { $0.system.designPower * $0.system.liquidFraction.fraction }.max() ?? .zero
+            if cdu.capacity < largest, let place = spec.cdu?.place {
+                log.error(
+                    "CDU '\(cdu.id)' carries \(Phrase.number(cdu.capacity.kilowatts)) kW, less than one rack's liquid heat of \(Phrase.number((largest.kilowatts * 10).rounded() / 10)) kW",
+                    at: place)
+            }
+            c.cdu = cdu
+        }
+        c.airUnit = pick(spec.airUnit, BuiltInThermal.airUnits, noun: "air unit") ?? c.airUnit
+        c.economiser = pick(spec.heatRejection, BuiltInThermal.heatRejection, noun: "heat-rejection unit") ?? c.economiser
+        c.chiller = pick(spec.chiller, BuiltInThermal.chillers, noun: "chiller") ?? c.chiller
+        if let approach = spec.approachK {
+            c.economiser.approach = .kelvins(log.positive(approach) ?? c.economiser.approach.kelvins)
+        }
+        c.cduRedundancy = redundancy(spec.cduRedundancy) ?? c.cduRedundancy
+        c.airRedundancy = redundancy(spec.airRedundancy) ?? c.airRedundancy
+        c.economiserRedundancy = redundancy(spec.heatRejectionRedundancy) ?? c.economiserRedundancy
+        return c
     }
 
     /// `site.grid` interconnect keys and the `power` section, with defaults from `SiteElectrical`.

@@ -4,12 +4,13 @@
 
 /// The whole file.
 struct SpecDocument: SpecMapping {
-    enum Key: String, SpecKey { case version, site, workload, power, halls, catalog }
+    enum Key: String, SpecKey { case version, site, workload, power, cooling, halls, catalog }
     var place: Place
     var version: Located<Double>?
     var site: SiteSection?
     var workload: WorkloadSection?
     var power: PowerSection?
+    var cooling: CoolingSection?
     var halls: [HallSpec]?
     var catalog: CatalogSection?
 
@@ -19,6 +20,7 @@ struct SpecDocument: SpecMapping {
         site = reader.mapping(.site, required: true)
         workload = reader.mapping(.workload)
         power = reader.mapping(.power)
+        cooling = reader.mapping(.cooling)
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
     }
@@ -74,6 +76,41 @@ struct PowerSection: SpecMapping {
     init(_ reader: MappingReader<Key>) {
         voltageDropLimitPercent = reader.number(.voltageDropLimitPercent)
         transients = reader.mapping(.transients)
+    }
+}
+
+/// `cooling:` — the site's cooling equipment and set points.
+struct CoolingSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case tcsSupplyC = "tcs_supply_c", tcsDeltaTK = "tcs_delta_t_k", cdu, cduRedundancy = "cdu_redundancy"
+        case airUnit = "air_unit", airRedundancy = "air_redundancy", heatRejection = "heat_rejection"
+        case heatRejectionRedundancy = "heat_rejection_redundancy", approachK = "approach_k", chiller
+        case facilityWaterDeltaTK = "facility_water_delta_t_k"
+    }
+    var tcsSupplyC: Located<Double>?
+    var tcsDeltaTK: Located<Double>?
+    var cdu: Located<String>?
+    var cduRedundancy: Located<String>?
+    var airUnit: Located<String>?
+    var airRedundancy: Located<String>?
+    var heatRejection: Located<String>?
+    var heatRejectionRedundancy: Located<String>?
+    var approachK: Located<Double>?
+    var chiller: Located<String>?
+    var facilityWaterDeltaTK: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        tcsSupplyC = reader.number(.tcsSupplyC)
+        tcsDeltaTK = reader.number(.tcsDeltaTK)
+        cdu = reader.string(.cdu)
+        cduRedundancy = reader.string(.cduRedundancy)
+        airUnit = reader.string(.airUnit)
+        airRedundancy = reader.string(.airRedundancy)
+        heatRejection = reader.string(.heatRejection)
+        heatRejectionRedundancy = reader.string(.heatRejectionRedundancy)
+        approachK = reader.number(.approachK)
+        chiller = reader.string(.chiller)
+        facilityWaterDeltaTK = reader.number(.facilityWaterDeltaTK)
     }
 }
 

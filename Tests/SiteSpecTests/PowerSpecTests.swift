@@ -165,3 +165,44 @@ struct CustomChainTests {
         ])
     }
 }
+
+/// The `cooling` section.
+@Suite("Cooling keys")
+struct CoolingSpecTests {
+    func cooling(_ section: String) -> LoadResult {
+        load("version: 1\nsite: { name: T }\ncooling: \(section)\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+    }
+
+    @Test("cooling keys choose equipment and set points over the defaults")
+    func loads() throws {
+        let c = try #require(cooling("{ tcs_supply_c: 40, heat_rejection: cooling-tower-2mw, approach_k: 5, chiller: chiller-screw-ac-1500, cdu_redundancy: 2N }").site?.cooling)
+        #expect(c.tcsSupply == .celsius(40))
+        #expect(c.economiser.id == "cooling-tower-2mw")
+        #expect(c.economiser.approach == .kelvins(5))
+        #expect(c.chiller.id == "chiller-screw-ac-1500")
+        #expect(c.cduRedundancy == .twoN)
+        #expect(c.cdu.id == "cdu-liquidstack-1mw")  // default kept
+    }
+
+    @Test("a zero approach, an unknown unit and a CDU smaller than one rack are errors")
+    func errors() {
+        // GB300: 140 kW × 0.92 = 128.8 kW of liquid heat per rack fits the 150 kW in-rack CDU; a 200 kW
+        // variant (200 × 0.92 = 184 kW) does not.
+        #expect(cooling("{ approach_k: 0 }").findings.map(\.formatted) == ["Sites/x.yaml:3:24: error: cooling.approach_k: must be positive, got 0"])
+        #expect(cooling("{ heat_rejection: dry-cooler-2mw }").findings.map(\.formatted) == [
+            "Sites/x.yaml:3:28: error: cooling.heat_rejection: unknown heat-rejection unit 'dry-cooler-2mw'; did you mean 'dry-cooler-1mw'?",
+        ])
+        #expect(cooling("{ cdu: cdu-in-rack-150 }").findings.isEmpty)
+        let tiny = load("""
+            version: 1
+            site: { name: T }
+            cooling: { cdu: cdu-in-rack-150 }
+            halls: [{ id: h, racks: [{ type: big, count: 1 }] }]
+            catalog:
+              racks: [{ id: big, based_on: gb300-nvl72, design_kw: 200, nameplate_kw: 200, source: test }]
+            """)
+        #expect(tiny.findings.map(\.formatted) == [
+            "Sites/x.yaml:3:17: error: cooling.cdu: CDU 'cdu-in-rack-150' carries 150 kW, less than one rack's liquid heat of 184 kW",
+        ])
+    }
+}

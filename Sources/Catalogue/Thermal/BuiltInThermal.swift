@@ -135,4 +135,13 @@ public enum BuiltInThermal {
             confidence: .low, derivation: "1.5 MW unit size is an estimate"))
 
     public static let chillers = [waterCooledCentrifugal, airCooledScrew]
+
+    /// The cooling a site gets until its spec chooses (all estimates, L): 36 °C TCS supply with a
+    /// 10 K rise (≈1.45 L/min/kW, D10), so 32 °C facility water after a 4 K CDU approach (ASHRAE
+    /// W32, REFERENCE.md §3.2); 1.35 MW CDUs N+1; 400 kW fan walls N+1; 1 MW dry coolers (8 K
+    /// approach) N+1 in series with water-cooled centrifugal chillers for trim; 10 K facility-water rise.
+    public static let defaultChoices = CoolingChoices(
+        tcsSupply: .celsius(36), tcsRise: .kelvins(10), cdu: cduLiquidStack1350, cduRedundancy: .nPlus(1),
+        airUnit: fanWall400, airRedundancy: .nPlus(1), economiser: dryCooler1MW, economiserRedundancy: .nPlus(1),
+        chiller: waterCooledCentrifugal, facilityWaterRise: .kelvins(10))
 }

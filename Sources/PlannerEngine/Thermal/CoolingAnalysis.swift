@@ -6,14 +6,6 @@ import Weather
 /// design, the economiser bank and chillers, the design-condition hour, and 8,760 hourly plant
 /// states at sustained load.
 public enum CoolingAnalysis {
-    /// The defaults until a spec chooses (all estimates, L): 36 °C TCS supply with a 10 K rise,
-    /// 1.35 MW CDUs N+1, 400 kW fan walls N+1, 1 MW dry coolers N+1 in series with water-cooled
-    /// centrifugal chillers for trim, 10 K facility-water rise.
-    public static let defaultChoices = CoolingChoices(
-        tcsSupply: .celsius(36), tcsRise: .kelvins(10), cdu: BuiltInThermal.cduLiquidStack1350, cduRedundancy: .nPlus(1),
-        airUnit: BuiltInThermal.fanWall400, airRedundancy: .nPlus(1), economiser: BuiltInThermal.dryCooler1MW,
-        economiserRedundancy: .nPlus(1), chiller: BuiltInThermal.waterCooledCentrifugal, facilityWaterRise: .kelvins(10))
-
     /// Indoor loads of one hall copy at one IT level: liquid and air heat, the air side also
     /// takes the hall's power-chain losses (they are released in the building).
     struct HallLoad {
@@ -33,7 +25,7 @@ public enum CoolingAnalysis {
 
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
-        choices: CoolingChoices = defaultChoices
+        choices: CoolingChoices = BuiltInThermal.defaultChoices
     ) -> SiteCooling {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
         var hallCooling: [HallCooling] = []
