@@ -4,6 +4,7 @@ import PlannerEngine
 import PlannerModel
 import PlannerReport
 import SiteSpec
+import Weather
 
 /// Performance figures, measured in a release build (`swift run -c release dcplan benchmark`):
 /// time to load and analyse each site, and a synthetic 1,000,000-GPU campus.
@@ -37,6 +38,12 @@ struct BenchmarkCommand: ParsableCommand {
         console.out("case | GPUs | racks | load min/median [ms] | analyse min/median [ms] | total median [ms]")
         for path in specs {
             try measure(path, console: console) { loader.load(path: path) } analyse: { planner.plan($0) }
+        }
+        // The same sites with their weather year: power chain plus 8,760 hourly plant states.
+        for spec in try LoadedSpec.loadAll(specs, console: console) where spec.weather != nil {
+            try measure("\(spec.path) + weather year", console: console) { loader.load(path: spec.path) } analyse: {
+                planner.plan($0, weather: spec.weather)
+            }
         }
         let yaml = Self.campusYAML(gpus: campusGPUs)
         try measure("synthetic campus (\(Format.integer(campusGPUs)) GPUs, \(yaml.utf8.count / 1024) KiB YAML)", console: console) {
