@@ -62,7 +62,11 @@ struct PlanCommand: ParsableCommand {
                 specPath: spec.path, specDigest: spec.digest, command: "dcplan plan\(override) \(spec.path)",
                 version: DcplanCommand.version)
             let base = (out as NSString).appendingPathComponent(spec.reportName)
-            writer.add(base + ".md", PlanMarkdown.render(plan, context: context))
+            writer.add(base + ".md", PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : spec.reportName))
+            if let annual = plan.cooling?.annual {
+                writer.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
+                writer.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
+            }
             writer.add(base + "/plan.json", try PlanJSON.render(plan, context: context))
             writer.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
             writer.add(base + "/halls.csv", PlanCSV.halls(plan))

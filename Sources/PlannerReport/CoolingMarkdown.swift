@@ -2,9 +2,10 @@ import PlannerModel
 
 /// The cooling and plant-over-the-year sections of the site report.
 enum CoolingMarkdown {
-    static func sections(_ plan: Plan) -> String {
+    /// `figures`: the folder (relative to the report) holding the plant SVGs.
+    static func sections(_ plan: Plan, figures: String?) -> String {
         guard let c = plan.cooling else { return "" }
-        return [units(c), year(c)].joined(separator: "\n")
+        return [units(c), year(c, figures: figures)].joined(separator: "\n")
     }
 
     static func units(_ c: SiteCooling) -> String {
@@ -51,7 +52,7 @@ enum CoolingMarkdown {
         return text + plant.rendered
     }
 
-    static func year(_ c: SiteCooling) -> String {
+    static func year(_ c: SiteCooling, figures: String?) -> String {
         let a = c.annual
         var summary = MarkdownTable([("Quantity", .left), ("Value", .right)])
         summary.add(["Weather", "`\(a.weatherFile)` (\(Format.integer(a.hours)) h)"])
@@ -86,5 +87,6 @@ enum CoolingMarkdown {
 
 
             """ + summary.rendered + "\n" + months.rendered
+            + (figures.map { "\n![Facility power over the year](\($0)/facility-power.svg)\n\n![Load-duration curve](\($0)/load-duration.svg)\n" } ?? "")
     }
 }

@@ -3,10 +3,12 @@ import PlannerModel
 /// The Markdown capacity report of one site (DESIGN.md §8). Deterministic: the same plan and
 /// context give the same bytes.
 public enum PlanMarkdown {
-    public static func render(_ plan: Plan, context: ReportContext) -> String {
+    /// `figures`: the folder, relative to the report, where the caller writes the SVG figures
+    /// (`PlantCharts`); nil leaves the figure links out.
+    public static func render(_ plan: Plan, context: ReportContext, figures: String? = nil) -> String {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
-            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan), findingsSection(plan.findings), reproduce(context),
+            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures), findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 

@@ -35,7 +35,10 @@ struct CLITests {
         let spec = RepositoryPaths.path("Sites/example-small.yaml")
         let first = runDcplan(["plan", "--out", out.path, spec])
         #expect(first.status == 0, "\(first.stderr)")
-        let files = ["example-small.md", "example-small/plan.json", "example-small/racks.csv", "example-small/halls.csv"]
+        let files = [
+            "example-small.md", "example-small/plan.json", "example-small/racks.csv", "example-small/halls.csv",
+            "example-small/facility-power.svg", "example-small/load-duration.svg",
+        ]
         let before = try files.map { try Data(contentsOf: out.appendingPathComponent($0)) }
         #expect(runDcplan(["plan", "--quiet", "--out", out.path, spec]).status == 0)
         let after = try files.map { try Data(contentsOf: out.appendingPathComponent($0)) }

@@ -1,0 +1,116 @@
+import Foundation
+import PlannerModel
+
+/// Small deterministic SVG line charts (fixed size, fixed decimals, no fonts beyond the generic
+/// family), for figures linked from the Markdown reports.
+public struct SVGChart {
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    /// (x, y) points in data units, drawn as one polyline.
+    public var points: [(x: Double, y: Double)]
+    /// x-axis tick positions and labels.
+    public var xTicks: [(Double, String)]
+
+    public init(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], xTicks: [(Double, String)]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.points = points
+        self.xTicks = xTicks
+    }
+
+    static let width = 800.0, height = 320.0
+    static let left = 70.0, right = 20.0, top = 36.0, bottom = 50.0
+
+    /// "Nice" y-axis bounds and step: the data range widened to multiples of 1, 2 or 5 × 10^k.
+    static func yAxis(_ values: [Double]) -> (low: Double, high: Double, step: Double) {
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        let span = max(high - low, abs(high) * 0.01, 1e-9)
+        let raw = span / 5
+        let magnitude = pow10(Int((log10(raw)).rounded(.down)))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        return ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step, step)
+    }
+
+    static func pow10(_ k: Int) -> Double {
+        var v = 1.0
+        for _ in 0..<abs(k) { v *= 10 }
+        return k < 0 ? 1 / v : v
+    }
+
+    public var rendered: String {
+        let w = Self.width, h = Self.height
+        let plotW = w - Self.left - Self.right, plotH = h - Self.top - Self.bottom
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let xMin = xs.min() ?? 0, xMax = max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)
+        let (yMin, yMax, yStep) = Self.yAxis(ys)
+        func px(_ x: Double) -> Double { Self.left + (x - xMin) / (xMax - xMin) * plotW }
+        func py(_ y: Double) -> Double { Self.top + plotH - (y - yMin) / (yMax - yMin) * plotH }
+        func f(_ v: Double) -> String { Format.fixed(v, 1).replacingOccurrences(of: ",", with: "") }
+        var svg = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" width=\"\(f(w))\" height=\"\(f(h))\" font-family=\"sans-serif\" font-size=\"12\">",
+            "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+            "<text x=\"\(f(w / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>",
+        ]
+        var y = yMin
+        while y <= yMax + yStep / 2 {
+            svg.append("<line x1=\"\(f(Self.left))\" y1=\"\(f(py(y)))\" x2=\"\(f(w - Self.right))\" y2=\"\(f(py(y)))\" stroke=\"#ddd\"/>")
+            svg.append("<text x=\"\(f(Self.left - 6))\" y=\"\(f(py(y) + 4))\" text-anchor=\"end\">\(Format.fixed(y, yStep < 1 ? 2 : 0))</text>")
+            y += yStep
+        }
+        for (x, label) in xTicks {
+            svg.append("<line x1=\"\(f(px(x)))\" y1=\"\(f(Self.top + plotH))\" x2=\"\(f(px(x)))\" y2=\"\(f(Self.top + plotH + 5))\" stroke=\"#333\"/>")
+            svg.append("<text x=\"\(f(px(x)))\" y=\"\(f(Self.top + plotH + 18))\" text-anchor=\"middle\">\(escape(label))</text>")
+        }
+        svg.append("<rect x=\"\(f(Self.left))\" y=\"\(f(Self.top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>")
+        let line = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
+        svg.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"\(line)\"/>")
+        svg.append("<text x=\"\(f(Self.left + plotW / 2))\" y=\"\(f(h - 10))\" text-anchor=\"middle\">\(escape(xLabel))</text>")
+        svg.append("<text transform=\"translate(16 \(f(Self.top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>")
+        svg.append("</svg>")
+        return svg.joined(separator: "\n") + "\n"
+    }
+
+    func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// The plant figures of a site report.
+public enum PlantCharts {
+    /// Daily mean facility power over the year [MW].
+    public static func facilityPower(_ annual: AnnualPlant) -> String {
+        let hourly = annual.hourlyFacilityWatts
+        let days = hourly.count / 24
+        var points: [(x: Double, y: Double)] = []
+        for d in 0..<days {
+            let start = d * 24
+            let watts: Double = hourly[start..<(start + 24)].reduce(0, +)
+            points.append((x: Double(d + 1), y: watts / 24 / 1e6))
+        }
+        let monthStarts = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335]
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return SVGChart(
+            title: "Facility power over the year (daily mean)", xLabel: "Day of the year", yLabel: "Facility power [MW]",
+            points: points, xTicks: zip(monthStarts, names).map { (Double($0.0), $0.1) }
+        ).rendered
+    }
+
+    /// Load-duration curve: facility power sorted from the highest hour down, sampled at 1 % steps.
+    public static func loadDuration(_ annual: AnnualPlant) -> String {
+        let sorted = annual.hourlyFacilityWatts.sorted(by: >)
+        guard !sorted.isEmpty else { return "" }
+        var points: [(x: Double, y: Double)] = []
+        for p in 0...100 {
+            let position = Double(p) / 100 * Double(sorted.count - 1)
+            let index = min(sorted.count - 1, Int(position.rounded()))
+            points.append((x: Double(index + 1), y: sorted[index] / 1e6))
+        }
+        let ticks = stride(from: 0, through: sorted.count, by: 1000).map { (Double(max($0, 1)), Format.integer($0)) }
+        return SVGChart(
+            title: "Load-duration curve of facility power", xLabel: "Hours at or above [h]", yLabel: "Facility power [MW]",
+            points: points, xTicks: ticks
+        ).rendered
+    }
+}
