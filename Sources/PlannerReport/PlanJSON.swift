@@ -189,7 +189,11 @@ public enum PlanJSON {
             try c.encode(plan.halls.map(hallDoc), forKey: .halls)
             if let e = plan.electrical {
                 try c.encode(
-                    ["design": Format.plain(e.facilityDesign.kilowatts), "sustained": Format.plain(e.facilitySustained.kilowatts)],
+                    [
+                        "design": Format.plain((plan.facilityDesign ?? e.facilityDesign).kilowatts),
+                        "design_without_cooling": Format.plain(e.facilityDesign.kilowatts),
+                        "sustained": Format.plain(e.facilitySustained.kilowatts),
+                    ],
                     forKey: .facilityPowerKW)
                 try c.encode(Format.plain(e.designLoss.kilowatts), forKey: .lossesKW)
                 try c.encode(Format.plain(e.copper.tonnes), forKey: .copperT)
@@ -210,7 +214,11 @@ public enum PlanJSON {
                         hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) })),
                     forKey: .annual)
                 try c.encode(
-                    ["dry_bulb_c": Format.plain(cooling.designDryBulb.celsius, 2), "wet_bulb_c": Format.plain(cooling.designWetBulb.celsius, 2)],
+                    [
+                        "dry_bulb_c": Format.plain(cooling.designDryBulb.celsius, 2),
+                        "wet_bulb_c": Format.plain(cooling.designWetBulb.celsius, 2),
+                        "cooling_kw": Format.plain(cooling.designCoolingPower.kilowatts),
+                    ],
                     forKey: .designConditions)
             }
             try c.encode(

@@ -38,6 +38,10 @@ public enum PlanMarkdown {
         table.add(["Heat to air at design [MW]", "\(Format.megawatts(t.heatDesign.air)) (\(share(t.heatDesign.air, of: t.heatDesign.total)))"])
         if let e = plan.electrical {
             table.add(["Facility power at design (IT + power-chain losses) [MW]", Format.megawatts(e.facilityDesign)])
+            if let cooling = plan.cooling, let total = plan.facilityDesign {
+                table.add(["Facility power at the design condition, with cooling [MW]", "\(Format.megawatts(total)) (cooling \(Format.megawatts(cooling.designCoolingPower)))"])
+                table.add(["Liquid cooling class (ASHRAE 2021)", "\(cooling.liquidClass) (facility water \(Format.fixed(cooling.facilityWaterSupply.celsius, 1)) °C)"])
+            }
             table.add(["Power-chain losses at design [MW]", "\(Format.megawatts(e.designLoss)) (\(e.comparison.first.map { Format.percent($0.efficiency, decimals: 2) } ?? "–") end to end)"])
             table.add(["Grid connection", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV" + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? "")])
             table.add(["Copper in sized conductors [t]", Format.fixed(e.copper.tonnes, 1)])

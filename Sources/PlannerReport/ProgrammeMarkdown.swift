@@ -31,12 +31,12 @@ public enum ProgrammeMarkdown {
             let electrical = entry.plan.electrical
             total = total + t
             halls += copies
-            facility += electrical?.facilityDesign ?? t.itPower.design
+            facility += entry.plan.facilityDesign ?? t.itPower.design
             table.add([
                 "[\(entry.plan.site.name)](\(entry.reportName).md)", entry.plan.site.operatorName ?? "–",
                 Format.integer(t.gpuCount), Format.integer(t.rackCount), Format.integer(copies),
             ] + powerCells(t) + [
-                electrical.map { Format.megawatts($0.facilityDesign) } ?? "–",
+                entry.plan.facilityDesign.map(Format.megawatts) ?? "–",
                 electrical.map { Format.fixed($0.grid.interconnectVoltage.kilovolts, 1) } ?? "–",
             ])
         }
@@ -48,7 +48,7 @@ public enum ProgrammeMarkdown {
             # \(title): programme roll-up
 
             \(entries.count) sites, \(Format.integer(total.gpuCount)) GPUs, \(Format.megawatts(total.itPower.design)) MW of IT \
-            at design power, \(Format.megawatts(facility)) MW from the grid with power-chain losses. Heat at design \
+            at design power, \(Format.megawatts(facility)) MW from the grid at design (power-chain losses, and cooling at the design condition where simulated). Heat at design \
             power; energy at each site's sustained utilisation over 8,760 h.
 
             \(table.rendered)

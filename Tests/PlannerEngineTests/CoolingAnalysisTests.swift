@@ -49,3 +49,19 @@ struct CoolingAnalysisTests {
         #expect(cooling.economiserUnits.usableCapacity >= cooling.designHeatLoad)
     }
 }
+
+@Suite("Design-condition facility power")
+struct DesignConditionTests {
+    @Test("facility power at design adds pumps, fans and the plant at the 0.4 % condition; 32 °C water is W32")
+    func designFacility() throws {
+        let plan = try CoolingAnalysisTests.plan("Sites/korea-naver-cloud.yaml")
+        let cooling = try #require(plan.cooling)
+        let e = try #require(plan.electrical)
+        let total = try #require(plan.facilityDesign)
+        #expect(isClose(total, e.facilityDesign + cooling.designDistributionCooling + cooling.designHour.electricity))
+        #expect(total > e.facilityDesign)
+        #expect(cooling.liquidClass == "W32")
+        // at 33.8 °C DB a dry cooler with an 8 K approach leaves water at 41.8 °C, above the 32 °C set point
+        #expect(cooling.designHour.mode != .free)
+    }
+}

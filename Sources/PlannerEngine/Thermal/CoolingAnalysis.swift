@@ -32,6 +32,7 @@ public enum CoolingAnalysis {
         var designHeat = Power.zero
         var sustainedHeat = Power.zero
         var sustainedInside = Power.zero
+        var designInside = Power.zero
         for (hall, chain) in zip(halls, electrical.halls) {
             let copies = Double(hall.copies)
             let designLoad = HallLoad(
@@ -55,6 +56,7 @@ public enum CoolingAnalysis {
             designHeat += (designLoad.it + designLoad.chainLoss + designMovers) * copies
             sustainedHeat += (sustainedLoad.it + sustainedLoad.chainLoss + sustainedMovers) * copies
             sustainedInside += sustainedMovers * copies
+            designInside += designMovers * copies
         }
         let economisers = RedundancyAnalysis.size(
             load: designHeat, unitRating: choices.economiser.capacity, redundancy: choices.economiserRedundancy)
@@ -73,7 +75,8 @@ public enum CoolingAnalysis {
         return SiteCooling(
             choices: choices, halls: hallCooling, designHeatLoad: designHeat, economiserUnits: economisers,
             facilityWaterSupply: supply, designDryBulb: design.coolingDryBulb,
-            designWetBulb: design.coolingMeanCoincidentWetBulb, designHour: designHour, annual: annual)
+            designWetBulb: design.coolingMeanCoincidentWetBulb, designHour: designHour,
+            designDistributionCooling: designInside, annual: annual)
     }
 
     /// 8,760 (or 8,784) hourly plant states at a constant sustained load.

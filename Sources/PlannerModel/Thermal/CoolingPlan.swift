@@ -129,13 +129,16 @@ public struct SiteCooling: Hashable, Sendable {
     public var designWetBulb: Temperature
     /// The plant at the design condition and design load.
     public var designHour: PlantHour
+    /// CDU pumps and air-unit fans at design load, all halls and copies.
+    public var designDistributionCooling: Power
     public var annual: AnnualPlant
 
     public init(
         choices: CoolingChoices, halls: [HallCooling], designHeatLoad: Power, economiserUnits: RedundancySizing,
         facilityWaterSupply: Temperature, designDryBulb: Temperature, designWetBulb: Temperature, designHour: PlantHour,
-        annual: AnnualPlant
+        designDistributionCooling: Power = .zero, annual: AnnualPlant
     ) {
+        self.designDistributionCooling = designDistributionCooling
         self.choices = choices
         self.halls = halls
         self.designHeatLoad = designHeatLoad
@@ -145,5 +148,30 @@ public struct SiteCooling: Hashable, Sendable {
         self.designWetBulb = designWetBulb
         self.designHour = designHour
         self.annual = annual
+    }
+}
+
+extension SiteCooling {
+    /// Cooling electricity at the design condition and design load: pumps, air fans, chillers
+    /// and economiser fans.
+    public var designCoolingPower: Power { designDistributionCooling + designHour.electricity }
+
+    /// The ASHRAE liquid-cooling class (2021, named by the highest facility-water supply it
+    /// allows: W17, W27, W32, W40, W45, then W+ above 45 °C; REFERENCE.md §3.2) the facility
+    /// water supply falls in.
+    public var liquidClass: String {
+        let supply = facilityWaterSupply.celsius
+        for (name, limit) in [("W17", 17.0), ("W27", 27), ("W32", 32), ("W40", 40), ("W45", 45)] where supply <= limit + 1e-9 {
+            return name
+        }
+        return "W+"
+    }
+}
+
+extension Plan {
+    /// What the grid supplies at design: IT + power-chain losses, plus cooling at the design
+    /// condition when the plant was simulated; nil without the power chain.
+    public var facilityDesign: Power? {
+        electrical.map { $0.facilityDesign + (cooling?.designCoolingPower ?? .zero) }
     }
 }
