@@ -79,6 +79,7 @@ public enum PlanJSON {
         var perCopy: Capacity
         var rackGroups: [RackGroupDoc]
         var electrical: HallElectrical?
+        var cooling: HallCooling?
 
         func encode(to encoder: any Encoder) throws {
             try total.encode(to: encoder)
@@ -93,10 +94,28 @@ public enum PlanJSON {
                 try container.encode(Format.plain(electrical.design.totalLoss.kilowatts), forKey: .lossesPerCopyKW)
                 try container.encode(Format.plain(electrical.copper.tonnes), forKey: .copperPerCopyT)
             }
+            if let cooling {
+                var units: [String: [String: Double]] = [:]
+                if let c = cooling.cdus {
+                    units["cdus"] = [
+                        "installed": Double(c.units.unitsInstalled), "required": Double(c.units.unitsRequired),
+                        "unit_kw": Format.plain(c.units.unitRating.kilowatts), "load_kw": Format.plain(cooling.liquidLoad.kilowatts),
+                        "coolant_flow_l_per_min": Format.plain(c.coolantFlow.litresPerMinute, 1), "pump_kw": Format.plain(c.pumpPower.kilowatts),
+                    ]
+                }
+                if let a = cooling.airUnits {
+                    units["air_units"] = [
+                        "installed": Double(a.units.unitsInstalled), "required": Double(a.units.unitsRequired),
+                        "unit_kw": Format.plain(a.units.unitRating.kilowatts), "load_kw": Format.plain(cooling.airLoad.kilowatts),
+                        "airflow_m3_per_s": Format.plain(a.airflow.cubicMetresPerSecond), "fan_kw": Format.plain(a.fanPower.kilowatts),
+                    ]
+                }
+                try container.encode(units, forKey: .cooling)
+            }
         }
         enum Keys: String, CodingKey {
             case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, powerChain = "power_chain"
-            case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t"
+            case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t", cooling
         }
     }
 
@@ -254,7 +273,8 @@ public enum PlanJSON {
                         rackPowerKW: Levels($0.perRack), liquidFraction: Format.plain($0.system.liquidFraction.fraction, 4),
                         confidence: $0.system.provenance.confidence.rawValue)
                 },
-                electrical: plan.electrical?.halls.first { $0.id == hall.id })
+                electrical: plan.electrical?.halls.first { $0.id == hall.id },
+                cooling: plan.cooling?.halls.first { $0.id == hall.id })
         }
 
         enum Keys: String, CodingKey {

@@ -178,5 +178,10 @@ struct WeatherCLITests {
         #expect((annual["pue"] as? Double).map { $0 > 1 } == true)
         #expect((annual["hours"] as? [String: Int])?.values.reduce(0, +) == 8760)
         #expect((json["design_conditions"] as? [String: Double])?["dry_bulb_c"] == 33.8)
+        let hall = try #require((json["halls"] as? [[String: Any]])?.first)
+        let cdus = try #require((hall["cooling"] as? [String: [String: Double]])?["cdus"])
+        // hall-a: 16 GB300 × 128.8 kW = 2,060.8 kW of liquid heat → 2 × 1,350 kW CDUs + 1 spare (N+1)
+        #expect(cdus["load_kw"] == 2060.8)
+        #expect(cdus["required"] == 2 && cdus["installed"] == 3)
     }
 }
