@@ -15,14 +15,6 @@ public enum CoolingAnalysis {
         var chainLoss: Power
     }
 
-    /// Pumps or fans of `units` sized at design, running at `load` by the affinity law:
-    /// `s·P_design·(L/(s·U))³` [W].
-    static func affinity(_ units: RedundancySizing, perUnit design: Power, load: Power) -> Power {
-        let sharing = Double(units.unitsSharingLoad)
-        guard sharing > 0 else { return .zero }
-        return Thermal.affinityPower(design: design, flowRatio: load / (units.unitRating * sharing)) * sharing
-    }
-
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
         choices: CoolingChoices = BuiltInThermal.defaultChoices
@@ -49,8 +41,8 @@ public enum CoolingAnalysis {
                 ? Thermal.sizeAirUnits(load: designLoad.air, entry: choices.airUnit, redundancy: choices.airRedundancy) : nil
             let designMovers = (cdus?.pumpPower ?? .zero) + (air?.fanPower ?? .zero)
             let sustainedMovers =
-                (cdus.map { affinity($0.units, perUnit: choices.cdu.designPumpPower, load: sustainedLoad.liquid) } ?? .zero)
-                + (air.map { affinity($0.units, perUnit: Thermal.designFanPower(choices.airUnit), load: sustainedLoad.air) } ?? .zero)
+                (cdus.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: choices.cdu.designPumpPower, load: sustainedLoad.liquid) } ?? .zero)
+                + (air.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: Thermal.designFanPower(choices.airUnit), load: sustainedLoad.air) } ?? .zero)
             hallCooling.append(
                 HallCooling(id: hall.id, copies: hall.copies, liquidLoad: designLoad.liquid, airLoad: designLoad.air, cdus: cdus, airUnits: air))
             designHeat += (designLoad.it + designLoad.chainLoss + designMovers) * copies

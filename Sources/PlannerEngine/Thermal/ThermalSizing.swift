@@ -40,11 +40,12 @@ extension Thermal {
             fanPower: sharedAffinityPower(units, perUnitDesign: designFanPower(entry)))
     }
 
-    /// `s·P_design·(L/(s·U))³` for the `s` units sharing a load `L` of unit rating `U`.
-    static func sharedAffinityPower(_ units: RedundancySizing, perUnitDesign: Power) -> Power {
+    /// `s·P_design·(L/(s·U))³` for the `s` units sharing a load `L` of unit rating `U`; `L` is the
+    /// load the units were sized for unless another (e.g. the sustained load) is given.
+    static func sharedAffinityPower(_ units: RedundancySizing, perUnitDesign: Power, load: Power? = nil) -> Power {
         let sharing = Double(units.unitsSharingLoad)
         guard sharing > 0 else { return .zero }
-        let ratio = units.load / (units.unitRating * sharing)
+        let ratio = (load ?? units.load) / (units.unitRating * sharing)
         return affinityPower(design: perUnitDesign, flowRatio: ratio) * sharing
     }
 }
