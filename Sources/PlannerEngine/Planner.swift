@@ -18,29 +18,62 @@ public struct Planner: Sendable {
     /// over that year.
     public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
-        let electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
+        var electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
         let cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
                 choices: site.cooling ?? BuiltInThermal.defaultChoices)
         }
-        var coolingFindings: [Finding] = []
-        if let cooling, let weather {
-            // Condensation: facility water at or below the room's dew point (outdoor dew point as a
-            // conservative stand-in for the hall air) wets pipes and coils.
-            let supply = cooling.facilityWaterSupply.celsius
-            let humid = weather.year.dewPointCelsius.filter { $0 >= supply }.count
-            if humid > 0 {
-                coolingFindings.append(Finding(
-                    .warning, "cooling.tcs_supply_c",
-                    "facility water at \(NumberText.compact(supply)) °C is at or below the outdoor dew point for \(humid) h of the year; insulate pipes or raise the set point"))
-            }
+        if let cooling {
+            // The main transformers and the grid connection also carry the cooling plant at the
+            // design condition. The halls' chains (and so the cooling) do not depend on it.
+            electrical = ElectricalAnalysis.analyse(
+                site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower)
         }
+        let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
         return Plan(
             site: site, halls: halls,
             findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings,
             curve: curve, electrical: electrical, cooling: cooling)
     }
+
+    /// What the plant cannot do: hold a set point at the design condition (an error: the plan
+    /// exits 2), stay dry, or close its energy balance.
+    static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear) -> [Finding] {
+        var findings: [Finding] = []
+        for loop in cooling.loops where !loop.designHour.holdsSetPoint {
+            findings.append(Finding(
+                .error, "cooling.chiller_units",
+                "the plant cannot hold the \(loop.kind.rawValue) set point of \(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition (\(NumberText.compact(cooling.designDryBulb.celsius)) °C dry bulb, \(NumberText.compact(cooling.designWetBulb.celsius)) °C wet bulb): the chillers must take \(NumberText.compact((loop.designChillerDuty.megawatts * 100).rounded() / 100)) MW but \(loop.chillersInstalled) installed give \(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm under \(cooling.choices.chillerRedundancy), so the water reaches \(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; install \(loop.chillersRequired) chillers or remove chiller_units"))
+        }
+        // Condensation: facility water at or below the room's dew point (outdoor dew point as a
+        // conservative stand-in for the plant rooms) wets pipes and coils.
+        if let liquid = cooling.loop(.liquid) {
+            let supply = liquid.supplySetPoint.celsius
+            let humid = weather.dewPointCelsius.filter { $0 >= supply }.count
+            if humid > 0 {
+                findings.append(Finding(
+                    .warning, "cooling.tcs_supply_c",
+                    "facility water at \(NumberText.compact(supply)) °C is at or below the outdoor dew point for \(humid) h of the year; insulate pipes or raise the set point"))
+            }
+        }
+        // The air coils run dry while their water stays above the hall's dew point, at most 15 °C
+        // in ASHRAE's envelope (REFERENCE.md §3.1).
+        if let air = cooling.loop(.air), air.supplySetPoint.celsius <= hallDewPointLimit.celsius {
+            findings.append(Finding(
+                .warning, "cooling.air_supply_c",
+                "air-coil water at \(NumberText.compact(air.supplySetPoint.celsius)) °C is at or below the 15 °C dew-point limit of the ASHRAE envelope: the coils will condense; raise the supply air"))
+        }
+        if cooling.annual.worstBalanceResidual > 1e-9 {
+            findings.append(Finding(
+                .error, "cooling",
+                "the hourly energy balance does not close (worst hour off by \(cooling.annual.worstBalanceResidual) of facility power); this is a bug in dcplan"))
+        }
+        return findings
+    }
+
+    /// The upper dew point of ASHRAE's recommended humidity envelope, 15 °C (REFERENCE.md §3.1, L-M).
+    public static let hallDewPointLimit = Temperature.celsius(15)
 
     /// Notes a planner should see next to the numbers.
     static func findings(site: Site, halls: [HallResult]) -> [Finding] {

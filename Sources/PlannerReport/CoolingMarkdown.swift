@@ -39,17 +39,57 @@ enum CoolingMarkdown {
             ])
         }
         text += table.rendered + "\n"
-        var plant = MarkdownTable([("Heat-rejection plant", .left), ("Value", .right)])
-        plant.add(["Heat to reject at design (IT + hall chain losses + pumps + fans) [MW]", Format.megawatts(c.designHeatLoad)])
-        plant.add([
-            "Economisers", "\(c.economiserUnits.unitsInstalled) × `\(ch.economiser.id)` (\(c.economiserUnits.redundancy)), approach \(Format.fixed(ch.economiser.approach.kelvins, 1)) K",
+        text += """
+
+            The plant has two water loops, each with \(ch.economiser.kind.rawValue) economisers \
+            (`\(ch.economiser.id)`, approach \(Format.fixed(ch.economiser.approach.kelvins, 1)) K, \(ch.economiserRedundancy)) in series \
+            with `\(ch.chiller.id)` chillers (\(ch.chillerRedundancy)\(ch.chillerUnits.map { ", \($0) per loop set in the spec" } ?? ", sized for the design condition")): \
+            the facility water the CDUs reject into, and the air-coil water of the air units, \
+            \(Format.fixed(ch.airSupply.celsius, 1)) °C supply air − \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
+            Design condition (ASHRAE 0.4 % DB / MCWB): \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C.
+
+
+            """
+        var plant = MarkdownTable([
+            ("Loop", .left), ("Set point [°C]", .right), ("Heat at design [MW]", .right), ("Economisers (installed / required)", .right),
+            ("Chiller duty at design [MW]", .right), ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
+            ("Mode at design", .left), ("COP at design", .right), ("Plant electricity at design [MW]", .right),
+            ("Supply at design [°C]", .right),
         ])
-        plant.add(["Chillers for trim", "`\(ch.chiller.id)`"])
-        plant.add(["Design condition (ASHRAE 0.4 % DB / MCWB) [°C]", "\(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1))"])
-        plant.add(["Plant mode at the design condition", c.designHour.mode.rawValue])
-        plant.add(["Chiller COP at the design condition", c.designHour.chillerCOP > 0 ? Format.fixed(c.designHour.chillerCOP, 2) : "–"])
-        plant.add(["Plant electricity at the design condition [MW]", Format.megawatts(c.designHour.electricity)])
-        return text + plant.rendered
+        for l in c.loops {
+            plant.add([
+                l.kind.rawValue, Format.fixed(l.supplySetPoint.celsius, 1), Format.megawatts(l.designHeatLoad),
+                "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired)", Format.megawatts(l.designChillerDuty),
+                "\(l.chillersInstalled) / \(l.chillersRequired)", Format.megawatts(l.chillerFirmCapacity),
+                l.designHour.mode.rawValue, l.designHour.chillerCOP > 0 ? Format.fixed(l.designHour.chillerCOP, 2) : "–",
+                Format.megawatts(l.designHour.electricity),
+                Format.fixed(l.designHour.supplyTemperature.celsius, 1) + (l.designHour.holdsSetPoint ? "" : " (**above set point**)"),
+            ])
+        }
+        return text + plant.rendered + "\n" + classes(c)
+    }
+
+    /// The ASHRAE liquid and air classes the design meets, and the hours outside them.
+    static func classes(_ c: SiteCooling) -> String {
+        var table = MarkdownTable([("ASHRAE class (Thermal Guidelines 2021, REFERENCE.md §3.1-3.2)", .left), ("Value", .right)])
+        if let liquid = c.loop(.liquid) {
+            table.add([
+                "Liquid (facility-water supply \(Format.fixed(liquid.supplySetPoint.celsius, 1)) °C)",
+                "\(c.liquidClass); \(Format.integer(c.hoursAboveLiquidClass)) h above its limit, warmest \(Format.fixed(liquid.warmestSupply.celsius, 1)) °C",
+            ])
+        }
+        if let air = c.airInlet {
+            let name = air.airClass.map { "\($0.name) (allowable \(Format.fixed($0.allowable.lowerBound, 0))–\(Format.fixed($0.allowable.upperBound, 0)) °C)" } ?? "none (above A4)"
+            table.add(["Air (rack inlet \(Format.fixed(air.setPoint.celsius, 1)) °C, warmest \(Format.fixed(air.warmest.celsius, 1)) °C)", name])
+            table.add(["Hours outside the A1–A4 recommended 18–27 °C", Format.integer(air.hoursOutsideRecommended)])
+            if let cls = air.airClass, cls.recommended != AshraeClass.airClasses[1].recommended {
+                table.add([
+                    "Hours outside the \(cls.name) recommended \(Format.fixed(cls.recommended.lowerBound, 0))–\(Format.fixed(cls.recommended.upperBound, 0)) °C",
+                    Format.integer(air.hoursOutsideClassRecommended),
+                ])
+            }
+        }
+        return table.rendered
     }
 
     static func year(_ c: SiteCooling, figures: String?) -> String {
@@ -62,11 +102,22 @@ enum CoolingMarkdown {
         summary.add(["Chillers and economiser fans [MWh]", Format.fixed(a.plantEnergy.megawattHours, 0)])
         summary.add(["Facility energy [MWh]", Format.fixed(a.facilityEnergy.megawattHours, 0)])
         summary.add(["**PUE**", Format.fixed(a.pue, 3)])
+        summary.add(["Partial PUE, power chain ((IT + chain losses) / IT)", Format.fixed(a.partialPUEPower, 3)])
+        summary.add(["Partial PUE, cooling ((IT + pumps, fans and plant) / IT)", Format.fixed(a.partialPUECooling, 3)])
         summary.add(["Water (tower make-up) [m³]", Format.fixed(a.water.kilograms / 1000, 0)])
         summary.add(["**WUE** [L/kWh]", Format.fixed(a.wue, 3)])
         for mode in PlantMode.allCases {
-            summary.add(["Hours \(mode.rawValue)", Format.integer(a.hoursByMode[mode, default: 0])])
+            summary.add([
+                "Hours \(mode.rawValue)" + (c.loops.count > 1 ? " (" + c.loops.map(\.kind.rawValue).joined(separator: " / ") + ")" : ""),
+                c.loops.map { Format.integer($0.hoursByMode[mode, default: 0]) }.joined(separator: " / "),
+            ])
         }
+        for loop in c.loops {
+            summary.add(["Hours the \(loop.kind.rawValue) is above its set point", Format.integer(loop.hoursAboveSetPoint)])
+        }
+        summary.add(["Heat rejected to the outdoors [MWh]", Format.fixed(a.heatRejected.megawattHours, 0)])
+        summary.add(["Heat recovered [MWh]", Format.fixed(a.heatRecovered.megawattHours, 0)])
+        summary.add(["Energy balance, worst hour (facility − rejected − recovered) / facility", a.worstBalanceResidual <= 1e-9 ? "closes (≤ 1e-9)" : "**\(a.worstBalanceResidual)**"])
         summary.add(["Peak facility power [MW] (hour of the year)", "\(Format.megawatts(a.peakFacility)) (\(Format.integer(a.peakHour + 1)))"])
         var months = MarkdownTable([
             ("Month", .left), ("IT [MWh]", .right), ("Cooling [MWh]", .right), ("Facility [MWh]", .right), ("PUE", .right),
@@ -81,9 +132,11 @@ enum CoolingMarkdown {
         return """
             ## Plant over the year
 
-            Each hour of the weather year at the sustained IT load: the economisers cool the facility water when dry bulb \
-            (or wet bulb) + approach reaches the set point (free), pre-cool it with the chillers trimming (partial), or the \
-            chillers carry it (chiller). Facility = IT + power-chain losses + pumps and fans + plant.
+            Each hour of the weather year at the sustained IT load, for each loop: the economisers cool the water when dry \
+            bulb (or wet bulb) + approach reaches the set point (free), pre-cool it with the chillers trimming (partial), or the \
+            chillers carry it (chiller); the hours by mode are the facility-water loop's. When the firm chiller capacity is \
+            short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; every \
+            watt ends as heat rejected outdoors (or recovered), checked hour by hour.
 
 
             """ + summary.rendered + "\n" + months.rendered

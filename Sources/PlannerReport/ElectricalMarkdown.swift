@@ -156,7 +156,12 @@ enum ElectricalMarkdown {
 
     static func grid(_ plan: Plan, _ e: SiteElectricalResult) -> String {
         var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
-        table.add(["Peak demand at MV (IT design + hall chain losses) [MW]", Format.megawatts(e.grid.peakDemand)])
+        table.add([
+            e.mechanicalLoad > .zero
+                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition) [MW]"
+                : "Peak demand at MV (IT design + hall chain losses) [MW]",
+            Format.megawatts(e.grid.peakDemand),
+        ])
         table.add(["Interconnect", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV, \(e.grid.rule.supply)"])
         table.add(["Rule source", "\(e.grid.rule.provenance.source) (\(e.grid.rule.provenance.confidence.label))"])
         if let main = e.mainTransformers?.stages.first {
@@ -166,6 +171,9 @@ enum ElectricalMarkdown {
             table.add(["Main transformers", "none: supplied at 22.9 kV"])
         }
         table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
+        if e.mechanicalLoad > .zero {
+            table.add(["Cooling at the design condition, also carried by the main transformers [MW]", Format.megawatts(e.mechanicalLoad)])
+        }
         table.add(["Facility power at sustained load [MW]", Format.megawatts(e.facilitySustained)])
         if let capacity = plan.site.electrical.gridCapacity {
             table.add(["Grid capacity in the spec [MW]", Format.megawatts(capacity) + (capacity < e.facilityDesign ? " (**short**)" : "")])

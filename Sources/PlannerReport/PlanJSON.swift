@@ -230,7 +230,12 @@ public enum PlanJSON {
                     AnnualDoc(
                         itEnergyMWh: Format.plain(a.itEnergy.megawattHours), facilityEnergyMWh: Format.plain(a.facilityEnergy.megawattHours),
                         pue: Format.plain(a.pue, 4), wue: Format.plain(a.wue, 4),
-                        hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) })),
+                        partialPUEPower: Format.plain(a.partialPUEPower, 4), partialPUECooling: Format.plain(a.partialPUECooling, 4),
+                        heatRejectedMWh: Format.plain(a.heatRejected.megawattHours),
+                        hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) }),
+                        liquidClass: cooling.loop(.liquid).map { _ in cooling.liquidClass },
+                        airClass: cooling.airInlet.map { $0.airClass?.name ?? "none" },
+                        hoursOutsideAirRecommended: cooling.airInlet?.hoursOutsideRecommended),
                     forKey: .annual)
                 try c.encode(
                     [
@@ -246,10 +251,15 @@ public enum PlanJSON {
         }
 
         struct AnnualDoc: Encodable {
-            var itEnergyMWh, facilityEnergyMWh, pue, wue: Double
+            var itEnergyMWh, facilityEnergyMWh, pue, wue, partialPUEPower, partialPUECooling, heatRejectedMWh: Double
             var hours: [String: Int]
+            var liquidClass, airClass: String?
+            var hoursOutsideAirRecommended: Int?
             enum CodingKeys: String, CodingKey {
                 case itEnergyMWh = "it_energy_mwh", facilityEnergyMWh = "facility_energy_mwh", pue, wue = "wue_l_per_kwh", hours
+                case partialPUEPower = "partial_pue_power", partialPUECooling = "partial_pue_cooling"
+                case heatRejectedMWh = "heat_rejected_mwh", liquidClass = "ashrae_liquid_class", airClass = "ashrae_air_class"
+                case hoursOutsideAirRecommended = "hours_outside_air_recommended"
             }
         }
 

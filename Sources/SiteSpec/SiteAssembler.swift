@@ -97,6 +97,11 @@ struct SiteAssembler {
         c.cduRedundancy = redundancy(spec.cduRedundancy) ?? c.cduRedundancy
         c.airRedundancy = redundancy(spec.airRedundancy) ?? c.airRedundancy
         c.economiserRedundancy = redundancy(spec.heatRejectionRedundancy) ?? c.economiserRedundancy
+        c.chillerRedundancy = redundancy(spec.chillerRedundancy) ?? c.chillerRedundancy
+        c.chillerUnits = log.integer(spec.chillerUnits, minimum: 0) ?? c.chillerUnits
+        if let t = spec.airSupplyC {
+            c.airSupply = .celsius(log.check(t) { (5...45).contains($0) } message: { "must be within 5–45 °C (ASHRAE A4 allowable), got \(Phrase.number($0))" } ?? 25)
+        }
         return c
     }
 

@@ -85,7 +85,8 @@ struct CoolingSection: SpecMapping {
         case tcsSupplyC = "tcs_supply_c", tcsDeltaTK = "tcs_delta_t_k", cdu, cduRedundancy = "cdu_redundancy"
         case airUnit = "air_unit", airRedundancy = "air_redundancy", heatRejection = "heat_rejection"
         case heatRejectionRedundancy = "heat_rejection_redundancy", approachK = "approach_k", chiller
-        case facilityWaterDeltaTK = "facility_water_delta_t_k"
+        case facilityWaterDeltaTK = "facility_water_delta_t_k", chillerRedundancy = "chiller_redundancy"
+        case chillerUnits = "chiller_units", airSupplyC = "air_supply_c"
     }
     var tcsSupplyC: Located<Double>?
     var tcsDeltaTK: Located<Double>?
@@ -98,8 +99,14 @@ struct CoolingSection: SpecMapping {
     var approachK: Located<Double>?
     var chiller: Located<String>?
     var facilityWaterDeltaTK: Located<Double>?
+    var chillerRedundancy: Located<String>?
+    var chillerUnits: Located<Double>?
+    var airSupplyC: Located<Double>?
 
     init(_ reader: MappingReader<Key>) {
+        chillerRedundancy = reader.string(.chillerRedundancy)
+        chillerUnits = reader.integer(.chillerUnits)
+        airSupplyC = reader.number(.airSupplyC)
         tcsSupplyC = reader.number(.tcsSupplyC)
         tcsDeltaTK = reader.number(.tcsDeltaTK)
         cdu = reader.string(.cdu)

@@ -112,6 +112,19 @@ struct PowerChainCLITests {
         #expect(report.contains("capping needed"))
     }
 
+    @Test("a plant without chillers that cannot hold 32 °C water at the Seoul design condition writes its report and exits 2")
+    func plantShort() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/no-chillers.yaml")
+        let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
+        #expect(result.status == 2)
+        // 33.8 °C + 8 K = 41.8 °C leaving the dry coolers with no chiller to trim it.
+        #expect(result.stderr.contains("error: cooling.chiller_units: the plant cannot hold the facility water set point of 32 °C"))
+        #expect(result.stderr.contains("water reaches 41.8 °C"))
+        let report = try String(contentsOf: out.appendingPathComponent("no-chillers.md"), encoding: .utf8)
+        #expect(report.contains("41.8 (**above set point**)"))
+    }
+
     @Test("--distribution overrides the spec and shows in the report's command")
     func distributionOverride() throws {
         let out = try RepositoryPaths.temporaryDirectory()

@@ -46,7 +46,62 @@ struct CoolingAnalysisTests {
             if let cdus = hall.cdus { #expect(cdus.units.usableCapacity >= hall.liquidLoad) }
             if let air = hall.airUnits { #expect(air.units.usableCapacity >= hall.airLoad) }
         }
-        #expect(cooling.economiserUnits.usableCapacity >= cooling.designHeatLoad)
+        for loop in cooling.loops {
+            #expect(loop.economisers.usableCapacity >= loop.designHeatLoad)
+            // chillers sized for the design condition carry the duty with one unit out
+            #expect(loop.chillerFirmCapacity >= loop.designChillerDuty)
+            #expect(loop.designHour.holdsSetPoint)
+            #expect(loop.hoursAboveSetPoint == 0)
+        }
+    }
+
+    @Test("every hour closes its energy balance: heat rejected = facility − recovered, to 1e-9")
+    func hourlyHeatBalance() throws {
+        // Each hour the loops reject their heat + compressor + fan power and the main transformers'
+        // losses go straight outdoors, so the year's heat rejected equals its facility energy.
+        let a = try #require(try Self.plan("Sites/korea-naver-cloud.yaml").cooling?.annual)
+        #expect(a.worstBalanceResidual <= 1e-9)
+        #expect(a.heatRecovered == .zero)
+        #expect(isClose(a.heatRejected, a.facilityEnergy - a.heatRecovered, relative: 1e-9))
+    }
+
+    @Test("the two partial PUEs add up to PUE + 1")
+    func partialPUEs() throws {
+        // (IT + L)/IT + (IT + C)/IT = (2·IT + L + C)/IT = PUE + 1 with PUE = (IT + L + C)/IT.
+        let a = try #require(try Self.plan("Sites/example-small.yaml").cooling?.annual)
+        #expect(isClose(a.partialPUEPower + a.partialPUECooling, a.pue + 1, relative: 1e-12))
+        #expect(a.partialPUEPower > 1 && a.partialPUECooling > 1)
+    }
+
+    @Test("25 °C supply air is ASHRAE H1 and inside the A1–A4 recommended range all year; the air coils get 21 °C water")
+    func airClass() throws {
+        let cooling = try #require(try Self.plan("Sites/example-small.yaml").cooling)
+        // 25 °C supply air − 4 K fan-wall coil approach = 21 °C air-coil water
+        #expect(isClose(try #require(cooling.loop(.air)).supplySetPoint.celsius, 21, relative: 1e-12))
+        let air = try #require(cooling.airInlet)
+        #expect(air.airClass?.name == "H1")
+        #expect(air.hoursOutsideRecommended == 0)
+        #expect(air.hoursOutsideClassRecommended == 8760)  // H1 recommends 18–22 °C
+        #expect(cooling.hoursAboveLiquidClass == 0)
+    }
+
+    @Test("with too few chillers the water settles above its set point and the plan has an error")
+    func chillersShort() throws {
+        var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
+        var choices = BuiltInThermal.defaultChoices
+        choices.chillerUnits = 1  // N+1 with one unit installed: no firm capacity
+        site.cooling = choices
+        let year = try EPWReader.read(path: Self.epw)
+        let plan = Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: Self.epw, year: year)))
+        let cooling = try #require(plan.cooling)
+        let liquid = try #require(cooling.loop(.liquid))
+        #expect(liquid.chillerFirmCapacity == .zero)
+        // no chiller: the dry coolers alone leave water at 33.8 + 8 = 41.8 °C at the design condition
+        #expect(isClose(liquid.designHour.supplyTemperature.celsius, 41.8, relative: 1e-9))
+        #expect(liquid.hoursAboveSetPoint == 8760 - 7270, "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint))")
+        #expect(cooling.hoursAboveLiquidClass == liquid.hoursAboveSetPoint)
+        #expect(plan.findings.contains { $0.severity == .error && $0.subject == "cooling.chiller_units" })
+        #expect(cooling.annual.worstBalanceResidual <= 1e-9)
     }
 }
 
@@ -58,10 +113,24 @@ struct DesignConditionTests {
         let cooling = try #require(plan.cooling)
         let e = try #require(plan.electrical)
         let total = try #require(plan.facilityDesign)
-        #expect(isClose(total, e.facilityDesign + cooling.designDistributionCooling + cooling.designHour.electricity))
+        #expect(isClose(total, e.facilityDesign + cooling.designDistributionCooling + cooling.designPlantPower))
         #expect(total > e.facilityDesign)
         #expect(cooling.liquidClass == "W32")
         // at 33.8 °C DB a dry cooler with an 8 K approach leaves water at 41.8 °C, above the 32 °C set point
-        #expect(cooling.designHour.mode != .free)
+        #expect(try #require(cooling.loop(.liquid)).designHour.mode != .free)
+    }
+
+    @Test("the grid connection and main transformers are sized for IT, chain losses and cooling at the design condition")
+    func gridCarriesCooling() throws {
+        let plan = try CoolingAnalysisTests.plan("Sites/korea-naver-cloud.yaml")
+        let cooling = try #require(plan.cooling)
+        let e = try #require(plan.electrical)
+        #expect(e.mechanicalLoad == cooling.designCoolingPower)
+        // peak at MV = Σ hall grid inputs + cooling; facility design = main-transformer input − cooling
+        let hallsAtMV = e.halls.sum { $0.design.gridInput * Double($0.copies) }
+        #expect(isClose(e.grid.peakDemand, hallsAtMV + cooling.designCoolingPower, relative: 1e-12))
+        let main = try #require(e.mainTransformers)
+        #expect(isClose(main.gridInput, e.facilityDesign + cooling.designCoolingPower, relative: 1e-12))
+        #expect(try #require(main.stages.first).usableCapacity >= e.grid.peakDemand)
     }
 }

@@ -79,19 +79,19 @@ public enum BuiltInThermal {
 
     public static let fanWall400 = AirUnitEntry(
         id: "fan-wall-400", name: "Fan wall 400 kW", kind: .fanWall, capacity: .kilowatts(400),
-        designAirRise: .kelvins(14), fanPressurePa: 500, fanEfficiency: .fraction(0.65),
+        designAirRise: .kelvins(14), fanPressurePa: 500, fanEfficiency: .fraction(0.65), coilApproach: .kelvins(4),
         provenance: Provenance(
-            source: "REFERENCE.md §3.5 (fan wall 250-500 kW, air ΔT 12-20 K, L); fan duty \(openItem)",
+            source: "REFERENCE.md §3.5 (fan wall 250-500 kW, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
             confidence: .low,
-            derivation: "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of capacity"))
+            derivation: "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of capacity; coil approach 4 K (supply air − entering water) for a deep, low-face-velocity fan-wall coil"))
 
     public static let crah180 = AirUnitEntry(
         id: "crah-180", name: "CRAH 180 kW (chilled water)", kind: .crah, capacity: .kilowatts(180),
-        designAirRise: .kelvins(12), fanPressurePa: 600, fanEfficiency: .fraction(0.6),
+        designAirRise: .kelvins(12), fanPressurePa: 600, fanEfficiency: .fraction(0.6), coilApproach: .kelvins(5),
         provenance: Provenance(
-            source: "REFERENCE.md §3.5 (CRAH 100-250 kW sensible, air ΔT 12-20 K, L); fan duty \(openItem)",
+            source: "REFERENCE.md §3.5 (CRAH 100-250 kW sensible, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
             confidence: .low,
-            derivation: "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of capacity"))
+            derivation: "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of capacity; coil approach 5 K (supply air − entering water), a compact CRAH coil"))
 
     public static let airUnits = [fanWall400, crah180]
 
@@ -139,9 +139,12 @@ public enum BuiltInThermal {
     /// The cooling a site gets until its spec chooses (all estimates, L): 36 °C TCS supply with a
     /// 10 K rise (≈1.45 L/min/kW, D10), so 32 °C facility water after a 4 K CDU approach (ASHRAE
     /// W32, REFERENCE.md §3.2); 1.35 MW CDUs N+1; 400 kW fan walls N+1; 1 MW dry coolers (8 K
-    /// approach) N+1 in series with water-cooled centrifugal chillers for trim; 10 K facility-water rise.
+    /// approach) N+1 in series with water-cooled centrifugal chillers N+1, sized for the design
+    /// condition; 10 K facility-water rise; 25 °C supply air (REFERENCE.md §3.5, inside ASHRAE
+    /// A1-A4 recommended 18-27 °C, §3.1), so 21 °C air-coil water after the fan wall's 4 K approach.
     public static let defaultChoices = CoolingChoices(
         tcsSupply: .celsius(36), tcsRise: .kelvins(10), cdu: cduLiquidStack1350, cduRedundancy: .nPlus(1),
         airUnit: fanWall400, airRedundancy: .nPlus(1), economiser: dryCooler1MW, economiserRedundancy: .nPlus(1),
-        chiller: waterCooledCentrifugal, facilityWaterRise: .kelvins(10))
+        chiller: waterCooledCentrifugal, chillerRedundancy: .nPlus(1), chillerUnits: nil,
+        facilityWaterRise: .kelvins(10), airSupply: .celsius(25))
 }

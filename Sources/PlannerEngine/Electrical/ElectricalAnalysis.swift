@@ -14,18 +14,26 @@ public enum ElectricalAnalysis {
     public static let defaultRacksPerRow = 16
 
     /// Plans the site's electrical system; `distribution` overrides every hall's choice.
-    public static func analyse(_ site: Site, halls: [HallResult], distribution: Distribution? = nil) -> SiteElectricalResult {
-        let own = evaluate(site, halls: halls, customChains: distribution == nil) { distribution ?? $0.power.distribution }
+    /// `mechanicalLoad` is the cooling electricity at the design condition: the main transformers
+    /// and the grid connection are sized for it too, and the main transformers' losses on it count
+    /// as chain losses (it is not itself in `facilityDesign`).
+    public static func analyse(
+        _ site: Site, halls: [HallResult], distribution: Distribution? = nil, mechanicalLoad: Power = .zero
+    ) -> SiteElectricalResult {
+        let own = evaluate(site, halls: halls, customChains: distribution == nil, mechanicalLoad: mechanicalLoad) {
+            distribution ?? $0.power.distribution
+        }
         // A site on one standard chain is its own row; a mixed or custom one is compared with all three.
         let others = Distribution.allCases.filter { own.comparison.label != $0.rawValue }
         var result = own.result
-        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls) { _ in d }.comparison }
+        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls, mechanicalLoad: mechanicalLoad) { _ in d }.comparison }
         return result
     }
 
     /// One evaluation of the whole site with a distribution chosen per hall.
     static func evaluate(
-        _ site: Site, halls: [HallResult], customChains: Bool = false, choose: (Hall) -> Distribution
+        _ site: Site, halls: [HallResult], customChains: Bool = false, mechanicalLoad: Power = .zero,
+        choose: (Hall) -> Distribution
     ) -> (result: SiteElectricalResult, comparison: ChainComparison) {
         var entries: [StageEntry] = []
         let electrical = zip(site.halls, halls).map { spec, result in
@@ -43,7 +51,7 @@ public enum ElectricalAnalysis {
                     provenance: Provenance(source: "site spec (site.grid.interconnect_kv)", confidence: .high))]
             } ?? GridConnection.kepcoRules
         let grid = GridConnection.plan(
-            peakDemand: designAtMV, rules: rules, redundancy: site.electrical.mainTransformers)
+            peakDemand: designAtMV + mechanicalLoad, rules: rules, redundancy: site.electrical.mainTransformers)
         var mainDesign: PowerChainResult?
         var mainSustained: PowerChainResult?
         if grid.mainTransformers != nil {
@@ -51,11 +59,11 @@ public enum ElectricalAnalysis {
                 PowerStage(name: "Main transformers", entry: BuiltInStages.mainTransformer, redundancy: site.electrical.mainTransformers),
             ])
             entries.insert(BuiltInStages.mainTransformer, at: 0)
-            let design = chain.evaluate(load: designAtMV)
+            let design = chain.evaluate(load: designAtMV + mechanicalLoad)
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
         }
-        let facilityDesign = mainDesign?.gridInput ?? designAtMV
+        let facilityDesign = (mainDesign?.gridInput ?? designAtMV + mechanicalLoad) - mechanicalLoad
         let facilitySustained = mainSustained?.gridInput ?? sustainedAtMV
         let itDesign = halls.sum(\.total.itPower.design)
         let itSustained = halls.sum(\.total.itPower.sustained)
@@ -79,7 +87,7 @@ public enum ElectricalAnalysis {
         let result = SiteElectricalResult(
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
             facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
-            stageEntries: entries)
+            stageEntries: entries, mechanicalLoad: mechanicalLoad)
         return (result, comparison)
     }
 

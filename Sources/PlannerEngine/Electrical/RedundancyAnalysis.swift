@@ -49,4 +49,16 @@ public enum RedundancyAnalysis {
             redundancy: redundancy, load: load, unitRating: unitRating, unitsRequired: n, unitsInstalled: installed,
             unitsSharingLoad: sharing, unitsUsable: usable, worstFailure: failure, unitsAfterFailure: after)
     }
+
+    /// Firm capacity of `installed` units under a redundancy: `u·U` for the largest `u` whose
+    /// sizing installs no more than `installed` units (N+1 with 5 installed: 4 units; 2N with 6: 3).
+    /// 0 when not even one unit's load fits.
+    public static func firmCapacity(installed: Int, unitRating: Power, redundancy: Redundancy) -> Power {
+        guard installed > 0 else { return .zero }
+        for usable in stride(from: installed, through: 1, by: -1)
+        where size(load: unitRating * Double(usable), unitRating: unitRating, redundancy: redundancy).unitsInstalled <= installed {
+            return unitRating * Double(usable)
+        }
+        return .zero
+    }
 }

@@ -96,12 +96,16 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public var siteStorage: Energy?
     /// The stage entries of the site's own chains, for the report's sources.
     public var stageEntries: [StageEntry]
+    /// Cooling electricity at the design condition that the main transformers and the grid
+    /// connection also carry (0 until the plant is simulated). Not part of `facilityDesign`.
+    public var mechanicalLoad: Power
 
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,
         facilityDesign: Power, facilitySustained: Power, comparison: [ChainComparison], siteStorage: Energy? = nil,
-        stageEntries: [StageEntry] = []
+        stageEntries: [StageEntry] = [], mechanicalLoad: Power = .zero
     ) {
+        self.mechanicalLoad = mechanicalLoad
         self.stageEntries = stageEntries
         self.halls = halls
         self.mainTransformers = mainTransformers

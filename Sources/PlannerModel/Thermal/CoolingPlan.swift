@@ -13,14 +13,26 @@ public struct CoolingChoices: Hashable, Sendable {
     public var economiser: HeatRejectionEntry
     public var economiserRedundancy: Redundancy
     public var chiller: ChillerEntry
-    /// Facility-water return − supply across the CDUs (10 K, L).
+    public var chillerRedundancy: Redundancy
+    /// Chillers installed per loop; nil sizes them for the design condition under
+    /// `chillerRedundancy`, 0 means free cooling only.
+    public var chillerUnits: Int?
+    /// Facility-water return − supply across the CDUs (10 K, L); the air-coil loop uses it too.
     public var facilityWaterRise: TemperatureDifference
+    /// Supply air to the racks (25 °C, the top of REFERENCE.md §3.5's 15-25 °C, inside ASHRAE's
+    /// 18-27 °C recommended range, §3.1). The air units' coils need water at
+    /// `airSupply − airUnit.coilApproach`.
+    public var airSupply: Temperature
 
     public init(
         tcsSupply: Temperature, tcsRise: TemperatureDifference, cdu: CDUEntry, cduRedundancy: Redundancy,
         airUnit: AirUnitEntry, airRedundancy: Redundancy, economiser: HeatRejectionEntry,
-        economiserRedundancy: Redundancy, chiller: ChillerEntry, facilityWaterRise: TemperatureDifference
+        economiserRedundancy: Redundancy, chiller: ChillerEntry, chillerRedundancy: Redundancy, chillerUnits: Int?,
+        facilityWaterRise: TemperatureDifference, airSupply: Temperature
     ) {
+        self.chillerRedundancy = chillerRedundancy
+        self.chillerUnits = chillerUnits
+        self.airSupply = airSupply
         self.tcsSupply = tcsSupply
         self.tcsRise = tcsRise
         self.cdu = cdu
@@ -89,12 +101,24 @@ public struct AnnualPlant: Hashable, Sendable {
     public var hourlyFacilityWatts: [Double]
     public var peakFacility: Power
     public var peakHour: Int
+    /// Heat released to the outdoors: by the plant's loops, plus the losses of equipment outside
+    /// the halls (main transformers). Equals facility energy − heat recovered.
+    public var heatRejected: Energy
+    /// Heat sold or reused (0 until heat recovery is planned).
+    public var heatRecovered: Energy
+    /// The worst hour's energy-balance residual,
+    /// `|facility − heat rejected − heat recovered| / facility`.
+    public var worstBalanceResidual: Double
 
     public init(
         weatherFile: String, hours: Int, itEnergy: Energy, chainLossEnergy: Energy, distributionCoolingEnergy: Energy,
         plantEnergy: Energy, facilityEnergy: Energy, water: Mass, hoursByMode: [PlantMode: Int], months: [Month],
-        hourlyFacilityWatts: [Double], peakFacility: Power, peakHour: Int
+        hourlyFacilityWatts: [Double], peakFacility: Power, peakHour: Int, heatRejected: Energy,
+        heatRecovered: Energy = .zero, worstBalanceResidual: Double
     ) {
+        self.heatRejected = heatRejected
+        self.heatRecovered = heatRecovered
+        self.worstBalanceResidual = worstBalanceResidual
         self.weatherFile = weatherFile
         self.hours = hours
         self.itEnergy = itEnergy
@@ -114,57 +138,189 @@ public struct AnnualPlant: Hashable, Sendable {
     public var pue: Double { itEnergy > .zero ? facilityEnergy / itEnergy : 0 }
     /// Water usage effectiveness, site water over IT energy [L/kWh] (Green Grid; ISO/IEC 30134-9).
     public var wue: Double { itEnergy > .zero ? water.kilograms / itEnergy.kilowattHours : 0 }
+    /// Partial PUE of the power chain, `(E_IT + E_chain losses)/E_IT` (Green Grid partial PUE).
+    public var partialPUEPower: Double { itEnergy > .zero ? (itEnergy + chainLossEnergy) / itEnergy : 0 }
+    /// Partial PUE of cooling, `(E_IT + E_pumps and fans + E_plant)/E_IT`; the two partials add up to
+    /// PUE + 1.
+    public var partialPUECooling: Double {
+        itEnergy > .zero ? (itEnergy + distributionCoolingEnergy + plantEnergy) / itEnergy : 0
+    }
 }
 
-/// The site's cooling: per-hall units, the design-condition point and the year.
+/// One water loop of the plant and its heat-rejection equipment: the facility-water loop that
+/// the CDUs reject the liquid heat into, and the colder air-coil loop of the fan walls or CRAHs.
+/// Each has its own economisers in series with its own chillers.
+public struct CoolingLoop: Hashable, Sendable, Identifiable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Facility water to the CDUs: TCS supply − CDU approach.
+        case liquid = "facility water"
+        /// Water to the air units' coils: supply air − coil approach.
+        case air = "air-coil water"
+    }
+
+    public var kind: Kind
+    public var id: Kind { kind }
+    /// Water supply set point.
+    public var supplySetPoint: Temperature
+    /// Heat into the loop at design power, all halls and copies (IT heat, hall chain losses for
+    /// the air loop, and the pumps or fans that move it).
+    public var designHeatLoad: Power
+    public var economisers: RedundancySizing
+    /// Chiller duty needed to hold the set point at the design condition.
+    public var designChillerDuty: Power
+    /// Chillers the duty needs under the redundancy (0 when there is no duty).
+    public var chillersRequired: Int
+    /// Chillers installed (the spec's count, else the required count).
+    public var chillersInstalled: Int
+    /// Capacity of the installed chillers with the redundancy spares out.
+    public var chillerFirmCapacity: Power
+    public var plant: PlantConfiguration
+    /// The loop at the design condition and design load.
+    public var designHour: PlantHour
+    /// Hours of the year the supply is above the set point, and the warmest supply reached.
+    public var hoursAboveSetPoint: Int
+    public var warmestSupply: Temperature
+    /// Hours of the year in each plant mode.
+    public var hoursByMode: [PlantMode: Int] = [:]
+
+    public init(
+        kind: Kind, supplySetPoint: Temperature, designHeatLoad: Power, economisers: RedundancySizing,
+        designChillerDuty: Power, chillersRequired: Int, chillersInstalled: Int, chillerFirmCapacity: Power,
+        plant: PlantConfiguration, designHour: PlantHour, hoursAboveSetPoint: Int, warmestSupply: Temperature
+    ) {
+        self.kind = kind
+        self.supplySetPoint = supplySetPoint
+        self.designHeatLoad = designHeatLoad
+        self.economisers = economisers
+        self.designChillerDuty = designChillerDuty
+        self.chillersRequired = chillersRequired
+        self.chillersInstalled = chillersInstalled
+        self.chillerFirmCapacity = chillerFirmCapacity
+        self.plant = plant
+        self.designHour = designHour
+        self.hoursAboveSetPoint = hoursAboveSetPoint
+        self.warmestSupply = warmestSupply
+    }
+}
+
+/// The site's cooling: per-hall units, the plant's loops at the design condition and the year.
 public struct SiteCooling: Hashable, Sendable {
     public var choices: CoolingChoices
     public var halls: [HallCooling]
-    /// Heat the plant rejects at design (indoor heat: IT + hall chain losses + pumps + fans).
-    public var designHeatLoad: Power
-    public var economiserUnits: RedundancySizing
-    public var facilityWaterSupply: Temperature
+    /// The facility-water loop first, then the air-coil loop (loops without heat are left out).
+    public var loops: [CoolingLoop]
     /// ASHRAE 0.4 % cooling dry bulb and its mean coincident wet bulb.
     public var designDryBulb: Temperature
     public var designWetBulb: Temperature
-    /// The plant at the design condition and design load.
-    public var designHour: PlantHour
     /// CDU pumps and air-unit fans at design load, all halls and copies.
     public var designDistributionCooling: Power
     public var annual: AnnualPlant
+    /// The racks' inlet air over the year (nil without an air side).
+    public var airInlet: AirInlet?
+    /// Hours the facility water is above its ASHRAE W-class limit.
+    public var hoursAboveLiquidClass: Int
 
     public init(
-        choices: CoolingChoices, halls: [HallCooling], designHeatLoad: Power, economiserUnits: RedundancySizing,
-        facilityWaterSupply: Temperature, designDryBulb: Temperature, designWetBulb: Temperature, designHour: PlantHour,
-        designDistributionCooling: Power = .zero, annual: AnnualPlant
+        choices: CoolingChoices, halls: [HallCooling], loops: [CoolingLoop], designDryBulb: Temperature,
+        designWetBulb: Temperature, designDistributionCooling: Power, annual: AnnualPlant, airInlet: AirInlet?,
+        hoursAboveLiquidClass: Int
     ) {
-        self.designDistributionCooling = designDistributionCooling
+        self.airInlet = airInlet
+        self.hoursAboveLiquidClass = hoursAboveLiquidClass
         self.choices = choices
         self.halls = halls
-        self.designHeatLoad = designHeatLoad
-        self.economiserUnits = economiserUnits
-        self.facilityWaterSupply = facilityWaterSupply
+        self.loops = loops
         self.designDryBulb = designDryBulb
         self.designWetBulb = designWetBulb
-        self.designHour = designHour
+        self.designDistributionCooling = designDistributionCooling
         self.annual = annual
     }
 }
 
 extension SiteCooling {
+    public func loop(_ kind: CoolingLoop.Kind) -> CoolingLoop? { loops.first { $0.kind == kind } }
+
+    /// Heat the plant rejects at design (IT + hall chain losses + pumps + fans), all loops.
+    public var designHeatLoad: Power { loops.sum(\.designHeatLoad) }
+
+    /// Chillers and economiser fans at the design condition and design load, all loops.
+    public var designPlantPower: Power { loops.sum(\.designHour.electricity) }
+
     /// Cooling electricity at the design condition and design load: pumps, air fans, chillers
     /// and economiser fans.
-    public var designCoolingPower: Power { designDistributionCooling + designHour.electricity }
+    public var designCoolingPower: Power { designDistributionCooling + designPlantPower }
+
+    /// Facility water to the CDUs: TCS supply − CDU approach.
+    public var facilityWaterSupply: Temperature { choices.tcsSupply - choices.cdu.approach }
+
+    /// Water to the air units' coils: supply air − coil approach.
+    public var airCoilWaterSupply: Temperature { choices.airSupply - choices.airUnit.coilApproach }
 
     /// The ASHRAE liquid-cooling class (2021, named by the highest facility-water supply it
     /// allows: W17, W27, W32, W40, W45, then W+ above 45 °C; REFERENCE.md §3.2) the facility
     /// water supply falls in.
-    public var liquidClass: String {
-        let supply = facilityWaterSupply.celsius
-        for (name, limit) in [("W17", 17.0), ("W27", 27), ("W32", 32), ("W40", 40), ("W45", 45)] where supply <= limit + 1e-9 {
-            return name
-        }
-        return "W+"
+    public var liquidClass: String { AshraeClass.liquid(facilityWaterSupply) }
+}
+
+/// The racks' inlet air over the year: supply air = air-coil water + coil approach, so it follows
+/// the air loop above its set point.
+public struct AirInlet: Hashable, Sendable {
+    public var setPoint: Temperature
+    public var warmest: Temperature
+    /// The tightest ASHRAE class whose allowable range holds every hour (nil: not even A4).
+    public var airClass: AshraeClass.Air?
+    /// Hours outside the A1-A4 recommended 18-27 °C.
+    public var hoursOutsideRecommended: Int
+    /// Hours outside the recommended range of `airClass` (H1: 18-22 °C).
+    public var hoursOutsideClassRecommended: Int
+
+    public init(
+        setPoint: Temperature, warmest: Temperature, airClass: AshraeClass.Air?, hoursOutsideRecommended: Int,
+        hoursOutsideClassRecommended: Int
+    ) {
+        self.setPoint = setPoint
+        self.warmest = warmest
+        self.airClass = airClass
+        self.hoursOutsideRecommended = hoursOutsideRecommended
+        self.hoursOutsideClassRecommended = hoursOutsideClassRecommended
+    }
+}
+
+/// ASHRAE TC 9.9 classes (Thermal Guidelines, 5th ed., 2021; REFERENCE.md §3.1-3.2).
+public enum AshraeClass {
+    /// An air class with its recommended and allowable inlet ranges [°C].
+    public struct Air: Hashable, Sendable {
+        public var name: String
+        public var recommended: ClosedRange<Double>
+        public var allowable: ClosedRange<Double>
+    }
+
+    /// H1, then A1-A4 in order of their allowable upper limit (REFERENCE.md §3.1: A1-A4
+    /// recommended 18-27 °C (H); H1 recommended 18-22, allowable 5-25 °C (M)).
+    public static let airClasses: [Air] = [
+        Air(name: "H1", recommended: 18...22, allowable: 5...25),
+        Air(name: "A1", recommended: 18...27, allowable: 15...32),
+        Air(name: "A2", recommended: 18...27, allowable: 10...35),
+        Air(name: "A3", recommended: 18...27, allowable: 5...40),
+        Air(name: "A4", recommended: 18...27, allowable: 5...45),
+    ]
+
+    /// The tightest air class whose allowable range holds every inlet temperature from
+    /// `coolest` to `warmest`; nil when even A4 does not.
+    public static func air(coolest: Temperature, warmest: Temperature) -> Air? {
+        airClasses.first { $0.allowable.contains(coolest.celsius) && $0.allowable.contains(warmest.celsius) }
+    }
+
+    /// The liquid class named by the highest facility-water supply it allows (W17 … W45, W+).
+    public static func liquid(_ supply: Temperature) -> String {
+        liquidLimit(supply)?.name ?? "W+"
+    }
+
+    /// The W class for a supply and its upper limit [°C]; nil above 45 °C (W+).
+    public static func liquidLimit(_ supply: Temperature) -> (name: String, limit: Double)? {
+        let c = supply.celsius
+        return [("W17", 17.0), ("W27", 27), ("W32", 32), ("W40", 40), ("W45", 45)].first { c <= $0.1 + 1e-9 }
+            .map { (name: $0.0, limit: $0.1) }
     }
 }
 

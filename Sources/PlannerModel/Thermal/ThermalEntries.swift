@@ -94,12 +94,16 @@ public struct AirUnitEntry: Hashable, Sendable, Identifiable {
     public var fanPressurePa: Double
     /// Fan + motor + drive efficiency at design.
     public var fanEfficiency: Ratio
+    /// Coil approach: supply air − entering water [K].
+    public var coilApproach: TemperatureDifference
     public var provenance: Provenance
 
     public init(
         id: String, name: String, kind: AirUnitKind, capacity: Power, designAirRise: TemperatureDifference,
-        fanPressurePa: Double, fanEfficiency: Ratio, provenance: Provenance
+        fanPressurePa: Double, fanEfficiency: Ratio, coilApproach: TemperatureDifference,
+        provenance: Provenance
     ) {
+        self.coilApproach = coilApproach
         self.id = id
         self.name = name
         self.kind = kind

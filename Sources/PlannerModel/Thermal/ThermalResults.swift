@@ -59,7 +59,8 @@ public struct TowerWater: Hashable, Sendable {
 
 /// How the heat-rejection plant meets the facility-water set point in one hour.
 public enum PlantMode: String, Sendable, Codable, CaseIterable {
-    /// The dry cooler or tower alone reaches the set point; no compressor.
+    /// The dry cooler or tower alone carries the heat; no compressor (with no chillers installed
+    /// this is also the hour the water drifts above its set point).
     case free
     /// The economiser pre-cools the return water and the chiller trims it to the set point.
     case partial
@@ -82,15 +83,19 @@ public struct PlantConfiguration: Hashable, Sendable {
     public var chillerEvaporatorOffset: TemperatureDifference
     public var chillerCondenser: ChillerCondenser
     public var chillerMaximumCOP: Double
-    /// Facility-water return − supply [K].
+    /// Firm chiller capacity: the units in service with the redundancy spares out [W]
+    /// (`.watts(.infinity)` for a plant whose chillers are sized to the duty, 0 for none).
+    public var chillerCapacity: Power
+    /// Water return − supply of the loop [K].
     public var facilityWaterRise: TemperatureDifference
 
     public init(
         economiserKind: HeatRejectionKind, economiserApproach: TemperatureDifference, economiserCapacity: Power,
         economiserDesignFanPower: Power, cyclesOfConcentration: Double, chillerCarnotEfficiency: Ratio,
         chillerEvaporatorOffset: TemperatureDifference, chillerCondenser: ChillerCondenser, chillerMaximumCOP: Double,
-        facilityWaterRise: TemperatureDifference
+        chillerCapacity: Power, facilityWaterRise: TemperatureDifference
     ) {
+        self.chillerCapacity = chillerCapacity
         self.economiserKind = economiserKind
         self.economiserApproach = economiserApproach
         self.economiserCapacity = economiserCapacity
@@ -103,10 +108,12 @@ public struct PlantConfiguration: Hashable, Sendable {
         self.facilityWaterRise = facilityWaterRise
     }
 
-    /// A bank of `units` economiser units of one entry in series with chillers of another.
+    /// A bank of `units` economiser units of one entry in series with chillers of another whose
+    /// firm capacity is `chillerCapacity` (unlimited unless given).
     /// A cooling-tower entry must give more than one cycle of concentration.
     public init(
-        economiser: HeatRejectionEntry, units: Int, chiller: ChillerEntry, facilityWaterRise: TemperatureDifference
+        economiser: HeatRejectionEntry, units: Int, chiller: ChillerEntry, facilityWaterRise: TemperatureDifference,
+        chillerCapacity: Power = .watts(.infinity)
     ) {
         precondition(
             economiser.kind == .dryCooler || (economiser.cyclesOfConcentration ?? 0) > 1,
@@ -117,7 +124,7 @@ public struct PlantConfiguration: Hashable, Sendable {
             economiserDesignFanPower: economiser.designFanPower * Double(units),
             cyclesOfConcentration: economiser.cyclesOfConcentration ?? 0,
             chillerCarnotEfficiency: chiller.carnotEfficiency, chillerEvaporatorOffset: chiller.evaporatorOffset,
-            chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP,
+            chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP, chillerCapacity: chillerCapacity,
             facilityWaterRise: facilityWaterRise)
     }
 }
@@ -126,8 +133,14 @@ public struct PlantConfiguration: Hashable, Sendable {
 ///
 /// Energy balance: `heatRejected = economiserHeat + chillerHeat + compressorPower + fanPower
 /// = heatLoad + compressorPower + fanPower` (the fans' electricity ends up in the outdoor air).
+/// The hour is a steady state: when the chillers are short, the water settles above its set point
+/// (`supplyExcess` > 0) where the economiser takes the rest, so all the heat is still rejected.
 public struct PlantHour: Hashable, Sendable {
     public var mode: PlantMode
+    /// The supply temperature the loop reaches this hour.
+    public var supplyTemperature: Temperature
+    /// How far the supply is above its set point (0 when the plant holds it).
+    public var supplyExcess: TemperatureDifference
     public var heatLoad: Power
     /// Heat the economiser takes out of the facility water.
     public var economiserHeat: Power
@@ -147,10 +160,13 @@ public struct PlantHour: Hashable, Sendable {
     public var makeup: MassFlow
 
     public init(
-        mode: PlantMode, heatLoad: Power, economiserHeat: Power, chillerHeat: Power, chillerCOP: Double,
+        mode: PlantMode, supplyTemperature: Temperature, supplyExcess: TemperatureDifference, heatLoad: Power,
+        economiserHeat: Power, chillerHeat: Power, chillerCOP: Double,
         compressorPower: Power, fanPower: Power, heatRejected: Power, evaporation: MassFlow, makeup: MassFlow
     ) {
         self.mode = mode
+        self.supplyTemperature = supplyTemperature
+        self.supplyExcess = supplyExcess
         self.heatLoad = heatLoad
         self.economiserHeat = economiserHeat
         self.chillerHeat = chillerHeat
@@ -164,4 +180,6 @@ public struct PlantHour: Hashable, Sendable {
 
     /// Cooling electricity of the heat-rejection plant this hour: compressor + fans.
     public var electricity: Power { compressorPower + fanPower }
+    /// Whether the loop's supply stays at its set point (to 1 mK).
+    public var holdsSetPoint: Bool { supplyExcess.kelvins <= 1e-3 }
 }

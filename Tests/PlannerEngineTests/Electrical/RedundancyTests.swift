@@ -107,4 +107,16 @@ struct RedundancyTests {
         #expect(throws: RedundancyError.unknown(text)) { try Redundancy(parsing: text) }
         #expect(RedundancyError.unknown(text).description.contains("expected N, N+k"))
     }
+
+    @Test("firm capacity leaves the redundancy spares out of the installed units")
+    func firmCapacity() {
+        let u = Power.megawatts(3.5)
+        // N+1 with 5 installed: 4 carry the load → 14 MW; 2N with 6: one system of 3 → 10.5 MW;
+        // 4N/3 with 8 (m = 2 per system): 3 systems × 2 = 6 → 21 MW; N+1 with 1: nothing firm.
+        #expect(RedundancyAnalysis.firmCapacity(installed: 5, unitRating: u, redundancy: .nPlus(1)) == .megawatts(14))
+        #expect(RedundancyAnalysis.firmCapacity(installed: 6, unitRating: u, redundancy: .twoN) == .megawatts(10.5))
+        #expect(RedundancyAnalysis.firmCapacity(installed: 8, unitRating: u, redundancy: .distributed(x: 4, y: 3)) == .megawatts(21))
+        #expect(RedundancyAnalysis.firmCapacity(installed: 1, unitRating: u, redundancy: .nPlus(1)) == .zero)
+        #expect(RedundancyAnalysis.firmCapacity(installed: 0, unitRating: u, redundancy: .n) == .zero)
+    }
 }

@@ -70,6 +70,37 @@ struct ThermalPlantHourTests {
         #expect(isClose(h.fanPower.kilowatts, 60, relative: 1e-12))
     }
 
+    @Test("chillers short of the duty: the water settles warmer, where the economiser takes the rest")
+    func chillerShort() {
+        // 30 + 8 = 38 °C; holding 32 °C needs 2 MW × (38 − 32)/10 = 1.2 MW of chiller duty, 0.6 MW firm.
+        // Steady state T_s = 38 − 10 × 0.6/2 = 35 °C; economiser 1.4 MW. T_evap 33 °C = 306.15 K,
+        // T_cond 45 °C: 0.5 × 306.15/12 = 12.76 → cap 9.4; W = 0.6e6/9.4 = 63 829.8 W; fans flat out.
+        var plant = Self.dryPlant
+        plant.chillerCapacity = .megawatts(0.6)
+        let h = hour(plant, db: 30, wb: 22, supply: 32)
+        #expect(h.mode == .partial && !h.holdsSetPoint)
+        #expect(isClose(h.supplyTemperature.celsius, 35, relative: 1e-12))
+        #expect(isClose(h.supplyExcess.kelvins, 3, relative: 1e-9))
+        #expect(isClose(h.chillerHeat.megawatts, 0.6, relative: 1e-12))
+        #expect(isClose(h.economiserHeat.megawatts, 1.4, relative: 1e-12))
+        #expect(isClose(h.compressorPower.watts, 63_829.787, relative: 1e-8))
+        #expect(isClose(h.fanPower.kilowatts, 100, relative: 1e-12))
+        #expect(isClose(h.heatRejected, h.heatLoad + h.compressorPower + h.fanPower, relative: 1e-12))
+    }
+
+    @Test("without chillers the supply follows the economiser's leaving water")
+    func noChillers() {
+        // 35 + 8 = 43 °C leaving the dry coolers; with no chiller the loop settles at 43/53 °C.
+        var plant = Self.dryPlant
+        plant.chillerCapacity = .zero
+        let h = hour(plant, db: 35, wb: 24, supply: 32)
+        #expect(h.mode == .free && !h.holdsSetPoint)
+        #expect(isClose(h.supplyTemperature.celsius, 43, relative: 1e-12))
+        #expect(h.compressorPower == .zero && isClose(h.fanPower.kilowatts, 100, relative: 1e-12))
+        // a cool hour still holds the set point
+        #expect(hour(plant, db: 10, wb: 5, supply: 32).holdsSetPoint)
+    }
+
     @Test("a zero or negative load is an idle free hour")
     func idle() {
         let h = hour(Self.dryPlant, db: 10, wb: 5, supply: 32, loadMW: -1)
