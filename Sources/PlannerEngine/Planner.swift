@@ -22,7 +22,7 @@ public struct Planner: Sendable {
         let cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                choices: site.cooling ?? BuiltInThermal.defaultChoices)
+                choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profileLevels(site))
         }
         if let cooling {
             // The main transformers and the grid connection also carry the cooling plant at the
@@ -37,6 +37,23 @@ public struct Planner: Sendable {
             curve: curve, electrical: electrical, cooling: cooling)
     }
 
+    /// The site planned at each hour of its daily workload profile (nil without one): the
+    /// halls' utilisation scaled by the hour's factor, the power chain as installed for design.
+    func profileLevels(_ site: Site) -> [(halls: [HallResult], electrical: SiteElectricalResult)]? {
+        guard let profile = site.dailyProfile else { return nil }
+        var byFactor: [Double: (halls: [HallResult], electrical: SiteElectricalResult)] = [:]
+        return profile.map { factor in
+            if let known = byFactor[factor.fraction] { return known }
+            let scaled = site.scalingUtilisation(by: factor.fraction)
+            let halls = scaled.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: scaled.utilisation, curve: curve) }
+            let electrical = ElectricalAnalysis.evaluate(scaled, halls: halls, customChains: distribution == nil) {
+                distribution ?? $0.power.distribution
+            }.result
+            byFactor[factor.fraction] = (halls, electrical)
+            return (halls, electrical)
+        }
+    }
+
     /// What the plant cannot do: hold a set point at the design condition (an error: the plan
     /// exits 2), stay dry, or close its energy balance.
     static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear) -> [Finding] {
@@ -44,7 +61,7 @@ public struct Planner: Sendable {
         for loop in cooling.loops where !loop.designHour.holdsSetPoint {
             findings.append(Finding(
                 .error, "cooling.chiller_units",
-                "the plant cannot hold the \(loop.kind.rawValue) set point of \(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition (\(NumberText.compact(cooling.designDryBulb.celsius)) °C dry bulb, \(NumberText.compact(cooling.designWetBulb.celsius)) °C wet bulb): the chillers must take \(NumberText.compact((loop.designChillerDuty.megawatts * 100).rounded() / 100)) MW but \(loop.chillersInstalled) installed give \(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm under \(cooling.choices.chillerRedundancy), so the water reaches \(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; install \(loop.chillersRequired) chillers or remove chiller_units"))
+                "the plant cannot hold the \(loop.kind.rawValue) set point of \(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition (\(NumberText.compact((loop.designDryBulb.celsius * 10).rounded() / 10)) °C dry bulb, \(NumberText.compact((loop.designWetBulb.celsius * 10).rounded() / 10)) °C wet bulb): the chillers must take \(NumberText.compact((loop.designChillerDuty.megawatts * 100).rounded() / 100)) MW but \(loop.chillersInstalled) installed give \(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm under \(cooling.choices.chillerRedundancy), so the water reaches \(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; install \(loop.chillersRequired) chillers or remove chiller_units"))
         }
         // Condensation: facility water at or below the room's dew point (outdoor dew point as a
         // conservative stand-in for the plant rooms) wets pipes and coils.

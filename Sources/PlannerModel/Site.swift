@@ -16,12 +16,16 @@ public struct Site: Hashable, Sendable {
     public var electrical: SiteElectrical
     /// Cooling equipment and set points chosen in the spec; nil: the catalogue's defaults.
     public var cooling: CoolingChoices?
+    /// 24 factors on each hall's sustained utilisation, one per local hour (00:00–01:00 first),
+    /// for the annual simulation; nil: the sustained utilisation every hour.
+    public var dailyProfile: [Ratio]?
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
-        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil
+        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil
     ) {
+        self.dailyProfile = dailyProfile
         self.cooling = cooling
         self.name = name
         self.operatorName = operatorName
@@ -32,6 +36,16 @@ public struct Site: Hashable, Sendable {
         self.utilisation = utilisation
         self.halls = halls
         self.electrical = electrical
+    }
+
+    /// The site with every hall's utilisation multiplied by `factor`, capped at 100 %.
+    public func scalingUtilisation(by factor: Double) -> Site {
+        var site = self
+        site.utilisation = .fraction(min(1, utilisation.fraction * factor))
+        for i in site.halls.indices {
+            site.halls[i].utilisation = site.halls[i].utilisation.map { .fraction(min(1, $0.fraction * factor)) }
+        }
+        return site
     }
 }
 

@@ -5,7 +5,7 @@ enum CoolingMarkdown {
     /// `figures`: the folder (relative to the report) holding the plant SVGs.
     static func sections(_ plan: Plan, figures: String?) -> String {
         guard let c = plan.cooling else { return "" }
-        return [units(c), year(c, figures: figures)].joined(separator: "\n")
+        return [units(c), year(c, profile: plan.site.dailyProfile, figures: figures)].joined(separator: "\n")
     }
 
     static func units(_ c: SiteCooling) -> String {
@@ -46,20 +46,23 @@ enum CoolingMarkdown {
             with `\(ch.chiller.id)` chillers (\(ch.chillerRedundancy)\(ch.chillerUnits.map { ", \($0) per loop set in the spec" } ?? ", sized for the design condition")): \
             the facility water the CDUs reject into, and the air-coil water of the air units, \
             \(Format.fixed(ch.airSupply.celsius, 1)) °C supply air − \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
-            Design condition (ASHRAE 0.4 % DB / MCWB): \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C.
+            Each loop is sized at whichever ASHRAE 0.4 % condition needs more chiller duty: cooling DB / MCWB \
+            \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C, or evaporation MCDB / WB; \
+            by definition the condition is exceeded about 35 h a year.
 
 
             """
         var plant = MarkdownTable([
             ("Loop", .left), ("Set point [°C]", .right), ("Heat at design [MW]", .right), ("Economisers (installed / required)", .right),
-            ("Chiller duty at design [MW]", .right), ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
+            ("Design condition DB / WB [°C]", .right), ("Chiller duty at design [MW]", .right), ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
             ("Mode at design", .left), ("COP at design", .right), ("Plant electricity at design [MW]", .right),
             ("Supply at design [°C]", .right),
         ])
         for l in c.loops {
             plant.add([
                 l.kind.rawValue, Format.fixed(l.supplySetPoint.celsius, 1), Format.megawatts(l.designHeatLoad),
-                "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired)", Format.megawatts(l.designChillerDuty),
+                "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired)",
+                "\(Format.fixed(l.designDryBulb.celsius, 1)) / \(Format.fixed(l.designWetBulb.celsius, 1))", Format.megawatts(l.designChillerDuty),
                 "\(l.chillersInstalled) / \(l.chillersRequired)", Format.megawatts(l.chillerFirmCapacity),
                 l.designHour.mode.rawValue, l.designHour.chillerCOP > 0 ? Format.fixed(l.designHour.chillerCOP, 2) : "–",
                 Format.megawatts(l.designHour.electricity),
@@ -92,10 +95,16 @@ enum CoolingMarkdown {
         return table.rendered
     }
 
-    static func year(_ c: SiteCooling, figures: String?) -> String {
+    static func year(_ c: SiteCooling, profile: [Ratio]?, figures: String?) -> String {
         let a = c.annual
         var summary = MarkdownTable([("Quantity", .left), ("Value", .right)])
         summary.add(["Weather", "`\(a.weatherFile)` (\(Format.integer(a.hours)) h)"])
+        summary.add([
+            "IT load",
+            profile.map { p in
+                "daily profile, \(Format.fixed((p.map(\.fraction).min() ?? 0) * 100, 0))–\(Format.fixed((p.map(\.fraction).max() ?? 0) * 100, 0)) % of the sustained utilisation by hour (`workload.daily_profile_percent`)"
+            } ?? "sustained utilisation every hour",
+        ])
         summary.add(["IT energy [MWh]", Format.fixed(a.itEnergy.megawattHours, 0)])
         summary.add(["Power-chain losses [MWh]", Format.fixed(a.chainLossEnergy.megawattHours, 0)])
         summary.add(["CDU pumps and air fans [MWh]", Format.fixed(a.distributionCoolingEnergy.megawattHours, 0)])
@@ -132,7 +141,7 @@ enum CoolingMarkdown {
         return """
             ## Plant over the year
 
-            Each hour of the weather year at the sustained IT load, for each loop: the economisers cool the water when dry \
+            Each hour of the weather year at the sustained IT load (or the hour's share of it in a daily profile), for each loop: the economisers cool the water when dry \
             bulb (or wet bulb) + approach reaches the set point (free), pre-cool it with the chillers trimming (partial), or the \
             chillers carry it (chiller); the hours by mode are the facility-water loop's. When the firm chiller capacity is \
             short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; every \

@@ -48,6 +48,7 @@ struct SiteAssembler {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
         let utilisation = log.percent(document.workload?.utilisationPercent)
+        let profile = dailyProfile(document.workload?.dailyProfilePercent)
         let electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
         let cooling = document.cooling.map { self.cooling($0, halls: halls) }
@@ -56,7 +57,21 @@ struct SiteAssembler {
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
-            electrical: electrical, cooling: cooling)
+            electrical: electrical, cooling: cooling, dailyProfile: profile)
+    }
+
+    /// `workload.daily_profile_percent`: 24 non-negative numbers, one per local hour, in percent of
+    /// each hall's sustained utilisation.
+    private func dailyProfile(_ spec: Located<[Located<Double>]>?) -> [Ratio]? {
+        guard let spec else { return nil }
+        if spec.value.count != 24 {
+            log.error("must list 24 hourly values (00:00–01:00 first), got \(spec.value.count)", at: spec.place)
+        }
+        let values = spec.value.map { item in
+            log.check(item) { $0 >= 0 && $0 <= 1000 } message: { "must be within 0–1000 % of the sustained utilisation, got \(Phrase.number($0))" }
+        }
+        guard spec.value.count == 24, values.allSatisfy({ $0 != nil }) else { return nil }
+        return values.map { Ratio.percent($0!) }
     }
 
     /// The `cooling` section over the catalogue's defaults. A CDU must carry at least one rack's

@@ -228,11 +228,15 @@ struct UPSSection: SpecMapping {
 
 /// `workload:`.
 struct WorkloadSection: SpecMapping {
-    enum Key: String, SpecKey { case utilisationPercent = "utilisation_percent" }
+    enum Key: String, SpecKey {
+        case utilisationPercent = "utilisation_percent", dailyProfilePercent = "daily_profile_percent"
+    }
     var utilisationPercent: Located<Double>?
+    var dailyProfilePercent: Located<[Located<Double>]>?
 
     init(_ reader: MappingReader<Key>) {
         utilisationPercent = reader.number(.utilisationPercent)
+        dailyProfilePercent = reader.numbers(.dailyProfilePercent)
     }
 }
 

@@ -51,7 +51,9 @@ struct CoolingAnalysisTests {
             // chillers sized for the design condition carry the duty with one unit out
             #expect(loop.chillerFirmCapacity >= loop.designChillerDuty)
             #expect(loop.designHour.holdsSetPoint)
-            #expect(loop.hoursAboveSetPoint == 0)
+            // the 0.4 % design condition is exceeded ≈ 35 h a year, and only then may the
+            // sustained-load water drift above its set point
+            #expect(loop.hoursAboveSetPoint <= 35, "\(loop.kind): \(loop.hoursAboveSetPoint) h")
         }
     }
 
@@ -83,6 +85,43 @@ struct CoolingAnalysisTests {
         #expect(air.hoursOutsideRecommended == 0)
         #expect(air.hoursOutsideClassRecommended == 8760)  // H1 recommends 18–22 °C
         #expect(cooling.hoursAboveLiquidClass == 0)
+    }
+
+    static func annual(_ site: Site) throws -> AnnualPlant {
+        let year = try EPWReader.read(path: epw)
+        return try #require(
+            Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: epw, year: year))).cooling?.annual)
+    }
+
+    @Test("a daily workload profile drives the hourly IT load: 100 % every hour is the sustained year, 0 % the idle year, less load less energy")
+    func dailyProfile() throws {
+        let site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
+        let sustained = try Self.annual(site)
+        var flat = site
+        flat.dailyProfile = Array(repeating: .percent(100), count: 24)
+        #expect(isClose(try Self.annual(flat).facilityEnergy, sustained.facilityEnergy, relative: 1e-12))
+        // 0 % every hour: IT energy = the site at 0 % utilisation (idle compute, flat network and
+        // storage) × 8,760 h
+        var idle = site
+        idle.dailyProfile = Array(repeating: .percent(0), count: 24)
+        var zero = site
+        zero.utilisation = .percent(0)
+        let idlePower = Planner().plan(zero).total.itPower.sustained
+        let idleYear = try Self.annual(idle)
+        #expect(isClose(idleYear.itEnergy, idlePower * .year, relative: 1e-12))
+        // a working day: 12 h at 100 %, 12 h at 50 % → half the hours at sustained; less IT energy,
+        // less facility energy, and the balance still closes
+        var day = site
+        day.dailyProfile = (0..<24).map { (8..<20).contains($0) ? .percent(100) : .percent(50) }
+        let dayYear = try Self.annual(day)
+        #expect(dayYear.itEnergy < sustained.itEnergy && dayYear.itEnergy > idleYear.itEnergy)
+        #expect(dayYear.facilityEnergy < sustained.facilityEnergy)
+        #expect(dayYear.worstBalanceResidual <= 1e-9)
+        var half = site
+        half.utilisation = .fraction(site.utilisation.fraction * 0.5)
+        let halfPower = Planner().plan(half).total.itPower.sustained
+        let expected = Planner().plan(site).total.itPower.sustained * .hour * (365 * 12) + halfPower * .hour * (365 * 12)
+        #expect(isClose(dayYear.itEnergy, expected, relative: 1e-12))
     }
 
     @Test("with too few chillers the water settles above its set point and the plan has an error")

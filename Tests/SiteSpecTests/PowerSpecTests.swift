@@ -185,6 +185,23 @@ struct CoolingSpecTests {
         #expect(c.chillerUnits == nil && c.airSupply == .celsius(25))  // defaults kept
     }
 
+    @Test("a daily workload profile needs 24 non-negative values; each bad one is reported where it is")
+    func dailyProfile() throws {
+        func workload(_ list: String) -> LoadResult {
+            load("version: 1\nsite: { name: T }\nworkload: { daily_profile_percent: \(list) }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        }
+        let day = Array(repeating: "100", count: 12) + Array(repeating: "50", count: 12)
+        let site = try #require(workload("[\(day.joined(separator: ", "))]").site)
+        #expect(site.dailyProfile?.count == 24 && site.dailyProfile?[12] == .percent(50))
+        #expect(workload("[100, 90]").findings.map(\.formatted) == [
+            "Sites/x.yaml:3:36: error: workload.daily_profile_percent: must list 24 hourly values (00:00–01:00 first), got 2",
+        ])
+        let negative = ["-5"] + Array(repeating: "100", count: 23)
+        #expect(workload("[\(negative.joined(separator: ", "))]").findings.map(\.formatted) == [
+            "Sites/x.yaml:3:37: error: workload.daily_profile_percent[0]: must be within 0–1000 % of the sustained utilisation, got -5",
+        ])
+    }
+
     @Test("chiller count, chiller redundancy and supply air are read; out-of-range values are errors with line and column")
     func chillersAndAir() throws {
         let c = try #require(cooling("{ chiller_units: 0, chiller_redundancy: 2N, air_supply_c: 27 }").site?.cooling)

@@ -25,40 +25,66 @@ public enum CoolingAnalysis {
         }
     }
 
+    /// One IT level of the year (sustained, or one hour of the daily profile): heat into the
+    /// loops, IT power, every chain loss and the part of it released outdoors.
+    struct Level {
+        var loads = LoopLoads()
+        var it = Power.zero
+        var chain = Power.zero
+        var outdoorLoss = Power.zero
+    }
+
+    /// The site at one IT level, with the pumps and fans of the units sized at design
+    /// (`cooling`) sharing the load by the affinity law.
+    static func level(
+        halls: [HallResult], electrical: SiteElectricalResult, cooling: [HallCooling], choices: CoolingChoices
+    ) -> Level {
+        var level = Level()
+        var hallChain = Power.zero
+        for ((hall, chain), units) in zip(zip(halls, electrical.halls), cooling) {
+            let copies = Double(hall.copies)
+            let liquid = hall.perCopy.heatSustained.liquid
+            let air = hall.perCopy.heatSustained.air + chain.sustained.totalLoss
+            let pumps = units.cdus.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: choices.cdu.designPumpPower, load: liquid) } ?? .zero
+            let fans = units.airUnits.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: Thermal.designFanPower(choices.airUnit), load: air) } ?? .zero
+            level.loads.liquid += (liquid + pumps) * copies
+            level.loads.air += (air + fans) * copies
+            level.loads.movers += (pumps + fans) * copies
+            hallChain += chain.sustained.totalLoss * copies
+        }
+        level.it = halls.sum(\.total.itPower.sustained)
+        level.chain = electrical.facilitySustained - level.it
+        level.outdoorLoss = level.chain - hallChain
+        return level
+    }
+
+    /// - Parameter profile: the site planned at each of the 24 local hours' utilisation
+    ///   (`Site.dailyProfile`); nil runs every hour at the sustained load of `halls`.
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
-        choices: CoolingChoices = BuiltInThermal.defaultChoices
+        choices: CoolingChoices = BuiltInThermal.defaultChoices,
+        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil
     ) -> SiteCooling {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
         var hallCooling: [HallCooling] = []
         var designLoads = LoopLoads()
-        var sustainedLoads = LoopLoads()
-        var hallChainSustained = Power.zero
         for (hall, chain) in zip(halls, electrical.halls) {
             let copies = Double(hall.copies)
             let designLiquid = hall.perCopy.heatDesign.liquid
             let designAir = hall.perCopy.heatDesign.air + chain.design.totalLoss
-            let sustainedLiquid = hall.perCopy.heatSustained.liquid
-            let sustainedAir = hall.perCopy.heatSustained.air + chain.sustained.totalLoss
             let cdus = designLiquid > .zero
                 ? Thermal.sizeCDUs(
                     load: designLiquid, entry: choices.cdu, redundancy: choices.cduRedundancy,
                     tcsSupply: choices.tcsSupply, tcsRise: choices.tcsRise, fluid: fluid) : nil
             let air = designAir > .zero
                 ? Thermal.sizeAirUnits(load: designAir, entry: choices.airUnit, redundancy: choices.airRedundancy) : nil
-            let pumps = (design: cdus?.pumpPower ?? .zero,
-                         sustained: cdus.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: choices.cdu.designPumpPower, load: sustainedLiquid) } ?? .zero)
-            let fans = (design: air?.fanPower ?? .zero,
-                        sustained: air.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: Thermal.designFanPower(choices.airUnit), load: sustainedAir) } ?? .zero)
+            let pumps = cdus?.pumpPower ?? .zero
+            let fans = air?.fanPower ?? .zero
             hallCooling.append(
                 HallCooling(id: hall.id, copies: hall.copies, liquidLoad: designLiquid, airLoad: designAir, cdus: cdus, airUnits: air))
-            designLoads.liquid += (designLiquid + pumps.design) * copies
-            designLoads.air += (designAir + fans.design) * copies
-            designLoads.movers += (pumps.design + fans.design) * copies
-            sustainedLoads.liquid += (sustainedLiquid + pumps.sustained) * copies
-            sustainedLoads.air += (sustainedAir + fans.sustained) * copies
-            sustainedLoads.movers += (pumps.sustained + fans.sustained) * copies
-            hallChainSustained += chain.sustained.totalLoss * copies
+            designLoads.liquid += (designLiquid + pumps) * copies
+            designLoads.air += (designAir + fans) * copies
+            designLoads.movers += (pumps + fans) * copies
         }
         let setPoints: [CoolingLoop.Kind: Temperature] = [
             .liquid: Thermal.facilityWaterSupply(tcsSupply: choices.tcsSupply, approach: choices.cdu.approach),
@@ -67,11 +93,13 @@ public enum CoolingAnalysis {
         let loops = CoolingLoop.Kind.allCases.filter { designLoads[$0] > .zero }.map { kind in
             loop(kind, supply: setPoints[kind]!, designHeat: designLoads[kind], design: design, choices: choices)
         }
-        let itSustained = halls.sum(\.total.itPower.sustained)
-        let chainSustained = electrical.facilitySustained - itSustained
+        let levels = (profile ?? [(halls, electrical)]).map {
+            level(halls: $0.halls, electrical: $0.electrical, cooling: hallCooling, choices: choices)
+        }
+        // EPW hour 1 is 00:00–01:00 local standard time.
+        let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
         let result = year(
-            weather: weather, loops: loops, loads: sustainedLoads,
-            constant: (it: itSustained, chain: chainSustained, outdoorLoss: chainSustained - hallChainSustained),
+            weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
             airCoilApproach: choices.airUnit.coilApproach)
         return SiteCooling(
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
@@ -80,23 +108,30 @@ public enum CoolingAnalysis {
     }
 
     /// One loop at design: economisers for its heat under their redundancy; the chiller duty the
-    /// design condition needs with unlimited chillers; the chillers that duty needs under their
-    /// redundancy (or the spec's count) and their firm capacity; then the design hour again with
-    /// that capacity.
+    /// design condition needs with unlimited chillers, at whichever of the two ASHRAE 0.4 %
+    /// conditions needs more (cooling DB with its MCWB, for dry coolers and air-cooled condensers;
+    /// evaporation WB with its MCDB, for towers); the chillers that duty needs under their
+    /// redundancy (or the spec's count) and their firm capacity; then that hour again with that
+    /// capacity.
     static func loop(
         _ kind: CoolingLoop.Kind, supply: Temperature, designHeat: Power, design: DesignConditions, choices: CoolingChoices
     ) -> CoolingLoop {
         let economisers = RedundancyAnalysis.size(
             load: designHeat, unitRating: choices.economiser.capacity, redundancy: choices.economiserRedundancy)
-        func hour(_ plant: PlantConfiguration) -> PlantHour {
+        let conditions = [
+            (dryBulb: design.coolingDryBulb, wetBulb: design.coolingMeanCoincidentWetBulb),
+            (dryBulb: design.evaporationMeanCoincidentDryBulb, wetBulb: design.evaporationWetBulb),
+        ]
+        func hour(_ plant: PlantConfiguration, at condition: (dryBulb: Temperature, wetBulb: Temperature)) -> PlantHour {
             Thermal.plantHour(
-                dryBulb: design.coolingDryBulb, wetBulb: design.coolingMeanCoincidentWetBulb, supply: supply,
-                heatLoad: designHeat, plant: plant)
+                dryBulb: condition.dryBulb, wetBulb: condition.wetBulb, supply: supply, heatLoad: designHeat, plant: plant)
         }
         let unlimited = PlantConfiguration(
             economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
             facilityWaterRise: choices.facilityWaterRise)
-        let duty = hour(unlimited).chillerHeat
+        let duties = conditions.map { hour(unlimited, at: $0).chillerHeat }
+        let worst = duties[1] > duties[0] ? 1 : 0
+        let duty = duties[worst]
         let required = duty > .zero
             ? RedundancyAnalysis.size(load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy).unitsInstalled
             : 0
@@ -106,11 +141,11 @@ public enum CoolingAnalysis {
         let plant = PlantConfiguration(
             economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
             facilityWaterRise: choices.facilityWaterRise, chillerCapacity: firm)
-        let designHour = hour(plant)
         return CoolingLoop(
             kind: kind, supplySetPoint: supply, designHeatLoad: designHeat, economisers: economisers,
+            designDryBulb: conditions[worst].dryBulb, designWetBulb: conditions[worst].wetBulb,
             designChillerDuty: duty, chillersRequired: required, chillersInstalled: installed, chillerFirmCapacity: firm,
-            plant: plant, designHour: designHour, hoursAboveSetPoint: 0, warmestSupply: supply)
+            plant: plant, designHour: hour(plant, at: conditions[worst]), hoursAboveSetPoint: 0, warmestSupply: supply)
     }
 
     struct YearResult {
@@ -120,20 +155,21 @@ public enum CoolingAnalysis {
         var hoursAboveLiquidClass: Int
     }
 
-    /// 8,760 (or 8,784) hourly plant states at a constant sustained load.
+    /// 8,760 (or 8,784) hourly plant states, hour `i` at IT level `levels[levelOfHour(i)]`.
     ///
     /// Each hour: facility = IT + chain losses + pumps and air fans + Σ loops (compressor +
     /// economiser fans); energy = power × 1 h. Heat rejected = Σ loops' heat rejected + the chain
     /// losses released outdoors (main transformers), which must equal facility − heat recovered
     /// (0 here): the worst hour's residual is kept. Rack inlet air = air-coil water + coil approach.
     static func year(
-        weather: WeatherYear, loops: [CoolingLoop], loads: LoopLoads,
-        constant: (it: Power, chain: Power, outdoorLoss: Power), airCoilApproach: TemperatureDifference
+        weather: WeatherYear, loops: [CoolingLoop], levels: [Level], levelOfHour: (Int) -> Int,
+        airCoilApproach: TemperatureDifference
     ) -> YearResult {
         var loops = loops
         var hourly = [Double](repeating: 0, count: weather.count)
         var airInlet: [Double] = []
         var plantEnergy = Energy.zero
+        var itEnergy = Energy.zero, chainEnergy = Energy.zero, moverEnergy = Energy.zero
         var rejected = Energy.zero
         var worstResidual = 0.0
         var water = 0.0
@@ -142,10 +178,11 @@ public enum CoolingAnalysis {
         var monthFree = [Int](repeating: 0, count: 13)
         var hoursAboveLiquidClass = 0
         let liquidLimit = loops.first { $0.kind == .liquid }.flatMap { AshraeClass.liquidLimit($0.supplySetPoint) }
-        let base = constant.it + constant.chain + loads.movers
         for i in 0..<weather.count {
+            let level = levels[levelOfHour(i)]
+            let loads = level.loads
             var plantPower = Power.zero
-            var heatOut = constant.outdoorLoss
+            var heatOut = level.outdoorLoss
             var hourMode = PlantMode.free
             for l in loops.indices {
                 let hour = Thermal.plantHour(
@@ -167,23 +204,25 @@ public enum CoolingAnalysis {
                     if loops.count == 1 { hourMode = hour.mode }
                 }
             }
-            let facility = base + plantPower
+            let facility = level.it + level.chain + loads.movers + plantPower
+            itEnergy += level.it * .hour
+            chainEnergy += level.chain * .hour
+            moverEnergy += loads.movers * .hour
             hourly[i] = facility.watts
             worstResidual = max(worstResidual, abs((facility - heatOut).watts) / max(facility.watts, 1))
             plantEnergy += plantPower * .hour
             rejected += heatOut * .hour
             modes[hourMode, default: 0] += 1
             let m = Int(weather.months[i])
-            monthIT[m] += (constant.it * .hour).si
+            monthIT[m] += (level.it * .hour).si
             monthFacility[m] += (facility * .hour).si
             monthCooling[m] += ((loads.movers + plantPower) * .hour).si
             if hourMode == .free { monthFree[m] += 1 }
         }
-        let hours = Double(weather.count)
         let peak = hourly.indices.max { hourly[$0] < hourly[$1] } ?? 0
         let annual = AnnualPlant(
-            weatherFile: weather.fileName, hours: weather.count, itEnergy: constant.it * .hour * hours,
-            chainLossEnergy: constant.chain * .hour * hours, distributionCoolingEnergy: loads.movers * .hour * hours,
+            weatherFile: weather.fileName, hours: weather.count, itEnergy: itEnergy,
+            chainLossEnergy: chainEnergy, distributionCoolingEnergy: moverEnergy,
             plantEnergy: plantEnergy, facilityEnergy: Energy(si: hourly.reduce(0, +) * 3600), water: .kilograms(water),
             hoursByMode: modes,
             months: (1...12).map {

@@ -166,6 +166,10 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
     /// the air loop, and the pumps or fans that move it).
     public var designHeatLoad: Power
     public var economisers: RedundancySizing
+    /// The ASHRAE 0.4 % condition that needs the most chiller duty: cooling DB with its MCWB, or
+    /// evaporation WB with its MCDB.
+    public var designDryBulb: Temperature
+    public var designWetBulb: Temperature
     /// Chiller duty needed to hold the set point at the design condition.
     public var designChillerDuty: Power
     /// Chillers the duty needs under the redundancy (0 when there is no duty).
@@ -185,13 +189,15 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
 
     public init(
         kind: Kind, supplySetPoint: Temperature, designHeatLoad: Power, economisers: RedundancySizing,
-        designChillerDuty: Power, chillersRequired: Int, chillersInstalled: Int, chillerFirmCapacity: Power,
+        designDryBulb: Temperature, designWetBulb: Temperature, designChillerDuty: Power, chillersRequired: Int, chillersInstalled: Int, chillerFirmCapacity: Power,
         plant: PlantConfiguration, designHour: PlantHour, hoursAboveSetPoint: Int, warmestSupply: Temperature
     ) {
         self.kind = kind
         self.supplySetPoint = supplySetPoint
         self.designHeatLoad = designHeatLoad
         self.economisers = economisers
+        self.designDryBulb = designDryBulb
+        self.designWetBulb = designWetBulb
         self.designChillerDuty = designChillerDuty
         self.chillersRequired = chillersRequired
         self.chillersInstalled = chillersInstalled
