@@ -23,7 +23,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Repetitions per case.")
     var runs = 20
 
-    @Option(help: "GPUs in the synthetic campus.")
+    @Option(name: .customLong("campus-gpus"), help: "GPUs in the synthetic campus.")
     var campusGPUs = 1_000_000
 
     func validate() throws {
