@@ -11,13 +11,25 @@ public struct SVGChart {
     public var points: [(x: Double, y: Double)]
     /// x-axis tick positions and labels.
     public var xTicks: [(Double, String)]
+    /// Extra points drawn as small grey dots behind the line (a scatter).
+    public var markers: [(x: Double, y: Double)]
+    /// Whether each point of the line also gets a dot (few, categorical points).
+    public var dots: Bool
+    /// The x range drawn; nil: the data's.
+    public var xRange: ClosedRange<Double>?
 
-    public init(title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], xTicks: [(Double, String)]) {
+    public init(
+        title: String, xLabel: String, yLabel: String, points: [(x: Double, y: Double)], xTicks: [(Double, String)],
+        markers: [(x: Double, y: Double)] = [], dots: Bool = false, xRange: ClosedRange<Double>? = nil
+    ) {
+        self.xRange = xRange
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.points = points
         self.xTicks = xTicks
+        self.markers = markers
+        self.dots = dots
     }
 
     static let width = 800.0, height = 320.0
@@ -42,8 +54,9 @@ public struct SVGChart {
     public var rendered: String {
         let w = Self.width, h = Self.height
         let plotW = w - Self.left - Self.right, plotH = h - Self.top - Self.bottom
-        let xs = points.map(\.x), ys = points.map(\.y)
-        let xMin = xs.min() ?? 0, xMax = max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)
+        let xs = (points + markers).map(\.x) + xTicks.map(\.0), ys = (points + markers).map(\.y)
+        let xMin = xRange?.lowerBound ?? xs.min() ?? 0
+        let xMax = max(xRange?.upperBound ?? xs.max() ?? 1, xMin + 1e-9)
         let (yMin, yMax, yStep) = Self.yAxis(ys)
         func px(_ x: Double) -> Double { Self.left + (x - xMin) / (xMax - xMin) * plotW }
         func py(_ y: Double) -> Double { Self.top + plotH - (y - yMin) / (yMax - yMin) * plotH }
@@ -64,8 +77,18 @@ public struct SVGChart {
             svg.append("<text x=\"\(f(px(x)))\" y=\"\(f(Self.top + plotH + 18))\" text-anchor=\"middle\">\(escape(label))</text>")
         }
         svg.append("<rect x=\"\(f(Self.left))\" y=\"\(f(Self.top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>")
-        let line = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-        svg.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"\(line)\"/>")
+        for m in markers {
+            svg.append("<circle cx=\"\(f(px(m.x)))\" cy=\"\(f(py(m.y)))\" r=\"2\" fill=\"#aaa\"/>")
+        }
+        if !points.isEmpty {
+            let line = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
+            svg.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"\(line)\"/>")
+        }
+        if dots {
+            for p in points {
+                svg.append("<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.5\" fill=\"#1f77b4\"/>")
+            }
+        }
         svg.append("<text x=\"\(f(Self.left + plotW / 2))\" y=\"\(f(h - 10))\" text-anchor=\"middle\">\(escape(xLabel))</text>")
         svg.append("<text transform=\"translate(16 \(f(Self.top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>")
         svg.append("</svg>")

@@ -88,6 +88,36 @@ struct MappingReader<Key: SpecKey> {
         }
     }
 
+    /// Where the key's value is written; nil when the key is absent.
+    func place(of key: Key) -> Place? { entry(key, required: false)?.place }
+
+    /// A list of strings, each with its own place.
+    func strings(_ key: Key, required: Bool = false) -> Located<[Located<String>]>? {
+        elements(key, required: required, as: .string)
+    }
+
+    /// A list of scalars, numbers kept as numbers and anything else as text.
+    func scalars(_ key: Key) -> Located<[Located<SweepValue>]>? {
+        guard let list: Located<[Node]> = value(key, required: false, as: .list) else { return nil }
+        let items = list.value.enumerated().compactMap { index, node -> Located<SweepValue>? in
+            let place = Place(path: list.place.path.appending(index: index), mark: node.mark)
+            if let number: Double = ValueKind.number.peek(node) { return Located(value: .number(number), place: place) }
+            let text: String? = ValueKind.string.read(node, at: place, log: log)
+            return text.map { Located(value: .text($0), place: place) }
+        }
+        return Located(value: items, place: list.place)
+    }
+
+    private func elements<T>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<[Located<T>]>? {
+        guard let list: Located<[Node]> = value(key, required: required, as: .list) else { return nil }
+        let items = list.value.enumerated().compactMap { index, node -> Located<T>? in
+            let place = Place(path: list.place.path.appending(index: index), mark: node.mark)
+            let item: T? = kind.read(node, at: place, log: log)
+            return item.map { Located(value: $0, place: place) }
+        }
+        return Located(value: items, place: list.place)
+    }
+
     /// A list of numbers, each with its own place for messages.
     func numbers(_ key: Key) -> Located<[Located<Double>]>? {
         guard let list: Located<[Node]> = value(key, required: false, as: .list) else { return nil }
@@ -134,6 +164,9 @@ enum ValueKind: String {
 
     /// The node as a `T` (`String`, `Double`, `[Node]` or `Node.Mapping`), or nil after
     /// logging a type mismatch at `place`.
+    /// The node as a `T` when it is of this kind; nil (and nothing logged) otherwise.
+    func peek<T>(_ node: Node) -> T? { extract(node) as? T }
+
     func read<T>(_ node: Node, at place: Place, log: FindingLog) -> T? {
         if let value = extract(node) as? T { return value }
         log.error("expected \(rawValue), got \(Self.describe(node))", at: place)
@@ -146,6 +179,13 @@ enum ValueKind: String {
             return node.resolvedTag == .null ? nil : scalar.string
         case (.number, .scalar), (.integer, .scalar):
             guard node.resolvedTag == .int || node.resolvedTag == .float else { return nil }
+            // Fast path: plain decimal text (what nearly every spec number is) parses directly;
+            // Yams's own conversion handles the rest (1_000, 0o17, .inf).
+            if case .scalar(let scalar) = node, let fast = Double(scalar.string), fast.isFinite,
+                scalar.string.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 })
+            {
+                return fast
+            }
             return (node.int.map(Double.init) ?? node.float).flatMap { $0.isFinite ? $0 : nil }
         case (.list, .sequence(let sequence)):
             return Array(sequence)

@@ -43,7 +43,7 @@ struct SiteAssembler {
             "must be 50 or 60, got \(Phrase.number($0))"
         }
         let commissioning = log.check(site?.commissioning) {
-            $0.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil
+            FindingLog.isMonth($0)
         } message: {
             "must be a month as YYYY-MM, got \"\($0)\""
         }

@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import PlannerModel
+import Yams
 
 /// Loads a site spec (`Sites/README.md`) into a typed `Site`, reporting every problem it finds
 /// as a `Finding` located at `file:line:column`.
@@ -41,8 +42,14 @@ public struct SiteLoader: Sendable {
 
     private func load(yaml: String, log: FindingLog, baseDirectory: String) -> LoadResult {
         guard SpecSource.withinLimit(bytes: yaml.utf8.count, log: log),
-            let root = SpecSource.compose(yaml, log: log),
-            let document = SpecDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
+            let root = SpecSource.compose(yaml, log: log)
+        else { return LoadResult(log: log, catalogue: catalogue) }
+        return load(root: root, log: log, baseDirectory: baseDirectory)
+    }
+
+    /// The structural and semantic phases on a composed node tree.
+    func load(root: Node, log: FindingLog, baseDirectory: String) -> LoadResult {
+        guard let document = SpecDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return LoadResult(log: log, catalogue: catalogue) }
 
         if let version = document.version, version.value != 1 {

@@ -1,0 +1,286 @@
+import Foundation
+import PlannerModel
+
+/// One sweep row as a CSV line and a JSON Lines record, and back (for `dcplan sweep merge`).
+///
+/// Numbers are written in Swift's shortest round-trip form, so reading a record back gives the
+/// very same `Double`s: a merged sweep summarises exactly what an unsharded run did.
+public enum SweepRowFormat {
+    /// `index,<axis paths>,status,<metric ids>,message`.
+    public static func csvHeader(_ definition: SweepDefinition) -> String {
+        (["index"] + definition.axes.map(\.path) + ["status"] + definition.metrics.map(\.id) + ["message"])
+            .map(csvField).joined(separator: ",") + "\n"
+    }
+
+    public static func csv(_ row: SweepRow) -> String {
+        var fields = [String(row.index)]
+        fields += row.values.map { csvField($0.description) }
+        fields.append(row.status.rawValue)
+        fields += row.metrics.map { $0.map(number) ?? "" }
+        fields.append(csvField(row.message))
+        return fields.joined(separator: ",") + "\n"
+    }
+
+    public static func jsonLine(_ row: SweepRow, _ definition: SweepDefinition) -> String {
+        let axes = zip(definition.axes, row.values).map { axis, value in
+            "\(jsonString(axis.path)):\(jsonValue(value))"
+        }
+        let metrics = zip(definition.metrics, row.metrics).map { metric, value in
+            "\(jsonString(metric.id)):\(value.map(number) ?? "null")"
+        }
+        return "{\"index\":\(row.index),\"axes\":{\(axes.joined(separator: ","))},\"status\":\(jsonString(row.status.rawValue)),"
+            + "\"metrics\":{\(metrics.joined(separator: ","))},\"message\":\(jsonString(row.message))}\n"
+    }
+
+    /// Reads a record written by `jsonLine`; nil when it is not one of this sweep's.
+    public static func row(fromJSONLine line: String, _ definition: SweepDefinition) -> SweepRow? {
+        guard let data = line.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let index = (object["index"] as? NSNumber)?.intValue,
+            let statusText = object["status"] as? String, let status = SweepStatus(rawValue: statusText),
+            let metrics = object["metrics"] as? [String: Any], let message = object["message"] as? String
+        else { return nil }
+        guard index >= 0, index < definition.scenarioCount else { return nil }
+        let values = definition.metrics.map { metric -> Double? in
+            guard let value = metrics[metric.id], !(value is NSNull) else { return nil }
+            return (value as? NSNumber)?.doubleValue
+        }
+        return SweepRow(index: index, values: definition.values(of: index), status: status, message: message, metrics: values)
+    }
+
+    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
+
+    static func jsonValue(_ value: SweepValue) -> String {
+        switch value {
+        case .number(let n): number(n)
+        case .text(let t): jsonString(t)
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// What a sweep's report needs, gathered row by row in index order with memory independent of
+/// the number of scenarios: status counts, the best scenario per metric, metric means per axis
+/// value, the Pareto front and a capped sample of points for the scatter.
+public struct SweepSummary: Sendable {
+    public let definition: SweepDefinition
+    public private(set) var rows = 0
+    public private(set) var statusCounts: [SweepStatus: Int] = [:]
+    /// Best (value, index) per metric.
+    public private(set) var best: [(value: Double, index: Int)?]
+    /// Sums and counts per (metric, axis, value index), flattened: `offsets[a] + v` within a
+    /// metric's block of `cells` entries.
+    var sums: [Double]
+    var counts: [Int]
+    let offsets: [Int]
+    let cells: Int
+    let better: [SweepMetric.Better]
+    let paretoColumns: (x: Int, y: Int)?
+    /// Non-dominated (x, y, index) on the Pareto pair.
+    public private(set) var front: [(x: Double, y: Double, index: Int)] = []
+    /// The first `sampleLimit` points with both Pareto metrics, for the scatter.
+    public private(set) var sample: [(x: Double, y: Double)] = []
+    public static let sampleLimit = 5_000
+
+    public init(_ definition: SweepDefinition) {
+        self.definition = definition
+        best = definition.metrics.map { _ in nil }
+        var offsets: [Int] = []
+        var total = 0
+        for axis in definition.axes {
+            offsets.append(total)
+            total += axis.values.count
+        }
+        self.offsets = offsets
+        cells = total
+        sums = Array(repeating: 0, count: total * definition.metrics.count)
+        counts = Array(repeating: 0, count: total * definition.metrics.count)
+        better = definition.metrics.map(\.better)
+        paretoColumns = definition.pareto.flatMap { pair in
+            guard let x = definition.metrics.firstIndex(of: pair.0), let y = definition.metrics.firstIndex(of: pair.1) else { return nil }
+            return (x, y)
+        }
+    }
+
+    func prefers(_ m: Int, _ a: Double, over b: Double) -> Bool { better[m] == .lower ? a < b : a > b }
+
+    /// Adds the next row (rows must come in increasing index order for the sample and ties).
+    public mutating func add(_ row: SweepRow) {
+        rows += 1
+        statusCounts[row.status, default: 0] += 1
+        guard row.status != .error else { return }
+        let valueIndices = definition.valueIndices(of: row.index)
+        for m in row.metrics.indices {
+            guard let value = row.metrics[m], value.isFinite else { continue }
+            if let current = best[m] {
+                if prefers(m, value, over: current.value) { best[m] = (value, row.index) }
+            } else {
+                best[m] = (value, row.index)
+            }
+            for (a, v) in valueIndices.enumerated() {
+                let cell = m * cells + offsets[a] + v
+                sums[cell] += value
+                counts[cell] += 1
+            }
+        }
+        guard let (xi, yi) = paretoColumns, let x = row.metrics[xi], let y = row.metrics[yi], x.isFinite, y.isFinite else {
+            return
+        }
+        if sample.count < Self.sampleLimit { sample.append((x, y)) }
+        // a dominates b: at least as good on both and not equal
+        let (lowerX, lowerY) = (better[xi] == .lower, better[yi] == .lower)
+        func dominates(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> Bool {
+            let xOK = lowerX ? ax <= bx : ax >= bx
+            let yOK = lowerY ? ay <= by : ay >= by
+            return xOK && yOK && (ax != bx || ay != by)
+        }
+        for p in front where dominates(p.x, p.y, x, y) { return }
+        front.removeAll { dominates(x, y, $0.x, $0.y) }
+        front.append((x, y, row.index))
+    }
+
+    /// Mean of metric `m` over the scenarios where axis `a` takes its `v`-th value.
+    public func mean(metric m: Int, axis a: Int, value v: Int) -> Double? {
+        let cell = m * cells + offsets[a] + v
+        return counts[cell] > 0 ? sums[cell] / Double(counts[cell]) : nil
+    }
+
+    /// How far the metric's mean moves across the axis's values: max − min of the means.
+    public func sensitivity(metric m: Int, axis a: Int) -> Double? {
+        let means = definition.axes[a].values.indices.compactMap { mean(metric: m, axis: a, value: $0) }
+        guard let low = means.min(), let high = means.max() else { return nil }
+        return high - low
+    }
+}
+
+/// The sweep report: `sweep.md` and its SVG figures.
+public enum SweepMarkdown {
+    /// The report and its figures (file name → SVG), for a summary of every row.
+    public static func render(_ summary: SweepSummary, version: String) -> (markdown: String, figures: [(name: String, svg: String)]) {
+        let d = summary.definition
+        var figures: [(String, String)] = []
+        var text = """
+            # Sweep: \(d.name)
+
+            Base spec `\(d.base)`, \(d.combination.rawValue) combination of \(d.axes.count) axes, \
+            \(Format.integer(d.scenarioCount)) scenarios, analyses: \(d.analyses == .annual ? "design point and the plant over the weather year" : "design point"). \
+            Generated by dcplan \(version) from the sweep spec; the rows are in `results.csv` and `results.jsonl`.
+
+            | Status | Scenarios |
+            |---|---:|
+
+            """
+        for status in SweepStatus.allCases {
+            text += "| \(status.rawValue) | \(Format.integer(summary.statusCounts[status, default: 0])) |\n"
+        }
+        var axes = MarkdownTable([("Axis", .left), ("Values", .left)])
+        for axis in d.axes {
+            axes.add(["`\(axis.path)`", axis.values.map(\.description).joined(separator: ", ")])
+        }
+        text += "\n## Axes\n\n" + axes.rendered
+        var best = MarkdownTable(
+            [("Metric", .left), ("Better", .left), ("Best", .right), ("Scenario", .right)] + d.axes.map { ("`\($0.path)`", .left) })
+        for (m, metric) in d.metrics.enumerated() {
+            guard let b = summary.best[m] else {
+                best.add(["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, "–", "–"] + d.axes.map { _ in "–" })
+                continue
+            }
+            best.add(
+                ["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, value(b.value), String(b.index)]
+                    + d.values(of: b.index).map(\.description))
+        }
+        text += "\n## Best scenario per metric\n\n" + best.rendered
+        if let (x, y) = d.pareto {
+            let front = summary.front.sorted { ($0.x, $0.index) < ($1.x, $1.index) }
+            var table = MarkdownTable(
+                [("Scenario", .right)] + d.axes.map { ("`\($0.path)`", .left) } + [("`\(x.id)`", .right), ("`\(y.id)`", .right)])
+            for p in front {
+                table.add([String(p.index)] + d.values(of: p.index).map(\.description) + [value(p.x), value(p.y)])
+            }
+            let chart = SVGChart(
+                title: "Pareto front: \(x.title) vs \(y.title)", xLabel: x.title, yLabel: y.title,
+                points: front.map { ($0.x, $0.y) }, xTicks: ticks(front.map(\.x) + summary.sample.map(\.x)),
+                markers: summary.sample, dots: true)
+            figures.append(("pareto.svg", chart.rendered))
+            text += """
+
+                ## Pareto front
+
+                Scenarios no other scenario beats on both \(x.title) (\(x.better.rawValue) is better) and \(y.title) \
+                (\(y.better.rawValue) is better); grey dots are the first \(Format.integer(SweepSummary.sampleLimit)) scenarios.
+
+
+                """ + table.rendered + "\n![Pareto front](pareto.svg)\n"
+        }
+        var sensitivity = MarkdownTable([("Metric", .left)] + d.axes.map { ("`\($0.path)`", .right) })
+        for (m, metric) in d.metrics.enumerated() {
+            sensitivity.add(["`\(metric.id)`"] + d.axes.indices.map { a in summary.sensitivity(metric: m, axis: a).map(value) ?? "–" })
+        }
+        text += """
+
+            ## Sensitivity
+
+            How far each metric's mean moves across each axis's values (max − min of the means over the other axes), \
+            in the metric's unit.
+
+
+            """ + sensitivity.rendered
+        let charted = Array(d.pareto.map { [$0.0, $0.1] } ?? Array(d.metrics.prefix(2)))
+        var chartLines: [String] = []
+        for (a, axis) in d.axes.enumerated() {
+            for metric in charted {
+                guard let m = d.metrics.firstIndex(of: metric) else { continue }
+                let xs: [Double] = axis.isNumeric ? axis.values.compactMap(\.number) : axis.values.indices.map(Double.init)
+                let points = axis.values.indices.compactMap { v in summary.mean(metric: m, axis: a, value: v).map { (xs[v], $0) } }
+                guard !points.isEmpty else { continue }
+                let name = "axis\(a + 1)-\(metric.id).svg"
+                let chart = SVGChart(
+                    title: "\(metric.title) vs \(axis.path) (mean)", xLabel: axis.path, yLabel: metric.title, points: points,
+                    xTicks: axis.isNumeric ? ticks(xs) : axis.values.enumerated().map { (Double($0.offset), $0.element.description) },
+                    dots: true, xRange: axis.isNumeric ? nil : -0.5...(Double(axis.values.count) - 0.5))
+                figures.append((name, chart.rendered))
+                chartLines.append("![\(metric.title) vs \(axis.path)](\(name))")
+            }
+        }
+        if !chartLines.isEmpty {
+            text += "\n## Metrics against each axis\n\n" + chartLines.joined(separator: "\n\n") + "\n"
+        }
+        return (text, figures)
+    }
+
+    /// A metric value: whole numbers as integers, else 1–3 decimals by size.
+    static func value(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return Format.integer(Int(v)) }
+        return Format.fixed(v, abs(v) >= 100 ? 1 : (abs(v) >= 10 ? 2 : 3))
+    }
+
+    /// Up to six evenly spaced ticks over the values' range.
+    static func ticks(_ values: [Double]) -> [(Double, String)] {
+        guard let low = values.min(), let high = values.max() else { return [] }
+        guard high > low else { return [(low, Format.fixed(low, 2))] }
+        return (0...5).map { k in
+            let x = low + (high - low) * Double(k) / 5
+            return (x, Format.fixed(x, abs(high - low) >= 10 ? 0 : 2))
+        }
+    }
+}
