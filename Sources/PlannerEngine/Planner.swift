@@ -8,17 +8,24 @@ public struct Planner: Sendable {
     public var curve: UtilisationCurve
     /// Overrides every hall's distribution (`dcplan plan --distribution`).
     public var distribution: Distribution?
+    /// Whether to evaluate the other distributions for the AC vs 800 VDC comparison.
+    public var compareDistributions: Bool
 
-    public init(curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil) {
+    public init(
+        curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
+        compareDistributions: Bool = true
+    ) {
         self.curve = curve
         self.distribution = distribution
+        self.compareDistributions = compareDistributions
     }
 
     /// Plans a site; with a weather year (and its design conditions) also the cooling plant
     /// over that year.
     public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
-        var electrical = ElectricalAnalysis.analyse(site, halls: halls, distribution: distribution)
+        var electrical = ElectricalAnalysis.analyse(
+            site, halls: halls, distribution: distribution, compare: compareDistributions)
         let cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
@@ -28,7 +35,8 @@ public struct Planner: Sendable {
             // The main transformers and the grid connection also carry the cooling plant at the
             // design condition. The halls' chains (and so the cooling) do not depend on it.
             electrical = ElectricalAnalysis.analyse(
-                site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower)
+                site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower,
+                compare: compareDistributions)
         }
         let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
         return Plan(

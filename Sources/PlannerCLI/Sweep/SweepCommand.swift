@@ -96,9 +96,7 @@ struct SweepRunCommand: ParsableCommand {
         let bar = ProgressBar(total: indices.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let clock = ContinuousClock()
         let started = clock.now
-        try blocking {
-            try await runner.run(indices, threads: threads, sink: { try sink.add($0) }, progress: bar.update)
-        }
+        try runner.run(indices, threads: threads, sink: { try sink.add($0) }, progress: bar.update)
         bar.finish()
         try sink.finish(version: DcplanCommand.version, shard: shard)
         if !quiet {
@@ -374,18 +372,4 @@ final class ProgressBar: @unchecked Sendable {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}
-
-/// Runs async work from a synchronous command and waits for it (the commands are synchronous so
-/// that `DcplanCommand.run` stays the one place that maps errors to exit statuses).
-func blocking(_ body: @escaping @Sendable () async throws -> Void) throws {
-    final class Outcome: @unchecked Sendable { var error: (any Error)? }
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { try await body() } catch { outcome.error = error }
-        done.signal()
-    }
-    done.wait()
-    if let error = outcome.error { throw error }
 }

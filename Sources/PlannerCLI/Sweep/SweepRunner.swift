@@ -11,7 +11,8 @@ struct SweepRunner: Sendable {
     let template: SpecTemplate
     let paths: [SpecKeyPath]
     let loader = SiteLoader()
-    let planner = Planner()
+    /// No metric reads the distribution comparison, so the other two chains are skipped.
+    let planner = Planner(compareDistributions: false)
     let weather = WeatherCache()
 
     /// One scenario. Never throws: an invalid spec is an `error` row, a failed check a
@@ -56,31 +57,41 @@ struct SweepRunner: Sendable {
         finding.subject.isEmpty ? finding.message : "\(finding.subject): \(finding.message)"
     }
 
-    /// Evaluates `indices` in order, `threads` scenarios at a time in a task group, handing the
-    /// rows to `sink` in index order, a chunk at a time (memory stays flat).
-    func run(
-        _ indices: [Int], threads: Int, sink: ([SweepRow]) throws -> Void, progress: (Int) -> Void
-    ) async throws {
+    /// Evaluates `indices` in order, split over `threads` workers a chunk at a time, handing
+    /// the rows to `sink` in index order (memory stays flat: one chunk in flight).
+    ///
+    /// Fork-join with `DispatchQueue.concurrentPerform`, not a task group: commands are
+    /// synchronous, and blocking a Swift-concurrency thread to wait for a task group deadlocks
+    /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
+    func run(_ indices: [Int], threads: Int, sink: ([SweepRow]) throws -> Void, progress: (Int) -> Void) throws {
         let chunk = max(64, threads * 32)
         var start = 0
         while start < indices.count {
             let slice = Array(indices[start..<min(start + chunk, indices.count)])
-            let parts = threads
-            let rows = await withTaskGroup(of: (Int, [SweepRow]).self) { group in
-                let size = (slice.count + parts - 1) / parts
-                for p in 0..<parts where p * size < slice.count {
-                    let part = Array(slice[(p * size)..<min((p + 1) * size, slice.count)])
-                    group.addTask { (p, part.map(self.evaluate)) }
-                }
-                var collected = [[SweepRow]](repeating: [], count: parts)
-                for await (p, rows) in group { collected[p] = rows }
-                return collected.flatMap { $0 }
+            let size = (slice.count + threads - 1) / threads
+            let parts = (slice.count + size - 1) / size
+            let results = ChunkResults(parts: parts)
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                let part = slice[(p * size)..<min((p + 1) * size, slice.count)]
+                results.set(p, part.map(evaluate))
             }
-            try sink(rows)
+            try sink(results.rows)
             start += slice.count
             progress(start)
         }
     }
+}
+
+/// The rows of one chunk, written by its workers (each to its own slot) and read after the join.
+final class ChunkResults: @unchecked Sendable {
+    private var parts: [[SweepRow]]
+    private let lock = NSLock()
+
+    init(parts: Int) { self.parts = Array(repeating: [], count: parts) }
+
+    func set(_ part: Int, _ rows: [SweepRow]) { lock.withLock { parts[part] = rows } }
+
+    var rows: [SweepRow] { lock.withLock { parts.flatMap { $0 } } }
 }
 
 /// Weather years by path, read once per sweep and shared by all scenarios.

@@ -17,12 +17,16 @@ public enum ElectricalAnalysis {
     /// `mechanicalLoad` is the cooling electricity at the design condition: the main transformers
     /// and the grid connection are sized for it too, and the main transformers' losses on it count
     /// as chain losses (it is not itself in `facilityDesign`).
+    /// Without `compare`, only the site's own distribution is evaluated (sweeps that record no
+    /// comparison skip the other two chains).
     public static func analyse(
-        _ site: Site, halls: [HallResult], distribution: Distribution? = nil, mechanicalLoad: Power = .zero
+        _ site: Site, halls: [HallResult], distribution: Distribution? = nil, mechanicalLoad: Power = .zero,
+        compare: Bool = true
     ) -> SiteElectricalResult {
         let own = evaluate(site, halls: halls, customChains: distribution == nil, mechanicalLoad: mechanicalLoad) {
             distribution ?? $0.power.distribution
         }
+        guard compare else { return own.result }
         // A site on one standard chain is its own row; a mixed or custom one is compared with all three.
         let others = Distribution.allCases.filter { own.comparison.label != $0.rawValue }
         var result = own.result
