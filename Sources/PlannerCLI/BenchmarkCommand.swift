@@ -14,7 +14,11 @@ struct BenchmarkCommand: ParsableCommand {
         abstract: "Time loading and analysing sites (run a release build).",
         discussion: """
             Prints min and median wall time over --runs repetitions of: read + load + validate the spec, \
-            then plan it. Example: swift run -c release dcplan benchmark Sites/*.yaml
+            then plan it. With --sweep, also the sweep's throughput (scenarios per second, results \
+            discarded) with 1 thread and with all cores, the speed-up, and the peak resident memory.
+            Examples:
+              swift run -c release dcplan benchmark Sites/*.yaml
+              swift run -c release dcplan benchmark --sweep Sites/sweeps/samsung-distribution-water.yaml
             """)
 
     @Argument(help: "Site spec files to time (default: none, only the synthetic campus).")
@@ -25,6 +29,9 @@ struct BenchmarkCommand: ParsableCommand {
 
     @Option(name: .customLong("campus-gpus"), help: "GPUs in the synthetic campus.")
     var campusGPUs = 1_000_000
+
+    @Option(help: "A sweep spec whose scenarios to time at 1 thread and at all cores.")
+    var sweep: String?
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
@@ -45,10 +52,39 @@ struct BenchmarkCommand: ParsableCommand {
                 planner.plan($0, weather: spec.weather)
             }
         }
+        if let sweep { try measureSweep(sweep, console: console) }
         let yaml = Self.campusYAML(gpus: campusGPUs)
         try measure("synthetic campus (\(Format.integer(campusGPUs)) GPUs, \(yaml.utf8.count / 1024) KiB YAML)", console: console) {
             loader.load(yaml: yaml, path: "campus.yaml", baseDirectory: ".")
         } analyse: { planner.plan($0) }
+    }
+
+    /// Scenarios per second of a sweep at 1 thread and at all cores (rows discarded), and the
+    /// process's peak resident memory afterwards.
+    func measureSweep(_ path: String, console: Console) throws {
+        let loaded = SweepLoader().load(path: path)
+        console.print(loaded.findings)
+        guard let definition = loaded.definition, let template = loaded.template else { throw InputRejected() }
+        let runner = SweepRunner(definition: definition, template: template, paths: loaded.paths)
+        let indices = Array(0..<definition.scenarioCount)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var rates: [Int: Double] = [:]
+        for threads in Set([1, cores]).sorted() {
+            let clock = ContinuousClock()
+            let start = clock.now
+            try runner.run(indices, threads: threads, sink: { _ in }, progress: { _ in })
+            rates[threads] = Double(indices.count) / max((clock.now - start).seconds, 1e-9)
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        console.out("sweep \(path): \(Format.integer(indices.count)) scenarios (\(definition.analyses.rawValue))")
+        for (threads, rate) in rates.sorted(by: { $0.key < $1.key }) {
+            console.out("  \(threads) thread\(threads == 1 ? "" : "s"): \(Format.integer(Int(rate))) scenarios/s")
+        }
+        if let one = rates[1], let all = rates[cores], cores > 1 {
+            console.out("  speed-up 1 → \(cores) threads: \(String(format: "%.2f", all / one))×")
+        }
+        console.out("  peak resident memory: \(Format.integer(Int(usage.ru_maxrss) / 1024)) MiB")
     }
 
     func measure(
