@@ -73,7 +73,35 @@ enum SpecSource {
             log.fileError("the file is empty; a site spec starts with 'version: 1'")
             return nil
         }
+        var budget = maximumNodes
+        guard withinNodeBudget(root, &budget) else {
+            log.fileError(
+                "the document expands to more than \(maximumNodes) YAML nodes (aliases such as *name repeat what they point to); the limit guards against alias bombs")
+            return nil
+        }
         return root
+    }
+
+    /// Nodes a composed document may expand to, aliases counted every time they are used:
+    /// 1,000,000, far above any real spec (the 1M-GPU synthetic campus has ~30,000).
+    static let maximumNodes = 1_000_000
+
+    /// Counts nodes depth-first, stopping as soon as `budget` runs out, so a billion-laughs
+    /// document costs at most `maximumNodes` steps to reject.
+    private static func withinNodeBudget(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .mapping(let mapping):
+            for (key, value) in mapping where !(withinNodeBudget(key, &budget) && withinNodeBudget(value, &budget)) {
+                return false
+            }
+            return true
+        case .sequence(let sequence):
+            for element in sequence where !withinNodeBudget(element, &budget) { return false }
+            return true
+        }
     }
 
     /// A Yams error as a message and the line and column it points at:
