@@ -17,7 +17,7 @@ public struct DcplanCommand: ParsableCommand {
             Exit status: 0 ok; 1 invalid input or failure; 2 a plan was written but a check failed; 64 usage.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self, BenchmarkCommand.self])
+        subcommands: [ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self, SchemaCommand.self, BenchmarkCommand.self])
 
     public init() {}
 

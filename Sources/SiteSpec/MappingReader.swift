@@ -3,7 +3,10 @@ import Yams
 
 /// The keys a spec mapping accepts, spelt as in the file: the `CodingKeys` of a DTO. Keys not
 /// listed are reported as unknown, with the closest listed key suggested.
-protocol SpecKey: RawRepresentable, CaseIterable where RawValue == String {}
+protocol SpecKey: RawRepresentable, CaseIterable where RawValue == String {
+    /// What the key holds (`SpecSchema.swift`); the reader checks each read against it.
+    var schema: KeySchema { get }
+}
 
 /// A DTO read from one YAML mapping of the spec.
 protocol SpecMapping {
@@ -75,7 +78,8 @@ struct MappingReader<Key: SpecKey> {
 
     /// A nested mapping read into its DTO.
     func mapping<T: SpecMapping>(_ key: Key, required: Bool = false) -> T? {
-        entry(key, required: required).flatMap { T.read($0.node, at: $0.place, log: log) }
+        checkSchema(key, required: required, kind: .mapping)
+        return entry(key, required: required).flatMap { T.read($0.node, at: $0.place, log: log) }
     }
 
     /// A list of mappings, each read into its DTO; elements that are not mappings are logged
@@ -131,8 +135,17 @@ struct MappingReader<Key: SpecKey> {
 
     /// A scalar or list value of the given kind.
     private func value<T>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<T>? {
+        checkSchema(key, required: required, kind: kind)
         guard let (node, place) = entry(key, required: required) else { return nil }
         return kind.read(node, at: place, log: log).map { Located(value: $0, place: place) }
+    }
+
+    /// In debug builds (the tests), stops on a read that disagrees with the key's declared
+    /// schema, so `dcplan schema` always describes what the loader reads.
+    private func checkSchema(_ key: Key, required: Bool, kind: ValueKind) {
+        assert(
+            key.schema.accepts(kind) && key.schema.required == required,
+            "\(Key.self).\(key.rawValue) is read as \(kind.rawValue)\(required ? ", required" : "") but its schema says otherwise")
     }
 
     /// The value node of a key and its place; nil when absent (logged when required).
