@@ -6,11 +6,18 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List and show the built-in equipment entries with their sources.",
+        discussion: """
+            Examples:
+              dcplan catalog list
+              dcplan catalog show gb300-nvl72 --json
+              dcplan catalog stages
+            """,
         subcommands: [List.self, Show.self, Stages.self])
 
     struct Stages: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the built-in power-chain stages (IDs for a custom chain) with their efficiency points.")
+            abstract: "List the built-in power-chain stages (IDs for a custom chain) with their efficiency points.",
+            discussion: "Examples:\n  dcplan catalog stages\n  dcplan catalog stages --json | jq '.[0]'")
 
         @Flag(help: "Print JSON (with the fitted loss coefficients a, b, c).")
         var json = false
@@ -22,7 +29,8 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the built-in entries.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the built-in entries.", discussion: "Examples:\n  dcplan catalog list\n  dcplan catalog list --json")
 
         @Flag(help: "Print JSON instead of a table.")
         var json = false

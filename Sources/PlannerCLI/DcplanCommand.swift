@@ -9,15 +9,18 @@ public struct DcplanCommand: ParsableCommand {
         abstract: "Plan the power and cooling of AI data centres from a YAML site spec.",
         discussion: """
             Examples:
+              dcplan init Sites/my-site.yaml
               dcplan validate Sites/example-small.yaml
               dcplan plan Sites/example-small.yaml
               dcplan plan --rollup korea-260k Sites/korea-*.yaml
+              dcplan sweep run Sites/sweeps/samsung-distribution-water.yaml --out /tmp/sweep
               dcplan catalog list
-              dcplan catalog show gb300-nvl72 --json
+              dcplan schema > Sites/dcplan-site.schema.json
+            Shell completions: dcplan --generate-completion-script bash|zsh|fish.
             Exit status: 0 ok; 1 invalid input or failure; 2 a plan was written but a check failed; 64 usage.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self, SchemaCommand.self, BenchmarkCommand.self])
+        subcommands: [InitCommand.self, ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self, SchemaCommand.self, BenchmarkCommand.self])
 
     public init() {}
 

@@ -198,3 +198,53 @@ struct WeatherCLITests {
         #expect(cdus["required"] == 2 && cdus["installed"] == 3)
     }
 }
+
+@Suite("CLI polish")
+struct CLIPolishTests {
+    @Test("dcplan init writes a starter spec that validates, and will not overwrite it without --force")
+    func initSpec() throws {
+        let dir = try RepositoryPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("site.yaml").path
+        #expect(runDcplan(["init", path]).status == 0)
+        let validated = runDcplan(["validate", path])
+        #expect(validated.status == 0 && validated.stderr.isEmpty, "\(validated.stderr)")
+        #expect(validated.stdout.contains("ok (1 hall spec, 2,304 GPUs)"))
+        let again = runDcplan(["init", path])
+        #expect(again.status == 1 && again.stderr.contains("exists; pass --force"))
+        #expect(runDcplan(["init", "--force", path]).status == 0)
+    }
+
+    @Test("validate --json gives each finding with file, line, column and severity, and exits 1 on an error")
+    func validateJSON() throws {
+        let dir = try RepositoryPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("bad.yaml").path
+        try "version: 1\nsite: { name: x }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: -3 }] }]\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = runDcplan(["validate", "--json", path])
+        #expect(result.status == 1)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["line"] as? Int == 3 && items.first?["column"] as? Int == 54)
+        #expect(items.first?["severity"] as? String == "error")
+        #expect(items.first?["subject"] as? String == "halls[0].racks[0].count")
+        let ok = runDcplan(["validate", "--json", RepositoryPaths.path("Sites/example-small.yaml")])
+        #expect(ok.status == 0)
+    }
+
+    @Test("completion scripts are generated for bash, zsh and fish", arguments: ["bash", "zsh", "fish"])
+    func completions(shell: String) {
+        let result = runDcplan(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("sweep") && result.stdout.contains("schema"))
+    }
+
+    @Test("every command's help ends with examples", arguments: [
+        ["init"], ["validate"], ["plan"], ["sweep", "run"], ["sweep", "merge"], ["catalog"], ["catalog", "list"],
+        ["catalog", "show"], ["catalog", "stages"], ["schema"], ["benchmark"],
+    ])
+    func helpExamples(command: [String]) {
+        let result = runDcplan(["help"] + command)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"), "\(command.joined(separator: " ")): \(result.stdout)")
+    }
+}
