@@ -54,4 +54,13 @@ public enum PlantCoupling {
             plantEnergyAfter: Energy(si: plantAfter * 3600),
             heatPumpElectricity: Energy(si: heatPumpElectricityWatts.reduce(0, +) * 3600), hoursClamped: clamped)
     }
+
+    /// `adjust` with the recovered heat and heat-pump electricity of a heat-recovery result.
+    public static func adjust(
+        plantHeatRejectedWatts: [Double], plantElectricityWatts: [Double], recovery: HeatRecoveryResult
+    ) throws(HeatRecoveryError) -> PlantWithHeatRecovery {
+        try adjust(
+            plantHeatRejectedWatts: plantHeatRejectedWatts, plantElectricityWatts: plantElectricityWatts,
+            recoveredWatts: recovery.hourlySourceWatts, heatPumpElectricityWatts: recovery.hourlyElectricityWatts)
+    }
 }

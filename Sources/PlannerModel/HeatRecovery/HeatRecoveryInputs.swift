@@ -254,7 +254,10 @@ public struct HeatRecoveryOptions: Hashable, Sendable {
     /// Hot-water storage, or nil for none.
     public var storage: HeatStorageOptions?
     /// Minimum energy-reuse factor to reach (adds `ERF ≥ target` to the LP), with the data-centre
-    /// energy it is measured against (ERF = reused / total DC energy, ISO/IEC 30134-6).
+    /// energy it is measured against (ERF = reused / total DC energy, ISO/IEC 30134-6). Reused
+    /// energy is the heat the heat pumps take out of the data centre, `output·(1 − 1/COP)`: their
+    /// compressor work is not data-centre energy (EnEfG §11 keeps it out of PUE), so it is not
+    /// counted as reuse either (a conservative reading of EN 50600-4-6).
     public var minimumERF: Ratio?
     /// Total data-centre energy over the year for the ERF row (facility energy, heat-pump
     /// electricity excluded). Needed when `minimumERF` is given.

@@ -42,18 +42,28 @@ struct HeatRecoverySeoulTests {
             source: source, demand: korean, heatPump: hp, economics: HeatRecoveryEconomics(), capacity: best)
         #expect(isClose(r.netBenefit, atBest.netBenefit, relative: 1e-6, absolute: 1))
 
-        // ERF 15 % of a 50 000-GPU site's energy (≈100 MW IT at PUE 1.2 → 1 051 200 MWh).
+        // ERF against a 50 000-GPU site's energy (≈100 MW IT at PUE 1.2 → 1 051 200 MWh). The
+        // 50 MW network takes 151 822 MWh a year; at COP ≈2 about half of it is data-centre heat,
+        // ≈7 % of the site's energy: EnEfG's 15 % is out of reach (infeasible), 5 % is not.
         let dcEnergy = Energy.megawattHours(100 * 1.2 * 8760)
-        let erf = try HeatRecoveryAnalysis.plan(
+        let erf15 = try HeatRecoveryAnalysis.plan(
             source: source, demand: korean, heatPump: hp,
             options: HeatRecoveryOptions(minimumERF: .percent(15), dataCentreEnergy: dcEnergy))
-        print(describe(erf, "Korean 115 °C, ERF ≥ 15 %"))
+        #expect(erf15.status == .infeasible)
+        let erf = try HeatRecoveryAnalysis.plan(
+            source: source, demand: korean, heatPump: hp,
+            options: HeatRecoveryOptions(minimumERF: .percent(5), dataCentreEnergy: dcEnergy))
+        print(describe(erf, "Korean 115 °C, ERF ≥ 5 %"))
         print("  ERF \(erf.sourceHeat / dcEnergy)")
+        #expect(erf.status == .optimal)
+        #expect(isClose(erf.sourceHeat / dcEnergy, 0.05, relative: 1e-6))
+        #expect(HeatRecoveryFixture.problems(erf, source, korean).isEmpty)
 
         let lowTemp = try DistrictHeatingDemand.hourly(
             weather: Self.seoul, network: .fourthGeneration(peakDemand: .megawatts(50)))
         let r4 = try HeatRecoveryAnalysis.plan(source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW)
         print(describe(r4, "4G 70-55 °C"))
+        // DCPLAN_HEAT_LP_DIR=/tmp/x writes this LP as MPS and CPLEX LP for other solvers.
         if let dir = ProcessInfo.processInfo.environment["DCPLAN_HEAT_LP_DIR"] {
             try HeatRecoveryAnalysis.exportLP(
                 source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW, to: dir)
@@ -61,6 +71,16 @@ struct HeatRecoverySeoulTests {
         #expect(r4.status == .optimal)
         #expect(HeatRecoveryFixture.problems(r4, source, lowTemp).isEmpty)
         print("  ERF \(r4.sourceHeat / dcEnergy)")
+
+        // Full-year storage adds 2 × 8 760 columns and takes ~18 s in GLPK (measured): only on request.
+        if ProcessInfo.processInfo.environment["DCPLAN_SLOW_TESTS"] != nil {
+        let stored = try HeatRecoveryAnalysis.plan(
+            source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW,
+            options: HeatRecoveryOptions(storage: HeatStorageOptions()))
+        print(describe(stored, "4G 70-55 °C with storage") + String(format: ", S %.0f MWh", stored.storageCapacity.megawattHours))
+        #expect(stored.netBenefit >= r4.netBenefit - 1)
+        #expect(HeatRecoveryFixture.problems(stored, source, lowTemp).isEmpty)
+        }
 
         let days = try HeatRecoveryAnalysis.plan(
             source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW,
