@@ -74,12 +74,12 @@ struct HeatRecoverySeoulTests {
 
         // Full-year storage adds 2 × 8 760 columns and takes ~18 s in GLPK (measured): only on request.
         if ProcessInfo.processInfo.environment["DCPLAN_SLOW_TESTS"] != nil {
-        let stored = try HeatRecoveryAnalysis.plan(
-            source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW,
-            options: HeatRecoveryOptions(storage: HeatStorageOptions()))
-        print(describe(stored, "4G 70-55 °C with storage") + String(format: ", S %.0f MWh", stored.storageCapacity.megawattHours))
-        #expect(stored.netBenefit >= r4.netBenefit - 1)
-        #expect(HeatRecoveryFixture.problems(stored, source, lowTemp).isEmpty)
+            let stored = try HeatRecoveryAnalysis.plan(
+                source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW,
+                options: HeatRecoveryOptions(storage: HeatStorageOptions()))
+            print(describe(stored, "4G 70-55 °C with storage") + String(format: ", S %.0f MWh", stored.storageCapacity.megawattHours))
+            #expect(stored.netBenefit >= r4.netBenefit - 1)
+            #expect(HeatRecoveryFixture.problems(stored, source, lowTemp).isEmpty)
         }
 
         let days = try HeatRecoveryAnalysis.plan(
