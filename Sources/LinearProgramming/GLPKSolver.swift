@@ -7,6 +7,16 @@ internal import CGLPK
 /// or options are invalid or GLPK could not run. GLPK calls are serialised process-wide
 /// (see `GLPKSession`), so concurrent solves are safe but run one at a time.
 public struct GLPKSolver: Sendable {
+    /// GLPK's simplex variants (`glp_smcp.meth`).
+    public enum SimplexMethod: Sendable, Equatable {
+        /// Two-phase primal simplex (`GLP_PRIMAL`), GLPK's default.
+        case primal
+        /// Dual simplex, switching to the primal if the dual fails (`GLP_DUALP`). Much faster on
+        /// LPs with many rows tied to one column, e.g. hourly dispatch under a capacity variable
+        /// (heat recovery over 8 760 h: 0.6 s vs 4.9 s with glpsol, measured).
+        case dualThenPrimal
+    }
+
     /// Limits and switches for one solve.
     public struct Options: Sendable, Equatable {
         /// Wall-clock limit for the whole solve; `nil` for none. When it is hit, the status is
@@ -19,11 +29,16 @@ public struct GLPKSolver: Sendable {
         /// Whether to run GLPK's LP/MIP presolver (on by default; it is usually faster and
         /// reports infeasibility early).
         public var presolve: Bool
+        /// Which simplex method solves LPs (and MILP relaxations without presolve).
+        public var method: SimplexMethod
 
-        public init(timeLimit: Duration? = nil, mipGap: Double? = nil, presolve: Bool = true) {
+        public init(
+            timeLimit: Duration? = nil, mipGap: Double? = nil, presolve: Bool = true, method: SimplexMethod = .primal
+        ) {
             self.timeLimit = timeLimit
             self.mipGap = mipGap
             self.presolve = presolve
+            self.method = method
         }
 
         /// Throws ``LinearProgramError/invalidOptions(_:)`` for values GLPK would reject by
@@ -101,7 +116,7 @@ private struct SolveRun {
     // MARK: LP
 
     func solveLP() throws(LinearProgramError) -> Outcome {
-        let code = problem.simplex(presolve: options.presolve, timeLimitMilliseconds: remainingMilliseconds())
+        let code = problem.simplex(presolve: options.presolve, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
         let status: SolutionStatus
         switch code {
         case GLP_ENOPFS:
@@ -109,7 +124,7 @@ private struct SolveRun {
         case GLP_ENODFS:
             // Dual infeasible means unbounded or infeasible; the simplex method without presolve
             // tells which.
-            let retry = problem.simplex(presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+            let retry = problem.simplex(presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
             status = try basicStatus(after: retry)
         default:
             status = try basicStatus(after: code)
@@ -145,7 +160,7 @@ private struct SolveRun {
     func solveMILP() throws(LinearProgramError) -> Outcome {
         if !options.presolve {
             // Without the MIP presolver, glp_intopt needs the relaxation's optimal basis.
-            let code = problem.simplex(presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+            let code = problem.simplex(presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
             let relaxation = try basicStatus(after: code)
             switch relaxation {
             case .optimal:

@@ -184,10 +184,13 @@ final class GLPKProblem {
     // MARK: Solving
 
     /// Runs the simplex method and returns its return code.
-    func simplex(presolve: Bool, timeLimitMilliseconds: Int32?) -> Int32 {
+    func simplex(
+        presolve: Bool, method: GLPKSolver.SimplexMethod = .primal, timeLimitMilliseconds: Int32?
+    ) -> Int32 {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
+        parameters.meth = method == .primal ? GLP_PRIMAL : GLP_DUALP
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         if let timeLimitMilliseconds {
             parameters.tm_lim = timeLimitMilliseconds
@@ -196,7 +199,7 @@ final class GLPKProblem {
     }
 
     /// Runs branch-and-cut and returns its return code. Without presolve, the LP relaxation must
-    /// have been solved to optimality by ``simplex(presolve:timeLimitMilliseconds:)`` first.
+    /// have been solved to optimality by ``simplex(presolve:method:timeLimitMilliseconds:)`` first.
     /// `monitor` receives GLPK's relative gap at every callback.
     func branchAndCut(
         presolve: Bool, timeLimitMilliseconds: Int32?, mipGap: Double?, monitor: SearchMonitor
