@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
         .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"]),
         .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "PlannerEngineTests",
             dependencies: [

@@ -1,0 +1,70 @@
+import Catalogue
+import PlannerEngine
+import PlannerModel
+import PropertyBased
+import Testing
+import _PlannerTestSupport
+
+/// Physical properties over random sites (x-sheep/swift-property-based): 1–4 halls of 1–3 rack
+/// groups of built-in racks, random counts, copies, utilisation, distribution and UPS topology.
+@Suite("Physical properties of random sites")
+struct SitePropertyTests {
+    static let racks = ["gb200-nvl72", "gb300-nvl72", "dgx-b300-rack", "rtx-pro-6000-rack", "network-rack", "storage-rack"]
+        .compactMap { Catalogue.builtIn.entry($0) }
+    static let topologies: [Redundancy] = [.n, .nPlus(1), .nPlus(2), .twoN, .fourNOverThree, .block(reserve: 1)]
+
+    static let group = zip(Gen.element(of: racks), Gen.int(in: 1...400)).map { RackGroup(system: $0!, count: $1) }
+    static let hall = zip(
+        group.array(of: 1...3), Gen.int(in: 1...4), Gen.element(of: Distribution.allCases), Gen.element(of: topologies),
+        Gen.double(in: 250...1600)
+    ).map { groups, copies, distribution, ups, moduleKW in
+        (groups: groups, copies: copies, distribution: distribution!, ups: ups!, moduleKW: moduleKW)
+    }
+    static let site = zip(hall.array(of: 1...4), Gen.double(in: 0...1)).map { halls, utilisation in
+        Site(
+            name: "random", utilisation: .fraction(utilisation),
+            halls: halls.enumerated().map { i, h in
+                Hall(
+                    id: "h\(i)", copies: h.copies, rackGroups: h.groups,
+                    power: HallPower(distribution: h.distribution, ups: UPSSpec(redundancy: h.ups, moduleRating: .kilowatts(h.moduleKW))))
+            })
+    }
+
+    @Test("facility power at design = IT + every chain loss to 1e-9, on random sites")
+    func balance() async {
+        await propertyCheck(count: 60, input: Self.site) { site in
+            let plan = Planner().plan(site)
+            let e = try #require(plan.electrical)
+            #expect(isClose(e.facilityDesign.si, (plan.total.itPower.design + e.designLoss).si, relative: 1e-9))
+            #expect(consistencyProblems(plan).isEmpty, "\(consistencyProblems(plan))")
+        }
+    }
+
+    @Test("more racks never mean less facility power at design")
+    func monotoneInLoad() async {
+        await propertyCheck(count: 60, input: Self.site, Gen.int(in: 1...200)) { site, extra in
+            var bigger = site
+            bigger.halls[0].rackGroups[0].count += extra
+            let before = try #require(Planner().plan(site).electrical?.facilityDesign)
+            let after = try #require(Planner().plan(bigger).electrical?.facilityDesign)
+            #expect(after >= before, "\(before.megawatts) MW → \(after.megawatts) MW with \(extra) more racks")
+        }
+    }
+
+    @Test("a higher redundancy never installs less capacity: N ≤ N+1 ≤ N+2 and N ≤ 2N for any load and unit size")
+    func redundancyMonotone() async {
+        await propertyCheck(count: 300, input: Gen.double(in: 0.001...500), Gen.double(in: 0.05...5)) { loadMW, unitMW in
+            func installed(_ r: Redundancy) -> Power {
+                RedundancyAnalysis.size(load: .megawatts(loadMW), unitRating: .megawatts(unitMW), redundancy: r).installedCapacity
+            }
+            #expect(installed(.n) <= installed(.nPlus(1)))
+            #expect(installed(.nPlus(1)) <= installed(.nPlus(2)))
+            #expect(installed(.n) <= installed(.twoN))
+            #expect(installed(.nPlus(1)) <= installed(.twoNPlusOne))
+            for r in [Redundancy.n, .nPlus(1), .twoN, .fourNOverThree, .block(reserve: 1)] {
+                let s = RedundancyAnalysis.size(load: .megawatts(loadMW), unitRating: .megawatts(unitMW), redundancy: r)
+                #expect(s.usableCapacity >= .megawatts(loadMW) * (1 - 1e-12), "\(r)")
+            }
+        }
+    }
+}
