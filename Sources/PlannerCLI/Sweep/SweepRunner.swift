@@ -64,7 +64,7 @@ struct SweepRunner: Sendable {
     /// synchronous, and blocking a Swift-concurrency thread to wait for a task group deadlocks
     /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
     func run(_ indices: [Int], threads: Int, sink: ([SweepRow]) throws -> Void, progress: (Int) -> Void) throws {
-        let chunk = max(64, threads * 32)
+        let chunk = max(256, threads * 128)
         var start = 0
         while start < indices.count {
             let slice = Array(indices[start..<min(start + chunk, indices.count)])
