@@ -44,9 +44,16 @@ public struct PlacementModel: Sendable, Equatable {
 /// Sets: racks `r` with heat `q_r > 0` [kW], sites `j`, types `t` with capacity `C_t` [kW], cost
 /// `c_t` [USD] and reach; `d_rj` the distance along aisles [m].
 ///
+/// Service sets and backups (a deviation from DESIGN.md §5.4, see the PlannerEngine README): a
+/// unit at site k may serve rack r only if r is within reach of k *and* of every other site
+/// within `backupRadius` of k (using the shortest reach of all types there), so those
+/// neighbours are always in N(k). With `backupRadius` 0 this is the design's form, in which a
+/// site whose reach region is not clipped by the hall's walls has N(k) = ∅ and cannot serve at
+/// all (measured: every Korean hall's air problem, 15 m reach, was infeasible).
+///
 /// Columns (in this order):
-/// - `open[J,t]` ∈ {0,1}, a unit of type t at site j, for each (j, t) where t at j reaches a rack;
-/// - `serve[R,J]` ≥ 0 [kW], heat of r served at j, only where some type at j reaches r;
+/// - `open[J,t]` ∈ {0,1}, a unit of type t at site j, for each (j, t) where t at j may serve a rack;
+/// - `serve[R,J]` ≥ 0 [kW], heat of r served at j, only where some type at j may serve r;
 /// - `load[J]` ≥ 0 [kW], the load `L_j` of site j;
 /// - `short[R]` ≥ 0 [kW], unserved heat (elastic version only).
 ///
@@ -78,8 +85,8 @@ public enum PlacementFormulation {
     static let negligibleKilowatts = 1e-9
 
     public static func build(
-        floor: HallFloor, medium: CoolingMedium, types: [CoolingUnitType], pathCost: Money, elastic: Bool = false,
-        strengthening: Bool = true
+        floor: HallFloor, medium: CoolingMedium, types: [CoolingUnitType], pathCost: Money,
+        backupRadius: Length = .zero, elastic: Bool = false, strengthening: Bool = true
     ) -> PlacementModel {
         let racks = floor.racks.indices.filter { floor.racks[$0].heat(medium).kilowatts > negligibleKilowatts }
         let q = racks.map { floor.racks[$0].heat(medium).kilowatts }
@@ -88,7 +95,18 @@ public enum PlacementFormulation {
         let capacity = types.map(\.capacity.kilowatts)
         // d[i][j] for active rack i (index into `racks`) and site j.
         let distance = racks.map { r in (0..<siteCount).map { floor.distance(rack: r, site: $0) } }
-        func reaches(_ i: Int, _ j: Int, _ t: Int) -> Bool { distance[i][j] <= types[t].reach }
+        // A(k): racks a unit at k may serve — within reach of k and of every other site within
+        // the backup radius of k (with the shortest reach of the types that may stand there).
+        let shortestReach = types.map(\.reach).min() ?? .zero
+        let neighbours = (0..<siteCount).map { k in
+            (0..<siteCount).filter { j in
+                j != k && floor.sites[j].position.aisleDistance(to: floor.sites[k].position) <= backupRadius
+            }
+        }
+        let allowed = racks.indices.map { i in
+            (0..<siteCount).map { k in neighbours[k].allSatisfy { distance[i][$0] <= shortestReach } }
+        }
+        func reaches(_ i: Int, _ j: Int, _ t: Int) -> Bool { allowed[i][j] && distance[i][j] <= types[t].reach }
 
         var program = LinearProgram(name: programName(floor.hallID, medium, elastic: elastic))
         var objective: [LinearTerm] = []
@@ -165,8 +183,8 @@ public enum PlacementFormulation {
             let servedByK = servedAt[k].map(\.rack)
             backups[k] = (0..<siteCount).filter { j in
                 guard j != k, load[j] != nil else { return false }
-                let shortestReach = types.indices.filter { open[j][$0] != nil }.map { types[$0].reach }.min()!
-                return servedByK.allSatisfy { distance[$0][j] <= shortestReach }
+                let reachAtJ = types.indices.filter { open[j][$0] != nil }.map { types[$0].reach }.min()!
+                return servedByK.allSatisfy { distance[$0][j] <= reachAtJ }
             }
         }
         for k in 0..<siteCount {

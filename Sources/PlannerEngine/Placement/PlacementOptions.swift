@@ -21,6 +21,10 @@ public struct PlacementOptions: Sendable, Equatable {
 
     public var sites: Sites
     public var rackDepth: Length
+    /// Sites within this distance of a unit are always its backups: the unit serves only racks
+    /// they reach too (``PlacementFormulation``). 3 m, one row pitch of the usual 1.2 m rack +
+    /// 1.8 m aisle layout, so that the row ends of the neighbouring rows back each other up.
+    public var backupRadius: Length
     /// Unit types for the liquid heat (CDUs). Every type needs a reach and a cost.
     public var liquidUnits: [CoolingUnitType]
     /// Unit types for the air heat (fan walls, CRAHs).
@@ -42,19 +46,23 @@ public struct PlacementOptions: Sendable, Equatable {
     /// Add the strengthening rows of DESIGN.md §5.4 (VUBs, capacity after losing a site,
     /// cardinality, cost bound). On by default; off only to measure their effect.
     public var strengthening: Bool
+    /// Solve for the unit cost first, then for the full objective with the unit cost capped
+    /// (``PlacementAnalysis``, two phases; the same optimum, found faster). On by default.
+    public var lexicographic: Bool
     /// Solve independent problems (halls, media) on several threads.
     public var parallel: Bool
 
     public init(
         sites: Sites = .generated(pitch: PlacementOptions.defaultSitePitch),
-        rackDepth: Length = PlacementOptions.defaultRackDepth,
+        rackDepth: Length = PlacementOptions.defaultRackDepth, backupRadius: Length = .metres(3),
         liquidUnits: [CoolingUnitType]? = nil, airUnits: [CoolingUnitType]? = nil,
         pipingCostPerKilowattMetre: Money = .dollars(1), airPathCostPerKilowattMetre: Money = .dollars(0.5),
         timeLimit: Duration = .seconds(30), mipGap: Ratio = .percent(0.5), presolve: Bool = true,
-        greedyStart: Bool = false, strengthening: Bool = true, parallel: Bool = true
+        greedyStart: Bool = false, strengthening: Bool = true, lexicographic: Bool = true, parallel: Bool = true
     ) {
         self.sites = sites
         self.rackDepth = rackDepth
+        self.backupRadius = backupRadius
         self.liquidUnits = liquidUnits ?? CoolingUnitType(cdu: BuiltInThermal.defaultChoices.cdu).map { [$0] } ?? []
         self.airUnits = airUnits ?? CoolingUnitType(airUnit: BuiltInThermal.defaultChoices.airUnit).map { [$0] } ?? []
         self.pipingCostPerKilowattMetre = pipingCostPerKilowattMetre
@@ -64,6 +72,7 @@ public struct PlacementOptions: Sendable, Equatable {
         self.presolve = presolve
         self.greedyStart = greedyStart
         self.strengthening = strengthening
+        self.lexicographic = lexicographic
         self.parallel = parallel
     }
 
@@ -98,6 +107,7 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
     case noCandidateSites(hall: String)
     case invalidSitePitch(Length)
     case invalidRackDepth(Length)
+    case invalidBackupRadius(Length)
     case reachShorterThanRackPitch(unit: String, reach: Length, rackPitch: Length)
     case noUnitTypes(hall: String, medium: CoolingMedium)
     case invalidUnitType(id: String, reason: String)
@@ -107,6 +117,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidCost(String)
     /// GLPK could not run (not a time-out or infeasibility, which are statuses).
     case solverFailed(String)
+    /// A model file could not be written.
+    case exportFailed(String)
 
     public var description: String {
         switch self {
@@ -120,6 +132,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
             "the candidate-site pitch is \(pitch.metres) m; it must be positive and finite"
         case .invalidRackDepth(let depth):
             "the rack depth is \(depth.metres) m; it must be positive and finite"
+        case .invalidBackupRadius(let radius):
+            "the backup radius is \(radius.metres) m; it must be finite and not negative"
         case .reachShorterThanRackPitch(let unit, let reach, let pitch):
             "unit type '\(unit)' reaches \(reach.metres) m, less than the rack pitch of \(pitch.metres) m; it could not serve even a neighbouring rack — check the reach"
         case .noUnitTypes(let hall, let medium):
@@ -136,6 +150,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(what) must be finite and not negative"
         case .solverFailed(let message):
             "the placement solver failed: \(message)"
+        case .exportFailed(let message):
+            "the placement model could not be exported: \(message)"
         }
     }
 }
