@@ -4,8 +4,9 @@ internal import CGLPK
 /// (`glp_intopt`) for MILPs.
 ///
 /// How the search ended is data (``LPSolution/status``); `solve` throws only when the program
-/// or options are invalid or GLPK could not run. GLPK calls are serialised process-wide
-/// (see `GLPKSession`), so concurrent solves are safe but run one at a time.
+/// or options are invalid or GLPK could not run. Concurrent solves on separate programs are safe;
+/// they run in parallel when GLPK keeps its environment per thread (Debian's GLPK 5), and one at
+/// a time otherwise (see `GLPKSession`).
 public struct GLPKSolver: Sendable {
     /// GLPK's simplex variants (`glp_smcp.meth`).
     public enum SimplexMethod: Sendable, Equatable {
@@ -69,13 +70,33 @@ public struct GLPKSolver: Sendable {
     ///   feasible solution, integer feasibility is checked with a zero objective: a feasible MILP
     ///   whose relaxation is unbounded is unbounded (Meyer 1974; doubles are rationals).
     public func solve(_ program: LinearProgram) throws(LinearProgramError) -> LPSolution {
+        try solve(program, start: nil)
+    }
+
+    /// Solves a MILP starting from a known integer-feasible point (a MIP start), which GLPK's
+    /// branch-and-cut takes as its first incumbent (`glp_ios_heur_sol` in the `GLP_IHEUR`
+    /// callback), so that nodes worse than it are pruned from the start.
+    ///
+    /// - Parameter start: one value per variable, by ``VariableID/index``; `nil` solves as
+    ///   ``solve(_:)``. GLPK checks integrality and keeps the point only if it improves on the
+    ///   incumbent; it does not check the rows, so pass a feasible point.
+    /// - Throws: ``LinearProgramError/invalidOptions(_:)`` when the start has the wrong length, a
+    ///   non-finite value, a value outside its variable's bounds or a fractional integer value,
+    ///   when the program has no integer variables, or when presolve is on (the callback sees
+    ///   the presolved problem, whose columns differ from the program's).
+    public func solve(_ program: LinearProgram, start: [Double]?) throws(LinearProgramError) -> LPSolution {
         try program.validate()
         try options.validate()
+        if let start {
+            try Self.validate(start: start, for: program, presolve: options.presolve)
+        }
+        let mipStart = start
         return try GLPKSession.withProblem { problem throws(LinearProgramError) in
             let clock = ContinuousClock()
             let start = clock.now
             problem.load(program)
-            let run = SolveRun(problem: problem, options: options, deadline: options.timeLimit.map { start + $0 })
+            let run = SolveRun(
+                problem: problem, options: options, deadline: options.timeLimit.map { start + $0 }, mipStart: mipStart)
             let outcome = try program.hasIntegerVariables ? run.solveMILP() : run.solveLP()
             let report = SolveReport(
                 rows: problem.rowCount,
@@ -96,11 +117,46 @@ public struct GLPKSolver: Sendable {
     }
 }
 
+extension GLPKSolver {
+    /// The rules of ``solve(_:start:)`` for a MIP start.
+    static func validate(start: [Double], for program: LinearProgram, presolve: Bool) throws(LinearProgramError) {
+        guard program.hasIntegerVariables else {
+            throw .invalidOptions("a MIP start was given, but the program has no integer variables")
+        }
+        guard !presolve else {
+            throw .invalidOptions(
+                "a MIP start needs presolve off: GLPK's heuristic callback sees the presolved problem, whose columns differ")
+        }
+        guard start.count == program.variables.count else {
+            throw .invalidOptions(
+                "the MIP start has \(start.count) values, but the program has \(program.variables.count) variables")
+        }
+        for (value, variable) in zip(start, program.variables) {
+            guard value.isFinite else {
+                throw .invalidOptions("the MIP start gives variable '\(variable.name)' the value \(value); it must be finite")
+            }
+            let tolerance = 1e-9 * max(1, abs(value))
+            if let lower = variable.bounds.lower, value < lower - tolerance {
+                throw .invalidOptions("the MIP start gives variable '\(variable.name)' \(value), below its lower bound \(lower)")
+            }
+            if let upper = variable.bounds.upper, value > upper + tolerance {
+                throw .invalidOptions("the MIP start gives variable '\(variable.name)' \(value), above its upper bound \(upper)")
+            }
+            if variable.kind != .continuous, value != value.rounded() {
+                throw .invalidOptions(
+                    "the MIP start gives integer variable '\(variable.name)' the fractional value \(value)")
+            }
+        }
+    }
+}
+
 /// One solve in progress on a loaded problem object.
 private struct SolveRun {
     let problem: GLPKProblem
     let options: GLPKSolver.Options
     let deadline: ContinuousClock.Instant?
+    /// A MIP start for the first heuristic callback, by 0-based column.
+    var mipStart: [Double]? = nil
 
     /// Everything a solve establishes, before it is packed into an ``LPSolution``.
     struct Outcome {
@@ -173,7 +229,7 @@ private struct SolveRun {
                 return Outcome(status: .undefined, returnCode: code)  // stopped at a limit
             }
         }
-        let monitor = GLPKProblem.SearchMonitor()
+        let monitor = GLPKProblem.SearchMonitor(start: mipStart)
         let code = problem.branchAndCut(
             presolve: options.presolve, timeLimitMilliseconds: remainingMilliseconds(), mipGap: options.mipGap,
             monitor: monitor)

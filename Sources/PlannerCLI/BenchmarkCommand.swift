@@ -15,10 +15,12 @@ struct BenchmarkCommand: ParsableCommand {
         discussion: """
             Prints min and median wall time over --runs repetitions of: read + load + validate the spec, \
             then plan it. With --sweep, also the sweep's throughput (scenarios per second, results \
-            discarded) with 1 thread and with all cores, the speed-up, and the peak resident memory.
+            discarded) with 1 thread and with all cores, the speed-up, and the peak resident memory. With \
+            --placement, places the cooling units of every hall once and prints each MILP's size, gap and time.
             Examples:
               swift run -c release dcplan benchmark Sites/*.yaml
               swift run -c release dcplan benchmark --sweep Sites/sweeps/samsung-distribution-water.yaml
+              swift run -c release dcplan benchmark --placement Sites/korea-*.yaml
             """)
 
     @Argument(help: "Site spec files to time (default: none, only the synthetic campus).")
@@ -33,6 +35,12 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "A sweep spec whose scenarios to time at 1 thread and at all cores.")
     var sweep: String?
 
+    @Flag(help: "Instead, time cooling-unit placement (GLPK MILP) of every hall of each spec.")
+    var placement = false
+
+    @Flag(help: "With --placement: solve the halls one at a time instead of in parallel.")
+    var sequential = false
+
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if campusGPUs < 72 { throw ValidationError("--campus-gpus must be at least 72") }
@@ -40,6 +48,10 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
+        if placement {
+            try runPlacement(console: console)
+            return
+        }
         let loader = SiteLoader()
         let planner = Planner()
         console.out("case | GPUs | racks | load min/median [ms] | analyse min/median [ms] | total median [ms]")
@@ -112,6 +124,36 @@ struct BenchmarkCommand: ParsableCommand {
         let total = last?.total ?? .zero
         console.out(
             "\(name) | \(Format.integer(total.gpuCount)) | \(Format.integer(total.rackCount)) | \(Self.minMedian(loadTimes)) | \(Self.minMedian(planTimes)) | \(Self.ms(Self.median(totals)))")
+    }
+
+    /// Places every hall of every spec (liquid and air) and prints each problem's status, size,
+    /// gap and solve time, then the wall time of the site (problems solve in parallel unless
+    /// --sequential).
+    func runPlacement(console: Console) throws {
+        console.out("site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms]")
+        for path in specs {
+            guard let site = SiteLoader().load(path: path).site else { throw CommandFailure("\(path): the spec does not load") }
+            var options = try PlacementOptions.from(site.cooling)
+            options.parallel = !sequential
+            let clock = ContinuousClock()
+            let start = clock.now
+            let results = PlacementAnalysis.place(halls: site.halls, options: options)
+            let wall = clock.now - start
+            for (hall, result) in zip(site.halls, results) {
+                switch result {
+                case .failure(let error):
+                    console.out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | |")
+                case .success(let placement):
+                    for layout in placement.layouts {
+                        let s = layout.solve
+                        let gap = s.gap.map { Format.fixed($0.percent, 3) } ?? "-"
+                        console.out(
+                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | \(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | \(Self.ms(s.time))")
+                    }
+                }
+            }
+            console.out("\(site.name) | all halls | | wall \(Self.ms(wall)) ms | | | | | |")
+        }
     }
 
     static func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }

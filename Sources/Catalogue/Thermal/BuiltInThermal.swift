@@ -43,12 +43,26 @@ public enum BuiltInThermal {
         "pump power L: P = V̇·Δp/η at 1.5 L/min/kW (§3.3), 3 bar head (§3.3 dP 0.5-3 bar plus CDU and piping) and η 0.6 = 12.5 W per kW"
     static func cduPump(_ capacity: Power) -> Power { .watts(capacity.kilowatts * 12.5) }
 
+    /// Placement facts of floor CDUs (DESIGN.md §5.4). Neither reach nor cost is in REFERENCE.md:
+    /// both are estimates (L). Reach 25 m of pipe run, the middle of the 20-30 m a row-end or
+    /// perimeter CDU usually serves before secondary-loop pressure drop and hose/manifold length
+    /// become limiting. Cost ≈ 185 USD per kW of capacity installed (unit, valves, connection),
+    /// an order-of-magnitude estimate for comparing layouts, not a quotation.
+    static func cduPlacement(_ capacity: Power) -> UnitPlacementFacts {
+        UnitPlacementFacts(
+            reach: .metres(25), unitCost: .dollars((capacity.kilowatts * 185).rounded()),
+            provenance: Provenance(
+                source: "estimate; reach and cost \(openItem)", confidence: .low,
+                derivation: "reach 25 m = middle of a 20-30 m pipe run; cost 185 USD/kW installed (order of magnitude)"))
+    }
+
     public static let cduVertiv600 = CDUEntry(
         id: "cdu-vertiv-coolchip-600", name: "Vertiv CoolChip CDU 600 (floor)", capacity: .kilowatts(600),
         approach: .kelvins(4), designPumpPower: cduPump(.kilowatts(600)),
         provenance: Provenance(
             source: "REFERENCE.md §3.4 Vertiv CoolChip CDU 600 (600 kW, M); approach §3.4 (3-5 K, M)",
-            confidence: .low, derivation: "approach = middle of the 3-5 K range; " + pumpNote))
+            confidence: .low, derivation: "approach = middle of the 3-5 K range; " + pumpNote),
+        placement: cduPlacement(.kilowatts(600)))
 
     public static let cduLiquidStack1350 = CDUEntry(
         id: "cdu-liquidstack-1mw", name: "LiquidStack CDU-1MW (floor)", capacity: .kilowatts(1_350),
@@ -56,14 +70,16 @@ public enum BuiltInThermal {
         provenance: Provenance(
             source: "REFERENCE.md §3.4 LiquidStack CDU-1MW (≤1 350 kW at N+1, M); approach §3.4 (3-5 K, M)",
             confidence: .low,
-            derivation: "1 350 kW taken as the unit rating (pumps N+1 inside the unit); approach = middle of 3-5 K; " + pumpNote))
+            derivation: "1 350 kW taken as the unit rating (pumps N+1 inside the unit); approach = middle of 3-5 K; " + pumpNote),
+        placement: cduPlacement(.kilowatts(1_350)))
 
     public static let cduCoolIT2000 = CDUEntry(
         id: "cdu-coolit-chx2000", name: "CoolIT CHx2000 (floor)", capacity: .megawatts(2),
         approach: .kelvins(5), designPumpPower: cduPump(.megawatts(2)),
         provenance: Provenance(
             source: "REFERENCE.md §3.4 CoolIT CHx2000 (≈2 MW, L, unverified); approach §3.4 (CoolIT 5 K, M)",
-            confidence: .low, derivation: pumpNote))
+            confidence: .low, derivation: pumpNote),
+        placement: cduPlacement(.megawatts(2)))
 
     public static let cduInRack150 = CDUEntry(
         id: "cdu-in-rack-150", name: "In-rack CDU 150 kW", capacity: .kilowatts(150),
@@ -83,7 +99,8 @@ public enum BuiltInThermal {
         provenance: Provenance(
             source: "REFERENCE.md §3.5 (fan wall 250-500 kW, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
             confidence: .low,
-            derivation: "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of capacity; coil approach 4 K (supply air − entering water) for a deep, low-face-velocity fan-wall coil"))
+            derivation: "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of capacity; coil approach 4 K (supply air − entering water) for a deep, low-face-velocity fan-wall coil"),
+        placement: airPlacement(.kilowatts(400)))
 
     public static let crah180 = AirUnitEntry(
         id: "crah-180", name: "CRAH 180 kW (chilled water)", kind: .crah, capacity: .kilowatts(180),
@@ -91,9 +108,21 @@ public enum BuiltInThermal {
         provenance: Provenance(
             source: "REFERENCE.md §3.5 (CRAH 100-250 kW sensible, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
             confidence: .low,
-            derivation: "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of capacity; coil approach 5 K (supply air − entering water), a compact CRAH coil"))
+            derivation: "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of capacity; coil approach 5 K (supply air − entering water), a compact CRAH coil"),
+        placement: airPlacement(.kilowatts(180)))
 
     public static let airUnits = [fanWall400, crah180]
+
+    /// Placement facts of air units (DESIGN.md §5.4), estimates (L), not in REFERENCE.md: a fan
+    /// wall or CRAH cools racks within ≈15 m of air throw along the cold aisles; cost ≈ 200 USD
+    /// per kW of sensible capacity installed (order of magnitude).
+    static func airPlacement(_ capacity: Power) -> UnitPlacementFacts {
+        UnitPlacementFacts(
+            reach: .metres(15), unitCost: .dollars((capacity.kilowatts * 200).rounded()),
+            provenance: Provenance(
+                source: "estimate; reach and cost \(openItem)", confidence: .low,
+                derivation: "air throw 15 m along the cold aisles; cost 200 USD/kW installed (order of magnitude)"))
+    }
 
     // MARK: Heat rejection
 

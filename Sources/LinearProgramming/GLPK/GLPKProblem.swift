@@ -216,18 +216,32 @@ final class GLPKProblem {
         }
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
+            let monitor = Unmanaged<SearchMonitor>.fromOpaque(info).takeUnretainedValue()
+            if glp_ios_reason(tree) == GLP_IHEUR, var start = monitor.pendingStart {
+                // Offered once, at the first heuristic call; GLPK reads elements 1...n.
+                monitor.pendingStart = nil
+                monitor.startAccepted = glp_ios_heur_sol(tree, &start) == 0
+            }
             let gap = glp_ios_mip_gap(tree)  // DBL_MAX until there is an incumbent
-            Unmanaged<SearchMonitor>.fromOpaque(info).takeUnretainedValue().gap =
-                gap < Double.greatestFiniteMagnitude ? gap : nil
+            monitor.gap = gap < Double.greatestFiniteMagnitude ? gap : nil
         }
         parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         return withExtendedLifetime(monitor) { glp_intopt(pointer, &parameters) }
     }
 
-    /// Collects what the branch-and-cut callback reports.
+    /// Collects what the branch-and-cut callback reports, and holds a MIP start for it.
     final class SearchMonitor {
         /// The relative gap at the last callback with an incumbent.
         var gap: Double?
+        /// The MIP start still to offer, 1-based (element 0 unused) as `glp_ios_heur_sol` reads it.
+        var pendingStart: [Double]?
+        /// Whether GLPK took the start as its incumbent.
+        var startAccepted = false
+
+        /// A monitor offering `start` (by 0-based column) at the first heuristic callback.
+        init(start: [Double]? = nil) {
+            pendingStart = start.map { [0] + $0 }
+        }
     }
 
     // MARK: Results

@@ -60,10 +60,13 @@ public struct CDUEntry: Hashable, Sendable, Identifiable {
     /// Electrical power of the unit's pumps at design flow [W].
     public var designPumpPower: Power
     public var provenance: Provenance
+    /// Reach and installed cost for floor placement (DESIGN.md §5.4); nil for units that are
+    /// not placed on the floor (in-rack CDUs).
+    public var placement: UnitPlacementFacts?
 
     public init(
         id: String, name: String, capacity: Power, approach: TemperatureDifference, designPumpPower: Power,
-        provenance: Provenance
+        provenance: Provenance, placement: UnitPlacementFacts? = nil
     ) {
         self.id = id
         self.name = name
@@ -71,6 +74,7 @@ public struct CDUEntry: Hashable, Sendable, Identifiable {
         self.approach = approach
         self.designPumpPower = designPumpPower
         self.provenance = provenance
+        self.placement = placement
     }
 }
 
@@ -97,13 +101,16 @@ public struct AirUnitEntry: Hashable, Sendable, Identifiable {
     /// Coil approach: supply air − entering water [K].
     public var coilApproach: TemperatureDifference
     public var provenance: Provenance
+    /// Air throw and installed cost for floor placement (DESIGN.md §5.4).
+    public var placement: UnitPlacementFacts?
 
     public init(
         id: String, name: String, kind: AirUnitKind, capacity: Power, designAirRise: TemperatureDifference,
         fanPressurePa: Double, fanEfficiency: Ratio, coilApproach: TemperatureDifference,
-        provenance: Provenance
+        provenance: Provenance, placement: UnitPlacementFacts? = nil
     ) {
         self.coilApproach = coilApproach
+        self.placement = placement
         self.id = id
         self.name = name
         self.kind = kind

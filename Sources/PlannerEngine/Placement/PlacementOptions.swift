@@ -1,0 +1,157 @@
+import Catalogue
+import PlannerModel
+
+/// Inputs of cooling-unit placement beyond the hall itself (DESIGN.md §5.4).
+public struct PlacementOptions: Sendable, Equatable {
+    /// Where units may stand.
+    public enum Sites: Sendable, Equatable {
+        /// Both ends of every row plus front- and back-wall slots every `pitch`
+        /// (see ``FloorModel/candidateSites(layout:rackDepth:pitch:)``).
+        case generated(pitch: Length)
+        /// Exactly these positions, in this order (`J1`, `J2`, …).
+        case listed([FloorPoint])
+    }
+
+    /// Default candidate-site pitch along the front and back walls: 3.0 m, one 1.2 m wide unit
+    /// plus 1.8 m of service clearance (as the aisle), an estimate (L).
+    public static let defaultSitePitch = Length.metres(3)
+    /// Default rack depth: 1.2 m, the common deep-rack footprint of GB200/GB300 NVL72 class racks
+    /// (estimate, L); the row pitch is rack depth + aisle.
+    public static let defaultRackDepth = Length.metres(1.2)
+
+    public var sites: Sites
+    public var rackDepth: Length
+    /// Sites within this distance of a unit are always its backups: the unit serves only racks
+    /// they reach too (``PlacementFormulation``). 3 m, one row pitch of the usual 1.2 m rack +
+    /// 1.8 m aisle layout, so that the row ends of the neighbouring rows back each other up.
+    public var backupRadius: Length
+    /// Unit types for the liquid heat (CDUs). Every type needs a reach and a cost.
+    public var liquidUnits: [CoolingUnitType]
+    /// Unit types for the air heat (fan walls, CRAHs).
+    public var airUnits: [CoolingUnitType]
+    /// `c_pipe`, the cost of carrying 1 kW of liquid heat 1 m (piping proxy): 1 USD/(kW·m), from
+    /// ≈1 000 USD per metre of installed DN150 supply and return carrying ≈1 MW (estimate, L).
+    public var pipingCostPerKilowattMetre: Money
+    /// The same proxy for air (ducting, containment, fan energy over the throw): 0.5 USD/(kW·m)
+    /// (estimate, L).
+    public var airPathCostPerKilowattMetre: Money
+    /// Wall-clock limit of each placement MILP (liquid and air of one hall are separate solves).
+    public var timeLimit: Duration
+    /// Relative MIP gap at which the search stops: 0.5 % by default.
+    public var mipGap: Ratio
+    /// GLPK's MIP presolver (ignored, i.e. off, when ``greedyStart`` is on).
+    public var presolve: Bool
+    /// Pass a greedy layout to GLPK as the first incumbent (needs presolve off).
+    public var greedyStart: Bool
+    /// Add the strengthening rows of DESIGN.md §5.4 (VUBs, capacity after losing a site,
+    /// cardinality, cost bound). On by default; off only to measure their effect.
+    public var strengthening: Bool
+    /// Solve for the unit cost first, then for the full objective with the unit cost capped
+    /// (``PlacementAnalysis``, two phases; the same optimum, found faster). On by default.
+    public var lexicographic: Bool
+    /// Solve independent problems (halls, media) on several threads.
+    public var parallel: Bool
+
+    public init(
+        sites: Sites = .generated(pitch: PlacementOptions.defaultSitePitch),
+        rackDepth: Length = PlacementOptions.defaultRackDepth, backupRadius: Length = .metres(3),
+        liquidUnits: [CoolingUnitType]? = nil, airUnits: [CoolingUnitType]? = nil,
+        pipingCostPerKilowattMetre: Money = .dollars(1), airPathCostPerKilowattMetre: Money = .dollars(0.5),
+        timeLimit: Duration = .seconds(30), mipGap: Ratio = .percent(0.5), presolve: Bool = true,
+        greedyStart: Bool = false, strengthening: Bool = true, lexicographic: Bool = true, parallel: Bool = true
+    ) {
+        self.sites = sites
+        self.rackDepth = rackDepth
+        self.backupRadius = backupRadius
+        self.liquidUnits = liquidUnits ?? CoolingUnitType(cdu: BuiltInThermal.defaultChoices.cdu).map { [$0] } ?? []
+        self.airUnits = airUnits ?? CoolingUnitType(airUnit: BuiltInThermal.defaultChoices.airUnit).map { [$0] } ?? []
+        self.pipingCostPerKilowattMetre = pipingCostPerKilowattMetre
+        self.airPathCostPerKilowattMetre = airPathCostPerKilowattMetre
+        self.timeLimit = timeLimit
+        self.mipGap = mipGap
+        self.presolve = presolve
+        self.greedyStart = greedyStart
+        self.strengthening = strengthening
+        self.lexicographic = lexicographic
+        self.parallel = parallel
+    }
+
+    /// The site's cooling choices' CDU and air unit (or the built-in defaults), other values as
+    /// given. Throws when an entry has no placement facts.
+    public static func from(_ choices: CoolingChoices?) throws(PlacementError) -> PlacementOptions {
+        let choices = choices ?? BuiltInThermal.defaultChoices
+        guard let cdu = CoolingUnitType(cdu: choices.cdu) else {
+            throw .unitTypeWithoutPlacementFacts(choices.cdu.id)
+        }
+        guard let air = CoolingUnitType(airUnit: choices.airUnit) else {
+            throw .unitTypeWithoutPlacementFacts(choices.airUnit.id)
+        }
+        return PlacementOptions(liquidUnits: [cdu], airUnits: [air])
+    }
+
+    /// The unit types for `medium`.
+    public func units(_ medium: CoolingMedium) -> [CoolingUnitType] {
+        medium == .liquid ? liquidUnits : airUnits
+    }
+
+    /// The piping (or air-path) proxy cost for `medium`.
+    public func pathCost(_ medium: CoolingMedium) -> Money {
+        medium == .liquid ? pipingCostPerKilowattMetre : airPathCostPerKilowattMetre
+    }
+}
+
+/// Input a placement cannot work with, as a sentence naming the value and the fix.
+public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noLayout(hall: String)
+    case tooManyRacks(hall: String, racks: Int, positions: Int)
+    case noCandidateSites(hall: String)
+    case invalidSitePitch(Length)
+    case invalidRackDepth(Length)
+    case invalidBackupRadius(Length)
+    case reachShorterThanRackPitch(unit: String, reach: Length, rackPitch: Length)
+    case noUnitTypes(hall: String, medium: CoolingMedium)
+    case invalidUnitType(id: String, reason: String)
+    case unitTypeWithoutPlacementFacts(String)
+    case invalidTimeLimit(Duration)
+    case invalidMIPGap(Ratio)
+    case invalidCost(String)
+    /// GLPK could not run (not a time-out or infeasibility, which are statuses).
+    case solverFailed(String)
+    /// A model file could not be written.
+    case exportFailed(String)
+
+    public var description: String {
+        switch self {
+        case .noLayout(let hall):
+            "hall '\(hall)' has no floor layout (rows, racks per row, rack pitch, aisle); placement needs one"
+        case .tooManyRacks(let hall, let racks, let positions):
+            "hall '\(hall)' has \(racks) racks but its layout has only \(positions) positions; add rows or racks per row"
+        case .noCandidateSites(let hall):
+            "hall '\(hall)' has no candidate sites for cooling units; list at least two sites or use generated sites"
+        case .invalidSitePitch(let pitch):
+            "the candidate-site pitch is \(pitch.metres) m; it must be positive and finite"
+        case .invalidRackDepth(let depth):
+            "the rack depth is \(depth.metres) m; it must be positive and finite"
+        case .invalidBackupRadius(let radius):
+            "the backup radius is \(radius.metres) m; it must be finite and not negative"
+        case .reachShorterThanRackPitch(let unit, let reach, let pitch):
+            "unit type '\(unit)' reaches \(reach.metres) m, less than the rack pitch of \(pitch.metres) m; it could not serve even a neighbouring rack — check the reach"
+        case .noUnitTypes(let hall, let medium):
+            "hall '\(hall)' has \(medium.rawValue) heat but no \(medium.rawValue) unit type to place"
+        case .invalidUnitType(let id, let reason):
+            "unit type '\(id)': \(reason)"
+        case .unitTypeWithoutPlacementFacts(let id):
+            "catalogue entry '\(id)' has no reach and unit cost, so it cannot be placed on the floor"
+        case .invalidTimeLimit(let limit):
+            "the placement time limit is \(limit); it must be positive"
+        case .invalidMIPGap(let gap):
+            "the MIP gap is \(gap.percent) %; it must be at least 0 % and below 100 %"
+        case .invalidCost(let what):
+            "\(what) must be finite and not negative"
+        case .solverFailed(let message):
+            "the placement solver failed: \(message)"
+        case .exportFailed(let message):
+            "the placement model could not be exported: \(message)"
+        }
+    }
+}
