@@ -87,7 +87,7 @@ struct PlanCommand: ParsableCommand {
                         let files = try SiteHeatRecovery.exportLP(hr, to: folder)
                         if !quiet { console.err("\(spec.path): wrote \(files.mps) and \(files.lp)") }
                     } catch {
-                        throw CommandFailure("--dump-lp: \(error.description)")
+                        throw CommandFailure("--dump-lp: \(error)")
                     }
                 }
             }

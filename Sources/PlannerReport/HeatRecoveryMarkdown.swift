@@ -173,9 +173,12 @@ public enum HeatRecoveryCharts {
     /// Daily mean network demand and heat delivered over the year [MW].
     public static func daily(_ hr: HeatRecoveryPlan) -> String {
         func daily(_ hourly: [Double]) -> [(x: Double, y: Double)] {
-            (0..<(hourly.count / 24)).map { d in
-                (x: Double(d + 1), y: hourly[(d * 24)..<(d * 24 + 24)].reduce(0, +) / 24 / 1e6)
+            var points: [(x: Double, y: Double)] = []
+            for d in 0..<(hourly.count / 24) {
+                let watts: Double = hourly[(d * 24)..<(d * 24 + 24)].reduce(0, +)
+                points.append((x: Double(d + 1), y: watts / 24 / 1e6))
             }
+            return points
         }
         let monthStarts = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335]
         return SVGChart(
