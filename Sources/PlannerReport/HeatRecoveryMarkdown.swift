@@ -116,10 +116,9 @@ enum HeatRecoveryMarkdown {
         table.add([hr.network.name + " (this plan)", "`\(r.heatPumpID)`", Format.megawatts(r.capacity), mwh(r.delivered), mwh(r.electricity), Format.fixed(r.seasonalCOP, 2), Format.percent(hr.erf, decimals: 2), money(r.netBenefit, r.currency)])
         table.add([a.networkName, "`\(a.heatPumpID)`", Format.megawatts(a.capacity), mwh(a.delivered), mwh(a.electricity), Format.fixed(a.seasonalCOP, 2), Format.percent(a.erf, decimals: 2), money(a.netBenefit, r.currency)])
         let high = hr.choices.networkKind == .koreanHighTemperature
+        let (hi, lo) = high ? (r.seasonalCOP, a.seasonalCOP) : (a.seasonalCOP, r.seasonalCOP)
         let why =
-            high
-            ? "A 115 °C network needs a lift of 70 K or more from data-centre water, beyond one compressor stage: the COP falls to about 2 (REFERENCE.md §4.3: 45 → 115 °C ≈ 2.1), so half of every MWh delivered is bought electricity and only half is reused heat. The same waste heat into a 4th-generation network (55–70 °C) lifts 20–35 K at a COP of 4–6: more of each MWh is data-centre heat, the electricity bill is a third as large, and the cheaper district-heating machine pays back sooner."
-            : "A 4th-generation network (55–70 °C) lifts data-centre water by only 20–35 K, at a COP of 4–6: three quarters or more of each MWh delivered is reused heat. Korea's 115 °C networks (REFERENCE.md §4.3) need a 70 K+ lift at COP ≈ 2: twice the electricity per MWh, a high-temperature machine, and half the ERF for the same heat sold."
+            "The lift sets the COP. A 115 °C network (REFERENCE.md §4.3) needs a lift of 70 K or more from data-centre water, beyond one compressor stage: here a seasonal COP of \(Format.fixed(hi, 2)) (REFERENCE.md: 45 → 115 °C ≈ 2.1), so \(Format.fixed(100 / max(hi, 1), 0)) % of every MWh delivered is bought electricity and only the rest is reused data-centre heat. A 4th-generation network (55–70 °C, §4.2) lifts 20–35 K at a seasonal COP of \(Format.fixed(lo, 2)): \(Format.fixed(100 / max(lo, 1), 0)) % electricity per MWh, so more heat is sold per MWh bought, the margin per MWh (heat price − electricity price / COP) is larger, the cheaper district-heating machine pays back, and the ERF is higher for the same heat sold."
         return """
             ### Why the network temperature matters
 

@@ -67,10 +67,10 @@ struct HeatRecoverySpecTests {
     @Test("a network supply at or below its return is an error at the supply")
     func supplyBelowReturn() {
         #expect(messages(spec("heat_recovery: { network: korean-high-temperature, peak_demand_mw: 40, supply_c: 50 }")) == [
-            "Sites/x.yaml:4:84: error: heat_recovery.supply_c: the network supply 50 °C must be above its return 55 °C"
+            "Sites/x.yaml:4:82: error: heat_recovery.supply_c: the network supply 50 °C must be above its return 55 °C"
         ])
         #expect(messages(spec("heat_recovery: { network: fourth-generation, peak_demand_mw: 40, return_c: 60 }")) == [
-            "Sites/x.yaml:4:78: error: heat_recovery.return_c: the network supply 55 °C must be above its return 60 °C"
+            "Sites/x.yaml:4:76: error: heat_recovery.return_c: the network supply 55 °C must be above its return 60 °C"
         ])
     }
 
@@ -78,17 +78,17 @@ struct HeatRecoverySpecTests {
     func noLift() {
         // TCS return 36 + 10 = 46 °C against a 45 °C supply (return 30 °C).
         #expect(messages(spec("heat_recovery: { network: fourth-generation, peak_demand_mw: 40, source: tcs-return, supply_c: 45 }")) == [
-            "Sites/x.yaml:4:76: error: heat_recovery.source: the heat source (tcs-return, 46 °C) is not colder than the network supply (45 °C): there is no lift for a heat pump; use a heat exchanger or a hotter network"
+            "Sites/x.yaml:4:74: error: heat_recovery.source: the heat source (tcs-return, 46 °C) is not colder than the network supply (45 °C): there is no lift for a heat pump; use a heat exchanger or a hotter network"
         ])
     }
 
     @Test("a heat pump that cannot condense above the supply is an error with the one that can")
     func heatPumpTooCold() {
         #expect(messages(spec("heat_recovery: { network: korean-high-temperature, peak_demand_mw: 40, heat_pump: hp-district-10mw }")) == [
-            "Sites/x.yaml:4:85: error: heat_recovery.heat_pump: heat pump 'hp-district-10mw' condenses at most 95 °C, below the 120 °C a 115 °C supply needs; use 'hp-high-temp-10mw'"
+            "Sites/x.yaml:4:83: error: heat_recovery.heat_pump: heat pump 'hp-district-10mw' condenses at most 95 °C, below the 120 °C a 115 °C supply needs; use 'hp-high-temp-10mw'"
         ])
         #expect(messages(spec("heat_recovery: { network: fourth-generation, peak_demand_mw: 40, heat_pump: hp-distric-10mw }")) == [
-            "Sites/x.yaml:4:79: error: heat_recovery.heat_pump: unknown heat pump 'hp-distric-10mw'; did you mean 'hp-district-10mw'?"
+            "Sites/x.yaml:4:77: error: heat_recovery.heat_pump: unknown heat pump 'hp-distric-10mw'; did you mean 'hp-district-10mw' or 'hp-high-temp-10mw'?"
         ])
     }
 
