@@ -12,8 +12,12 @@ struct PlanCommand: ParsableCommand {
             For each spec Sites/x.yaml writes <out>/x.md and <out>/x/ (plan.json, racks.csv, halls.csv).
             All specs are checked first: if any has an error, nothing is written (exit 1).
             With --rollup NAME, also writes <out>/NAME.md: one row per site and the total.
+            With --dump-lp DIR, writes the optimisation models of each site as free MPS and CPLEX LP
+            files into DIR/<site>/ (heat-recovery.mps and .lp when the site plans heat recovery), for
+            checking with another solver (glpsol --lp DIR/<site>/heat-recovery.lp).
             Examples:
               dcplan plan Sites/example-small.yaml
+              dcplan plan --dump-lp /tmp/lp Sites/korea-naver-cloud.yaml
               dcplan plan --out /tmp/reports --rollup korea-260k Sites/korea-*.yaml
             """)
 
@@ -31,6 +35,9 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "Use this distribution in every hall, overriding the spec (ac-415v, ac-480v, dc-800v).")
     var distribution: Distribution?
+
+    @Option(name: .customLong("dump-lp"), help: ArgumentHelp("Write each site's LP/MILP models (MPS and CPLEX LP) into DIR/<site>/.", valueName: "DIR"))
+    var dumpLP: String?
 
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
@@ -66,6 +73,23 @@ struct PlanCommand: ParsableCommand {
             if let annual = plan.cooling?.annual {
                 writer.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
                 writer.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
+            }
+            if let hr = plan.heatRecovery {
+                writer.add(base + "/heat-recovery.svg", HeatRecoveryCharts.daily(hr))
+                // Solve time varies run to run: stderr only, never in the committed report.
+                if !quiet {
+                    console.err(
+                        "\(spec.path): heat-recovery LP \(hr.result.lp.rows) × \(hr.result.lp.columns) (\(hr.result.lp.nonzeros) non-zeros) \(hr.result.status.rawValue) in \(String(format: "%.3f", hr.result.lp.solveTime.seconds)) s")
+                }
+                if let dumpLP {
+                    let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
+                    do {
+                        let files = try SiteHeatRecovery.exportLP(hr, to: folder)
+                        if !quiet { console.err("\(spec.path): wrote \(files.mps) and \(files.lp)") }
+                    } catch {
+                        throw CommandFailure("--dump-lp: \(error)")
+                    }
+                }
             }
             writer.add(base + "/plan.json", try PlanJSON.render(plan, context: context))
             writer.add(base + "/racks.csv", PlanCSV.rackGroups(plan))

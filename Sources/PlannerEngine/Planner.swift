@@ -26,10 +26,30 @@ public struct Planner: Sendable {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         var electrical = ElectricalAnalysis.analyse(
             site, halls: halls, distribution: distribution, compare: compareDistributions)
-        let cooling = weather.map {
+        let profile = weather == nil ? nil : profileLevels(site)
+        var cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profileLevels(site))
+                choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profile)
+        }
+        // Heat recovery: the LP on the plant's hourly liquid heat, then the plant again with the
+        // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
+        var heatRecovery: HeatRecoveryPlan? = nil
+        var recoveryFindings: [Finding] = []
+        if let choices = site.heatRecovery, let w = weather, let before = cooling {
+            let planned = SiteHeatRecovery.plan(choices, cooling: before, weather: w.year)
+            recoveryFindings = planned.findings
+            if var hr = planned.plan {
+                if hr.result.status.hasSolution {
+                    let after = CoolingAnalysis.analyse(
+                        halls: halls, electrical: electrical, weather: w.year, design: w.design,
+                        choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profile,
+                        recoveredWatts: hr.result.hourlySourceWatts)
+                    hr = SiteHeatRecovery.couple(hr, before: before.annual, after: after.annual)
+                    cooling = after
+                }
+                heatRecovery = hr
+            }
         }
         if let cooling {
             // The main transformers and the grid connection also carry the cooling plant at the
@@ -39,10 +59,49 @@ public struct Planner: Sendable {
                 compare: compareDistributions)
         }
         let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
+        var metrics: DataCentreMetrics? = nil
+        var compliance: ComplianceReport? = nil
+        var complianceFindings: [Finding] = []
+        if let annual = cooling?.annual, site.heatRecovery != nil || site.compliance != nil {
+            metrics = SiteHeatRecovery.metrics(annual, compliance: site.compliance)
+            if let choices = site.compliance, !choices.ruleSets.isEmpty {
+                let checked = SiteHeatRecovery.compliance(
+                    choices, site: site, installedIT: halls.sum(\.total.itPower.design), annual: annual,
+                    heatPumpElectricity: heatRecovery?.result.electricity ?? .zero,
+                    meanWasteHeatTemperature: heatRecovery.map(\.meanSourceTemperature),
+                    chainEfficiency: chainEfficiencies(site, halls: halls, electrical: electrical))
+                compliance = checked.report
+                complianceFindings = checked.findings
+            }
+        }
         return Plan(
             site: site, halls: halls,
-            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings,
-            curve: curve, electrical: electrical, cooling: cooling)
+            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings
+                + recoveryFindings + complianceFindings,
+            curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
+            compliance: compliance)
+    }
+
+    /// Power-chain efficiency (IT input over grid input, every hall copy, main transformers left
+    /// out) at the design IT load and at half of it on the chain installed for design, for the
+    /// ASHRAE 90.4 ELC at 100 % and 50 % load.
+    func chainEfficiencies(_ site: Site, halls: [HallResult], electrical: SiteElectricalResult) -> (full: Ratio, half: Ratio)? {
+        var itFull = Power.zero, gridFull = Power.zero, itHalf = Power.zero, gridHalf = Power.zero
+        for (index, hall) in site.halls.enumerated() where index < halls.count && index < electrical.halls.count {
+            let e = electrical.halls[index]
+            let (_, chain) = ElectricalAnalysis.hall(
+                hall, result: halls[index], distribution: e.distribution, site: site.electrical,
+                customChain: distribution == nil ? hall.power.customChain : nil)
+            let half = ElectricalAnalysis.installed(chain, sizedBy: e.design)
+                .evaluate(load: halls[index].perCopy.itPower.design * 0.5)
+            let copies = Double(hall.copies)
+            itFull += e.design.itLoad * copies
+            gridFull += e.design.gridInput * copies
+            itHalf += half.itLoad * copies
+            gridHalf += half.gridInput * copies
+        }
+        guard gridFull > .zero, gridHalf > .zero else { return nil }
+        return (.fraction(itFull / gridFull), .fraction(itHalf / gridHalf))
     }
 
     /// The site planned at each hour of its daily workload profile (nil without one): the

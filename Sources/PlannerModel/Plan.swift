@@ -154,11 +154,22 @@ public struct Plan: Hashable, Sendable {
     public var electrical: SiteElectricalResult?
     /// Cooling units and the plant over the weather year; nil without a weather file.
     public var cooling: SiteCooling?
+    /// Heat recovery into district heating; nil when the site does not ask for it or has no
+    /// weather year.
+    public var heatRecovery: HeatRecoveryPlan?
+    /// PUE, ERF, ERE, CUE over the year, when the site asks for heat recovery or compliance.
+    public var metrics: DataCentreMetrics?
+    /// The rule sets of `compliance:` checked against the plan; nil when none are listed.
+    public var compliance: ComplianceReport?
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,
-        electrical: SiteElectricalResult? = nil, cooling: SiteCooling? = nil
+        electrical: SiteElectricalResult? = nil, cooling: SiteCooling? = nil, heatRecovery: HeatRecoveryPlan? = nil,
+        metrics: DataCentreMetrics? = nil, compliance: ComplianceReport? = nil
     ) {
+        self.heatRecovery = heatRecovery
+        self.metrics = metrics
+        self.compliance = compliance
         self.cooling = cooling
         self.site = site
         self.halls = halls

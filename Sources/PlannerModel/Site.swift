@@ -19,12 +19,19 @@ public struct Site: Hashable, Sendable {
     /// 24 factors on each hall's sustained utilisation, one per local hour (00:00–01:00 first),
     /// for the annual simulation; nil: the sustained utilisation every hour.
     public var dailyProfile: [Ratio]?
+    /// Heat recovery into a district-heating network (`heat_recovery:`); nil: none.
+    public var heatRecovery: HeatRecoveryChoices?
+    /// The rule sets the site is checked against (`compliance:`); nil: none.
+    public var compliance: ComplianceChoices?
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
-        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil
+        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil,
+        heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil
     ) {
+        self.heatRecovery = heatRecovery
+        self.compliance = compliance
         self.dailyProfile = dailyProfile
         self.cooling = cooling
         self.name = name

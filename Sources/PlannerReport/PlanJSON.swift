@@ -232,6 +232,7 @@ public enum PlanJSON {
                         pue: Format.plain(a.pue, 4), wue: Format.plain(a.wue, 4),
                         partialPUEPower: Format.plain(a.partialPUEPower, 4), partialPUECooling: Format.plain(a.partialPUECooling, 4),
                         heatRejectedMWh: Format.plain(a.heatRejected.megawattHours),
+                        heatRecoveredMWh: a.heatRecovered > .zero ? Format.plain(a.heatRecovered.megawattHours) : nil,
                         hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) }),
                         liquidClass: cooling.loop(.liquid).map { _ in cooling.liquidClass },
                         airClass: cooling.airInlet.map { $0.airClass?.name ?? "none" },
@@ -245,6 +246,40 @@ public enum PlanJSON {
                     ],
                     forKey: .designConditions)
             }
+            if let hr = plan.heatRecovery {
+                let r = hr.result
+                try c.encode(
+                    HeatRecoveryDoc(
+                        status: r.status.rawValue, network: hr.choices.networkKind.rawValue, source: hr.choices.source.rawValue,
+                        heatPump: r.heatPumpID, heatPumpMW: Format.plain(r.capacity.megawatts), heatPumpUnits: r.units,
+                        heatDemandMWh: Format.plain(r.demand.megawattHours, 1),
+                        heatDeliveredMWh: Format.plain(r.delivered.megawattHours, 1),
+                        heatReusedMWh: Format.plain(r.sourceHeat.megawattHours, 1),
+                        heatPumpElectricityMWh: Format.plain(r.electricity.megawattHours, 1),
+                        seasonalCOP: Format.plain(r.seasonalCOP, 3), erf: Format.plain(hr.erf.fraction, 5),
+                        ere: Format.plain(hr.ere, 4), maximumERF: Format.plain(hr.maximumERF.fraction, 5),
+                        minimumERF: hr.choices.minimumERF.map { Format.plain($0.fraction, 5) },
+                        netBenefit: Format.plain(r.netBenefit, 0), currency: r.currency,
+                        heatRejectedBeforeMWh: hr.plant.map { Format.plain($0.heatRejectedBefore.megawattHours, 1) },
+                        heatRejectedAfterMWh: hr.plant.map { Format.plain($0.heatRejectedAfter.megawattHours, 1) },
+                        plantEnergyBeforeMWh: hr.plant.map { Format.plain($0.plantEnergyBefore.megawattHours, 1) },
+                        plantEnergyAfterMWh: hr.plant.map { Format.plain($0.plantEnergyAfter.megawattHours, 1) },
+                        lpRows: r.lp.rows, lpColumns: r.lp.columns, lpNonzeros: r.lp.nonzeros),
+                    forKey: .heatRecovery)
+            }
+            if let m = plan.metrics {
+                var metrics: [String: Double] = ["pue": Format.plain(m.pue, 4), "erf": Format.plain(m.erf.fraction, 5), "ere": Format.plain(m.ere, 4)]
+                if let cue = m.cue { metrics["cue_kg_per_kwh"] = Format.plain(cue.kilogramsPerKilowattHour, 4) }
+                try c.encode(metrics, forKey: .metrics)
+            }
+            if let report = plan.compliance {
+                try c.encode(
+                    report.results.map {
+                        ComplianceDoc(
+                            ruleSet: $0.ruleSet.rawValue, rule: $0.rule, value: $0.siteValue, threshold: $0.threshold,
+                            result: $0.verdict.rawValue, citation: $0.citation)
+                    }, forKey: .compliance)
+            }
             try c.encode(
                 plan.findings.map { FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message) },
                 forKey: .findings)
@@ -252,14 +287,43 @@ public enum PlanJSON {
 
         struct AnnualDoc: Encodable {
             var itEnergyMWh, facilityEnergyMWh, pue, wue, partialPUEPower, partialPUECooling, heatRejectedMWh: Double
+            var heatRecoveredMWh: Double?
             var hours: [String: Int]
             var liquidClass, airClass: String?
             var hoursOutsideAirRecommended: Int?
             enum CodingKeys: String, CodingKey {
                 case itEnergyMWh = "it_energy_mwh", facilityEnergyMWh = "facility_energy_mwh", pue, wue = "wue_l_per_kwh", hours
                 case partialPUEPower = "partial_pue_power", partialPUECooling = "partial_pue_cooling"
-                case heatRejectedMWh = "heat_rejected_mwh", liquidClass = "ashrae_liquid_class", airClass = "ashrae_air_class"
+                case heatRejectedMWh = "heat_rejected_mwh", heatRecoveredMWh = "heat_recovered_mwh", liquidClass = "ashrae_liquid_class", airClass = "ashrae_air_class"
                 case hoursOutsideAirRecommended = "hours_outside_air_recommended"
+            }
+        }
+
+        struct HeatRecoveryDoc: Encodable {
+            var status, network, source, heatPump: String
+            var heatPumpMW: Double
+            var heatPumpUnits: Int
+            var heatDemandMWh, heatDeliveredMWh, heatReusedMWh, heatPumpElectricityMWh, seasonalCOP, erf, ere, maximumERF: Double
+            var minimumERF: Double?
+            var netBenefit: Double
+            var currency: String
+            var heatRejectedBeforeMWh, heatRejectedAfterMWh, plantEnergyBeforeMWh, plantEnergyAfterMWh: Double?
+            var lpRows, lpColumns, lpNonzeros: Int
+            enum CodingKeys: String, CodingKey {
+                case status, network, source, heatPump = "heat_pump", heatPumpMW = "heat_pump_mw", heatPumpUnits = "heat_pump_units"
+                case heatDemandMWh = "heat_demand_mwh", heatDeliveredMWh = "heat_delivered_mwh", heatReusedMWh = "heat_reused_mwh"
+                case heatPumpElectricityMWh = "heat_pump_electricity_mwh", seasonalCOP = "seasonal_cop", erf, ere
+                case maximumERF = "maximum_erf", minimumERF = "minimum_erf", netBenefit = "net_benefit_per_year", currency
+                case heatRejectedBeforeMWh = "heat_rejected_without_recovery_mwh", heatRejectedAfterMWh = "heat_rejected_mwh"
+                case plantEnergyBeforeMWh = "plant_energy_without_recovery_mwh", plantEnergyAfterMWh = "plant_energy_mwh"
+                case lpRows = "lp_rows", lpColumns = "lp_columns", lpNonzeros = "lp_nonzeros"
+            }
+        }
+
+        struct ComplianceDoc: Encodable {
+            var ruleSet, rule, value, threshold, result, citation: String
+            enum CodingKeys: String, CodingKey {
+                case ruleSet = "rule_set", rule, value, threshold, result, citation
             }
         }
 
@@ -293,6 +357,7 @@ public enum PlanJSON {
             case spec, specSHA256 = "spec_sha256", dcplanVersion = "dcplan_version", halls, findings
             case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", copperT = "copper_t", grid
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
+            case heatRecovery = "heat_recovery", metrics, compliance
         }
     }
 }

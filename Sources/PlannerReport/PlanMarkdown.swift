@@ -8,7 +8,8 @@ public enum PlanMarkdown {
     public static func render(_ plan: Plan, context: ReportContext, figures: String? = nil) -> String {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
-            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures), findingsSection(plan.findings), reproduce(context),
+            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures),
+            HeatRecoveryMarkdown.sections(plan, figures: figures), findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -49,6 +50,23 @@ public enum PlanMarkdown {
         if let a = plan.cooling?.annual {
             table.add(["Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))"])
             table.add(["Annual facility energy [GWh]", Format.fixed(a.facilityEnergy.gigawattHours, 1)])
+        }
+        if let hr = plan.heatRecovery {
+            table.add([
+                "Heat recovered into district heating [MWh] (heat pumps)",
+                hr.result.status.hasSolution
+                    ? "\(Format.fixed(hr.result.delivered.megawattHours, 0)) delivered, \(Format.fixed(hr.result.sourceHeat.megawattHours, 0)) from the data centre (\(Format.megawatts(hr.result.capacity)) MW heat pumps)"
+                    : "**infeasible** (ERF target \(hr.choices.minimumERF.map { Format.percent($0, decimals: 1) } ?? "–"), at most \(Format.percent(hr.maximumERF, decimals: 2)))",
+            ])
+        }
+        if let m = plan.metrics {
+            table.add(["ERF / ERE", "\(Format.percent(m.erf, decimals: 2)) / \(Format.fixed(m.ere, 3))"])
+            if let cue = m.cue { table.add(["CUE [kg CO₂e/kWh IT]", Format.fixed(cue.kilogramsPerKilowattHour, 3)]) }
+        }
+        if let report = plan.compliance {
+            let counts = [RuleVerdict.pass, .fail, .notApplicable, .notAssessed].map { v in (v, report.results.filter { $0.verdict == v }.count) }
+                .filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+            table.add(["Compliance (\(plan.site.compliance?.ruleSets.map(\.rawValue).joined(separator: ", ") ?? ""))", counts.joined(separator: ", ")])
         }
         table.add(["Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1)])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])

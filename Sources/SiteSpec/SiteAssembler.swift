@@ -52,12 +52,144 @@ struct SiteAssembler {
         let electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
         let cooling = document.cooling.map { self.cooling($0, halls: halls) }
+        let heatRecovery = document.heatRecovery.flatMap {
+            self.heatRecovery($0, cooling: cooling ?? BuiltInThermal.defaultChoices, hasWeather: site?.weather != nil)
+        }
+        let compliance = document.compliance.flatMap {
+            self.compliance($0, hasWeather: site?.weather != nil, hasCommissioning: site?.commissioning != nil)
+        }
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
-            electrical: electrical, cooling: cooling, dailyProfile: profile)
+            electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
+            compliance: compliance)
+    }
+
+    /// `heat_recovery`: the network preset with overrides (supply above return), a heat source
+    /// colder than the network supply (a heat pump needs a lift) and a heat pump that can reach
+    /// it, prices and costs not negative.
+    private func heatRecovery(_ spec: HeatRecoverySection, cooling: CoolingChoices, hasWeather: Bool) -> HeatRecoveryChoices? {
+        if !hasWeather {
+            log.error("heat recovery needs site.weather: the waste heat comes from the plant over the weather year", at: spec.place)
+        }
+        let kind = log.choice(spec.network, of: HeatRecoveryChoices.NetworkKind.self)
+        let peak = log.positive(spec.peakDemandMW)
+        let source = log.choice(spec.source, of: HeatRecoveryChoices.Source.self) ?? .facilityWaterReturn
+        func notNegative(_ value: Located<Double>?) -> Double? {
+            log.check(value) { $0 >= 0 && $0.isFinite } message: { "must not be negative, got \(Phrase.number($0))" }
+        }
+        var economics = HeatRecoveryEconomics()
+        economics.electricityPricePerMegawattHour = notNegative(spec.electricityPrice) ?? economics.electricityPricePerMegawattHour
+        economics.heatPricePerMegawattHour = notNegative(spec.heatPrice) ?? economics.heatPricePerMegawattHour
+        economics.heatPumpCostPerKilowatt = notNegative(spec.heatPumpCost)
+        economics.discountRate = log.percent(spec.discountRatePercent) ?? economics.discountRate
+        if let years = spec.lifetimeYears {
+            economics.lifetimeYears = log.check(years) { $0 == $0.rounded() && $0 >= 1 && $0 <= 100 } message: {
+                "must be a whole number of years within 1–100, got \(Phrase.number($0))"
+            }.map { Int($0) } ?? economics.lifetimeYears
+        }
+        if [spec.electricityPrice, spec.heatPrice, spec.heatPumpCost, spec.discountRatePercent, spec.lifetimeYears].contains(where: { $0 != nil }) {
+            economics.provenance = Provenance(
+                source: "spec heat_recovery prices (L unless the spec cites better)", confidence: .low,
+                derivation: "defaults for keys not set: " + (HeatRecoveryEconomics.defaultProvenance.derivation ?? ""))
+        }
+        let minimumERF = log.percent(spec.minimumERFPercent)
+        let maximumCapacity = log.positive(spec.maximumCapacityMW).map(Power.megawatts)
+        let days = spec.representativeDays.flatMap { d in
+            log.check(d) { $0 == $0.rounded() && $0 >= 1 && $0 <= 365 } message: {
+                "must be a whole number of days within 1–365, got \(Phrase.number($0))"
+            }.map { Int($0) }
+        }
+        var storage: HeatStorageOptions? = nil
+        if let s = spec.storage {
+            var options = HeatStorageOptions()
+            options.hourlyLoss = log.check(s.hourlyLossPercent) { $0 >= 0 && $0 < 100 } message: {
+                "must be within 0–100 % and below 100, got \(Phrase.number($0))"
+            }.map(Ratio.percent) ?? options.hourlyLoss
+            options.maximumCapacity = log.positive(s.maximumMWh).map(Energy.megawattHours)
+            if let cost = notNegative(s.costUSDPerMWh) { economics.storageCostPerMegawattHour = cost }
+            storage = options
+        }
+        let supply = spec.supplyC.map { Temperature.celsius($0.value) }
+        let ret = spec.returnC.map { Temperature.celsius($0.value) }
+        guard let kind, let peak else { return nil }
+        var choices = HeatRecoveryChoices(
+            networkKind: kind, peakDemand: .megawatts(peak), source: source,
+            heatPump: BuiltInHeatPumps.entry(kind.defaultHeatPumpID)!, economics: economics, minimumERF: minimumERF,
+            storage: storage, representativeDays: days, supplyOverride: supply, returnOverride: ret,
+            maximumCapacity: maximumCapacity)
+        if let id = spec.heatPump {
+            guard let entry = BuiltInHeatPumps.entry(id.value) else {
+                let ids = BuiltInHeatPumps.all.map(\.id)
+                log.error(
+                    "unknown heat pump '\(id.value)'" + Phrase.didYouMean(EditDistance.closest(to: id.value, in: ids), otherwise: "; known: " + Phrase.alternatives(ids)),
+                    at: id.place)
+                return nil
+            }
+            choices.heatPump = entry
+        }
+        let network = choices.network
+        let lowest = network.supply.lowest, highest = network.supply.highest
+        if network.returnTemperature >= lowest {
+            let place = spec.supplyC?.place ?? spec.returnC?.place ?? spec.place
+            log.error(
+                "the network supply \(Phrase.number(lowest.celsius)) °C must be above its return \(Phrase.number(network.returnTemperature.celsius)) °C",
+                at: place)
+            return nil
+        }
+        let sourceTemperature = source.returnTemperature(cooling)
+        if sourceTemperature >= lowest {
+            log.error(
+                "the heat source (\(source.rawValue), \(Phrase.number((sourceTemperature.celsius * 10).rounded() / 10)) °C) is not colder than the network supply (\(Phrase.number(lowest.celsius)) °C): there is no lift for a heat pump; use a heat exchanger or a hotter network",
+                at: spec.source?.place ?? spec.network?.place ?? spec.place)
+            return nil
+        }
+        let sink = lowest + choices.heatPump.sinkApproach
+        if sink > choices.heatPump.maximumSinkTemperature {
+            let better = BuiltInHeatPumps.all.first { lowest + $0.sinkApproach <= $0.maximumSinkTemperature && highest + $0.sinkApproach <= $0.maximumSinkTemperature }
+            log.error(
+                "heat pump '\(choices.heatPump.id)' condenses at most \(Phrase.number(choices.heatPump.maximumSinkTemperature.celsius)) °C, below the \(Phrase.number(sink.celsius)) °C a \(Phrase.number(lowest.celsius)) °C supply needs" + (better.map { "; use '\($0.id)'" } ?? ""),
+                at: spec.heatPump?.place ?? spec.network?.place ?? spec.place)
+            return nil
+        }
+        return choices
+    }
+
+    /// `compliance`: known rule sets, each once; EnEfG needs the commissioning month.
+    private func compliance(_ spec: ComplianceSection, hasWeather: Bool, hasCommissioning: Bool) -> ComplianceChoices? {
+        if !hasWeather {
+            log.error("compliance needs site.weather: the annual energies come from the plant over the weather year", at: spec.place)
+        }
+        var sets: [RuleSet] = []
+        var seen: [String: Place] = [:]
+        let names = ComplianceChoices.specNames.map(\.0)
+        for rule in spec.rules?.value ?? [] {
+            guard let set = ComplianceChoices.specNames.first(where: { $0.0 == rule.value })?.1 else {
+                log.error("must be one of \(names.joined(separator: ", ")); got \"\(rule.value)\"", at: rule.place)
+                continue
+            }
+            guard log.unique(rule.value, at: rule.place, noun: "rule", seen: &seen) != nil else { continue }
+            if set == .enefg && !hasCommissioning {
+                log.error("rule 'enefg' needs site.commissioning (YYYY-MM): EnEfG §11 thresholds depend on the start of operation", at: rule.place)
+            }
+            sets.append(set)
+        }
+        var choices = ComplianceChoices(ruleSets: sets)
+        if let factor = log.check(spec.gridEmission, { $0 >= 0 && $0 <= 2 }, message: { "must be within 0–2 kg CO₂e/kWh, got \(Phrase.number($0))" }) {
+            choices.gridEmissionFactor = .kilogramsPerKilowattHour(factor)
+            choices.gridEmissionProvenance = Provenance(
+                source: "spec compliance.grid_emission_kg_per_kwh", confidence: .low, derivation: "\(Phrase.number(factor)) kg CO₂e/kWh as given")
+        }
+        if let onFail = spec.onFail {
+            choices.enforce = log.check(onFail, { $0 == "warning" || $0 == "error" }, message: { "must be one of warning, error; got \"\($0)\"" }) == "error"
+        }
+        choices.ashraeLimits = ASHRAE904Limits(
+            electricalLossFullLoad: log.percent(spec.elcFullLoadMaxPercent), electricalLossHalfLoad: log.percent(spec.elcHalfLoadMaxPercent),
+            mechanicalLoadComponent: log.check(spec.mlcMax, { $0 >= 0 }, message: { "must not be negative, got \(Phrase.number($0))" }),
+            climateZone: spec.climateZone?.value)
+        return choices
     }
 
     /// `workload.daily_profile_percent`: 24 non-negative numbers, one per local hour, in percent of

@@ -4,13 +4,17 @@
 
 /// The whole file.
 struct SpecDocument: SpecMapping {
-    enum Key: String, SpecKey { case version, site, workload, power, cooling, halls, catalog }
+    enum Key: String, SpecKey {
+        case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, halls, catalog
+    }
     var place: Place
     var version: Located<Double>?
     var site: SiteSection?
     var workload: WorkloadSection?
     var power: PowerSection?
     var cooling: CoolingSection?
+    var heatRecovery: HeatRecoverySection?
+    var compliance: ComplianceSection?
     var halls: [HallSpec]?
     var catalog: CatalogSection?
 
@@ -21,6 +25,8 @@ struct SpecDocument: SpecMapping {
         workload = reader.mapping(.workload)
         power = reader.mapping(.power)
         cooling = reader.mapping(.cooling)
+        heatRecovery = reader.mapping(.heatRecovery)
+        compliance = reader.mapping(.compliance)
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
     }
@@ -345,5 +351,100 @@ struct RackEntrySpec: SpecMapping {
         weightKG = reader.number(.weightKG)
         source = reader.string(.source, required: true)
         confidence = reader.string(.confidence)
+    }
+}
+
+/// `heat_recovery:` — heat pumps selling the data centre's waste heat to a district-heating
+/// network (DESIGN.md §5.5).
+struct HeatRecoverySection: SpecMapping {
+    enum Key: String, SpecKey {
+        case network, peakDemandMW = "peak_demand_mw", source, heatPump = "heat_pump", supplyC = "supply_c"
+        case returnC = "return_c", electricityPrice = "electricity_price_usd_per_mwh"
+        case heatPrice = "heat_price_usd_per_mwh", heatPumpCost = "heat_pump_cost_usd_per_kw"
+        case discountRatePercent = "discount_rate_percent", lifetimeYears = "lifetime_years"
+        case minimumERFPercent = "minimum_erf_percent", maximumCapacityMW = "maximum_capacity_mw"
+        case representativeDays = "representative_days", storage
+    }
+    var place: Place
+    var network: Located<String>?
+    var peakDemandMW: Located<Double>?
+    var source: Located<String>?
+    var heatPump: Located<String>?
+    var supplyC: Located<Double>?
+    var returnC: Located<Double>?
+    var electricityPrice: Located<Double>?
+    var heatPrice: Located<Double>?
+    var heatPumpCost: Located<Double>?
+    var discountRatePercent: Located<Double>?
+    var lifetimeYears: Located<Double>?
+    var minimumERFPercent: Located<Double>?
+    var maximumCapacityMW: Located<Double>?
+    var representativeDays: Located<Double>?
+    var storage: HeatStorageSection?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        network = reader.string(.network, required: true)
+        peakDemandMW = reader.number(.peakDemandMW, required: true)
+        source = reader.string(.source)
+        heatPump = reader.string(.heatPump)
+        supplyC = reader.number(.supplyC)
+        returnC = reader.number(.returnC)
+        electricityPrice = reader.number(.electricityPrice)
+        heatPrice = reader.number(.heatPrice)
+        heatPumpCost = reader.number(.heatPumpCost)
+        discountRatePercent = reader.number(.discountRatePercent)
+        lifetimeYears = reader.integer(.lifetimeYears)
+        minimumERFPercent = reader.number(.minimumERFPercent)
+        maximumCapacityMW = reader.number(.maximumCapacityMW)
+        representativeDays = reader.integer(.representativeDays)
+        storage = reader.mapping(.storage)
+    }
+}
+
+/// `heat_recovery.storage:` — hot-water storage the optimiser may size.
+struct HeatStorageSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case hourlyLossPercent = "hourly_loss_percent", maximumMWh = "maximum_mwh", costUSDPerMWh = "cost_usd_per_mwh"
+    }
+    var place: Place
+    var hourlyLossPercent: Located<Double>?
+    var maximumMWh: Located<Double>?
+    var costUSDPerMWh: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        hourlyLossPercent = reader.number(.hourlyLossPercent)
+        maximumMWh = reader.number(.maximumMWh)
+        costUSDPerMWh = reader.number(.costUSDPerMWh)
+    }
+}
+
+/// `compliance:` — the rule sets the site is checked against and the grid factor for CUE.
+struct ComplianceSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case rules, gridEmission = "grid_emission_kg_per_kwh", onFail = "on_fail"
+        case elcFullLoadMaxPercent = "ashrae_elc_full_load_max_percent"
+        case elcHalfLoadMaxPercent = "ashrae_elc_half_load_max_percent", mlcMax = "ashrae_mlc_max"
+        case climateZone = "ashrae_climate_zone"
+    }
+    var place: Place
+    var rules: Located<[Located<String>]>?
+    var gridEmission: Located<Double>?
+    var onFail: Located<String>?
+    var elcFullLoadMaxPercent: Located<Double>?
+    var elcHalfLoadMaxPercent: Located<Double>?
+    var mlcMax: Located<Double>?
+    var climateZone: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        rules = reader.strings(.rules, required: true)
+        gridEmission = reader.number(.gridEmission)
+        onFail = reader.string(.onFail)
+        elcFullLoadMaxPercent = reader.number(.elcFullLoadMaxPercent)
+        elcHalfLoadMaxPercent = reader.number(.elcHalfLoadMaxPercent)
+        mlcMax = reader.number(.mlcMax)
+        climateZone = reader.string(.climateZone)
     }
 }

@@ -136,6 +136,8 @@ extension SpecDocument.Key {
         case .workload: .mapping(WorkloadSection.self, "How hard the racks work: sustained utilisation and an optional daily profile.")
         case .power: .mapping(PowerSection.self, "Site-wide power-chain settings: voltage-drop limit and transients.")
         case .cooling: .mapping(CoolingSection.self, "Cooling equipment and set points (defaults: the catalogue's, all estimates).")
+        case .heatRecovery: .mapping(HeatRecoverySection.self, "Heat pumps selling waste heat to a district-heating network (needs site.weather).")
+        case .compliance: .mapping(ComplianceSection.self, "Rule sets the site is checked against, and the grid factor for CUE (needs site.weather).")
         case .halls: .list(HallSpec.self, "The data halls, at least one.", required: true)
         case .catalog: .mapping(CatalogSection.self, "Site-specific rack and power-chain stage entries.")
         }
@@ -202,6 +204,56 @@ extension CoolingSection.Key {
         case .chillerRedundancy: .string("Chiller redundancy per loop (default N+1).")
         case .chillerUnits: .integer("Chillers installed per loop, 0 or more (default: sized for the design condition).", minimum: 0)
         case .airSupplyC: .number("Supply air to the racks [°C], 5–45 (default 25).")
+        }
+    }
+}
+
+extension HeatRecoverySection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .network: .string("District-heating network preset.", ["korean-high-temperature", "fourth-generation"], required: true)
+        case .peakDemandMW: .number("Heat the network can take at the heating design condition [MW], positive.", required: true)
+        case .source: .string("Loop the heat pumps draw from (default facility-water-return).", ["facility-water-return", "tcs-return"])
+        case .heatPump: .string("Heat-pump entry (default hp-high-temp-10mw for korean-high-temperature, hp-district-10mw for fourth-generation).", ["hp-district-10mw", "hp-high-temp-10mw"])
+        case .supplyC: .number("Network supply [°C], fixed all year (default: the preset's).")
+        case .returnC: .number("Network return [°C] (default: the preset's).")
+        case .electricityPrice: .number("Heat-pump electricity price [USD/MWh], ≥ 0 (default 120, L).", minimum: 0)
+        case .heatPrice: .number("Price paid for heat delivered [USD/MWh], ≥ 0 (default 70, L).", minimum: 0)
+        case .heatPumpCost: .number("Installed heat-pump cost [USD/kW heat], ≥ 0 (default: the entry's).", minimum: 0)
+        case .discountRatePercent: .number("Real discount rate [%], 0–100 (default 7).", minimum: 0, maximum: 100)
+        case .lifetimeYears: .integer("Heat-pump lifetime for the annuity [years], 1–100 (default 20).", minimum: 1, maximum: 100)
+        case .minimumERFPercent: .number("ERF the site must reach [%], 0–100; infeasible → exit 2.", minimum: 0, maximum: 100)
+        case .maximumCapacityMW: .number("Largest heat-pump capacity the optimiser may choose [MW], positive.")
+        case .representativeDays: .integer("Solve on this many representative days instead of 8,760 hours, 1–365.", minimum: 1, maximum: 365)
+        case .storage: .mapping(HeatStorageSection.self, "Hot-water storage the optimiser may size (use with representative_days).")
+        }
+    }
+}
+
+extension HeatStorageSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .hourlyLossPercent: .number("Stored heat lost per hour [%], 0 to below 100 (default 0.1).", minimum: 0, maximum: 100)
+        case .maximumMWh: .number("Largest storage the optimiser may choose [MWh], positive (default: none).")
+        case .costUSDPerMWh: .number("Installed storage cost [USD/MWh], ≥ 0 (default 3000, L).", minimum: 0)
+        }
+    }
+}
+
+extension ComplianceSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .rules:
+            KeySchema(
+                kind: .stringList,
+                description: "Rule sets to check: enefg (EnEfG §11), eu-eed (EED Art. 12 KPI pack), ashrae-90.4 (ELC, MLC).",
+                required: true)
+        case .gridEmission: .number("Grid emission factor for CUE [kg CO₂e/kWh], 0–2 (default 0.4594, Korea, L).", minimum: 0, maximum: 2)
+        case .onFail: .string("What a FAIL does: a warning, or an error that makes plan exit 2 (default warning).", ["warning", "error"])
+        case .elcFullLoadMaxPercent: .number("ASHRAE 90.4 maximum design ELC at 100 % IT load [%] (no default: REFERENCE.md §4.7).", minimum: 0, maximum: 100)
+        case .elcHalfLoadMaxPercent: .number("ASHRAE 90.4 maximum design ELC at 50 % IT load [%] (no default).", minimum: 0, maximum: 100)
+        case .mlcMax: .number("ASHRAE 90.4 maximum annual MLC for the climate zone (no default).", minimum: 0)
+        case .climateZone: .string("ASHRAE climate zone the MLC maximum is for, e.g. 4A.")
         }
     }
 }

@@ -63,7 +63,7 @@ public enum CoolingAnalysis {
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
         choices: CoolingChoices = BuiltInThermal.defaultChoices,
-        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil
+        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recoveredWatts: [Double]? = nil
     ) -> SiteCooling {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
         var hallCooling: [HallCooling] = []
@@ -100,7 +100,7 @@ public enum CoolingAnalysis {
         let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
         let result = year(
             weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
-            airCoilApproach: choices.airUnit.coilApproach)
+            airCoilApproach: choices.airUnit.coilApproach, recoveredWatts: recoveredWatts)
         return SiteCooling(
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
@@ -159,11 +159,16 @@ public enum CoolingAnalysis {
     ///
     /// Each hour: facility = IT + chain losses + pumps and air fans + Σ loops (compressor +
     /// economiser fans); energy = power × 1 h. Heat rejected = Σ loops' heat rejected + the chain
-    /// losses released outdoors (main transformers), which must equal facility − heat recovered
-    /// (0 here): the worst hour's residual is kept. Rack inlet air = air-coil water + coil approach.
+    /// losses released outdoors (main transformers), which must equal facility − heat recovered:
+    /// the worst hour's residual is kept. Rack inlet air = air-coil water + coil approach.
+    ///
+    /// Heat recovery (`recoveredWatts`, one value per hour, DESIGN.md §5.5): the heat pumps take
+    /// `Q_rec(h)` from the facility-water return before the economisers, so the liquid loop's
+    /// economisers and chillers carry `Q_liquid(h) − Q_rec(h)` (clamped at 0): their fans and
+    /// compressors follow the smaller load, and `Q_rec` leaves as recovered, not rejected, heat.
     static func year(
         weather: WeatherYear, loops: [CoolingLoop], levels: [Level], levelOfHour: (Int) -> Int,
-        airCoilApproach: TemperatureDifference
+        airCoilApproach: TemperatureDifference, recoveredWatts: [Double]? = nil
     ) -> YearResult {
         var loops = loops
         var hourly = [Double](repeating: 0, count: weather.count)
@@ -177,6 +182,10 @@ public enum CoolingAnalysis {
         var monthIT = [Double](repeating: 0, count: 13), monthFacility = monthIT, monthCooling = monthIT
         var monthFree = [Int](repeating: 0, count: 13)
         var hoursAboveLiquidClass = 0
+        var liquidHeat = [Double](repeating: 0, count: weather.count), liquidSupply = liquidHeat
+        var plantHourly = liquidHeat, rejectedHourly = liquidHeat, recoveredHourly = liquidHeat
+        var recoveredTotal = Energy.zero
+        let hasLiquidLoop = loops.contains { $0.kind == .liquid }
         let liquidLimit = loops.first { $0.kind == .liquid }.flatMap { AshraeClass.liquidLimit($0.supplySetPoint) }
         for i in 0..<weather.count {
             let level = levels[levelOfHour(i)]
@@ -184,10 +193,16 @@ public enum CoolingAnalysis {
             var plantPower = Power.zero
             var heatOut = level.outdoorLoss
             var hourMode = PlantMode.free
+            var recovered = Power.zero
+            if let recoveredWatts, i < recoveredWatts.count, hasLiquidLoop {
+                recovered = .watts(min(max(0, recoveredWatts[i]), loads.liquid.watts))
+            }
+            liquidHeat[i] = loads.liquid.watts
             for l in loops.indices {
+                let heatLoad = loops[l].kind == .liquid ? loads.liquid - recovered : loads[loops[l].kind]
                 let hour = Thermal.plantHour(
                     dryBulb: .celsius(weather.dryBulbCelsius[i]), wetBulb: .celsius(weather.wetBulbCelsius[i]),
-                    supply: loops[l].supplySetPoint, heatLoad: loads[loops[l].kind], plant: loops[l].plant)
+                    supply: loops[l].supplySetPoint, heatLoad: heatLoad, plant: loops[l].plant)
                 plantPower += hour.electricity
                 heatOut += hour.heatRejected
                 water += hour.makeup.kilogramsPerSecond * 3600
@@ -196,6 +211,7 @@ public enum CoolingAnalysis {
                 loops[l].warmestSupply = max(loops[l].warmestSupply, hour.supplyTemperature)
                 switch loops[l].kind {
                 case .liquid:
+                    liquidSupply[i] = hour.supplyTemperature.celsius
                     if let liquidLimit, hour.supplyTemperature.celsius > liquidLimit.limit + 1e-9 { hoursAboveLiquidClass += 1 }
                     // The site's mode is the facility-water loop's, which carries most of the heat.
                     hourMode = hour.mode
@@ -209,9 +225,13 @@ public enum CoolingAnalysis {
             chainEnergy += level.chain * .hour
             moverEnergy += loads.movers * .hour
             hourly[i] = facility.watts
-            worstResidual = max(worstResidual, abs((facility - heatOut).watts) / max(facility.watts, 1))
+            worstResidual = max(worstResidual, abs((facility - heatOut - recovered).watts) / max(facility.watts, 1))
             plantEnergy += plantPower * .hour
             rejected += heatOut * .hour
+            recoveredTotal += recovered * .hour
+            plantHourly[i] = plantPower.watts
+            rejectedHourly[i] = heatOut.watts
+            recoveredHourly[i] = recovered.watts
             modes[hourMode, default: 0] += 1
             let m = Int(weather.months[i])
             monthIT[m] += (level.it * .hour).si
@@ -220,7 +240,7 @@ public enum CoolingAnalysis {
             if hourMode == .free { monthFree[m] += 1 }
         }
         let peak = hourly.indices.max { hourly[$0] < hourly[$1] } ?? 0
-        let annual = AnnualPlant(
+        var annual = AnnualPlant(
             weatherFile: weather.fileName, hours: weather.count, itEnergy: itEnergy,
             chainLossEnergy: chainEnergy, distributionCoolingEnergy: moverEnergy,
             plantEnergy: plantEnergy, facilityEnergy: Energy(si: hourly.reduce(0, +) * 3600), water: .kilograms(water),
@@ -231,7 +251,12 @@ public enum CoolingAnalysis {
                     cooling: Energy(si: monthCooling[$0]), freeHours: monthFree[$0])
             },
             hourlyFacilityWatts: hourly, peakFacility: .watts(hourly.isEmpty ? 0 : hourly[peak]), peakHour: peak,
-            heatRejected: rejected, worstBalanceResidual: worstResidual)
+            heatRejected: rejected, heatRecovered: recoveredTotal, worstBalanceResidual: worstResidual)
+        annual.hourlyLiquidHeatWatts = liquidHeat
+        annual.hourlyLiquidSupplyCelsius = liquidSupply
+        annual.hourlyPlantWatts = plantHourly
+        annual.hourlyHeatRejectedWatts = rejectedHourly
+        annual.hourlyRecoveredWatts = recoveredHourly
         let inlet = loops.first { $0.kind == .air }.map { air -> AirInlet in
             let setPoint = air.supplySetPoint + airCoilApproach
             let warmest = air.warmestSupply + airCoilApproach

@@ -109,6 +109,15 @@ public struct AnnualPlant: Hashable, Sendable {
     /// The worst hour's energy-balance residual,
     /// `|facility − heat rejected − heat recovered| / facility`.
     public var worstBalanceResidual: Double
+    /// Hourly series for heat recovery [W] (one per hour, empty when not recorded): heat into
+    /// the facility-water (liquid) loop before any is recovered, the liquid loop's supply
+    /// temperature [°C], chiller compressors + economiser fans of all loops, heat rejected to
+    /// the outdoors, and heat recovered (taken by the heat pumps).
+    public var hourlyLiquidHeatWatts: [Double] = []
+    public var hourlyLiquidSupplyCelsius: [Double] = []
+    public var hourlyPlantWatts: [Double] = []
+    public var hourlyHeatRejectedWatts: [Double] = []
+    public var hourlyRecoveredWatts: [Double] = []
 
     public init(
         weatherFile: String, hours: Int, itEnergy: Energy, chainLossEnergy: Energy, distributionCoolingEnergy: Energy,
