@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalogue
 import Foundation
 import PlannerEngine
 import PlannerModel
@@ -89,6 +90,31 @@ struct PlanCommand: ParsableCommand {
                     } catch {
                         throw CommandFailure("--dump-lp: \(error)")
                     }
+                }
+            }
+            for placement in plan.placements {
+                guard let hall = spec.site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout else { continue }
+                let cooling = spec.site.cooling ?? BuiltInThermal.defaultChoices
+                writer.add(
+                    base + "/floor-\(placement.hallID).svg",
+                    FloorPlanSVG.render(
+                        placement, rackPitch: layout.rackPitch, rackDepth: PlacementOptions.defaultRackDepth,
+                        reach: (cooling.cdu.placement?.reach ?? .zero, cooling.airUnit.placement?.reach ?? .zero)))
+                // Solve times vary run to run: stderr only, never in the committed report.
+                if !quiet {
+                    for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
+                        console.err(
+                            "\(spec.path): placement of \(placement.hallID) (\(layout.medium == .liquid ? "liquid" : "air")) \(layout.solve.rows) × \(layout.solve.columns), \(layout.solve.binaries) binaries: \(layout.status.rawValue) in \(String(format: "%.3f", layout.solve.time.seconds)) s")
+                    }
+                }
+            }
+            if let dumpLP, spec.site.placement != nil {
+                let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
+                do throws(PlacementError) {
+                    let files = try SitePlacement.exportModels(spec.site, to: folder)
+                    if !quiet { console.err("\(spec.path): wrote \(files.joined(separator: ", "))") }
+                } catch {
+                    throw CommandFailure("--dump-lp: \(error)")
                 }
             }
             writer.add(base + "/plan.json", try PlanJSON.render(plan, context: context))

@@ -74,12 +74,15 @@ public struct Planner: Sendable {
                 complianceFindings = checked.findings
             }
         }
-        return Plan(
+        let placed = SitePlacement.place(site)
+        var plan = Plan(
             site: site, halls: halls,
             findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings
-                + recoveryFindings + complianceFindings,
+                + recoveryFindings + complianceFindings + placed.findings,
             curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
             compliance: compliance)
+        plan.placements = placed.placements
+        return plan
     }
 
     /// Power-chain efficiency (IT input over grid input, every hall copy, main transformers left

@@ -161,6 +161,8 @@ public struct Plan: Hashable, Sendable {
     public var metrics: DataCentreMetrics?
     /// The rule sets of `compliance:` checked against the plan; nil when none are listed.
     public var compliance: ComplianceReport?
+    /// Cooling-unit placement of each hall (one copy), in hall order; empty when not asked for.
+    public var placements: [HallPlacement] = []
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,

@@ -23,13 +23,16 @@ public struct Site: Hashable, Sendable {
     public var heatRecovery: HeatRecoveryChoices?
     /// The rule sets the site is checked against (`compliance:`); nil: none.
     public var compliance: ComplianceChoices?
+    /// Cooling-unit placement (`placement:`); nil: not placed.
+    public var placement: PlacementChoices?
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
         electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil,
-        heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil
+        heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil, placement: PlacementChoices? = nil
     ) {
+        self.placement = placement
         self.heatRecovery = heatRecovery
         self.compliance = compliance
         self.dailyProfile = dailyProfile
@@ -87,8 +90,11 @@ public struct HallLayout: Hashable, Sendable {
     public var rackPitch: Length
     /// Width of the aisle between rows.
     public var aisle: Length
+    /// Candidate sites for cooling units listed in the spec; nil: generated (row ends and walls).
+    public var unitSites: [FloorPoint]?
 
-    public init(rows: Int, racksPerRow: Int, rackPitch: Length, aisle: Length) {
+    public init(rows: Int, racksPerRow: Int, rackPitch: Length, aisle: Length, unitSites: [FloorPoint]? = nil) {
+        self.unitSites = unitSites
         self.rows = rows
         self.racksPerRow = racksPerRow
         self.rackPitch = rackPitch

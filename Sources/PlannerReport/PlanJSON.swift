@@ -80,6 +80,7 @@ public enum PlanJSON {
         var rackGroups: [RackGroupDoc]
         var electrical: HallElectrical?
         var cooling: HallCooling?
+        var placement: HallPlacement?
 
         func encode(to encoder: any Encoder) throws {
             try total.encode(to: encoder)
@@ -112,10 +113,43 @@ public enum PlanJSON {
                 }
                 try container.encode(units, forKey: .cooling)
             }
+            if let placement { try container.encode(PlacementDoc(placement), forKey: .placement) }
         }
         enum Keys: String, CodingKey {
             case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, powerChain = "power_chain"
-            case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t", cooling
+            case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t", cooling, placement
+        }
+    }
+
+    /// A hall's placement: the worse status of its two problems, the summed objective, and every
+    /// placed unit (CDUs and air units, with their medium).
+    struct PlacementDoc: Encodable {
+        struct Unit: Encodable {
+            var id, type, medium: String
+            var xM, yM, capacityKW, loadKW, maxLoadAfterFailureKW: Double
+            enum CodingKeys: String, CodingKey {
+                case id, type, medium, xM = "x_m", yM = "y_m", capacityKW = "capacity_kw", loadKW = "load_kw"
+                case maxLoadAfterFailureKW = "max_load_after_failure_kw"
+            }
+        }
+        var status: String
+        var objective: Double?
+        var units: [Unit]
+
+        init(_ p: HallPlacement) {
+            let layouts = [p.liquid, p.air].compactMap { $0 }
+            let order: [PlacementStatus] = [.optimal, .feasible, .infeasible, .noSolution]
+            status = (layouts.map(\.status).max { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } ?? .optimal).rawValue
+            let objectives = layouts.map(\.solve.objective)
+            objective = objectives.contains { $0 == nil } ? nil : Format.plain(objectives.reduce(0) { $0 + ($1?.dollars ?? 0) })
+            units = layouts.flatMap { layout in
+                layout.units.map { u in
+                    Unit(
+                        id: u.id, type: u.typeID, medium: layout.medium == .liquid ? "liquid" : "air", xM: Format.plain(u.position.x.metres),
+                        yM: Format.plain(u.position.y.metres), capacityKW: Format.plain(u.capacity.kilowatts),
+                        loadKW: Format.plain(u.load.kilowatts), maxLoadAfterFailureKW: Format.plain(u.maxLoadAfterFailure.kilowatts))
+                }
+            }
         }
     }
 
@@ -348,7 +382,8 @@ public enum PlanJSON {
                         confidence: $0.system.provenance.confidence.rawValue)
                 },
                 electrical: plan.electrical?.halls.first { $0.id == hall.id },
-                cooling: plan.cooling?.halls.first { $0.id == hall.id })
+                cooling: plan.cooling?.halls.first { $0.id == hall.id },
+                placement: plan.placements.first { $0.hallID == hall.id })
         }
 
         enum Keys: String, CodingKey {

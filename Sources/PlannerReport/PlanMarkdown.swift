@@ -9,7 +9,8 @@ public enum PlanMarkdown {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
             ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures),
-            HeatRecoveryMarkdown.sections(plan, figures: figures), findingsSection(plan.findings), reproduce(context),
+            HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
+            findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 

@@ -58,13 +58,43 @@ struct SiteAssembler {
         let compliance = document.compliance.flatMap {
             self.compliance($0, hasWeather: site?.weather != nil, hasCommissioning: site?.commissioning != nil)
         }
+        let placement = document.placement.flatMap {
+            self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling ?? BuiltInThermal.defaultChoices)
+        }
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
-            compliance: compliance)
+            compliance: compliance, placement: placement)
+    }
+
+    /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air
+    /// unit with reach and cost, a reach at least the rack pitch.
+    private func placement(_ spec: PlacementSection, halls: [Hall], specs: [HallSpec], cooling: CoolingChoices) -> PlacementChoices? {
+        var choices = PlacementChoices.defaults
+        if let t = log.positive(spec.timeLimitS) { choices.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
+        if let gap = log.check(spec.mipGapPercent, { (0...100).contains($0) }, message: { "must be within 0–100 %, got \(Phrase.number($0))" }) {
+            choices.mipGap = .percent(gap)
+        }
+        if let pitch = log.positive(spec.sitePitchM) { choices.sitePitch = .metres(pitch) }
+        for (unit, reach) in [(cooling.cdu.id, cooling.cdu.placement?.reach), (cooling.airUnit.id, cooling.airUnit.placement?.reach)] {
+            guard let reach else {
+                log.error(
+                    "'\(unit)' has no reach and cost for placement (an in-rack unit is not placed); choose a floor unit in cooling: or remove placement:",
+                    at: Place(path: SpecPath.root.appending(key: "placement"), line: nil, column: nil))
+                continue
+            }
+            for (hall, hallSpec) in zip(halls, specs) {
+                guard let layout = hall.layout, layout.rackPitch > reach else { continue }
+                let place = hallSpec.layout?.rackPitchM?.place ?? hallSpec.layout?.place ?? Place(path: .root, line: nil, column: nil)
+                log.error(
+                    "'\(unit)' reaches \(Phrase.number(reach.metres)) m, less than the rack pitch of \(Phrase.number(layout.rackPitch.metres)) m: no unit could serve a neighbouring rack",
+                    at: place)
+            }
+        }
+        return choices
     }
 
     /// `heat_recovery`: the network preset with overrides (supply above return), a heat source
@@ -369,8 +399,14 @@ struct SiteAssembler {
         let racksPerRow = log.integer(spec.racksPerRow)
         let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? Default.rackPitch
         let aisle = log.positive(spec.aisleM).map(Length.metres) ?? Default.aisle
+        let sites = spec.unitSites?.compactMap { site -> FloorPoint? in
+            let x = log.check(site.xM) { $0 >= 0 } message: { "must be 0 or more, got \(Phrase.number($0))" }
+            let y = log.check(site.yM) { $0 >= 0 } message: { "must be 0 or more, got \(Phrase.number($0))" }
+            guard let x, let y else { return nil }
+            return .metres(x, y)
+        }
         guard let rows, let racksPerRow else { return nil }
-        return HallLayout(rows: rows, racksPerRow: racksPerRow, rackPitch: pitch, aisle: aisle)
+        return HallLayout(rows: rows, racksPerRow: racksPerRow, rackPitch: pitch, aisle: aisle, unitSites: sites)
     }
 
     private func rackGroup(_ spec: RackGroupSpec) -> RackGroup? {

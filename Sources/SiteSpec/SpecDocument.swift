@@ -5,7 +5,7 @@
 /// The whole file.
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
-        case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, halls, catalog
+        case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls, catalog
     }
     var place: Place
     var version: Located<Double>?
@@ -15,6 +15,7 @@ struct SpecDocument: SpecMapping {
     var cooling: CoolingSection?
     var heatRecovery: HeatRecoverySection?
     var compliance: ComplianceSection?
+    var placement: PlacementSection?
     var halls: [HallSpec]?
     var catalog: CatalogSection?
 
@@ -27,6 +28,7 @@ struct SpecDocument: SpecMapping {
         cooling = reader.mapping(.cooling)
         heatRecovery = reader.mapping(.heatRecovery)
         compliance = reader.mapping(.compliance)
+        placement = reader.mapping(.placement)
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
     }
@@ -274,12 +276,15 @@ struct HallSpec: SpecMapping {
 struct LayoutSpec: SpecMapping {
     enum Key: String, SpecKey {
         case rows, racksPerRow = "racks_per_row", rackPitchM = "rack_pitch_m", aisleM = "aisle_m"
+        case unitSites = "unit_sites"
     }
     var place: Place
     var rows: Located<Double>?
     var racksPerRow: Located<Double>?
     var rackPitchM: Located<Double>?
     var aisleM: Located<Double>?
+    var unitSites: [UnitSiteSpec]?
+    var unitSitesPlace: Place?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
@@ -287,6 +292,34 @@ struct LayoutSpec: SpecMapping {
         racksPerRow = reader.integer(.racksPerRow, required: true)
         rackPitchM = reader.number(.rackPitchM)
         aisleM = reader.number(.aisleM)
+        unitSites = reader.list(.unitSites, atLeastOne: "candidate site")
+        unitSitesPlace = reader.place(of: .unitSites)
+    }
+}
+
+/// One element of `halls[].layout.unit_sites:`, a candidate site for a cooling unit.
+struct UnitSiteSpec: SpecMapping {
+    enum Key: String, SpecKey { case xM = "x_m", yM = "y_m" }
+    var xM: Located<Double>?
+    var yM: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        xM = reader.number(.xM, required: true)
+        yM = reader.number(.yM, required: true)
+    }
+}
+
+/// `placement:` — cooling-unit placement (GLPK MILP) for every hall with a layout.
+struct PlacementSection: SpecMapping {
+    enum Key: String, SpecKey { case timeLimitS = "time_limit_s", mipGapPercent = "mip_gap_percent", sitePitchM = "site_pitch_m" }
+    var timeLimitS: Located<Double>?
+    var mipGapPercent: Located<Double>?
+    var sitePitchM: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        timeLimitS = reader.number(.timeLimitS)
+        mipGapPercent = reader.number(.mipGapPercent)
+        sitePitchM = reader.number(.sitePitchM)
     }
 }
 

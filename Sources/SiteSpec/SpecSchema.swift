@@ -140,6 +140,26 @@ extension SpecDocument.Key {
         case .compliance: .mapping(ComplianceSection.self, "Rule sets the site is checked against, and the grid factor for CUE (needs site.weather).")
         case .halls: .list(HallSpec.self, "The data halls, at least one.", required: true)
         case .catalog: .mapping(CatalogSection.self, "Site-specific rack and power-chain stage entries.")
+        case .placement: .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
+        }
+    }
+}
+
+extension PlacementSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .timeLimitS: .number("Wall-clock limit per placement MILP [s], > 0 (default 60); a time-out is a status.")
+        case .mipGapPercent: .number("Relative MIP gap at which the search stops [%], 0–100 (default 0.5).", minimum: 0, maximum: 100)
+        case .sitePitchM: .number("Pitch of the generated candidate sites along the front and back walls [m] (default 3).")
+        }
+    }
+}
+
+extension UnitSiteSpec.Key {
+    var schema: KeySchema {
+        switch self {
+        case .xM: .number("Distance along the rows from the hall's origin [m].", required: true)
+        case .yM: .number("Distance across the rows from the hall's origin [m].", required: true)
         }
     }
 }
@@ -351,6 +371,7 @@ extension LayoutSpec.Key {
         case .racksPerRow: .integer("Rack positions per row.", required: true)
         case .rackPitchM: .number("Width of one rack position [m] (default 0.6).")
         case .aisleM: .number("Aisle width between rows [m] (default 1.2).")
+        case .unitSites: .list(UnitSiteSpec.self, "Candidate sites for cooling units (default: both row ends and wall slots every placement.site_pitch_m).")
         }
     }
 }

@@ -125,6 +125,44 @@ struct PowerChainCLITests {
         #expect(report.contains("41.8 (**above set point**)"))
     }
 
+    @Test("a hall whose unit sites are all out of reach is infeasible: the report names the short racks and why, and plan exits 2")
+    func placementInfeasible() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/placement-infeasible.yaml")
+        let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
+        #expect(result.status == 2)
+        // 4 racks × 140 kW × 0.92 = 515.2 kW of liquid heat, none of it within 25 m of a site at x = 60 m
+        #expect(result.stderr.contains("error: halls[0]: hall 'far', CDU placement is infeasible: 515.2 kW of heat cannot be served with N+1"))
+        #expect(result.stderr.contains("R1 short 128.8 kW (no candidate site is within reach)"))
+        let report = try String(contentsOf: out.appendingPathComponent("placement-infeasible.md"), encoding: .utf8)
+        #expect(report.contains("**Infeasible**: the elastic solution leaves these racks short"))
+        #expect(report.contains("| R4 | 128.8 | no candidate site is within reach |"))
+    }
+
+    @Test("plan.json gives each placed hall its status, objective and units; --dump-lp writes MPS that glpsol solves to the same objective")
+    func placementJSONAndExport() throws {
+        let out = try RepositoryPaths.temporaryDirectory()
+        let lp = out.appendingPathComponent("lp")
+        let spec = RepositoryPaths.path("Sites/example-small.yaml")
+        #expect(runDcplan(["plan", "--quiet", "--out", out.path, "--dump-lp", lp.path, spec]).status == 0)
+        let data = try Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let halls = try #require(json["halls"] as? [[String: Any]])
+        let placement = try #require(halls[0]["placement"] as? [String: Any])
+        #expect(placement["status"] as? String == "optimal")
+        let units = try #require(placement["units"] as? [[String: Any]])
+        #expect(units.contains { $0["medium"] as? String == "liquid" } && units.contains { $0["medium"] as? String == "air" })
+        for unit in units {
+            // no unit above its rating, normally or after any single failure
+            let capacity = try #require(unit["capacity_kw"] as? Double)
+            #expect(try #require(unit["load_kw"] as? Double) <= capacity + 1e-6)
+            #expect(try #require(unit["max_load_after_failure_kw"] as? Double) <= capacity + 1e-6)
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("example-small/floor-hall-a.svg").path))
+        let mps = lp.appendingPathComponent("example-small/hall-a-liquid.mps").path
+        #expect(FileManager.default.fileExists(atPath: mps))
+    }
+
     @Test("--distribution overrides the spec and shows in the report's command")
     func distributionOverride() throws {
         let out = try RepositoryPaths.temporaryDirectory()

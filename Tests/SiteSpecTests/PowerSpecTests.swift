@@ -235,4 +235,23 @@ struct CoolingSpecTests {
             "Sites/x.yaml:3:17: error: cooling.cdu: CDU 'cdu-in-rack-150' carries 150 kW, less than one rack's liquid heat of 184 kW",
         ])
     }
+
+    @Test("placement keys load; a zero time limit, an empty site list, a rack pitch beyond reach and an in-rack CDU are errors where they are written")
+    func placementKeys() throws {
+        let ok = load("version: 1\nsite: { name: T }\nplacement: { time_limit_s: 5, mip_gap_percent: 1, site_pitch_m: 2.4 }\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [{ x_m: 0, y_m: 0 }, { x_m: 3, y_m: 0 }] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        let site = try #require(ok.site)
+        #expect(site.placement == PlacementChoices(timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4)))
+        #expect(site.halls[0].layout?.unitSites == [.metres(0, 0), .metres(3, 0)])
+        #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: { time_limit_s: 0 }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
+            "Sites/x.yaml:3:27: error: placement.time_limit_s: must be positive, got 0",
+        ])
+        #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
+            "Sites/x.yaml:4:67: error: halls[0].layout.unit_sites: must list at least one candidate site",
+        ])
+        // rack pitch 30 m > the CDU's 25 m reach (and the fan wall's 15 m)
+        let far = diagnostics("version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, rack_pitch_m: 30 }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        #expect(far.first == "Sites/x.yaml:4:69: error: halls[0].layout.rack_pitch_m: 'cdu-liquidstack-1mw' reaches 25 m, less than the rack pitch of 30 m: no unit could serve a neighbouring rack")
+        let inRack = diagnostics("version: 1\nsite: { name: T }\ncooling: { cdu: cdu-in-rack-150 }\nplacement: {}\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        #expect(inRack.contains { $0.contains("'cdu-in-rack-150' has no reach and cost for placement") })
+    }
 }
