@@ -243,7 +243,7 @@ struct CoolingSpecTests {
         #expect(site.placement == PlacementChoices(timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4)))
         #expect(site.halls[0].layout?.unitSites == [.metres(0, 0), .metres(3, 0)])
         #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: { time_limit_s: 0 }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
-            "Sites/x.yaml:3:27: error: placement.time_limit_s: must be positive, got 0",
+            "Sites/x.yaml:3:28: error: placement.time_limit_s: must be positive, got 0",
         ])
         #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
             "Sites/x.yaml:4:67: error: halls[0].layout.unit_sites: must list at least one candidate site",

@@ -17,7 +17,7 @@ struct SchemaTests {
         let schema = try #require(
             JSONSerialization.jsonObject(with: Data(SpecSchema.siteSpec().utf8)) as? [String: Any])
         let properties = try #require(schema["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == ["version", "site", "workload", "power", "cooling", "heat_recovery", "compliance", "halls", "catalog"])
+        #expect(Set(properties.keys) == ["version", "site", "workload", "power", "cooling", "heat_recovery", "compliance", "placement", "halls", "catalog"])
         #expect(Set(schema["required"] as? [String] ?? []) == ["version", "site", "halls"])
         let halls = try #require(properties["halls"] as? [String: Any])
         let hall = try #require(halls["items"] as? [String: Any])
