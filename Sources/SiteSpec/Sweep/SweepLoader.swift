@@ -31,9 +31,27 @@ public struct SweepLoader: Sendable {
         public var text: String
     }
 
+    /// Loads the sweep file at `path`; its `base:` starts from the file's folder.
     public func load(path: String) -> Result {
         let log = FindingLog(file: path)
-        guard let text = SpecSource.read(path, log: log), let root = SpecSource.compose(text, log: log),
+        guard let text = SpecSource.read(path, log: log) else {
+            return Result(definition: nil, template: nil, paths: [], findings: log.sorted, text: "")
+        }
+        return load(text: text, path: path, baseDirectory: (path as NSString).deletingLastPathComponent, log: log)
+    }
+
+    /// Loads sweep text; `path` names it in findings (and gives the default name), and a
+    /// relative `base:` starts from `baseDirectory`.
+    public func load(yaml: String, path: String, baseDirectory: String) -> Result {
+        let log = FindingLog(file: path)
+        guard SpecSource.withinLimit(bytes: yaml.utf8.count, log: log) else {
+            return Result(definition: nil, template: nil, paths: [], findings: log.sorted, text: "")
+        }
+        return load(text: yaml, path: path, baseDirectory: baseDirectory, log: log)
+    }
+
+    private func load(text: String, path: String, baseDirectory: String, log: FindingLog) -> Result {
+        guard let root = SpecSource.compose(text, log: log),
             let document = SweepDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return Result(definition: nil, template: nil, paths: [], findings: log.sorted, text: "") }
         if let version = document.version, version.value != 1 {
@@ -48,7 +66,7 @@ public struct SweepLoader: Sendable {
         var baseWarnings: Set<String> = []
         if let base = document.base {
             let basePath = base.value.hasPrefix("/")
-                ? base.value : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(base.value)
+                ? base.value : (baseDirectory as NSString).appendingPathComponent(base.value)
             let (loaded, findings) = SpecTemplate.load(path: basePath)
             if let loaded {
                 let result = siteLoader.load(loaded)
