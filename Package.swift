@@ -60,8 +60,8 @@ let package = Package(
 
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
-        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"]),
-        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(
             name: "PlannerEngineTests",

@@ -161,15 +161,19 @@ public struct SweepLoader: Sendable {
             return list.value
         case (nil, let range?):
             guard let from = range.from, let to = range.to, let step = log.positive(range.step) else { return [] }
-            let count = Int(((to.value - from.value) / step + 1e-9).rounded(.down)) + 1
-            guard count >= 1 else {
+            // Whole steps in the span, checked as a Double: a tiny step or a span past 1.8e308
+            // gives 1e300 or +∞, on which `Int(_:)` traps.
+            let steps = ((to.value - from.value) / step + 1e-9).rounded(.down)
+            guard steps >= 0 else {
                 log.error("the range from \(Phrase.number(from.value)) to \(Phrase.number(to.value)) is empty", at: to.place)
                 return []
             }
-            guard count <= Self.maximumRangeValues else {
-                log.error("the range gives \(count) values; at most \(Self.maximumRangeValues) per axis", at: range.place)
+            guard steps < Double(Self.maximumRangeValues) else {
+                let values = steps + 1 < 1e15 ? Phrase.number(steps + 1) : "more than 10¹⁵"
+                log.error("the range gives \(values) values; at most \(Self.maximumRangeValues) per axis", at: range.place)
                 return []
             }
+            let count = Int(steps) + 1
             return (0..<count).map { k in
                 let raw = from.value + Double(k) * step
                 let rounded = Double(String(format: "%.12g", raw)) ?? raw
