@@ -107,7 +107,7 @@ enum FuzzMain {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
             let files = isDirectory.boolValue
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted().map { argument + "/" + $0 }
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted().map { (argument as NSString).appendingPathComponent($0) }
                 : [argument]
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
