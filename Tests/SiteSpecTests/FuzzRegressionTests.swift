@@ -70,6 +70,18 @@ struct FuzzRegressionTests {
         ])
     }
 
+    @Test("a sweep of 10¹⁴ scenarios is refused in under 2 s, without loading the base for each of its 180,000 values")
+    func tooManyScenariosRefusedFast() throws {
+        let path = Self.folder + "/sweep/slow-three-large-ranges.yaml"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = SweepLoader().load(yaml: try String(contentsOfFile: path, encoding: .utf8), path: "s.yaml", baseDirectory: packageRoot + "/Sites/sweeps")
+        #expect(clock.now - start < .seconds(2))
+        #expect(result.findings.map(\.formatted) == [
+            "s.yaml:4:3: error: axes: the axes define more than 1000000000 scenarios; split the sweep",
+        ])
+    }
+
     @Test("a sweep loaded from text resolves base: against the given folder, as one loaded from its file does")
     func textMatchesFile() throws {
         let path = packageRoot + "/Sites/sweeps/samsung-distribution-water.yaml"
