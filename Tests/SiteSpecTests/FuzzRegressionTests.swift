@@ -33,6 +33,18 @@ struct FuzzRegressionTests {
         #expect(findings.contains { $0.severity == .error }, "\(findings.map(\.formatted))")
     }
 
+    @Test("a swing duration of 10¹⁹ ms (once an overflow trap converting to microseconds) is an error at the value; an hour is accepted")
+    func hugeSwingDuration() {
+        let spec = { (ms: String) in
+            "version: 1\nsite: { name: T }\npower: { transients: { duration_ms: \(ms) } }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]\n"
+        }
+        #expect(diagnostics(spec("1e19")) == [
+            "Sites/x.yaml:3:37: error: power.transients.duration_ms: must be at most 3600000 ms (an hour), got 1e+19",
+        ])
+        #expect(diagnostics(spec("0")) == ["Sites/x.yaml:3:37: error: power.transients.duration_ms: must be positive, got 0"])
+        #expect(load(spec("3600000")).site?.electrical.swingDuration == .seconds(3600))
+    }
+
     @Test("a sweep range with a step of 1e-300 (10³⁰⁰ values, once an Int conversion trap) is an error at the range")
     func tinyStep() {
         let result = SweepLoader().load(
