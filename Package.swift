@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "dcplan", targets: ["dcplan"]),
         .library(name: "PlannerModel", targets: ["PlannerModel"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .executable(name: "dcplan-fuzz", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,8 @@ let package = Package(
             ],
             exclude: ["README.md"]),
         .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),
+        // libFuzzer entry point over the spec, EPW and sweep loaders (Scripts/fuzz); a replayer without the fuzzer.
+        .executableTarget(name: "FuzzTargets", dependencies: ["SiteSpec", "Weather"], exclude: ["README.md"]),
         // Approximate equality, fixtures, golden files, an in-process CLI runner.
         .target(
             name: "_PlannerTestSupport",
@@ -57,8 +60,8 @@ let package = Package(
 
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
-        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"]),
-        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"]),
+        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
+        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", .product(name: "PropertyBased", package: "swift-property-based")]),

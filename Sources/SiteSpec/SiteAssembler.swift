@@ -282,6 +282,9 @@ struct SiteAssembler {
         return c
     }
 
+    /// The longest `power.transients.duration_ms` accepted: an hour.
+    static let maximumSwingMilliseconds = 3_600_000.0
+
     /// `site.grid` interconnect keys and the `power` section, with defaults from `SiteElectrical`.
     private func electrical(grid: GridSection?, power: PowerSection?) -> SiteElectrical {
         let defaults = SiteElectrical()
@@ -292,13 +295,20 @@ struct SiteAssembler {
         let dropLimit = log.check(power?.voltageDropLimitPercent) { $0 > 0 && $0 <= 100 } message: {
             "must be within 0–100 % and above 0, got \(Phrase.number($0))"
         }
+        // At most an hour: swings last milliseconds to seconds, and a duration past 9.2e15 ms
+        // overflowed the conversion to microseconds (a trap the fuzzer found).
+        let duration = log.positive(transients?.durationMS).flatMap { _ in
+            log.check(transients?.durationMS) { $0 <= Self.maximumSwingMilliseconds } message: {
+                "must be at most \(Phrase.number(Self.maximumSwingMilliseconds)) ms (an hour), got \(Phrase.number($0))"
+            }
+        }
         return SiteElectrical(
             interconnectVoltage: log.positive(grid?.interconnectKV).map(Voltage.kilovolts),
             gridCapacity: log.positive(grid?.capacityMW).map(Power.megawatts),
             mainTransformers: redundancy(grid?.mainTransformers) ?? defaults.mainTransformers,
             voltageDropLimit: dropLimit.map(Ratio.percent) ?? defaults.voltageDropLimit,
             swingFactor: swing ?? defaults.swingFactor,
-            swingDuration: log.positive(transients?.durationMS).map { .microseconds(Int64(($0 * 1000).rounded())) }
+            swingDuration: duration.map { .microseconds(Int64(($0 * 1000).rounded())) }
                 ?? defaults.swingDuration,
             smoothing: log.choice(transients?.smoothing, of: SmoothingLevel.self) ?? defaults.smoothing)
     }

@@ -31,8 +31,14 @@ enum SpecSource {
             return nil
         }
         guard withinLimit(bytes: Int(status.st_size), log: log) else { return nil }
-        guard let data = try? handle.readToEnd() ?? Data() else {
+        // At most one byte past the limit: a device or a pipe (/dev/zero, <(…)) has no size to
+        // check first, and reading /dev/zero to its end ran out of memory.
+        guard let data = try? handle.read(upToCount: maximumBytes + 1) ?? Data() else {
             log.fileError("cannot read file: \(systemError())")
+            return nil
+        }
+        guard data.count <= maximumBytes else {
+            log.fileError("file is too large: more than \(maximumBytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

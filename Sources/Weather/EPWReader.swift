@@ -215,6 +215,9 @@ public enum EPWReader {
         while i < end {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
+                // A 16th digit leaves the exact range: `Double(String)` takes it (and a 20th would
+                // overflow `mantissa`, a trap the fuzzer found).
+                guard digits < 15 else { return nil }
                 mantissa = mantissa * 10 + UInt64(b - 48); digits += 1
                 if seenPoint { fraction += 1 }
             } else if b == UInt8(ascii: ".") && !seenPoint {
@@ -224,7 +227,7 @@ public enum EPWReader {
             }
             i += 1
         }
-        guard digits > 0 && digits <= 15 else { return nil }
+        guard digits > 0 else { return nil }
         let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
         let v = Double(mantissa) / powers[fraction]
         return negative ? -v : v

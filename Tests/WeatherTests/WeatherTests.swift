@@ -155,7 +155,7 @@ struct SeoulTests {
 // MARK: - Malformed files
 
 /// A minimal valid EPW: 8 header lines and `records` records of 10 fields.
-private func syntheticEPW(records: Int = 8_760, edit: (inout [String]) -> Void = { _ in }) -> String {
+func syntheticEPW(records: Int = 8_760, edit: (inout [String]) -> Void = { _ in }) -> String {
     var lines = [
         "LOCATION,Testville,TS,TST,Synthetic,000000,10.0,20.0,1.0,100.0",
         "DESIGN CONDITIONS,0", "TYPICAL/EXTREME PERIODS,0", "GROUND TEMPERATURES,0",
