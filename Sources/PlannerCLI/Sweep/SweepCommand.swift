@@ -198,12 +198,12 @@ final class SweepSink: @unchecked Sendable {
         csv.write(Data(SweepRowFormat.csvHeader(definition).utf8))
     }
 
-    func add(_ rows: [SweepRow]) throws {
+    func add(_ rows: [FormattedRow]) throws {
         var csvText = "", jsonText = ""
         for row in rows {
-            csvText += SweepRowFormat.csv(row)
-            jsonText += SweepRowFormat.jsonLine(row, definition)
-            summary?.add(row)
+            csvText += row.csv
+            jsonText += row.json
+            summary?.add(row.row)
         }
         csv.write(Data(csvText.utf8))
         jsonl.write(Data(jsonText.utf8))
