@@ -4,13 +4,16 @@ import PlannerModel
 import SiteSpec
 import Weather
 
+/// A weather year with its design conditions.
+typealias SiteWeather = (year: WeatherYear, design: DesignConditions)
+
 /// A spec file read and loaded, with the digest that identifies its bytes in reports.
 struct LoadedSpec {
     var path: String
     var site: Site
     var digest: String
     /// The site's weather year and design conditions, when the spec names a weather file.
-    var weather: (year: WeatherYear, design: DesignConditions)?
+    var weather: SiteWeather?
 
     /// The report base name: the spec's file name without `.yaml`/`.yml`.
     var reportName: String {
@@ -32,11 +35,10 @@ struct LoadedSpec {
                 rejected = true
                 continue
             }
-            var weather: (year: WeatherYear, design: DesignConditions)?
+            var weather: SiteWeather?
             if let epw = site.weatherPath {
                 do {
-                    let year = try EPWReader.read(path: epw)
-                    weather = (year, try DesignConditions.load(forEPWAt: epw, year: year))
+                    weather = try readWeather(epw)
                 } catch {
                     console.err("\(path): error: site.weather: \(error.description)")
                     rejected = true
@@ -47,6 +49,13 @@ struct LoadedSpec {
         }
         if rejected { throw InputRejected() }
         return loaded
+    }
+
+    /// The weather year at `epw` and its design conditions (from the `.stat`, the EPW header,
+    /// else the hottest hours): what `plan`, `validate` and `sweep` all need from `site.weather`.
+    static func readWeather(_ epw: String) throws(WeatherFileError) -> SiteWeather {
+        let year = try EPWReader.read(path: epw)
+        return (year, try DesignConditions.load(forEPWAt: epw, year: year))
     }
 
     static func sha256(ofFileAt path: String) throws -> String {

@@ -61,7 +61,7 @@ struct ValidateCommand: ParsableCommand {
             var findings = result.findings
             if let epw = result.site?.weatherPath {
                 do {
-                    _ = try EPWReader.read(path: epw)
+                    _ = try LoadedSpec.readWeather(epw)
                 } catch {
                     findings.append(Finding(.error, "site.weather", error.description, at: SourceLocation(file: path)))
                 }

@@ -369,7 +369,3 @@ final class ProgressBar: @unchecked Sendable {
         if enabled, total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -38,12 +38,12 @@ struct SweepRunner: Sendable {
             let first = result.findings.first { $0.severity == .error }
             return row(.error, first.map(Self.words) ?? "the spec did not load")
         }
-        var year: (year: WeatherYear, design: DesignConditions)?
+        var year: SiteWeather?
         if definition.analyses == .annual {
             guard let path = site.weatherPath else { return row(.error, "site.weather: analyses: annual needs a weather file") }
             switch weather.load(path) {
             case .success(let loaded): year = loaded
-            case .failure(let failure): return row(.error, "site.weather: \(failure.message)")
+            case .failure(let failure): return row(.error, "site.weather: \(failure.description)")
             }
         }
         let plan = planner.plan(site, weather: year)
@@ -109,24 +109,14 @@ final class ChunkResults: @unchecked Sendable {
 
 /// Weather years by path, read once per sweep and shared by all scenarios.
 final class WeatherCache: @unchecked Sendable {
-    struct Failure: Error {
-        var message: String
-    }
-
     private let lock = NSLock()
-    private var years: [String: Result<(year: WeatherYear, design: DesignConditions), Failure>] = [:]
+    private var years: [String: Result<SiteWeather, WeatherFileError>] = [:]
 
-    func load(_ path: String) -> Result<(year: WeatherYear, design: DesignConditions), Failure> {
+    func load(_ path: String) -> Result<SiteWeather, WeatherFileError> {
         lock.lock()
         defer { lock.unlock() }
         if let known = years[path] { return known }
-        let loaded: Result<(year: WeatherYear, design: DesignConditions), Failure>
-        do {
-            let year = try EPWReader.read(path: path)
-            loaded = .success((year, try DesignConditions.load(forEPWAt: path, year: year)))
-        } catch {
-            loaded = .failure(Failure(message: "\(error)"))
-        }
+        let loaded = Result { () throws(WeatherFileError) in try LoadedSpec.readWeather(path) }
         years[path] = loaded
         return loaded
     }
