@@ -2,7 +2,6 @@ import PlannerModel
 
 /// The heat-recovery and compliance sections of the site report (DESIGN.md §8).
 enum HeatRecoveryMarkdown {
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `figures`: the folder (relative to the report) holding `heat-recovery.svg`.
     static func sections(_ plan: Plan, figures: String?) -> String {
@@ -97,7 +96,7 @@ enum HeatRecoveryMarkdown {
         ])
         for m in r.months {
             months.add([
-                monthNames[(m.month - 1) % 12], mwh(m.demand), mwh(m.delivered), mwh(m.sourceHeat), mwh(m.electricity),
+                PlantCharts.monthNames[(m.month - 1) % 12], mwh(m.demand), mwh(m.delivered), mwh(m.sourceHeat), mwh(m.electricity),
                 m.electricity > .zero ? Format.fixed(m.delivered / m.electricity, 2) : "–",
             ])
         }
@@ -171,20 +170,10 @@ enum HeatRecoveryMarkdown {
 public enum HeatRecoveryCharts {
     /// Daily mean network demand and heat delivered over the year [MW].
     public static func daily(_ hr: HeatRecoveryPlan) -> String {
-        func daily(_ hourly: [Double]) -> [(x: Double, y: Double)] {
-            var points: [(x: Double, y: Double)] = []
-            for d in 0..<(hourly.count / 24) {
-                let watts: Double = hourly[(d * 24)..<(d * 24 + 24)].reduce(0, +)
-                points.append((x: Double(d + 1), y: watts / 24 / 1e6))
-            }
-            return points
-        }
-        let monthStarts = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335]
-        return SVGChart(
+        SVGChart(
             title: "Heat recovery over the year (daily mean): delivered (line) vs network demand (grey)",
-            xLabel: "Day of the year", yLabel: "Heat [MW]", points: daily(hr.result.hourlyDeliveredWatts),
-            xTicks: zip(monthStarts, HeatRecoveryMarkdown.monthNames).map { (Double($0.0), $0.1) },
-            markers: daily(hr.demand.hourlyDemandWatts), xRange: 1...Double(max(hr.demand.hours / 24, 2))
+            xLabel: "Day of the year", yLabel: "Heat [MW]", points: PlantCharts.dailyMeanMegawatts(hr.result.hourlyDeliveredWatts),
+            xTicks: PlantCharts.monthTicks, markers: PlantCharts.dailyMeanMegawatts(hr.demand.hourlyDemandWatts), xRange: 1...Double(max(hr.demand.hours / 24, 2))
         ).rendered
     }
 }

@@ -104,21 +104,25 @@ public struct SVGChart {
 public enum PlantCharts {
     /// Daily mean facility power over the year [MW].
     public static func facilityPower(_ annual: AnnualPlant) -> String {
-        let hourly = annual.hourlyFacilityWatts
-        let days = hourly.count / 24
-        var points: [(x: Double, y: Double)] = []
-        for d in 0..<days {
-            let start = d * 24
-            let watts: Double = hourly[start..<(start + 24)].reduce(0, +)
-            points.append((x: Double(d + 1), y: watts / 24 / 1e6))
-        }
-        let monthStarts = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335]
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return SVGChart(
+        SVGChart(
             title: "Facility power over the year (daily mean)", xLabel: "Day of the year", yLabel: "Facility power [MW]",
-            points: points, xTicks: zip(monthStarts, names).map { (Double($0.0), $0.1) }
+            points: dailyMeanMegawatts(annual.hourlyFacilityWatts), xTicks: monthTicks
         ).rendered
     }
+
+    /// Daily means of hourly values in W, as (day of the year from 1, MW) points.
+    static func dailyMeanMegawatts(_ hourly: [Double]) -> [(x: Double, y: Double)] {
+        (0..<(hourly.count / 24)).map { d in
+            let watts: Double = hourly[(d * 24)..<(d * 24 + 24)].reduce(0, +)
+            return (x: Double(d + 1), y: watts / 24 / 1e6)
+        }
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Month names at the first day of each month of a non-leap year.
+    static let monthTicks: [(Double, String)] = zip([1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], monthNames)
+        .map { (Double($0.0), $0.1) }
 
     /// Load-duration curve: facility power sorted from the highest hour down, sampled at 1 % steps.
     public static func loadDuration(_ annual: AnnualPlant) -> String {
