@@ -124,13 +124,7 @@ struct MappingReader<Key: SpecKey> {
 
     /// A list of numbers, each with its own place for messages.
     func numbers(_ key: Key) -> Located<[Located<Double>]>? {
-        guard let list: Located<[Node]> = value(key, required: false, as: .list) else { return nil }
-        let items = list.value.enumerated().compactMap { index, node -> Located<Double>? in
-            let place = Place(path: list.place.path.appending(index: index), mark: node.mark)
-            let number: Double? = ValueKind.number.read(node, at: place, log: log)
-            return number.map { Located(value: $0, place: place) }
-        }
-        return Located(value: items, place: list.place)
+        elements(key, required: false, as: .number)
     }
 
     /// A scalar or list value of the given kind.
