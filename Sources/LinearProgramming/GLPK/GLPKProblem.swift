@@ -202,11 +202,14 @@ final class GLPKProblem {
     /// have been solved to optimality by ``simplex(presolve:method:timeLimitMilliseconds:)`` first.
     /// `monitor` receives GLPK's relative gap at every callback.
     func branchAndCut(
-        presolve: Bool, timeLimitMilliseconds: Int32?, mipGap: Double?, monitor: SearchMonitor
+        presolve: Bool, timeLimitMilliseconds: Int32?, mipGap: Double?, pseudocost: Bool = false, monitor: SearchMonitor
     ) -> Int32 {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
+        if pseudocost {
+            parameters.br_tech = GLP_BR_PCH
+        }
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         if let timeLimitMilliseconds {
             parameters.tm_lim = timeLimitMilliseconds

@@ -49,6 +49,22 @@ public enum GreedyPlacement {
         }
     }
 
+    /// `program` with every binary of `open` fixed at its (rounded) value in `values`, solved as
+    /// an LP; its values when optimal.
+    static func route(_ program: LinearProgram, open: [[VariableID?]], values: [Double]) throws(PlacementError) -> [Double]? {
+        var program = program
+        for variable in open.flatMap({ $0.compactMap { $0 } }) {
+            program[variable].kind = .continuous
+            program[variable].bounds = .equal(values[variable.index].rounded())
+        }
+        let solution = try PlacementAnalysis.solve(program, options: GLPKSolver.Options(), start: nil)
+        guard solution.status == .optimal else { return nil }
+        var result = solution.values
+        for variable in open.flatMap({ $0.compactMap { $0 } }) { result[variable.index] = result[variable.index].rounded() }
+        for index in result.indices where result[index] < 0 { result[index] = 0 }
+        return result
+    }
+
     /// The LP of `model` with every `open` binary fixed (1 for type `type` at `opening`, else 0),
     /// solved; its values when optimal.
     static func route(_ model: PlacementModel, opening: Set<Int>, type: Int) throws(PlacementError) -> [Double]? {

@@ -161,17 +161,18 @@ struct PlacementSolveTests {
     func tinySolve() throws {
         // Optimum: both sites open (cardinality 2), each rack to its nearer end: x_R1,J1 = x_R2,J2 = 90.
         // Objective 2 × 100 + 0.9 × 180 = 362 USD; piping 162 kW·m. After losing J1, R1's 90 kW goes
-        // to J2: 180 kW of 200, peak loading 0.9.
+        // to J2: 180 kW of 200, peak loading 0.9. Phase 2 starts from an LP routing, whose values
+        // GLPK returns within its primal feasibility tolerance (1e-7 relative), hence 1e-6.
         let options = TinyHall.options()
         let placement = try PlacementAnalysis.place(hall: TinyHall.hall(), options: options)
         let liquid = try #require(placement.liquid)
         #expect(liquid.status == .optimal)
         #expect(liquid.units.map(\.id) == ["J1", "J2"])
-        #expect(isClose(liquid.solve.objective!.dollars, 362, relative: 1e-9))
-        #expect(isClose(liquid.piping.kilowattMetres, 162, relative: 1e-9))
-        #expect(liquid.units.allSatisfy { isClose($0.load.kilowatts, 90, relative: 1e-9) })
-        #expect(liquid.units.allSatisfy { isClose($0.maxLoadAfterFailure.kilowatts, 180, relative: 1e-9) })
-        #expect(liquid.failures.allSatisfy { $0.shortfall == .zero && isClose($0.peakLoading.fraction, 0.9, relative: 1e-9) })
+        #expect(isClose(liquid.solve.objective!.dollars, 362, relative: 1e-6))
+        #expect(isClose(liquid.piping.kilowattMetres, 162, relative: 1e-6))
+        #expect(liquid.units.allSatisfy { isClose($0.load.kilowatts, 90, relative: 1e-6) })
+        #expect(liquid.units.allSatisfy { isClose($0.maxLoadAfterFailure.kilowatts, 180, relative: 1e-6) })
+        #expect(liquid.failures.allSatisfy { $0.shortfall == .zero && isClose($0.peakLoading.fraction, 0.9, relative: 1e-6) })
         #expect(liquid.unitCost == .dollars(200))
         #expect(liquid.solve.binaries == 2 && liquid.solve.columns == 8)
         #expect(PlacementChecker.violations(of: liquid, floor: placement.floor, types: [TinyHall.cdu]).isEmpty)
@@ -288,7 +289,7 @@ struct PlacementSolveTests {
         let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
         #expect(isClose(value, 362, relative: 1e-9))
         let ours = try PlacementAnalysis.place(hall: TinyHall.hall(), options: TinyHall.options()).liquid!.solve.objective!
-        #expect(isClose(ours.dollars, value, relative: 1e-9))
+        #expect(isClose(ours.dollars, value, relative: 1e-6))  // GLPK's tolerance, see tinySolve
     }
 
     @Test("concurrent placements on several threads give the same layouts as one at a time")
