@@ -34,10 +34,13 @@ struct SweepRunner: Sendable {
             }
         }
         let result = loader.load(spec)
-        guard let site = result.site else {
+        guard var site = result.site else {
             let first = result.findings.first { $0.severity == .error }
             return row(.error, first.map(Self.words) ?? "the spec did not load")
         }
+        // Placement (a MILP per hall and medium, seconds each) changes none of the sweep's
+        // metrics, so a base spec's `placement:` is not run per scenario.
+        site.placement = nil
         var year: SiteWeather?
         if definition.analyses == .annual {
             guard let path = site.weatherPath else { return row(.error, "site.weather: analyses: annual needs a weather file") }
