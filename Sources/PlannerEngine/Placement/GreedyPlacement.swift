@@ -68,23 +68,10 @@ public enum GreedyPlacement {
     /// The LP of `model` with every `open` binary fixed (1 for type `type` at `opening`, else 0),
     /// solved; its values when optimal.
     static func route(_ model: PlacementModel, opening: Set<Int>, type: Int) throws(PlacementError) -> [Double]? {
-        var program = model.program
-        for (j, row) in model.open.enumerated() {
-            for (u, variable) in row.enumerated() {
-                guard let variable else { continue }
-                let value: Double = u == type && opening.contains(j) ? 1 : 0
-                program[variable].kind = .continuous
-                program[variable].bounds = .equal(value)
-            }
+        var fixed = [Double](repeating: 0, count: model.program.variables.count)
+        for j in opening {
+            if let variable = model.open[j][type] { fixed[variable.index] = 1 }
         }
-        let solution = try PlacementAnalysis.solve(program, options: GLPKSolver.Options(), start: nil)
-        guard solution.status == .optimal else { return nil }
-        var values = solution.values
-        // Binaries exactly 0 or 1, and no value below its bound by rounding noise.
-        for row in model.open {
-            for variable in row.compactMap({ $0 }) { values[variable.index] = values[variable.index].rounded() }
-        }
-        for index in values.indices where values[index] < 0 { values[index] = 0 }
-        return values
+        return try route(model.program, open: model.open, values: fixed)
     }
 }

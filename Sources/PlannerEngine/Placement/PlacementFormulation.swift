@@ -157,7 +157,7 @@ public enum PlacementFormulation {
             for entry in row { servedAt[entry.site].append((i, entry.variable)) }
         }
         func unitTerms(_ j: Int, sign: Double) -> [LinearTerm] {
-            types.indices.compactMap { t in open[j][t].map { sign * capacity[t] * $0 } }
+            Self.unitTerms(open[j], types: types, sign: sign)
         }
 
         for (i, r) in racks.enumerated() {
@@ -187,15 +187,7 @@ public enum PlacementFormulation {
                 return servedByK.allSatisfy { distance[$0][j] <= reachAtJ }
             }
         }
-        for k in 0..<siteCount {
-            guard let lk = load[k] else { continue }
-            var terms = [1.0 * lk]
-            for j in backups[k] {
-                terms.append(1.0 * load[j]!)
-                terms += unitTerms(j, sign: -1)
-            }
-            program.addConstraint("failover[\(floor.sites[k].id)]", terms, .lessOrEqual(0))
-        }
+        addFailoverRows(to: &program, sites: floor.sites, load: load, open: open, types: types, backups: backups)
 
         if strengthening {
             for (i, r) in racks.enumerated() {
@@ -229,6 +221,28 @@ public enum PlacementFormulation {
         return PlacementModel(
             program: program, floor: floor, medium: medium, types: types, racks: racks, serve: serve, open: open,
             load: load, short: short, backups: backups, heatKilowatts: q)
+    }
+
+    /// `sign·C_t·y_jt` for each type t with a binary at one site.
+    static func unitTerms(_ open: [VariableID?], types: [CoolingUnitType], sign: Double) -> [LinearTerm] {
+        types.indices.compactMap { t in open[t].map { sign * types[t].capacity.kilowatts * $0 } }
+    }
+
+    /// The `failover[K]` rows, `L_k + Σ_{j∈N(k)} L_j − Σ_{j∈N(k)} Σ_t C_t·y_jt ≤ 0`, for every site
+    /// with a load column (shared by the full and the unit-count program).
+    static func addFailoverRows(
+        to program: inout LinearProgram, sites: [CandidateSite], load: [VariableID?], open: [[VariableID?]],
+        types: [CoolingUnitType], backups: [[Int]]
+    ) {
+        for k in sites.indices {
+            guard let lk = load[k] else { continue }
+            var terms = [1.0 * lk]
+            for j in backups[k] {
+                terms.append(1.0 * load[j]!)
+                terms += unitTerms(open[j], types: types, sign: -1)
+            }
+            program.addConstraint("failover[\(sites[k].id)]", terms, .lessOrEqual(0))
+        }
     }
 
     /// The least `Σ n_t·c_t` over unit counts with `Σ n_t·C_t − max_{n_t>0} C_t ≥ Q` (one unit

@@ -106,9 +106,6 @@ public struct UnitCountModel: Sendable, Equatable {
         for row in serve {
             for entry in row { servedAt[entry.site].append(entry.variable) }
         }
-        func unitTerms(_ j: Int, sign: Double) -> [LinearTerm] {
-            types.indices.compactMap { t in open[j][t].map { sign * types[t].capacity.kilowatts * $0 } }
-        }
         for g in groups.indices {
             program.addConstraint("demand[G\(g + 1)]", serve[g].map { 1.0 * $0.variable }, .equal(heat[g]))
         }
@@ -116,7 +113,7 @@ public struct UnitCountModel: Sendable, Equatable {
             guard let l = load[j] else { continue }
             let id = model.floor.sites[j].id
             program.addConstraint("balance[\(id)]", [1.0 * l] + servedAt[j].map { -1.0 * $0 }, .equal(0))
-            program.addConstraint("capacity[\(id)]", [1.0 * l] + unitTerms(j, sign: -1), .lessOrEqual(0))
+            program.addConstraint("capacity[\(id)]", [1.0 * l] + PlacementFormulation.unitTerms(open[j], types: types, sign: -1), .lessOrEqual(0))
             if open[j].compactMap({ $0 }).count > 1 {
                 program.addConstraint("site[\(id)]", open[j].compactMap { $0 }.map { 1.0 * $0 }, .lessOrEqual(1))
             }
@@ -132,15 +129,8 @@ public struct UnitCountModel: Sendable, Equatable {
                     "vub[G\(g + 1),\(model.floor.sites[j].id)]", [1.0 * column.variable] + terms, .lessOrEqual(0))
             }
         }
-        for k in 0..<siteCount {
-            guard let lk = load[k] else { continue }
-            var terms = [1.0 * lk]
-            for j in model.backups[k] {
-                terms.append(1.0 * load[j]!)
-                terms += unitTerms(j, sign: -1)
-            }
-            program.addConstraint("failover[\(model.floor.sites[k].id)]", terms, .lessOrEqual(0))
-        }
+        PlacementFormulation.addFailoverRows(
+            to: &program, sites: model.floor.sites, load: load, open: open, types: types, backups: model.backups)
         // The full model's site-free strengthening rows (survive, cardinality, cost bound), copied
         // with the columns renamed.
         let fullToReduced = Dictionary(
