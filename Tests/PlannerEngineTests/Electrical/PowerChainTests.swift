@@ -42,6 +42,27 @@ struct PowerChainTests {
         #expect(stage.survivesWorstFailure)
     }
 
+    @Test("one more transformer can lower the loss by more than the added load: 2.375 → 2.376 MW draws 3.8 kW less")
+    func unitStepLowersLoss() throws {
+        // U = 2.375 MW (2.5 MVA at pf 0.95), N redundancy, curve a = 0.0020093, c = 0.0080917 (D16).
+        // 2.375 MW: 1 unit at x = 1, loss = 2.375 MW × (a + c) = 2.375 × 0.0101010 = 23.990 kW.
+        // 2.376 MW: 2 units at x = 2.376/4.75 = 0.500211,
+        //   loss = 4.75 MW × (a + c·0.250211) = 4.75 × 0.0040340 = 19.161 kW.
+        // Grid draw 2,398.990 → 2,395.161 kW: 1 kW more load, 3.83 kW less drawn, because the
+        // square-law loss c·x² falls to a quarter per unit while the no-load loss a only doubles.
+        let entry = BuiltInStages.mvlvTransformer415
+        let chain = PowerChain(name: "t", stages: [PowerStage(name: "T", entry: entry, redundancy: .n)])
+        let one = chain.evaluate(load: .megawatts(2.375)), two = chain.evaluate(load: .megawatts(2.376))
+        #expect(one.stages[0].unitsInstalled == 1 && two.stages[0].unitsInstalled == 2)
+        let (a, c) = (entry.curve.noLoad, entry.curve.square)
+        #expect(isClose(one.totalLoss.watts, 2.375e6 * (a + c), relative: 1e-12))
+        let x = 2.376 / 4.75
+        #expect(isClose(two.totalLoss.watts, 4.75e6 * (a + c * x * x), relative: 1e-12))
+        #expect(isClose(one.gridInput.kilowatts, 2398.990, relative: 1e-6))
+        #expect(isClose(two.gridInput.kilowatts, 2395.161, relative: 1e-6))
+        #expect(two.gridInput < one.gridInput)
+    }
+
     @Test("energy balance holds to 1e-9 on every standard chain and UPS choice")
     func standardChainsBalance() {
         for d in Distribution.allCases {
