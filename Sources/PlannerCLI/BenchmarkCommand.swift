@@ -35,6 +35,11 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "A sweep spec whose scenarios to time at 1 thread and at all cores.")
     var sweep: String?
 
+    @Option(
+        name: .customLong("sweep-rounds"),
+        help: "Rounds of the sweep timing, 1 thread then all cores in each (medians are printed).")
+    var sweepRounds = 5
+
     @Flag(help: "Instead, time cooling-unit placement (GLPK MILP) of every hall of each spec.")
     var placement = false
 
@@ -43,6 +48,7 @@ struct BenchmarkCommand: ParsableCommand {
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if sweepRounds < 1 { throw ValidationError("--sweep-rounds must be at least 1") }
         if campusGPUs < 72 { throw ValidationError("--campus-gpus must be at least 72") }
     }
 
@@ -72,7 +78,9 @@ struct BenchmarkCommand: ParsableCommand {
     }
 
     /// Scenarios per second of a sweep at 1 thread and at all cores (rows discarded), and the
-    /// process's peak resident memory afterwards.
+    /// process's peak resident memory afterwards. A virtual machine's speed drifts by ±10 % from
+    /// run to run, so the two thread counts alternate for --sweep-rounds rounds and the medians
+    /// are printed: the rates' and the per-round speed-ups'.
     func measureSweep(_ path: String, console: Console) throws {
         let loaded = SweepLoader().load(path: path)
         console.print(loaded.findings)
@@ -80,23 +88,52 @@ struct BenchmarkCommand: ParsableCommand {
         let runner = SweepRunner(definition: definition, template: template, paths: loaded.paths)
         let indices = Array(0..<definition.scenarioCount)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        var rates: [Int: Double] = [:]
-        for threads in Set([1, cores]).sorted() {
-            let clock = ContinuousClock()
-            let start = clock.now
-            try runner.run(indices, threads: threads, sink: { _ in }, progress: { _ in })
-            rates[threads] = Double(indices.count) / max((clock.now - start).seconds, 1e-9)
+        let counts = Array(Set([1, cores])).sorted()
+        var rates: [Int: [Double]] = [:]
+        var cpu: [Int: [Double]] = [:]
+        for _ in 0..<sweepRounds {
+            for threads in counts {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let cpuStart = Self.cpuSeconds()
+                try runner.run(indices, threads: threads, sink: { _ in }, progress: { _ in })
+                rates[threads, default: []].append(Double(indices.count) / max((clock.now - start).seconds, 1e-9))
+                cpu[threads, default: []].append((Self.cpuSeconds() - cpuStart) / Double(indices.count))
+            }
         }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        console.out("sweep \(path): \(Format.integer(indices.count)) scenarios (\(definition.analyses.rawValue))")
-        for (threads, rate) in rates.sorted(by: { $0.key < $1.key }) {
-            console.out("  \(threads) thread\(threads == 1 ? "" : "s"): \(Format.integer(Int(rate))) scenarios/s")
+        console.out(
+            "sweep \(path): \(Format.integer(indices.count)) scenarios (\(definition.analyses.rawValue)), "
+                + "median of \(sweepRounds) round\(sweepRounds == 1 ? "" : "s")")
+        for threads in counts {
+            let all = rates[threads]!
+            console.out(
+                "  \(threads) thread\(threads == 1 ? "" : "s"): \(Format.integer(Int(Self.median(all)))) scenarios/s "
+                    + "(\(Format.integer(Int(all.min()!)))–\(Format.integer(Int(all.max()!)))), "
+                    + "CPU \(String(format: "%.1f", Self.median(cpu[threads]!) * 1e6)) µs per scenario")
         }
-        if let one = rates[1], let all = rates[cores], cores > 1 {
-            console.out("  speed-up 1 → \(cores) threads: \(String(format: "%.2f", all / one))×")
+        if let one = rates[1], let many = rates[cores], cores > 1 {
+            let speedups = zip(one, many).map { $1 / $0 }
+            console.out(
+                "  speed-up 1 → \(cores) threads: \(String(format: "%.2f", Self.median(speedups)))× "
+                    + "(rounds: \(speedups.map { String(format: "%.2f", $0) }.joined(separator: ", ")))")
         }
         console.out("  peak resident memory: \(Format.integer(Int(usage.ru_maxrss) / 1024)) MiB")
+    }
+
+    /// User + system CPU time of the process so far [s].
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
     func measure(
