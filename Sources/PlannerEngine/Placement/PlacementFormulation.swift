@@ -165,17 +165,14 @@ public enum PlacementFormulation {
             if elastic { terms.append(1.0 * short[i]) }
             program.addConstraint("demand[\(floor.racks[r].id)]", terms, .equal(q[i]))
         }
-        for j in 0..<siteCount {
-            guard let l = load[j] else { continue }
-            program.addConstraint(
-                "balance[\(floor.sites[j].id)]", [1.0 * l] + servedAt[j].map { -1.0 * $0.variable }, .equal(0))
+        // All balance rows, then all capacity rows, then all site rows.
+        let siteRows = (0..<siteCount).map { j in
+            Self.siteRows(j, sites: floor.sites, load: load, open: open, types: types, served: servedAt[j].map(\.variable))
         }
-        for j in 0..<siteCount {
-            guard let l = load[j] else { continue }
-            program.addConstraint("capacity[\(floor.sites[j].id)]", [1.0 * l] + unitTerms(j, sign: -1), .lessOrEqual(0))
-        }
-        for j in 0..<siteCount where open[j].compactMap({ $0 }).count > 1 {
-            program.addConstraint("site[\(floor.sites[j].id)]", open[j].compactMap { $0 }.map { 1.0 * $0 }, .lessOrEqual(1))
+        for kind in 0..<3 {
+            for rows in siteRows where kind < rows.count {
+                program.addConstraint(rows[kind].name, rows[kind].terms, rows[kind].bounds)
+            }
         }
         // N(k): sites j ≠ k whose every possible type reaches every rack k can serve.
         var backups = [[Int]](repeating: [], count: siteCount)
@@ -226,6 +223,28 @@ public enum PlacementFormulation {
     /// `sign·C_t·y_jt` for each type t with a binary at one site.
     static func unitTerms(_ open: [VariableID?], types: [CoolingUnitType], sign: Double) -> [LinearTerm] {
         types.indices.compactMap { t in open[t].map { sign * types[t].capacity.kilowatts * $0 } }
+    }
+
+    /// The rows of site j, in this order: `balance[J]` (`L_j − Σ x_·j = 0`), `capacity[J]`
+    /// (`L_j − Σ_t C_t·y_jt ≤ 0`) and, where two or more types may stand, `site[J]`
+    /// (`Σ_t y_jt ≤ 1`); none for a site without a load column. `served` are the serve columns at
+    /// j. Shared by the full and the unit-count program, which order them differently.
+    static func siteRows(
+        _ j: Int, sites: [CandidateSite], load: [VariableID?], open: [[VariableID?]], types: [CoolingUnitType],
+        served: [VariableID]
+    ) -> [Constraint] {
+        guard let l = load[j] else { return [] }
+        let id = sites[j].id
+        var rows = [
+            Constraint(name: "balance[\(id)]", terms: [1.0 * l] + served.map { -1.0 * $0 }, bounds: .equal(0)),
+            Constraint(
+                name: "capacity[\(id)]", terms: [1.0 * l] + unitTerms(open[j], types: types, sign: -1), bounds: .lessOrEqual(0)),
+        ]
+        let units = open[j].compactMap { $0 }
+        if units.count > 1 {
+            rows.append(Constraint(name: "site[\(id)]", terms: units.map { 1.0 * $0 }, bounds: .lessOrEqual(1)))
+        }
+        return rows
     }
 
     /// The `failover[K]` rows, `L_k + Σ_{j∈N(k)} L_j − Σ_{j∈N(k)} Σ_t C_t·y_jt ≤ 0`, for every site

@@ -110,13 +110,9 @@ public struct UnitCountModel: Sendable, Equatable {
             program.addConstraint("demand[G\(g + 1)]", serve[g].map { 1.0 * $0.variable }, .equal(heat[g]))
         }
         for j in 0..<siteCount {
-            guard let l = load[j] else { continue }
-            let id = model.floor.sites[j].id
-            program.addConstraint("balance[\(id)]", [1.0 * l] + servedAt[j].map { -1.0 * $0 }, .equal(0))
-            program.addConstraint("capacity[\(id)]", [1.0 * l] + PlacementFormulation.unitTerms(open[j], types: types, sign: -1), .lessOrEqual(0))
-            if open[j].compactMap({ $0 }).count > 1 {
-                program.addConstraint("site[\(id)]", open[j].compactMap { $0 }.map { 1.0 * $0 }, .lessOrEqual(1))
-            }
+            let rows = PlacementFormulation.siteRows(
+                j, sites: model.floor.sites, load: load, open: open, types: types, served: servedAt[j])
+            for row in rows { program.addConstraint(row.name, row.terms, row.bounds) }
         }
         for (g, key) in keys.enumerated() {
             for (entry, column) in zip(key, serve[g]) {
