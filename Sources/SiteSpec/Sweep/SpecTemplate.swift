@@ -7,10 +7,17 @@ import Yams
 ///
 /// Values are set on the composed YAML node tree, so the loader then checks them exactly as if
 /// they had been written in the file: an unknown key is its usual warning, a value of the wrong
-/// type its usual error. Nodes carry no mutable shared state once composed, so one template is
-/// read from many threads.
+/// type its usual error.
+///
+/// Yams resolves a node's implicit tag (`3` → int) with regular expressions on first use and
+/// caches the answer by writing it into the node's `Tag` object. Two threads reading the same new
+/// node would both write it (a data race) and run the expressions. So every tag of the template is
+/// resolved once when it is loaded, and the values a sweep sets are built and resolved once by
+/// ``preparing(_:)``: after that no read writes, and one template is read from many threads.
 public struct SpecTemplate: @unchecked Sendable {
-    let root: Node
+    private(set) var root: Node
+    /// Resolved nodes for the values a sweep sets, by value (see ``preparing(_:)``).
+    private var valueNodes: [SweepValue: Node] = [:]
     /// The spec file as named by the user; findings use it.
     public let path: String
     /// Relative paths in the spec (the weather file) start here.
@@ -24,20 +31,75 @@ public struct SpecTemplate: @unchecked Sendable {
         guard let text = SpecSource.read(path, log: log), let root = SpecSource.compose(text, log: log) else {
             return (nil, log.sorted)
         }
+        resolveTags(root)
         return (SpecTemplate(root: root, path: path, baseDirectory: (path as NSString).deletingLastPathComponent, text: text), [])
     }
 
-    /// The template with `value` written at `path`. Missing mapping keys are created (the
-    /// loader then says whether it knows them); lists must exist.
-    public func setting(_ value: SweepValue, at path: SpecKeyPath) throws(SpecKeyPath.Problem) -> SpecTemplate {
+    /// The template with a resolved node ready for each of `values`, so that setting them later
+    /// shares those nodes instead of building and resolving new ones each time.
+    public func preparing(_ values: some Sequence<SweepValue>) -> SpecTemplate {
+        var prepared = self
+        for value in values where prepared.valueNodes[value] == nil {
+            prepared.valueNodes[value] = Self.node(for: value)
+        }
+        return prepared
+    }
+
+    /// The scalar node of a value, its tag resolved: a number as plain text (int or float by the
+    /// YAML rules, as if written in the file), a text as a string whatever it looks like.
+    static func node(for value: SweepValue) -> Node {
         let node: Node
         switch value {
         case .number(let number): node = Node(NumberText.compact(number), Tag(.implicit))
         case .text(let text): node = Node(text, Tag(.str))
         }
-        return SpecTemplate(
-            root: try Self.set(node, at: path.components[...], in: root, walked: ""), path: self.path,
-            baseDirectory: baseDirectory, text: text)
+        resolveTags(node)
+        return node
+    }
+
+    /// How many nodes still have an unresolved (implicit or non-specific) tag: 0 for a loaded
+    /// template and for every template set from it. For tests.
+    var unresolvedTags: Int { Self.unresolvedTags(root) }
+
+    static func unresolvedTags(_ node: Node) -> Int {
+        func open(_ tag: Tag) -> Int {
+            let name = Tag.Name(rawValue: tag.description)
+            return name == .implicit || name == .nonSpecific ? 1 : 0
+        }
+        switch node {
+        case .scalar(let scalar):
+            return open(scalar.tag)
+        case .mapping(let mapping):
+            return open(mapping.tag) + mapping.reduce(0) { $0 + unresolvedTags($1.key) + unresolvedTags($1.value) }
+        case .sequence(let sequence):
+            return open(sequence.tag) + sequence.reduce(0) { $0 + unresolvedTags($1) }
+        case .alias:
+            return 0
+        }
+    }
+
+    /// Resolves (and so caches) the tag of `node` and of every node under it.
+    static func resolveTags(_ node: Node) {
+        _ = node.tag
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                resolveTags(key)
+                resolveTags(value)
+            }
+        case .sequence(let sequence):
+            for element in sequence { resolveTags(element) }
+        case .scalar, .alias:
+            break
+        }
+    }
+
+    /// The template with `value` written at `path`. Missing mapping keys are created (the
+    /// loader then says whether it knows them); lists must exist.
+    public func setting(_ value: SweepValue, at path: SpecKeyPath) throws(SpecKeyPath.Problem) -> SpecTemplate {
+        var varied = self
+        varied.root = try Self.set(valueNodes[value] ?? Self.node(for: value), at: path.components[...], in: root, walked: "")
+        return varied
     }
 
     private init(root: Node, path: String, baseDirectory: String, text: String) {
@@ -66,8 +128,15 @@ public struct SpecTemplate: @unchecked Sendable {
                 mapping[index] = (pair.key, try set(value, at: rest, in: pair.value, walked: here))
             } else {
                 mapping[key] = try set(value, at: rest, in: nil, walked: here)
+                // A key the base spec lacks: its new nodes are resolved now, like the template's.
+                if let index = mapping.firstIndex(where: { $0.key.string == key }) {
+                    resolveTags(mapping[index].key)
+                    resolveTags(mapping[index].value)
+                }
             }
-            return .mapping(mapping)
+            let result = Node.mapping(mapping)
+            _ = result.tag
+            return result
         case .index, .all:
             guard case .sequence(var sequence)? = node else { throw .notAList(walked) }
             let targets: [Int]

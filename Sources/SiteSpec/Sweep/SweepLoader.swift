@@ -155,7 +155,9 @@ public struct SweepLoader: Sendable {
         let definition = SweepDefinition(
             name: name, base: baseText, axes: axes, combination: combination, analyses: analyses, metrics: metrics,
             pareto: pareto, digest: "")
-        return Result(definition: definition, template: template, paths: paths, findings: log.sorted, text: text)
+        return Result(
+            definition: definition, template: template.preparing(axes.flatMap(\.values)), paths: paths, findings: log.sorted,
+            text: text)
     }
 
     /// The axis's values: its list, or `from`, `from + step`, … up to `to` (inclusive, to 1e-9
