@@ -116,8 +116,9 @@ struct BenchmarkCommand: ParsableCommand {
         if let one = rates[1], let many = rates[cores], cores > 1 {
             let speedups = zip(one, many).map { $1 / $0 }
             console.out(
-                "  speed-up 1 → \(cores) threads: \(String(format: "%.2f", Self.median(speedups)))× "
-                    + "(rounds: \(speedups.map { String(format: "%.2f", $0) }.joined(separator: ", ")))")
+                "  speed-up 1 → \(cores) threads: \(String(format: "%.2f", Self.median(speedups)))× median of rounds "
+                    + "(rounds: \(speedups.map { String(format: "%.2f", $0) }.joined(separator: ", "))), "
+                    + "\(String(format: "%.2f", Self.median(many) / Self.median(one)))× between the median rates")
         }
         console.out("  peak resident memory: \(Format.integer(Int(usage.ru_maxrss) / 1024)) MiB")
     }
