@@ -127,11 +127,11 @@ public struct SpecTemplate: @unchecked Sendable {
                 let pair = mapping[index]
                 mapping[index] = (pair.key, try set(value, at: rest, in: pair.value, walked: here))
             } else {
+                // A key the base spec lacks. Its value comes back resolved (a value node is, and
+                // so is each mapping built below); only the key node Yams makes here is new.
                 mapping[key] = try set(value, at: rest, in: nil, walked: here)
-                // A key the base spec lacks: its new nodes are resolved now, like the template's.
                 if let index = mapping.firstIndex(where: { $0.key.string == key }) {
-                    resolveTags(mapping[index].key)
-                    resolveTags(mapping[index].value)
+                    _ = mapping[index].key.tag
                 }
             }
             let result = Node.mapping(mapping)
