@@ -21,18 +21,42 @@ struct Place {
 }
 
 /// The spec path of a node, printed as the subject of a finding: `halls[0].racks[1].count`.
+///
+/// The last step is spelt out only when the text is asked for: every value read has a path, but
+/// few are ever printed, and building each value's text cost an interpolation and usually an
+/// allocation per value read (a sweep loads the spec once per scenario). A mapping's or list's
+/// reader spells its own path once (`spelt`) so that the paths of the values in it only add
+/// their step.
 struct SpecPath: CustomStringConvertible {
-    private(set) var description: String
+    /// The path up to the last step, spelt out.
+    private var parent: String
+    private var last: Step?
+
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
 
     /// The document itself; printed as an empty subject.
-    static let root = SpecPath(description: "")
+    static let root = SpecPath(parent: "", last: nil)
+
+    var description: String {
+        switch last {
+        case nil: parent
+        case .key(let key)?: parent.isEmpty ? key : "\(parent).\(key)"
+        case .index(let index)?: "\(parent)[\(index)]"
+        }
+    }
+
+    /// The same path with its text built now, so that appending to it builds none.
+    var spelt: SpecPath { last == nil ? self : SpecPath(parent: description, last: nil) }
 
     func appending(key: String) -> SpecPath {
-        SpecPath(description: description.isEmpty ? key : "\(description).\(key)")
+        SpecPath(parent: description, last: .key(key))
     }
 
     func appending(index: Int) -> SpecPath {
-        SpecPath(description: "\(description)[\(index)]")
+        SpecPath(parent: description, last: .index(index))
     }
 }
 

@@ -30,18 +30,23 @@ struct Located<Value> {
 struct MappingReader<Key: SpecKey> {
     let place: Place
     let log: FindingLog
-    /// The mapping's entries by key text; YAML composition already rejects duplicate keys.
-    private let entries: [String: (key: Node, value: Node)]
+    /// The mapping's values with their key texts, in order; YAML composition already rejects
+    /// duplicate keys. Looked up by scanning: a spec mapping has a few keys, and a scan costs
+    /// less than hashing each key into a dictionary (every scenario of a sweep loads the spec).
+    private let entries: [(name: String, value: Node)]
 
     init(_ mapping: Node.Mapping, at place: Place, log: FindingLog) {
-        self.place = place
+        self.place = Place(path: place.path.spelt, line: place.line, column: place.column)
         self.log = log
-        var entries: [String: (key: Node, value: Node)] = [:]
-        let known = Key.allCases.map(\.rawValue)
-        for (key, value) in mapping {
+        var entries: [(name: String, value: Node)] = []
+        entries.reserveCapacity(mapping.count)
+        // By index: iterating a `Node.Mapping` first copies all its pairs into a new array.
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
             let name = key.string ?? ""
-            entries[name] = (key, value)
-            if !known.contains(name) {
+            entries.append((name, value))
+            if Key(rawValue: name) == nil {
+                let known = Key.allCases.map(\.rawValue)
                 let suggestion = Phrase.didYouMean(
                     EditDistance.closest(to: name, in: known, limit: 1),
                     otherwise: "; expected \(Phrase.alternatives(known))")
@@ -51,8 +56,13 @@ struct MappingReader<Key: SpecKey> {
         self.entries = entries
     }
 
+    /// The value of the key text `name`; the last one if the mapping repeats it.
+    private func value(named name: String) -> Node? {
+        entries.last { $0.name == name }?.value
+    }
+
     /// Whether the mapping has the key, whatever its value.
-    func contains(_ key: Key) -> Bool { entries[key.rawValue] != nil }
+    func contains(_ key: Key) -> Bool { value(named: key.rawValue) != nil }
 
     /// Logs a missing key at the mapping that should hold it; `note` says when it is needed.
     func missingKey(_ key: Key, _ note: String = "") {
@@ -87,8 +97,9 @@ struct MappingReader<Key: SpecKey> {
     func list<T: SpecMapping>(_ key: Key, required: Bool = false, atLeastOne noun: String? = nil) -> [T]? {
         guard let list: Located<[Node]> = value(key, required: required, as: .list) else { return nil }
         if let noun, list.value.isEmpty { log.error("must list at least one \(noun)", at: list.place) }
+        let path = list.place.path.spelt
         return list.value.enumerated().compactMap { index, node in
-            T.read(node, at: Place(path: list.place.path.appending(index: index), mark: node.mark), log: log)
+            T.read(node, at: Place(path: path.appending(index: index), mark: node.mark), log: log)
         }
     }
 
@@ -103,8 +114,9 @@ struct MappingReader<Key: SpecKey> {
     /// A list of scalars, numbers kept as numbers and anything else as text.
     func scalars(_ key: Key) -> Located<[Located<SweepValue>]>? {
         guard let list: Located<[Node]> = value(key, required: false, as: .list) else { return nil }
+        let path = list.place.path.spelt
         let items = list.value.enumerated().compactMap { index, node -> Located<SweepValue>? in
-            let place = Place(path: list.place.path.appending(index: index), mark: node.mark)
+            let place = Place(path: path.appending(index: index), mark: node.mark)
             if let number: Double = ValueKind.number.peek(node) { return Located(value: .number(number), place: place) }
             let text: String? = ValueKind.string.read(node, at: place, log: log)
             return text.map { Located(value: .text($0), place: place) }
@@ -112,10 +124,11 @@ struct MappingReader<Key: SpecKey> {
         return Located(value: items, place: list.place)
     }
 
-    private func elements<T>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<[Located<T>]>? {
+    private func elements<T: SpecValue>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<[Located<T>]>? {
         guard let list: Located<[Node]> = value(key, required: required, as: .list) else { return nil }
+        let path = list.place.path.spelt
         let items = list.value.enumerated().compactMap { index, node -> Located<T>? in
-            let place = Place(path: list.place.path.appending(index: index), mark: node.mark)
+            let place = Place(path: path.appending(index: index), mark: node.mark)
             let item: T? = kind.read(node, at: place, log: log)
             return item.map { Located(value: $0, place: place) }
         }
@@ -128,7 +141,7 @@ struct MappingReader<Key: SpecKey> {
     }
 
     /// A scalar or list value of the given kind.
-    private func value<T>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<T>? {
+    private func value<T: SpecValue>(_ key: Key, required: Bool, as kind: ValueKind) -> Located<T>? {
         checkSchema(key, required: required, kind: kind)
         guard let (node, place) = entry(key, required: required) else { return nil }
         return kind.read(node, at: place, log: log).map { Located(value: $0, place: place) }
@@ -144,11 +157,11 @@ struct MappingReader<Key: SpecKey> {
 
     /// The value node of a key and its place; nil when absent (logged when required).
     private func entry(_ key: Key, required: Bool) -> (node: Node, place: Place)? {
-        guard let entry = entries[key.rawValue] else {
+        guard let value = value(named: key.rawValue) else {
             if required { missingKey(key) }
             return nil
         }
-        return (entry.value, Place(path: place.path.appending(key: key.rawValue), mark: entry.value.mark))
+        return (value, Place(path: place.path.appending(key: key.rawValue), mark: value.mark))
     }
 }
 
@@ -169,21 +182,26 @@ enum ValueKind: String {
     case mapping = "a mapping"
     case list = "a list"
 
+    /// The node as a `T` when it is of this kind; nil (and nothing logged) otherwise.
+    func peek<T: SpecValue>(_ node: Node) -> T? { T.extract(node, as: self) }
+
     /// The node as a `T` (`String`, `Double`, `[Node]` or `Node.Mapping`), or nil after
     /// logging a type mismatch at `place`.
-    /// The node as a `T` when it is of this kind; nil (and nothing logged) otherwise.
-    func peek<T>(_ node: Node) -> T? { extract(node) as? T }
-
-    func read<T>(_ node: Node, at place: Place, log: FindingLog) -> T? {
-        if let value = extract(node) as? T { return value }
+    func read<T: SpecValue>(_ node: Node, at place: Place, log: FindingLog) -> T? {
+        if let value = T.extract(node, as: self) { return value }
         log.error("expected \(rawValue), got \(Self.describe(node))", at: place)
         return nil
     }
 
-    private func extract(_ node: Node) -> Any? {
+    /// The text of a scalar that is not null.
+    fileprivate func text(_ node: Node) -> String? {
+        guard self == .string, case .scalar(let scalar) = node, node.resolvedTag != .null else { return nil }
+        return scalar.string
+    }
+
+    /// The finite number a scalar holds, when it is an int or a float.
+    fileprivate func number(_ node: Node) -> Double? {
         switch (self, node) {
-        case (.string, .scalar(let scalar)):
-            return node.resolvedTag == .null ? nil : scalar.string
         case (.number, .scalar), (.integer, .scalar):
             guard node.resolvedTag == .int || node.resolvedTag == .float else { return nil }
             // Fast path: plain decimal text (what nearly every spec number is) parses directly;
@@ -194,10 +212,6 @@ enum ValueKind: String {
                 return fast
             }
             return (node.int.map(Double.init) ?? node.float).flatMap { $0.isFinite ? $0 : nil }
-        case (.list, .sequence(let sequence)):
-            return Array(sequence)
-        case (.mapping, .mapping(let mapping)):
-            return mapping
         default:
             return nil
         }
@@ -220,6 +234,36 @@ enum ValueKind: String {
         case .alias:
             return "an alias"
         }
+    }
+}
+
+/// A type a spec value is read into: `String`, `Double`, `[Node]` (a list's elements) or
+/// `Node.Mapping`. Each takes itself from a node directly: going through `Any` and `as? T` put
+/// each mapping read in a heap box and ran the runtime's dynamic cast on every value read.
+protocol SpecValue {
+    /// The node as this type when it is of `kind`; nil otherwise.
+    static func extract(_ node: Node, as kind: ValueKind) -> Self?
+}
+
+extension String: SpecValue {
+    static func extract(_ node: Node, as kind: ValueKind) -> String? { kind.text(node) }
+}
+
+extension Double: SpecValue {
+    static func extract(_ node: Node, as kind: ValueKind) -> Double? { kind.number(node) }
+}
+
+extension Array: SpecValue where Element == Node {
+    static func extract(_ node: Node, as kind: ValueKind) -> [Node]? {
+        guard kind == .list, case .sequence(let sequence) = node else { return nil }
+        return Array(sequence)
+    }
+}
+
+extension Node.Mapping: SpecValue {
+    static func extract(_ node: Node, as kind: ValueKind) -> Node.Mapping? {
+        guard kind == .mapping, case .mapping(let mapping) = node else { return nil }
+        return mapping
     }
 }
 

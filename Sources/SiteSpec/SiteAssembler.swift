@@ -23,11 +23,11 @@ struct SiteAssembler {
     private(set) var catalogue: SpecCatalogue
     private var stages: SpecStages
 
-    init(catalogue: Catalogue, baseDirectory: String, log: FindingLog) {
+    init(catalogue: Catalogue, stages: SpecStages.BuiltIn, baseDirectory: String, log: FindingLog) {
         self.log = log
         self.baseDirectory = baseDirectory
         self.catalogue = SpecCatalogue(catalogue, log: log)
-        self.stages = SpecStages(log: log)
+        self.stages = SpecStages(stages, log: log)
     }
 
     /// The site, or nil when any check (of this phase or the structural one) logged an error.

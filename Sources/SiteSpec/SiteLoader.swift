@@ -21,6 +21,8 @@ import Yams
 public struct SiteLoader: Sendable {
     /// The entries rack types may name before the spec adds its own.
     public var catalogue: Catalogue
+    /// The built-in power-chain stages by ID, for every load (see `SpecStages.BuiltIn`).
+    let stages = SpecStages.BuiltIn()
 
     public init(catalogue: Catalogue = .builtIn) {
         self.catalogue = catalogue
@@ -59,7 +61,7 @@ public struct SiteLoader: Sendable {
                 "unsupported version \(Phrase.number(version.value)); this dcplan reads version 1", at: version.place)
             return LoadResult(log: versionLog, catalogue: catalogue)
         }
-        var assembler = SiteAssembler(catalogue: catalogue, baseDirectory: baseDirectory, log: log)
+        var assembler = SiteAssembler(catalogue: catalogue, stages: stages, baseDirectory: baseDirectory, log: log)
         let site = assembler.assemble(document)
         return LoadResult(site: site, log: log, catalogue: assembler.catalogue.catalogue)
     }

@@ -10,10 +10,22 @@ struct SpecStages {
     private var specIDs: [String: Place] = [:]
     private var rejectedIDs: Set<String> = []
 
-    init(log: FindingLog) {
+    /// The built-in entries by ID and their IDs in order: built once per `SiteLoader` rather
+    /// than per load (a sweep loads the spec once per scenario).
+    struct BuiltIn: Sendable {
+        let entries: [String: StageEntry]
+        let order: [String]
+
+        init() {
+            entries = Dictionary(uniqueKeysWithValues: BuiltInStages.all.map { ($0.id, $0) })
+            order = BuiltInStages.all.map(\.id)
+        }
+    }
+
+    init(_ builtIn: BuiltIn, log: FindingLog) {
         self.log = log
-        entries = Dictionary(uniqueKeysWithValues: BuiltInStages.all.map { ($0.id, $0) })
-        order = BuiltInStages.all.map(\.id)
+        entries = builtIn.entries
+        order = builtIn.order
     }
 
     /// The stage entry named at `reference`, or nil after logging an unknown ID with suggestions.

@@ -32,4 +32,21 @@ struct SpecTemplateTests {
         #expect(prepared.site == site)
         #expect(site.utilisation == .fraction(0.35))
     }
+
+    @Test("a template with prepared path keys, and an unshared copy of it, load exactly as the plain template")
+    func preparedKeysAndUnsharedCopiesLoadTheSame() throws {
+        let template = try #require(SpecTemplate.load(path: Self.base).template)
+        // The base spec has no `cooling:` and its halls no `power:`: both paths add keys.
+        let paths = try ["cooling.tcs_supply_c", "halls[*].power.distribution"].map { try SpecKeyPath(parsing: $0) }
+        let values: [SweepValue] = [.number(40), .text("dc-800v")]
+        let plain = try template.setting(values[0], at: paths[0]).setting(values[1], at: paths[1])
+        let prepared = template.preparing(values, paths: paths).unshared()
+        let varied = try prepared.setting(values[0], at: paths[0]).setting(values[1], at: paths[1])
+        #expect(varied.unresolvedTags == 0)
+        let expected = SiteLoader().load(plain)
+        #expect(SiteLoader().load(varied).site == expected.site)
+        #expect(SiteLoader().load(varied).findings == expected.findings)
+        // A failed set still names the path it walked.
+        #expect(throws: SpecKeyPath.Problem.notAList("site")) { try prepared.setting(values[0], at: try SpecKeyPath(parsing: "site[0].name")) }
+    }
 }

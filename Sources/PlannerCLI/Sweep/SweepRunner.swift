@@ -57,6 +57,17 @@ struct SweepRunner: Sendable {
         return row(.ok, "", metrics)
     }
 
+    /// A runner with its own copy of the template, definition and paths, sharing no heap object
+    /// with this one, and its own weather cache.
+    ///
+    /// Each scenario copies values out of these (every node of the template, as it is loaded),
+    /// and each copy retains and later releases the objects copied: atomic writes. Workers sharing
+    /// one runner wrote the same objects' headers from both cores, which made every scenario
+    /// slower on 2 threads than on 1; each worker runs its own copy instead.
+    func unshared() -> SweepRunner {
+        SweepRunner(definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
+    }
+
     static func words(_ finding: Finding) -> String {
         finding.subject.isEmpty ? finding.message : "\(finding.subject): \(finding.message)"
     }
@@ -69,6 +80,8 @@ struct SweepRunner: Sendable {
     /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
     func run(_ indices: [Int], threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void) throws {
         let chunk = max(1024, threads * 512)
+        // One runner per worker, made once and reused for every chunk (see `unshared()`).
+        let workers = (0..<threads).map { _ in unshared() }
         var start = 0
         while start < indices.count {
             let slice = Array(indices[start..<min(start + chunk, indices.count)])
@@ -78,14 +91,14 @@ struct SweepRunner: Sendable {
             let size = threads == 1 ? slice.count : 8
             let parts = (slice.count + size - 1) / size
             let results = ChunkResults(parts: parts)
-            DispatchQueue.concurrentPerform(iterations: min(threads, parts)) { _ in
+            DispatchQueue.concurrentPerform(iterations: min(threads, parts)) { w in
+                let worker = workers[w]
                 while let p = results.nextPart() {
-                    let part = slice[(p * size)..<min((p + 1) * size, slice.count)]
                     // Rows are formatted by the workers too: formatting on the joining thread was a
                     // serial tenth of the work, which capped the 2-thread speed-up near 1.6×.
-                    results.set(p, part.map { index in
-                        let row = evaluate(index)
-                        return FormattedRow(row: row, csv: SweepRowFormat.csv(row), json: SweepRowFormat.jsonLine(row, definition))
+                    results.set(p, ((p * size)..<min((p + 1) * size, slice.count)).map { i in
+                        let row = worker.evaluate(slice[i])
+                        return FormattedRow(row: row, csv: SweepRowFormat.csv(row), json: SweepRowFormat.jsonLine(row, worker.definition))
                     })
                 }
             }

@@ -156,7 +156,7 @@ public struct SweepLoader: Sendable {
             name: name, base: baseText, axes: axes, combination: combination, analyses: analyses, metrics: metrics,
             pareto: pareto, digest: "")
         return Result(
-            definition: definition, template: template.preparing(axes.flatMap(\.values)), paths: paths, findings: log.sorted,
+            definition: definition, template: template.preparing(axes.flatMap(\.values), paths: paths), paths: paths, findings: log.sorted,
             text: text)
     }
 
