@@ -16,7 +16,7 @@ struct BenchmarkCommand: ParsableCommand {
             Prints min and median wall time over --runs repetitions of: read + load + validate the spec, \
             then plan it. With --sweep, also the sweep's throughput (scenarios per second, results \
             discarded) with 1 thread and with all cores, the speed-up, and the peak resident memory. With \
-            --placement, places the cooling units of every hall once and prints each MILP's size, gap and time.
+            --placement, places the cooling units of every hall once and prints each MILP's size, gap, time and objective.
             Examples:
               swift run -c release dcplan benchmark Sites/*.yaml
               swift run -c release dcplan benchmark --sweep Sites/sweeps/samsung-distribution-water.yaml
@@ -168,7 +168,7 @@ struct BenchmarkCommand: ParsableCommand {
     /// gap and solve time, then the wall time of the site (problems solve in parallel unless
     /// --sequential).
     func runPlacement(console: Console) throws {
-        console.out("site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms]")
+        console.out("site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms] | objective [USD]")
         for path in specs {
             guard let site = SiteLoader().load(path: path).site else { throw CommandFailure("\(path): the spec does not load") }
             var options = try PlacementOptions.from(site.cooling)
@@ -180,17 +180,18 @@ struct BenchmarkCommand: ParsableCommand {
             for (hall, result) in zip(site.halls, results) {
                 switch result {
                 case .failure(let error):
-                    console.out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | |")
+                    console.out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | | |")
                 case .success(let placement):
                     for layout in placement.layouts {
                         let s = layout.solve
                         let gap = s.gap.map { Format.fixed($0.percent, 3) } ?? "-"
+                        let objective = s.objective.map { Format.fixed($0.dollars, 2) } ?? "-"
                         console.out(
-                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | \(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | \(Self.ms(s.time))")
+                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | \(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | \(Self.ms(s.time)) | \(objective)")
                     }
                 }
             }
-            console.out("\(site.name) | all halls | | wall \(Self.ms(wall)) ms | | | | | |")
+            console.out("\(site.name) | all halls | | wall \(Self.ms(wall)) ms | | | | | | |")
         }
     }
 
