@@ -20,6 +20,15 @@ public struct Catalogue: Sendable {
 
     public func entry(_ id: String) -> SystemEntry? { index[id].map { entries[$0] } }
 
+    /// The same entries in storage of their own, for one sweep worker: a load copies the
+    /// catalogue and the entries its racks name, and copying retains their texts and buffers
+    /// (atomic writes to their headers), which workers sharing `builtIn` made from both cores.
+    public func unshared() -> Catalogue {
+        do { return try Catalogue(entries: entries.map { $0.unshared() }) } catch {
+            fatalError("a catalogue's own entries have distinct IDs: \(error)")
+        }
+    }
+
     /// Adds an entry; fails when its ID is taken.
     public mutating func add(_ entry: SystemEntry) throws(CatalogueError) {
         guard index[entry.id] == nil else { throw .duplicateID(entry.id) }

@@ -10,6 +10,8 @@ public struct Planner: Sendable {
     public var distribution: Distribution?
     /// Whether to evaluate the other distributions for the AC vs 800 VDC comparison.
     public var compareDistributions: Bool
+    /// The stage entries of the standard chains (the built-in ones unless `unshared()`).
+    public var chains = StandardChains.builtIn
 
     public init(
         curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
@@ -20,12 +22,22 @@ public struct Planner: Sendable {
         self.compareDistributions = compareDistributions
     }
 
+    /// A planner that shares no heap storage with this one, for one sweep worker: planning
+    /// copies the curve and the stage entries, and copies retain their texts and arrays (atomic
+    /// writes to their headers), which workers sharing one planner made from both cores.
+    public func unshared() -> Planner {
+        var copy = self
+        copy.curve = UtilisationCurve(exponent: curve.exponent, source: curve.source?.unshared())
+        copy.chains = chains.unshared()
+        return copy
+    }
+
     /// Plans a site; with a weather year (and its design conditions) also the cooling plant
     /// over that year.
     public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         var electrical = ElectricalAnalysis.analyse(
-            site, halls: halls, distribution: distribution, compare: compareDistributions)
+            site, halls: halls, distribution: distribution, compare: compareDistributions, chains: chains)
         let profile = weather == nil ? nil : profileLevels(site)
         var cooling = weather.map {
             CoolingAnalysis.analyse(
@@ -56,7 +68,7 @@ public struct Planner: Sendable {
             // design condition. The halls' chains (and so the cooling) do not depend on it.
             electrical = ElectricalAnalysis.analyse(
                 site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower,
-                compare: compareDistributions)
+                compare: compareDistributions, chains: chains)
         }
         let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
         var metrics: DataCentreMetrics? = nil
@@ -116,7 +128,7 @@ public struct Planner: Sendable {
             if let known = byFactor[factor.fraction] { return known }
             let scaled = site.scalingUtilisation(by: factor.fraction)
             let halls = scaled.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: scaled.utilisation, curve: curve) }
-            let electrical = ElectricalAnalysis.evaluate(scaled, halls: halls, customChains: distribution == nil) {
+            let electrical = ElectricalAnalysis.evaluate(scaled, halls: halls, customChains: distribution == nil, chains: chains) {
                 distribution ?? $0.power.distribution
             }.result
             byFactor[factor.fraction] = (halls, electrical)

@@ -28,6 +28,10 @@ public struct SiteLoader: Sendable {
         self.catalogue = catalogue
     }
 
+    /// A loader sharing no heap storage with this one, for one sweep worker (see
+    /// `Catalogue.unshared()`; the built-in stages are a copy of each loader's own already).
+    public func unshared() -> SiteLoader { SiteLoader(catalogue: catalogue.unshared()) }
+
     /// Loads the spec file at `path`; its relative paths start from the file's folder. `path`
     /// is printed in findings as given.
     public func load(path: String) -> LoadResult {

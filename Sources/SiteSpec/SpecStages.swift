@@ -11,14 +11,17 @@ struct SpecStages {
     private var rejectedIDs: Set<String> = []
 
     /// The built-in entries by ID and their IDs in order: built once per `SiteLoader` rather
-    /// than per load (a sweep loads the spec once per scenario).
+    /// than per load (a sweep loads the spec once per scenario), from copies of the entries of
+    /// the loader's own: each load copies the entries its chains use, and copies of the shared
+    /// statics would write their headers from every sweep worker (`StageEntry.unshared()`).
     struct BuiltIn: Sendable {
         let entries: [String: StageEntry]
         let order: [String]
 
         init() {
-            entries = Dictionary(uniqueKeysWithValues: BuiltInStages.all.map { ($0.id, $0) })
-            order = BuiltInStages.all.map(\.id)
+            let all = BuiltInStages.all.map { $0.unshared() }
+            entries = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+            order = all.map(\.id)
         }
     }
 

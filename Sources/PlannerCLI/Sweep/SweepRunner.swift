@@ -11,9 +11,9 @@ struct SweepRunner: Sendable {
     let definition: SweepDefinition
     let template: SpecTemplate
     let paths: [SpecKeyPath]
-    let loader = SiteLoader()
+    var loader = SiteLoader()
     /// No metric reads the distribution comparison, so the other two chains are skipped.
-    let planner = Planner(compareDistributions: false)
+    var planner = Planner(compareDistributions: false)
     let weather = WeatherCache()
 
     /// One scenario. Never throws: an invalid spec is an `error` row, a failed check a
@@ -57,15 +57,18 @@ struct SweepRunner: Sendable {
         return row(.ok, "", metrics)
     }
 
-    /// A runner with its own copy of the template, definition and paths, sharing no heap object
-    /// with this one, and its own weather cache.
+    /// A runner with its own copy of the template, definition, paths, catalogue and built-in
+    /// stage entries, sharing no heap object with this one, and its own weather cache.
     ///
     /// Each scenario copies values out of these (every node of the template, as it is loaded),
     /// and each copy retains and later releases the objects copied: atomic writes. Workers sharing
     /// one runner wrote the same objects' headers from both cores, which made every scenario
     /// slower on 2 threads than on 1; each worker runs its own copy instead.
     func unshared() -> SweepRunner {
-        SweepRunner(definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
+        var copy = SweepRunner(definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
+        copy.loader = loader.unshared()
+        copy.planner = planner.unshared()
+        return copy
     }
 
     static func words(_ finding: Finding) -> String {

@@ -18,31 +18,34 @@ public enum ElectricalAnalysis {
     /// and the grid connection are sized for it too, and the main transformers' losses on it count
     /// as chain losses (it is not itself in `facilityDesign`).
     /// Without `compare`, only the site's own distribution is evaluated (sweeps that record no
-    /// comparison skip the other two chains).
+    /// comparison skip the other two chains). `chains` holds the stage entries the standard
+    /// chains and the main transformers are built from.
     public static func analyse(
         _ site: Site, halls: [HallResult], distribution: Distribution? = nil, mechanicalLoad: Power = .zero,
-        compare: Bool = true
+        compare: Bool = true, chains: StandardChains = .builtIn
     ) -> SiteElectricalResult {
-        let own = evaluate(site, halls: halls, customChains: distribution == nil, mechanicalLoad: mechanicalLoad) {
+        let own = evaluate(
+            site, halls: halls, customChains: distribution == nil, mechanicalLoad: mechanicalLoad, chains: chains
+        ) {
             distribution ?? $0.power.distribution
         }
         guard compare else { return own.result }
         // A site on one standard chain is its own row; a mixed or custom one is compared with all three.
         let others = Distribution.allCases.filter { own.comparison.label != $0.rawValue }
         var result = own.result
-        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls, mechanicalLoad: mechanicalLoad) { _ in d }.comparison }
+        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls, mechanicalLoad: mechanicalLoad, chains: chains) { _ in d }.comparison }
         return result
     }
 
     /// One evaluation of the whole site with a distribution chosen per hall.
     static func evaluate(
         _ site: Site, halls: [HallResult], customChains: Bool = false, mechanicalLoad: Power = .zero,
-        choose: (Hall) -> Distribution
+        chains: StandardChains = .builtIn, choose: (Hall) -> Distribution
     ) -> (result: SiteElectricalResult, comparison: ChainComparison) {
         var entries: [StageEntry] = []
         let electrical = zip(site.halls, halls).map { spec, result in
             let custom = customChains ? spec.power.customChain : nil
-            let (hall, chain) = hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom)
+            let (hall, chain) = hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom, chains: chains)
             entries += chain.stages.map(\.entry)
             return hall
         }
@@ -60,9 +63,9 @@ public enum ElectricalAnalysis {
         var mainSustained: PowerChainResult?
         if grid.mainTransformers != nil {
             let chain = PowerChain(name: "main", stages: [
-                PowerStage(name: "Main transformers", entry: BuiltInStages.mainTransformer, redundancy: site.electrical.mainTransformers),
+                PowerStage(name: "Main transformers", entry: chains.mainTransformer, redundancy: site.electrical.mainTransformers),
             ])
-            entries.insert(BuiltInStages.mainTransformer, at: 0)
+            entries.insert(chains.mainTransformer, at: 0)
             let design = chain.evaluate(load: designAtMV + mechanicalLoad)
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
@@ -122,7 +125,8 @@ public enum ElectricalAnalysis {
     /// One hall (per copy): the standard chain without main transformers (those are sized for the
     /// whole site), at design and sustained IT load; its conductors and transient envelope.
     public static func hall(
-        _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical, customChain: [PowerStage]? = nil
+        _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical, customChain: [PowerStage]? = nil,
+        chains: StandardChains = .builtIn
     ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
         let chain =
@@ -132,7 +136,7 @@ public enum ElectricalAnalysis {
                     if stage.entry.kind.output == .rack { stage.groups = racks }
                     return stage
                 })
-            } ?? StandardChains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
+            } ?? chains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)

@@ -6,12 +6,49 @@ import PlannerModel
 /// transformers N+1, MV switchgear 2N (A/B feeds), LV path (MV/LV transformers, LV switchboard,
 /// UPS; the SSTs in 800 VDC) the UPS spec's topology, distribution N (A/B feeds are modelled
 /// upstream), rack shelves and in-rack converters N+1 in every rack.
-public enum StandardChains {
+///
+/// A value holding the entries it builds from rather than reads of `BuiltInStages`' statics:
+/// every chain copies its entries, and each copy retains the entries' texts and points (atomic
+/// writes to their headers). Sweep workers planning from one set of statics wrote the same
+/// headers from both cores; each plans with its own copy instead (`unshared()`).
+public struct StandardChains: Sendable {
+    public var mainTransformer = BuiltInStages.mainTransformer
+    public var mvSwitchgear = BuiltInStages.mvSwitchgear
+    public var mvlvTransformer415 = BuiltInStages.mvlvTransformer415
+    public var mvlvTransformer480 = BuiltInStages.mvlvTransformer480
+    public var lvSwitchboard415 = BuiltInStages.lvSwitchboard415
+    public var lvSwitchboard480 = BuiltInStages.lvSwitchboard480
+    public var upsDoubleConversion = BuiltInStages.upsDoubleConversion
+    public var upsEcoMode = BuiltInStages.upsEcoMode
+    public var acBusway415 = BuiltInStages.acBusway415
+    public var acBusway480 = BuiltInStages.acBusway480
+    public var rackPowerShelf = BuiltInStages.rackPowerShelf
+    public var solidStateTransformer = BuiltInStages.solidStateTransformer
+    public var dcBusway800 = BuiltInStages.dcBusway800
+    public var dcConverter = BuiltInStages.dcConverter
+
+    /// The chains built from the built-in entries.
+    public static let builtIn = StandardChains()
+
+    public init() {}
+
+    /// The same chains from entries sharing no heap storage with these (one per sweep worker).
+    public func unshared() -> StandardChains {
+        let entries: [WritableKeyPath<StandardChains, StageEntry>] = [
+            \.mainTransformer, \.mvSwitchgear, \.mvlvTransformer415, \.mvlvTransformer480, \.lvSwitchboard415,
+            \.lvSwitchboard480, \.upsDoubleConversion, \.upsEcoMode, \.acBusway415, \.acBusway480, \.rackPowerShelf,
+            \.solidStateTransformer, \.dcBusway800, \.dcConverter,
+        ]
+        var copy = self
+        for entry in entries { copy[keyPath: entry] = self[keyPath: entry].unshared() }
+        return copy
+    }
+
     /// The chain for a distribution.
     ///
     /// - Parameter mainTransformer: whether the site steps down from transmission voltage itself
     ///   (false when it takes 22.9 kV from KEPCO, see `GridConnection.plan`).
-    public static func chain(
+    public func chain(
         _ distribution: Distribution, racks: Int, ups: UPSSpec = UPSSpec(), mainTransformer: Bool = true
     ) -> PowerChain {
         var chain =
@@ -24,34 +61,34 @@ public enum StandardChains {
         return chain
     }
 
-    static func mv() -> [PowerStage] {
+    func mv() -> [PowerStage] {
         [
-            PowerStage(name: "Main transformer", entry: BuiltInStages.mainTransformer, redundancy: .nPlus(1)),
-            PowerStage(name: "MV switchgear", entry: BuiltInStages.mvSwitchgear, redundancy: .twoN),
+            PowerStage(name: "Main transformer", entry: mainTransformer, redundancy: .nPlus(1)),
+            PowerStage(name: "MV switchgear", entry: mvSwitchgear, redundancy: .twoN),
         ]
     }
 
     /// Utility → main transformer → MV switchgear → MV/LV transformers → LV switchboard → UPS →
     /// PDU/RPP/busway → rack power shelves (AC → 54 VDC).
-    public static func ac(volts: Int, racks: Int, ups: UPSSpec = UPSSpec()) -> PowerChain {
+    public func ac(volts: Int, racks: Int, ups: UPSSpec = UPSSpec()) -> PowerChain {
         let is480 = volts == 480
-        let upsEntry = ups.mode == .eco ? BuiltInStages.upsEcoMode : BuiltInStages.upsDoubleConversion
+        let upsEntry = ups.mode == .eco ? upsEcoMode : upsDoubleConversion
         return PowerChain(
             name: is480 ? Distribution.ac480.rawValue : Distribution.ac415.rawValue,
             stages: mv() + [
                 PowerStage(
                     name: "MV/LV transformers",
-                    entry: is480 ? BuiltInStages.mvlvTransformer480 : BuiltInStages.mvlvTransformer415,
+                    entry: is480 ? mvlvTransformer480 : mvlvTransformer415,
                     redundancy: ups.redundancy),
                 PowerStage(
-                    name: "LV switchboard", entry: is480 ? BuiltInStages.lvSwitchboard480 : BuiltInStages.lvSwitchboard415,
+                    name: "LV switchboard", entry: is480 ? lvSwitchboard480 : lvSwitchboard415,
                     redundancy: ups.redundancy),
                 PowerStage(name: "UPS", entry: upsEntry, redundancy: ups.redundancy, unitRating: ups.moduleRating),
                 PowerStage(
-                    name: "AC distribution", entry: is480 ? BuiltInStages.acBusway480 : BuiltInStages.acBusway415,
+                    name: "AC distribution", entry: is480 ? acBusway480 : acBusway415,
                     redundancy: .n),
                 PowerStage(
-                    name: "Rack power shelves", entry: BuiltInStages.rackPowerShelf, redundancy: .nPlus(1),
+                    name: "Rack power shelves", entry: rackPowerShelf, redundancy: .nPlus(1),
                     groups: max(racks, 1)),
             ])
     }
@@ -59,14 +96,14 @@ public enum StandardChains {
     /// Utility → main transformer → MV switchgear → SST (22.9 kVAC → 800 VDC) → 800 VDC busway →
     /// in-rack 800 → 54 VDC converters. No UPS conversion: ride-through storage sits on the DC bus
     /// (REFERENCE.md §2.1) and is not a conversion stage here.
-    public static func dc800(racks: Int, lvPath: Redundancy = .nPlus(1)) -> PowerChain {
+    public func dc800(racks: Int, lvPath: Redundancy = .nPlus(1)) -> PowerChain {
         PowerChain(
             name: Distribution.dc800.rawValue,
             stages: mv() + [
-                PowerStage(name: "SST to 800 VDC", entry: BuiltInStages.solidStateTransformer, redundancy: lvPath),
-                PowerStage(name: "800 VDC busway", entry: BuiltInStages.dcBusway800, redundancy: .n),
+                PowerStage(name: "SST to 800 VDC", entry: solidStateTransformer, redundancy: lvPath),
+                PowerStage(name: "800 VDC busway", entry: dcBusway800, redundancy: .n),
                 PowerStage(
-                    name: "In-rack 800→54 V converters", entry: BuiltInStages.dcConverter, redundancy: .nPlus(1),
+                    name: "In-rack 800→54 V converters", entry: dcConverter, redundancy: .nPlus(1),
                     groups: max(racks, 1)),
             ])
     }

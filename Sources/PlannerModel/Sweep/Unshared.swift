@@ -47,3 +47,38 @@ extension SweepMetric {
         SweepMetric(id: id.unshared(), title: title.unshared(), better: better, needsAnnual: needsAnnual, value: value)
     }
 }
+
+extension Provenance {
+    /// The provenance with its texts in storage of its own.
+    public func unshared() -> Provenance {
+        Provenance(source: source.unshared(), confidence: confidence, derivation: derivation?.unshared())
+    }
+}
+
+extension StageEntry {
+    /// The entry with its texts and points in storage of its own: built-in entries are statics
+    /// that every scenario's chain copies, so each sweep worker plans with copies of its own
+    /// (`StandardChains.unshared()`, `SiteLoader.unshared()`).
+    public func unshared() -> StageEntry {
+        var copy = self
+        copy.id = id.unshared()
+        copy.name = name.unshared()
+        copy.points = Array(unsafeUninitializedCapacity: points.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: points)
+        }
+        copy.provenance = provenance.unshared()
+        return copy
+    }
+}
+
+extension SystemEntry {
+    /// The entry with its texts in storage of its own (see `Catalogue.unshared()`).
+    public func unshared() -> SystemEntry {
+        var copy = self
+        copy.id = id.unshared()
+        copy.name = name.unshared()
+        copy.composition = composition.map { Composition(nodeID: $0.nodeID.unshared(), nodes: $0.nodes) }
+        copy.provenance = provenance.unshared()
+        return copy
+    }
+}

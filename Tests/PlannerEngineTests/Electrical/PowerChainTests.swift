@@ -11,7 +11,7 @@ struct PowerChainTests {
     static let racks = 715
 
     static func evaluate(_ d: Distribution, ups: UPSSpec = UPSSpec()) -> PowerChainResult {
-        StandardChains.chain(d, racks: racks, ups: ups).evaluate(load: it)
+        StandardChains.builtIn.chain(d, racks: racks, ups: ups).evaluate(load: it)
     }
 
     /// Energy balance: grid input = IT + Σ stage losses, and every stage passes its input on.
@@ -67,7 +67,7 @@ struct PowerChainTests {
     func standardChainsBalance() {
         for d in Distribution.allCases {
             for ups in [UPSSpec(), UPSSpec(mode: .eco), UPSSpec(redundancy: .twoN), UPSSpec(redundancy: .fourNOverThree)] {
-                Self.expectBalanced(StandardChains.chain(d, racks: Self.racks, ups: ups).evaluate(load: Self.it))
+                Self.expectBalanced(StandardChains.builtIn.chain(d, racks: Self.racks, ups: ups).evaluate(load: Self.it))
             }
         }
     }
@@ -145,7 +145,7 @@ struct PowerChainTests {
 
     @Test("a site on 22.9 kV drops the main transformer stage")
     func withoutMainTransformer() {
-        let chain = StandardChains.chain(.dc800, racks: 10, mainTransformer: false)
+        let chain = StandardChains.builtIn.chain(.dc800, racks: 10, mainTransformer: false)
         #expect(!chain.stages.contains { $0.entry.kind == .mainTransformer })
         #expect(chain.stages.first?.entry.kind == .mvSwitchgear)
     }
@@ -159,6 +159,6 @@ struct PowerChainTests {
         #expect(problems.contains { $0.contains("unit rating must be positive") })
         #expect(problems.contains { $0.contains("groups must be at least 1") })
         #expect(PowerChain(name: "empty", stages: []).inconsistencies == ["chain 'empty' has no stages"])
-        #expect(StandardChains.chain(.ac415, racks: 1).inconsistencies.isEmpty)
+        #expect(StandardChains.builtIn.chain(.ac415, racks: 1).inconsistencies.isEmpty)
     }
 }
