@@ -97,7 +97,8 @@ public struct SweepSummary: Sendable {
     let better: [SweepMetric.Better]
     let paretoColumns: (x: Int, y: Int)?
     /// Non-dominated (x, y, index) on the Pareto pair.
-    public private(set) var front: [(x: Double, y: Double, index: Int)] = []
+    var pareto: ParetoFront?
+    public var front: [(x: Double, y: Double, index: Int)] { pareto?.members ?? [] }
     /// The first `sampleLimit` points with both Pareto metrics, for the scatter.
     public private(set) var sample: [(x: Double, y: Double)] = []
     public static let sampleLimit = 5_000
@@ -120,6 +121,7 @@ public struct SweepSummary: Sendable {
             guard let x = definition.metrics.firstIndex(of: pair.0), let y = definition.metrics.firstIndex(of: pair.1) else { return nil }
             return (x, y)
         }
+        pareto = paretoColumns.map { ParetoFront(lowerX: better[$0.x] == .lower, lowerY: better[$0.y] == .lower) }
     }
 
     func prefers(_ m: Int, _ a: Double, over b: Double) -> Bool { better[m] == .lower ? a < b : a > b }
@@ -147,16 +149,7 @@ public struct SweepSummary: Sendable {
             return
         }
         if sample.count < Self.sampleLimit { sample.append((x, y)) }
-        // a dominates b: at least as good on both and not equal
-        let (lowerX, lowerY) = (better[xi] == .lower, better[yi] == .lower)
-        func dominates(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> Bool {
-            let xOK = lowerX ? ax <= bx : ax >= bx
-            let yOK = lowerY ? ay <= by : ay >= by
-            return xOK && yOK && (ax != bx || ay != by)
-        }
-        for p in front where dominates(p.x, p.y, x, y) { return }
-        front.removeAll { dominates(x, y, $0.x, $0.y) }
-        front.append((x, y, row.index))
+        pareto?.add(x: x, y: y, index: row.index)
     }
 
     /// Mean of metric `m` over the scenarios where axis `a` takes its `v`-th value.
@@ -175,6 +168,17 @@ public struct SweepSummary: Sendable {
 
 /// The sweep report: `sweep.md` and its SVG figures.
 public enum SweepMarkdown {
+    /// The most Pareto-front scenarios the report's table lists and its chart draws; a longer
+    /// front (every scenario of a utilisation axis can be on it) is thinned evenly.
+    static let paretoTableLimit = 40
+    static let paretoChartLimit = 1_000
+
+    /// At most `limit` (≥ 2) elements of `elements`, evenly spaced, with the first and the last.
+    static func evenlySpaced<T>(_ elements: [T], limit: Int) -> [T] {
+        guard elements.count > limit else { return elements }
+        return (0..<limit).map { k in elements[(k * (elements.count - 1) + (limit - 1) / 2) / (limit - 1)] }
+    }
+
     /// The report and its figures (file name → SVG), for a summary of every row.
     public static func render(_ summary: SweepSummary, version: String) -> (markdown: String, figures: [(name: String, svg: String)]) {
         let d = summary.definition
@@ -214,12 +218,14 @@ public enum SweepMarkdown {
             let front = summary.front.sorted { ($0.x, $0.index) < ($1.x, $1.index) }
             var table = MarkdownTable(
                 [("Scenario", .right)] + d.axes.map { ("`\($0.path)`", .left) } + [("`\(x.id)`", .right), ("`\(y.id)`", .right)])
-            for p in front {
+            let listed = evenlySpaced(front, limit: paretoTableLimit)
+            for p in listed {
                 table.add([String(p.index)] + d.values(of: p.index).map(\.description) + [value(p.x), value(p.y)])
             }
+            let drawn = evenlySpaced(front, limit: paretoChartLimit)
             let chart = SVGChart(
                 title: "Pareto front: \(x.title) vs \(y.title)", xLabel: x.title, yLabel: y.title,
-                points: front.map { ($0.x, $0.y) }, xTicks: ticks(front.map(\.x) + summary.sample.map(\.x)),
+                points: drawn.map { ($0.x, $0.y) }, xTicks: ticks(drawn.map(\.x) + summary.sample.map(\.x)),
                 markers: summary.sample, dots: true)
             figures.append(("pareto.svg", chart.rendered))
             text += """
@@ -227,7 +233,10 @@ public enum SweepMarkdown {
                 ## Pareto front
 
                 Scenarios no other scenario beats on both \(x.title) (\(x.better.rawValue) is better) and \(y.title) \
-                (\(y.better.rawValue) is better); grey dots are the first \(Format.integer(SweepSummary.sampleLimit)) scenarios.
+                (\(y.better.rawValue) is better); grey dots are the first \(Format.integer(SweepSummary.sampleLimit)) scenarios.\(
+                    listed.count < front.count
+                        ? " \(Format.integer(front.count)) scenarios lie on the front; the table lists \(listed.count) of them, evenly spaced along it from both ends, and the chart draws \(Format.integer(drawn.count))."
+                        : "")
 
 
                 """ + table.rendered + "\n![Pareto front](pareto.svg)\n"
