@@ -27,7 +27,7 @@ public struct Planner: Sendable {
     /// writes to their headers), which workers sharing one planner made from both cores.
     public func unshared() -> Planner {
         var copy = self
-        copy.curve = UtilisationCurve(exponent: curve.exponent, source: curve.source?.unshared())
+        copy.curve = curve.unshared()
         copy.chains = chains.unshared()
         return copy
     }

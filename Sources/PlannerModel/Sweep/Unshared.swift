@@ -35,16 +35,25 @@ extension SweepDefinition {
         copy.base = base.unshared()
         copy.digest = digest.unshared()
         copy.axes = axes.map { SweepAxis(path: $0.path.unshared(), values: $0.values.map { $0.unshared() }) }
-        copy.metrics = metrics.map(\.unshared)
-        copy.pareto = pareto.map { ($0.unshared, $1.unshared) }
+        copy.metrics = metrics.map { $0.unshared() }
+        copy.pareto = pareto.map { ($0.unshared(), $1.unshared()) }
         return copy
     }
 }
 
 extension SweepMetric {
     /// The metric with its texts in storage of its own.
-    var unshared: SweepMetric {
+    func unshared() -> SweepMetric {
         SweepMetric(id: id.unshared(), title: title.unshared(), better: better, needsAnnual: needsAnnual, value: value)
+    }
+}
+
+extension UtilisationCurve {
+    /// The curve with its source text in storage of its own (see `Planner.unshared()`).
+    public func unshared() -> UtilisationCurve {
+        var copy = self
+        copy.source = source?.unshared()
+        return copy
     }
 }
 
