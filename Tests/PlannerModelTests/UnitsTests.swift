@@ -4,6 +4,15 @@ import _PlannerTestSupport
 
 @Suite("Units")
 struct UnitsTests {
+    @Test("a floor distance is within a limit up to 1 µm beyond it, and not past that")
+    func floorTolerance() {
+        // (3.0·6 + 0.6) − (3.0·5 + 0.6) is 3.0000000000000018 in doubles: within 3 m.
+        #expect(Length.metres(3.0 * 6 + 0.6 - (3.0 * 5 + 0.6)).isWithin(.metres(3)))
+        #expect(Length.metres(3.0000009).isWithin(.metres(3)))
+        #expect(!Length.metres(3.0000011).isWithin(.metres(3)))
+        #expect(Length.metres(2).isWithin(.metres(3)))
+    }
+
     @Test("power converts between watts, kilowatts and megawatts")
     func powerConversions() {
         let p = Power.kilowatts(132)

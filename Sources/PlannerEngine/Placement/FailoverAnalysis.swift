@@ -55,7 +55,7 @@ public enum FailoverAnalysis {
                 var terms: [LinearTerm] = []
                 for j in survivors {
                     let distance = floor.racks[r].position.aisleDistance(to: units[j].position)
-                    guard let limit = reach[units[j].typeID], distance <= limit else { continue }
+                    guard let limit = reach[units[j].typeID], distance.isWithin(limit) else { continue }
                     let z = program.addVariable("z[\(assignment.rackID),\(units[j].id)]")
                     objective.append(distanceTieBreak * distance.metres * z)
                     terms.append(1 * z)

@@ -23,7 +23,7 @@ public enum GreedyPlacement {
         var distance = [[Double]](
             repeating: [Double](repeating: unreachable, count: model.floor.sites.count), count: model.racks.count)
         for (i, row) in model.serve.enumerated() {
-            for entry in row where entry.distance <= model.types[t].reach {
+            for entry in row where entry.distance.isWithin(model.types[t].reach) {
                 distance[i][entry.site] = entry.distance.metres
             }
         }

@@ -56,7 +56,7 @@ public enum PlacementChecker {
                     found.append(.init(.inconsistentLoad, "unit \(unit.id) serves \(kw(assignment.heat)) (negative) of \(assignment.rackID)"))
                 }
                 let distance = floor.racks[r].position.aisleDistance(to: unit.position)
-                if distance > type.reach + .metres(1e-9) {
+                if !distance.isWithin(type.reach) {
                     found.append(.init(
                         .outOfReach,
                         "unit \(unit.id) serves \(assignment.rackID) at \(m(distance)), beyond the \(m(type.reach)) reach of \(type.id)"))
@@ -94,7 +94,7 @@ public enum PlacementChecker {
                 network.addEdge(source, 2 + i, rack.heat.watts)
                 for (s, j) in survivors.enumerated() {
                     let distance = floor.racks[rack.index].position.aisleDistance(to: known[j].position)
-                    if distance <= typeByID[known[j].typeID]!.reach + .metres(1e-9) {
+                    if distance.isWithin(typeByID[known[j].typeID]!.reach) {
                         network.addEdge(2 + i, 2 + racks.count + s, .infinity)
                     }
                 }

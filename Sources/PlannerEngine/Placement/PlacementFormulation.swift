@@ -100,13 +100,13 @@ public enum PlacementFormulation {
         let shortestReach = types.map(\.reach).min() ?? .zero
         let neighbours = (0..<siteCount).map { k in
             (0..<siteCount).filter { j in
-                j != k && floor.sites[j].position.aisleDistance(to: floor.sites[k].position) <= backupRadius
+                j != k && floor.sites[j].position.aisleDistance(to: floor.sites[k].position).isWithin(backupRadius)
             }
         }
         let allowed = racks.indices.map { i in
-            (0..<siteCount).map { k in neighbours[k].allSatisfy { distance[i][$0] <= shortestReach } }
+            (0..<siteCount).map { k in neighbours[k].allSatisfy { distance[i][$0].isWithin(shortestReach) } }
         }
-        func reaches(_ i: Int, _ j: Int, _ t: Int) -> Bool { allowed[i][j] && distance[i][j] <= types[t].reach }
+        func reaches(_ i: Int, _ j: Int, _ t: Int) -> Bool { allowed[i][j] && distance[i][j].isWithin(types[t].reach) }
 
         var program = LinearProgram(name: programName(floor.hallID, medium, elastic: elastic))
         var objective: [LinearTerm] = []
@@ -181,7 +181,7 @@ public enum PlacementFormulation {
             backups[k] = (0..<siteCount).filter { j in
                 guard j != k, load[j] != nil else { return false }
                 let reachAtJ = types.indices.filter { open[j][$0] != nil }.map { types[$0].reach }.min()!
-                return servedByK.allSatisfy { distance[$0][j] <= reachAtJ }
+                return servedByK.allSatisfy { distance[$0][j].isWithin(reachAtJ) }
             }
         }
         addFailoverRows(to: &program, sites: floor.sites, load: load, open: open, types: types, backups: backups)

@@ -62,7 +62,7 @@ public struct UnitCountModel: Sendable, Equatable {
         let types = model.types
         // Group key: per serve entry, the site and the mask of types reaching the rack there.
         func reachingTypes(_ i: Int, _ entry: PlacementModel.Serve) -> [Int] {
-            types.indices.filter { model.open[entry.site][$0] != nil && entry.distance <= types[$0].reach }
+            types.indices.filter { model.open[entry.site][$0] != nil && entry.distance.isWithin(types[$0].reach) }
         }
         var groupOfKey: [[[Int]]: Int] = [:]
         var groups: [[Int]] = []

@@ -140,6 +140,26 @@ struct PlacementFormulationTests {
         #expect(row(program, "vub[R1,J1]")!.terms == ["serve[R1,J1]": 1, "open[J1,cdu-test]": -90, "open[J1,cdu-b]": -90])
     }
 
+    @Test("rows 5 and 6 back each other up although their pitch is 3.0000000000000018 m in floating point")
+    func backupRadiusTolerance() throws {
+        // 7 rows of 2 racks, depth 1.2 m + aisle 1.8 m: the left row ends are J(2r+1) at
+        // y = 3.0·r + 0.6, so J11 (row 5) is at 15.6 and J13 (row 6) at 18.6 m — but in doubles
+        // 3.0·6 + 0.6 − (3.0·5 + 0.6) = 3.0000000000000018 > 3, while every other pair of
+        // neighbouring rows is exactly 3.0 (or 2.9999999999999996) apart.
+        let floor = try FloorModel.floor(of: TinyHall.hall(racks: 14, racksPerRow: 2, rows: 7), options: TinyHall.options())
+        let pitch = floor.sites[12].position.aisleDistance(to: floor.sites[10].position)
+        #expect(pitch.metres > 3 && pitch.isWithin(.metres(3)))
+        let model = PlacementFormulation.build(
+            floor: floor, medium: .liquid, types: [TinyHall.cdu], pathCost: .dollars(1), backupRadius: .metres(3))
+        // J11's backups are both its neighbours, J9 and J13 (indices 8 and 12), as for every other row.
+        #expect(model.backups[10].contains(8) && model.backups[10].contains(12))
+        // So J11 serves only racks that J13 reaches too: R9 (row 4, slot 0, at (0.3, 12.6)) is
+        // 0.9 + 6 = 6.9 m from J13, beyond the 5 m reach, so J11 may not serve it (it is 3.9 m
+        // from J11). Compared exactly, J11 served R9 and J13 was no backup of J11.
+        #expect(!model.serve[8].map(\.site).contains(10))
+        #expect(model.serve[10].map(\.site).contains(10))
+    }
+
     @Test("without strengthening only the model rows remain, and with backup radius 0 the failover set is the design's")
     func switches() {
         let plain = PlacementFormulation.build(
