@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "PlannerCLI",
             dependencies: [
-                "PlannerModel", "Catalogue", "SiteSpec", "Weather", "PlannerEngine", "PlannerReport", "LinearProgramming",
+                "PlannerModel", "Catalogue", "SiteSpec", "Weather", "PlannerEngine", "PlannerReport",
+                "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -60,8 +61,10 @@ let package = Package(
 
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
-        .testTarget(name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "WeatherTests", dependencies: ["Weather", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -72,7 +75,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
-            name: "PlannerReportTests", dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"],
+            name: "PlannerReportTests",
+            dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"],
             exclude: ["Golden"]),
         .testTarget(name: "PlannerCLITests", dependencies: ["PlannerCLI", "_PlannerTestSupport"]),
     ]

@@ -14,7 +14,9 @@ enum BuiltInSystems {
         nameplatePower: .kilowatts(132), designPower: .kilowatts(132), idlePower: computeIdle(.kilowatts(132)),
         liquidFraction: .fraction(0.85), weight: .kilograms(1360),
         provenance: Provenance(
-            source: "REFERENCE.md D01, §1.2 GB200 NVL72 (design 132 kW); §2.2 NVL72 row (8 power shelves, ~132 kW DC out); D07, §1.3 (liquid 0.85); §1.4 (1.36 t)",
+            source:
+                "REFERENCE.md D01, §1.2 GB200 NVL72 (design 132 kW); §2.2 NVL72 row (8 power shelves, ~132 kW DC out); "
+                + "D07, §1.3 (liquid 0.85); §1.4 (1.36 t)",
             confidence: .low,
             derivation: "nameplate = power-shelf DC output (§2.2); liquid fraction unpublished (L); " + idleNote))
 
@@ -23,7 +25,9 @@ enum BuiltInSystems {
         nameplatePower: .kilowatts(142), designPower: .kilowatts(140), idlePower: computeIdle(.kilowatts(140)),
         liquidFraction: .fraction(0.92), weight: .kilograms(1360),
         provenance: Provenance(
-            source: "REFERENCE.md D02, §1.2 GB300 NVL72 (design 140 kW, envelope 120-142 kW); D08, §1.3 (liquid 0.92); §1.4 (≈1.36 t)",
+            source:
+                "REFERENCE.md D02, §1.2 GB300 NVL72 (design 140 kW, envelope 120-142 kW); D08, §1.3 (liquid 0.92); "
+                + "§1.4 (≈1.36 t)",
             confidence: .medium,
             derivation: "nameplate = top of the published 120-142 kW envelope (§1.2); " + idleNote))
 
@@ -46,7 +50,9 @@ enum BuiltInSystems {
         nameplatePower: .kilowatts(16), designPower: .kilowatts(14.5), idlePower: computeIdle(.kilowatts(14.5)),
         liquidFraction: .fraction(0), weight: nil,
         provenance: Provenance(
-            source: "REFERENCE.md D04, §1.2 DGX B300 (14.5 kW, 10 × 3.2 kW PSU 5+5); §1.3 (air-cooled); weight not in REFERENCE",
+            source:
+                "REFERENCE.md D04, §1.2 DGX B300 (14.5 kW, 10 × 3.2 kW PSU 5+5); §1.3 (air-cooled); weight not in "
+                + "REFERENCE",
             confidence: .medium,
             derivation: "nameplate = 5 working PSUs × 3.2 kW = 16 kW; " + idleNote))
 
@@ -58,7 +64,8 @@ enum BuiltInSystems {
         liquidFraction: .fraction(0), weight: nil,
         composition: .init(nodeID: "dgx-b300", nodes: 4),
         provenance: Provenance(
-            source: "REFERENCE.md D05, §1.5 B300 XDR (4 nodes, ~56 kW, 3 × 2U PDUs); D04 (node PSUs); §1.3 (air-cooled)",
+            source:
+                "REFERENCE.md D05, §1.5 B300 XDR (4 nodes, ~56 kW, 3 × 2U PDUs); D04 (node PSUs); §1.3 (air-cooled)",
             confidence: .high,
             derivation: "nameplate = 4 nodes × 16 kW PSU capacity; " + idleNote))
 
@@ -68,13 +75,17 @@ enum BuiltInSystems {
         nameplatePower: .kilowatts(7.5), designPower: .kilowatts(7.5), idlePower: computeIdle(.kilowatts(7.5)),
         liquidFraction: .fraction(0), weight: nil,
         provenance: Provenance(
-            source: "REFERENCE.md §1.2 RTX PRO 6000 server (≈6.5-7.5 kW, derived 8 × 600 W + CPUs + other); §1.1 (passive, air-cooled)",
+            source:
+                "REFERENCE.md §1.2 RTX PRO 6000 server (≈6.5-7.5 kW, derived 8 × 600 W + CPUs + other); §1.1 (passive, "
+                + "air-cooled)",
             confidence: .low,
             derivation: "design = top of the 6.5-7.5 kW estimate; " + idleNote))
 
     static let rtxPro6000Rack = rack(
         of: rtxPro6000Server, nodes: 4, id: "rtx-pro-6000-rack", name: "4 × RTX PRO 6000 server rack",
-        source: "REFERENCE.md §1.2 RTX PRO 6000 server (per node); four nodes keep the rack at the ~30 kW air-cooled ceiling (§1.3)",
+        source:
+            "REFERENCE.md §1.2 RTX PRO 6000 server (per node); four nodes keep the rack at the ~30 kW air-cooled "
+            + "ceiling (§1.3)",
         confidence: .low)
 
     static let dgxH100 = SystemEntry(

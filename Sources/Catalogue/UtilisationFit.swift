@@ -51,9 +51,11 @@ public enum UtilisationFit {
                 return sum + e * e
             }
         }
-        var a = 0.1, b = 10.0
+        var a = 0.1
+        var b = 10.0
         let invPhi = (5.0.squareRoot() - 1) / 2
-        var c = b - invPhi * (b - a), d = a + invPhi * (b - a)
+        var c = b - invPhi * (b - a)
+        var d = a + invPhi * (b - a)
         for _ in 0..<80 {
             if residual(c) < residual(d) { b = d } else { a = c }
             c = b - invPhi * (b - a)
@@ -65,5 +67,8 @@ public enum UtilisationFit {
     /// The default curve: fitted to the H100 medians (k ≈ 1.70).
     public static let defaultCurve = UtilisationCurve(
         exponent: fitExponent(to: h100Medians),
-        source: "fitted by least squares to the median board power of an H100 SXM at 0/25/50/75/100 % GEMM duty (REFERENCE.md §9.2; H for that run, L as a Blackwell proxy)")
+        source:
+            "fitted by least squares to the median board power of an H100 SXM at 0/25/50/75/100 % GEMM duty "
+            + "(REFERENCE.md §9.2; H for that run, L as a Blackwell proxy)"
+    )
 }

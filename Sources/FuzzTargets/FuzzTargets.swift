@@ -24,9 +24,10 @@ enum FuzzTarget: String, CaseIterable {
     }()
 
     /// `Sites/`: `DCPLAN_FUZZ_SITES`, or the repository's, found from this file's path.
-    static let sites: String = ProcessInfo.processInfo.environment["DCPLAN_FUZZ_SITES"]
+    static let sites: String =
+        ProcessInfo.processInfo.environment["DCPLAN_FUZZ_SITES"]
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sites").path
+        .deletingLastPathComponent().appendingPathComponent("Sites").path
 
     /// Feeds one input to the target. Invalid UTF-8 is decoded lossily (U+FFFD), so every
     /// input reaches the YAML parser instead of stopping at the encoding check. Returns the
@@ -43,7 +44,9 @@ enum FuzzTarget: String, CaseIterable {
             let array = [UInt8](bytes)
             _ = try? DesignConditions.fromStat(array, fileName: "fuzz.stat")
             let lines = array.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
-            if lines.count > 1 { _ = DesignConditions.fromDesignConditionsHeader(String(decoding: lines[1], as: UTF8.self)) }
+            if lines.count > 1 {
+                _ = DesignConditions.fromDesignConditionsHeader(String(decoding: lines[1], as: UTF8.self))
+            }
             do {
                 let year = try EPWReader.parse(array, fileName: "fuzz.epw")
                 _ = DesignConditions.fromHours(year)
@@ -53,7 +56,8 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .sweep:
             let yaml = String(decoding: bytes, as: UTF8.self)
-            return SweepLoader().load(yaml: yaml, path: "fuzz.yaml", baseDirectory: Self.sites + "/sweeps").findings.count
+            return SweepLoader().load(yaml: yaml, path: "fuzz.yaml", baseDirectory: Self.sites + "/sweeps").findings
+                .count
         }
     }
 }
@@ -71,62 +75,72 @@ enum FuzzTarget: String, CaseIterable {
 enum FuzzMain {
     static func main() {
         #if FUZZING
-        runFuzzer()
+            runFuzzer()
         #else
-        replay(CommandLine.arguments.dropFirst())
+            replay(CommandLine.arguments.dropFirst())
         #endif
     }
 
     #if FUZZING
-    typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-    typealias Driver = @convention(c) (
-        UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>, Callback
-    ) -> CInt
+        typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+        typealias Driver =
+            @convention(c) (
+                UnsafeMutablePointer<CInt>, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                Callback
+            ) -> CInt
 
-    static func runFuzzer() {
-        _ = FuzzTarget.current  // an unknown DCPLAN_FUZZ_TARGET stops here, before fuzzing
-        guard let symbol = dlsym(nil, "LLVMFuzzerRunDriver") else {
-            FileHandle.standardError.write(Data("dcplan-fuzz: LLVMFuzzerRunDriver is not exported; build with Scripts/fuzz\n".utf8))
-            exit(2)
+        static func runFuzzer() {
+            _ = FuzzTarget.current // an unknown DCPLAN_FUZZ_TARGET stops here, before fuzzing
+            guard let symbol = dlsym(nil, "LLVMFuzzerRunDriver") else {
+                FileHandle.standardError.write(
+                    Data("dcplan-fuzz: LLVMFuzzerRunDriver is not exported; build with Scripts/fuzz\n".utf8))
+                exit(2)
+            }
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                unsafeBitCast(symbol, to: Driver.self)(&argc, &argv) { start, count in
+                    FuzzTarget.current.run(UnsafeRawBufferPointer(start: start, count: count))
+                    return 0
+                })
         }
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(unsafeBitCast(symbol, to: Driver.self)(&argc, &argv) { start, count in
-            FuzzTarget.current.run(UnsafeRawBufferPointer(start: start, count: count))
-            return 0
-        })
-    }
     #else
-    static func replay(_ arguments: ArraySlice<String>) {
-        guard !arguments.isEmpty else {
-            print("usage: DCPLAN_FUZZ_TARGET=spec|epw|sweep dcplan-fuzz FILE|DIR…  (replays inputs; Scripts/fuzz fuzzes)")
-            exit(2)
-        }
-        let target = FuzzTarget.current
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
-            let files = isDirectory.boolValue
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted().map { (argument as NSString).appendingPathComponent($0) }
-                : [argument]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    print("\(file): cannot read")
-                    exit(1)
+        static func replay(_ arguments: ArraySlice<String>) {
+            guard !arguments.isEmpty else {
+                print(
+                    "usage: DCPLAN_FUZZ_TARGET=spec|epw|sweep dcplan-fuzz FILE|DIR…  (replays inputs; Scripts/fuzz "
+                        + "fuzzes)"
+                )
+                exit(2)
+            }
+            let target = FuzzTarget.current
+            for argument in arguments {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
+                let files =
+                    isDirectory.boolValue
+                    ? ((try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []).sorted().map {
+                        (argument as NSString).appendingPathComponent($0)
+                    }
+                    : [argument]
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        print("\(file): cannot read")
+                        exit(1)
+                    }
+                    let findings = data.withUnsafeBytes { target.run($0) }
+                    print("\(file): \(target.rawValue): returned, \(findings) finding(s)")
                 }
-                let findings = data.withUnsafeBytes { target.run($0) }
-                print("\(file): \(target.rawValue): returned, \(findings) finding(s)")
             }
         }
-    }
     #endif
 }
 
 #if FUZZING
-/// Required by the `main` that `-sanitize=fuzzer` links in (unused: see `FuzzMain`).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    FuzzTarget.current.run(UnsafeRawBufferPointer(start: start, count: count))
-    return 0
-}
+    /// Required by the `main` that `-sanitize=fuzzer` links in (unused: see `FuzzMain`).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+        FuzzTarget.current.run(UnsafeRawBufferPointer(start: start, count: count))
+        return 0
+    }
 #endif

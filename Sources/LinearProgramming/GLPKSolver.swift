@@ -139,7 +139,9 @@ extension GLPKSolver {
         }
         guard !presolve else {
             throw .invalidOptions(
-                "a MIP start needs presolve off: GLPK's heuristic callback sees the presolved problem, whose columns differ")
+                "a MIP start needs presolve off: GLPK's heuristic callback sees the presolved problem, whose columns "
+                    + "differ"
+            )
         }
         guard start.count == program.variables.count else {
             throw .invalidOptions(
@@ -147,14 +149,17 @@ extension GLPKSolver {
         }
         for (value, variable) in zip(start, program.variables) {
             guard value.isFinite else {
-                throw .invalidOptions("the MIP start gives variable '\(variable.name)' the value \(value); it must be finite")
+                throw .invalidOptions(
+                    "the MIP start gives variable '\(variable.name)' the value \(value); it must be finite")
             }
             let tolerance = 1e-9 * max(1, abs(value))
             if let lower = variable.bounds.lower, value < lower - tolerance {
-                throw .invalidOptions("the MIP start gives variable '\(variable.name)' \(value), below its lower bound \(lower)")
+                throw .invalidOptions(
+                    "the MIP start gives variable '\(variable.name)' \(value), below its lower bound \(lower)")
             }
             if let upper = variable.bounds.upper, value > upper + tolerance {
-                throw .invalidOptions("the MIP start gives variable '\(variable.name)' \(value), above its upper bound \(upper)")
+                throw .invalidOptions(
+                    "the MIP start gives variable '\(variable.name)' \(value), above its upper bound \(upper)")
             }
             if variable.kind != .continuous, value != value.rounded() {
                 throw .invalidOptions(
@@ -186,7 +191,8 @@ private struct SolveRun {
     // MARK: LP
 
     func solveLP() throws(LinearProgramError) -> Outcome {
-        let code = problem.simplex(presolve: options.presolve, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
+        let code = problem.simplex(
+            presolve: options.presolve, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
         let status: SolutionStatus
         switch code {
         case GLP_ENOPFS:
@@ -194,7 +200,8 @@ private struct SolveRun {
         case GLP_ENODFS:
             // Dual infeasible means unbounded or infeasible; the simplex method without presolve
             // tells which.
-            let retry = problem.simplex(presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
+            let retry = problem.simplex(
+                presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
             status = try basicStatus(after: retry)
         default:
             status = try basicStatus(after: code)
@@ -221,7 +228,7 @@ private struct SolveRun {
         case GLP_FEAS: .feasible
         case GLP_NOFEAS: .infeasible
         case GLP_UNBND: .unbounded
-        default: .undefined  // GLP_INFEAS (intermediate) or GLP_UNDEF
+        default: .undefined // GLP_INFEAS (intermediate) or GLP_UNDEF
         }
     }
 
@@ -230,7 +237,8 @@ private struct SolveRun {
     func solveMILP() throws(LinearProgramError) -> Outcome {
         if !options.presolve {
             // Without the MIP presolver, glp_intopt needs the relaxation's optimal basis.
-            let code = problem.simplex(presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
+            let code = problem.simplex(
+                presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
             let relaxation = try basicStatus(after: code)
             switch relaxation {
             case .optimal:
@@ -240,7 +248,7 @@ private struct SolveRun {
             case .unbounded:
                 return Outcome(status: try integerFeasibilityStatus(), returnCode: code)
             case .feasible, .undefined:
-                return Outcome(status: .undefined, returnCode: code)  // stopped at a limit
+                return Outcome(status: .undefined, returnCode: code) // stopped at a limit
             }
         }
         let monitor = GLPKProblem.SearchMonitor(start: mipStart)

@@ -16,7 +16,8 @@ struct BenchmarkCommand: ParsableCommand {
             Prints min and median wall time over --runs repetitions of: read + load + validate the spec, \
             then plan it. With --sweep, also the sweep's throughput (scenarios per second, results \
             discarded) with 1 thread and with all cores, the speed-up, and the peak resident memory. With \
-            --placement, places the cooling units of every hall once and prints each MILP's size, gap, time and objective.
+            --placement, places the cooling units of every hall once and prints each MILP's size, gap, time and \
+            objective.
             Examples:
               swift run -c release dcplan benchmark Sites/*.yaml
               swift run -c release dcplan benchmark --sweep Sites/sweeps/samsung-distribution-water.yaml
@@ -62,19 +63,30 @@ struct BenchmarkCommand: ParsableCommand {
         let planner = Planner()
         console.out("case | GPUs | racks | load min/median [ms] | analyse min/median [ms] | total median [ms]")
         for path in specs {
-            try measure(path, console: console) { loader.load(path: path) } analyse: { planner.plan($0) }
+            try measure(path, console: console) {
+                loader.load(path: path)
+            } analyse: {
+                planner.plan($0)
+            }
         }
         // The same sites with their weather year: power chain plus 8,760 hourly plant states.
         for spec in try LoadedSpec.loadAll(specs, console: console) where spec.weather != nil {
-            try measure("\(spec.path) + weather year", console: console) { loader.load(path: spec.path) } analyse: {
+            try measure("\(spec.path) + weather year", console: console) {
+                loader.load(path: spec.path)
+            } analyse: {
                 planner.plan($0, weather: spec.weather)
             }
         }
         if let sweep { try measureSweep(sweep, console: console) }
         let yaml = Self.campusYAML(gpus: campusGPUs)
-        try measure("synthetic campus (\(Format.integer(campusGPUs)) GPUs, \(yaml.utf8.count / 1024) KiB YAML)", console: console) {
+        try measure(
+            "synthetic campus (\(Format.integer(campusGPUs)) GPUs, \(yaml.utf8.count / 1024) KiB YAML)",
+            console: console
+        ) {
             loader.load(yaml: yaml, path: "campus.yaml", baseDirectory: ".")
-        } analyse: { planner.plan($0) }
+        } analyse: {
+            planner.plan($0)
+        }
     }
 
     /// Scenarios per second of a sweep at 1 thread and at all cores (rows discarded), and the
@@ -161,16 +173,22 @@ struct BenchmarkCommand: ParsableCommand {
         }
         let total = last?.total ?? .zero
         console.out(
-            "\(name) | \(Format.integer(total.gpuCount)) | \(Format.integer(total.rackCount)) | \(Self.minMedian(loadTimes)) | \(Self.minMedian(planTimes)) | \(Self.ms(Self.median(totals)))")
+            "\(name) | \(Format.integer(total.gpuCount)) | \(Format.integer(total.rackCount)) | "
+                + "\(Self.minMedian(loadTimes)) | \(Self.minMedian(planTimes)) | \(Self.ms(Self.median(totals)))"
+        )
     }
 
     /// Places every hall of every spec (liquid and air) and prints each problem's status, size,
     /// gap and solve time, then the wall time of the site (problems solve in parallel unless
     /// --sequential).
     func runPlacement(console: Console) throws {
-        console.out("site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms] | objective [USD]")
+        console.out(
+            "site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms] | objective [USD]"
+        )
         for path in specs {
-            guard let site = SiteLoader().load(path: path).site else { throw CommandFailure("\(path): the spec does not load") }
+            guard let site = SiteLoader().load(path: path).site else {
+                throw CommandFailure("\(path): the spec does not load")
+            }
             var options = try PlacementOptions.from(site.cooling)
             options.parallel = !sequential
             let clock = ContinuousClock()
@@ -187,7 +205,10 @@ struct BenchmarkCommand: ParsableCommand {
                         let gap = s.gap.map { Format.fixed($0.percent, 3) } ?? "-"
                         let objective = s.objective.map { Format.fixed($0.dollars, 2) } ?? "-"
                         console.out(
-                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | \(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | \(Self.ms(s.time)) | \(objective)")
+                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | "
+                                + "\(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | "
+                                + "\(Self.ms(s.time)) | \(objective)"
+                        )
                     }
                 }
             }

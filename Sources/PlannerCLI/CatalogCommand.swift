@@ -24,13 +24,15 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let entries = BuiltInStages.all
-            Console.current.out(json ? try StageCatalogueRendering.json(entries) : StageCatalogueRendering.table(entries))
+            Console.current.out(
+                json ? try StageCatalogueRendering.json(entries) : StageCatalogueRendering.table(entries))
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the built-in entries.", discussion: "Examples:\n  dcplan catalog list\n  dcplan catalog list --json")
+            abstract: "List the built-in entries.",
+            discussion: "Examples:\n  dcplan catalog list\n  dcplan catalog list --json")
 
         @Flag(help: "Print JSON instead of a table.")
         var json = false
@@ -56,7 +58,10 @@ struct CatalogCommand: ParsableCommand {
             let catalogue = Catalogue.builtIn
             guard let entry = catalogue.entry(id) else {
                 let close = catalogue.closestIDs(to: id)
-                let hint = close.isEmpty ? "; see 'dcplan catalog list'" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
+                let hint =
+                    close.isEmpty
+                    ? "; see 'dcplan catalog list'"
+                    : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
                 throw CommandFailure("unknown catalogue entry '\(id)'" + hint)
             }
             Console.current.out(json ? try CatalogueRendering.json(entry) : CatalogueRendering.details(entry))

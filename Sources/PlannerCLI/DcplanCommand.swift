@@ -20,7 +20,10 @@ public struct DcplanCommand: ParsableCommand {
             Exit status: 0 ok; 1 invalid input or failure; 2 a plan was written but a check failed; 64 usage.
             """,
         version: version,
-        subcommands: [InitCommand.self, ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self, SchemaCommand.self, BenchmarkCommand.self])
+        subcommands: [
+            InitCommand.self, ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self,
+            SchemaCommand.self, BenchmarkCommand.self,
+        ])
 
     public init() {}
 

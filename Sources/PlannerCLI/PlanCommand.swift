@@ -37,7 +37,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Use this distribution in every hall, overriding the spec (ac-415v, ac-480v, dc-800v).")
     var distribution: Distribution?
 
-    @Option(name: .customLong("dump-lp"), help: ArgumentHelp("Write each site's LP/MILP models (MPS and CPLEX LP) into DIR/<site>/.", valueName: "DIR"))
+    @Option(
+        name: .customLong("dump-lp"),
+        help: ArgumentHelp("Write each site's LP/MILP models (MPS and CPLEX LP) into DIR/<site>/.", valueName: "DIR"))
     var dumpLP: String?
 
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
@@ -59,18 +61,21 @@ struct PlanCommand: ParsableCommand {
         var failedChecks = false
         for spec in loaded {
             let plan = planner.plan(spec.site, weather: spec.weather)
-            console.print(plan.findings.map { finding in
-                var located = finding
-                located.location = finding.location ?? SourceLocation(file: spec.path)
-                return located
-            })
+            console.print(
+                plan.findings.map { finding in
+                    var located = finding
+                    located.location = finding.location ?? SourceLocation(file: spec.path)
+                    return located
+                })
             failedChecks = failedChecks || plan.findings.hasErrors
             let override = distribution.map { " --distribution \($0.rawValue)" } ?? ""
             let context = ReportContext(
                 specPath: spec.path, specDigest: spec.digest, command: "dcplan plan\(override) \(spec.path)",
                 version: DcplanCommand.version)
             let base = (out as NSString).appendingPathComponent(spec.reportName)
-            writer.add(base + ".md", PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : spec.reportName))
+            writer.add(
+                base + ".md",
+                PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : spec.reportName))
             if let annual = plan.cooling?.annual {
                 writer.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
                 writer.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
@@ -80,7 +85,10 @@ struct PlanCommand: ParsableCommand {
                 // Solve time varies run to run: stderr only, never in the committed report.
                 if !quiet {
                     console.err(
-                        "\(spec.path): heat-recovery LP \(hr.result.lp.rows) × \(hr.result.lp.columns) (\(hr.result.lp.nonzeros) non-zeros) \(hr.result.status.rawValue) in \(String(format: "%.3f", hr.result.lp.solveTime.seconds)) s")
+                        "\(spec.path): heat-recovery LP \(hr.result.lp.rows) × \(hr.result.lp.columns) "
+                            + "(\(hr.result.lp.nonzeros) non-zeros) \(hr.result.status.rawValue) in "
+                            + "\(String(format: "%.3f", hr.result.lp.solveTime.seconds)) s"
+                    )
                 }
                 if let dumpLP {
                     let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
@@ -93,7 +101,8 @@ struct PlanCommand: ParsableCommand {
                 }
             }
             for placement in plan.placements {
-                guard let hall = spec.site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout else { continue }
+                guard let hall = spec.site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout
+                else { continue }
                 let cooling = spec.site.cooling ?? BuiltInThermal.defaultChoices
                 writer.add(
                     base + "/floor-\(placement.hallID).svg",
@@ -104,7 +113,12 @@ struct PlanCommand: ParsableCommand {
                 if !quiet {
                     for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
                         console.err(
-                            "\(spec.path): placement of \(placement.hallID) (\(layout.medium == .liquid ? "liquid" : "air")) \(layout.solve.rows) × \(layout.solve.columns), \(layout.solve.binaries) binaries: \(layout.status.rawValue) in \(String(format: "%.3f", layout.solve.time.seconds)) s")
+                            "\(spec.path): placement of \(placement.hallID) "
+                                + "(\(layout.medium == .liquid ? "liquid" : "air")) \(layout.solve.rows) × "
+                                + "\(layout.solve.columns), \(layout.solve.binaries) binaries: "
+                                + "\(layout.status.rawValue) in "
+                                + "\(String(format: "%.3f", layout.solve.time.seconds)) s"
+                        )
                     }
                 }
             }
@@ -129,16 +143,22 @@ struct PlanCommand: ParsableCommand {
             let command = "dcplan plan\(override) --rollup \(rollup)\(titleArgument) " + specs.joined(separator: " ")
             writer.add(
                 (out as NSString).appendingPathComponent(rollup + ".md"),
-                ProgrammeMarkdown.render(title: title, entries: entries, command: command, version: DcplanCommand.version))
+                ProgrammeMarkdown.render(
+                    title: title, entries: entries, command: command, version: DcplanCommand.version))
         }
         try writer.writeAll()
         if !quiet {
             for entry in entries {
                 let t = entry.plan.total
                 console.out(
-                    "\((out as NSString).appendingPathComponent(entry.reportName)).md: \(Format.integer(t.gpuCount)) GPUs, \(Format.integer(t.rackCount)) racks, \(Format.megawatts(t.itPower.design)) MW IT at design")
+                    "\((out as NSString).appendingPathComponent(entry.reportName)).md: \(Format.integer(t.gpuCount)) "
+                        + "GPUs, \(Format.integer(t.rackCount)) racks, \(Format.megawatts(t.itPower.design)) MW IT at "
+                        + "design"
+                )
             }
-            if let rollup { console.out("\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(entries.count) sites") }
+            if let rollup {
+                console.out("\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(entries.count) sites")
+            }
         }
         if failedChecks { throw CheckFailed() }
     }

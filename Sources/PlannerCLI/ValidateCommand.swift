@@ -23,7 +23,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing when a spec is valid.")
     var quiet = false
 
-    @Flag(help: "Print the findings of every spec as one JSON array on standard output (file, line, column, severity, subject, message).")
+    @Flag(
+        help:
+            "Print the findings of every spec as one JSON array on standard output (file, line, column, severity, "
+            + "subject, message)."
+    )
     var json = false
 
     func validate() throws {
@@ -40,7 +44,8 @@ struct ValidateCommand: ParsableCommand {
                 sum + hall.copies * hall.rackGroups.reduce(0) { $0 + $1.count * $1.system.gpus }
             }
             let halls = spec.site.halls.count
-            console.out("\(spec.path): ok (\(halls) hall \(halls == 1 ? "spec" : "specs"), \(Format.integer(gpus)) GPUs)")
+            console.out(
+                "\(spec.path): ok (\(halls) hall \(halls == 1 ? "spec" : "specs"), \(Format.integer(gpus)) GPUs)")
         }
     }
 

@@ -89,7 +89,8 @@ public struct Planner: Sendable {
         let placed = SitePlacement.place(site)
         var plan = Plan(
             site: site, halls: halls,
-            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical) + coolingFindings
+            findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical)
+                + coolingFindings
                 + recoveryFindings + complianceFindings + placed.findings,
             curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
             compliance: compliance)
@@ -100,8 +101,13 @@ public struct Planner: Sendable {
     /// Power-chain efficiency (IT input over grid input, every hall copy, main transformers left
     /// out) at the design IT load and at half of it on the chain installed for design, for the
     /// ASHRAE 90.4 ELC at 100 % and 50 % load.
-    func chainEfficiencies(_ site: Site, halls: [HallResult], electrical: SiteElectricalResult) -> (full: Ratio, half: Ratio)? {
-        var itFull = Power.zero, gridFull = Power.zero, itHalf = Power.zero, gridHalf = Power.zero
+    func chainEfficiencies(_ site: Site, halls: [HallResult], electrical: SiteElectricalResult) -> (
+        full: Ratio, half: Ratio
+    )? {
+        var itFull = Power.zero
+        var gridFull = Power.zero
+        var itHalf = Power.zero
+        var gridHalf = Power.zero
         for (index, hall) in site.halls.enumerated() where index < halls.count && index < electrical.halls.count {
             let e = electrical.halls[index]
             let (_, chain) = ElectricalAnalysis.hall(
@@ -127,8 +133,12 @@ public struct Planner: Sendable {
         return profile.map { factor in
             if let known = byFactor[factor.fraction] { return known }
             let scaled = site.scalingUtilisation(by: factor.fraction)
-            let halls = scaled.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: scaled.utilisation, curve: curve) }
-            let electrical = ElectricalAnalysis.evaluate(scaled, halls: halls, customChains: distribution == nil, chains: chains) {
+            let halls = scaled.halls.map {
+                RackPowerAnalysis.analyse($0, siteUtilisation: scaled.utilisation, curve: curve)
+            }
+            let electrical = ElectricalAnalysis.evaluate(
+                scaled, halls: halls, customChains: distribution == nil, chains: chains
+            ) {
                 distribution ?? $0.power.distribution
             }.result
             byFactor[factor.fraction] = (halls, electrical)
@@ -141,9 +151,21 @@ public struct Planner: Sendable {
     static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear) -> [Finding] {
         var findings: [Finding] = []
         for loop in cooling.loops where !loop.designHour.holdsSetPoint {
-            findings.append(Finding(
-                .error, "cooling.chiller_units",
-                "the plant cannot hold the \(loop.kind.rawValue) set point of \(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition (\(NumberText.compact((loop.designDryBulb.celsius * 10).rounded() / 10)) °C dry bulb, \(NumberText.compact((loop.designWetBulb.celsius * 10).rounded() / 10)) °C wet bulb): the chillers must take \(NumberText.compact((loop.designChillerDuty.megawatts * 100).rounded() / 100)) MW but \(loop.chillersInstalled) installed give \(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm under \(cooling.choices.chillerRedundancy), so the water reaches \(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; install \(loop.chillersRequired) chillers or remove chiller_units"))
+            findings.append(
+                Finding(
+                    .error, "cooling.chiller_units",
+                    "the plant cannot hold the \(loop.kind.rawValue) set point of "
+                        + "\(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition "
+                        + "(\(NumberText.compact((loop.designDryBulb.celsius * 10).rounded() / 10)) °C dry bulb, "
+                        + "\(NumberText.compact((loop.designWetBulb.celsius * 10).rounded() / 10)) °C wet "
+                        + "bulb): the chillers must take "
+                        + "\(NumberText.compact((loop.designChillerDuty.megawatts * 100).rounded() / 100)) MW but "
+                        + "\(loop.chillersInstalled) installed give "
+                        + "\(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm "
+                        + "under \(cooling.choices.chillerRedundancy), so the water reaches "
+                        + "\(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; "
+                        + "install \(loop.chillersRequired) chillers or remove chiller_units"
+                ))
         }
         // Condensation: facility water at or below the room's dew point (outdoor dew point as a
         // conservative stand-in for the plant rooms) wets pipes and coils.
@@ -151,22 +173,31 @@ public struct Planner: Sendable {
             let supply = liquid.supplySetPoint.celsius
             let humid = weather.dewPointCelsius.filter { $0 >= supply }.count
             if humid > 0 {
-                findings.append(Finding(
-                    .warning, "cooling.tcs_supply_c",
-                    "facility water at \(NumberText.compact(supply)) °C is at or below the outdoor dew point for \(humid) h of the year; insulate pipes or raise the set point"))
+                findings.append(
+                    Finding(
+                        .warning, "cooling.tcs_supply_c",
+                        "facility water at \(NumberText.compact(supply)) °C is at or below the outdoor dew point for "
+                            + "\(humid) h of the year; insulate pipes or raise the set point"
+                    ))
             }
         }
         // The air coils run dry while their water stays above the hall's dew point, at most 15 °C
         // in ASHRAE's envelope (REFERENCE.md §3.1).
         if let air = cooling.loop(.air), air.supplySetPoint.celsius <= hallDewPointLimit.celsius {
-            findings.append(Finding(
-                .warning, "cooling.air_supply_c",
-                "air-coil water at \(NumberText.compact(air.supplySetPoint.celsius)) °C is at or below the 15 °C dew-point limit of the ASHRAE envelope: the coils will condense; raise the supply air"))
+            findings.append(
+                Finding(
+                    .warning, "cooling.air_supply_c",
+                    "air-coil water at \(NumberText.compact(air.supplySetPoint.celsius)) °C is at or below the 15 °C "
+                        + "dew-point limit of the ASHRAE envelope: the coils will condense; raise the supply air"
+                ))
         }
         if cooling.annual.worstBalanceResidual > 1e-9 {
-            findings.append(Finding(
-                .error, "cooling",
-                "the hourly energy balance does not close (worst hour off by \(cooling.annual.worstBalanceResidual) of facility power); this is a bug in dcplan"))
+            findings.append(
+                Finding(
+                    .error, "cooling",
+                    "the hourly energy balance does not close (worst hour off by "
+                        + "\(cooling.annual.worstBalanceResidual) of facility power); this is a bug in dcplan"
+                ))
         }
         return findings
     }
@@ -179,17 +210,26 @@ public struct Planner: Sendable {
         var findings: [Finding] = []
         for (index, hall) in halls.enumerated() where hall.total.racksWithoutWeight > 0 {
             let ids = hall.groups.filter { $0.system.weight == nil }.map(\.system.id)
-            findings.append(Finding(
-                .note, "halls[\(index)]",
-                "floor weight leaves out \(hall.total.racksWithoutWeight) racks whose catalogue entry has no weight (\(ids.joined(separator: ", "))); set weight_kg in catalog.racks to include them"))
+            findings.append(
+                Finding(
+                    .note, "halls[\(index)]",
+                    "floor weight leaves out \(hall.total.racksWithoutWeight) racks whose catalogue entry has no "
+                        + "weight (\(ids.joined(separator: ", "))); set weight_kg in catalog.racks to include them"
+                ))
         }
         for (index, hall) in site.halls.enumerated() {
-            for (g, group) in hall.rackGroups.enumerated() where group.system.liquidFraction.fraction == 0
+            for (g, group) in hall.rackGroups.enumerated()
+            where group.system.liquidFraction.fraction == 0
                 && group.system.designPower > airCooledRackCeiling
             {
-                findings.append(Finding(
-                    .warning, "halls[\(index)].racks[\(g)]",
-                    "\(group.system.id) draws \(NumberText.compact(group.system.designPower.kilowatts)) kW per rack, all to air, above the ~\(NumberText.compact(airCooledRackCeiling.kilowatts)) kW air-cooled rack ceiling (REFERENCE.md §1.3); plan rear-door heat exchangers or containment"))
+                findings.append(
+                    Finding(
+                        .warning, "halls[\(index)].racks[\(g)]",
+                        "\(group.system.id) draws \(NumberText.compact(group.system.designPower.kilowatts)) kW per "
+                            + "rack, all to air, above the ~\(NumberText.compact(airCooledRackCeiling.kilowatts)) kW "
+                            + "air-cooled rack ceiling (REFERENCE.md §1.3); plan rear-door heat exchangers or "
+                            + "containment"
+                    ))
             }
         }
         return findings

@@ -3,7 +3,8 @@ public enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions turning `a` into
     /// `b` (Wagner–Fischer, O(|a|·|b|) time, O(|b|) memory).
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

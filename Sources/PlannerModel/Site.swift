@@ -30,7 +30,8 @@ public struct Site: Hashable, Sendable {
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
         electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil,
-        heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil, placement: PlacementChoices? = nil
+        heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil,
+        placement: PlacementChoices? = nil
     ) {
         self.placement = placement
         self.heatRecovery = heatRecovery

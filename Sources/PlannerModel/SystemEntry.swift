@@ -67,19 +67,31 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     /// 0…1, a non-negative GPU count and a positive weight when one is given.
     public var inconsistencies: [String] {
         var problems: [String] = []
-        if !(designPower > .zero) { problems.append("design power must be positive, got \(NumberText.compact(designPower.kilowatts)) kW") }
-        if idlePower < .zero { problems.append("idle power must not be negative, got \(NumberText.compact(idlePower.kilowatts)) kW") }
+        if !(designPower > .zero) {
+            problems.append("design power must be positive, got \(NumberText.compact(designPower.kilowatts)) kW")
+        }
+        if idlePower < .zero {
+            problems.append("idle power must not be negative, got \(NumberText.compact(idlePower.kilowatts)) kW")
+        }
         if idlePower > designPower {
-            problems.append("idle power \(NumberText.compact(idlePower.kilowatts)) kW exceeds design power \(NumberText.compact(designPower.kilowatts)) kW")
+            problems.append(
+                "idle power \(NumberText.compact(idlePower.kilowatts)) kW exceeds design power "
+                    + "\(NumberText.compact(designPower.kilowatts)) kW"
+            )
         }
         if designPower > nameplatePower {
-            problems.append("design power \(NumberText.compact(designPower.kilowatts)) kW exceeds nameplate \(NumberText.compact(nameplatePower.kilowatts)) kW")
+            problems.append(
+                "design power \(NumberText.compact(designPower.kilowatts)) kW exceeds nameplate "
+                    + "\(NumberText.compact(nameplatePower.kilowatts)) kW"
+            )
         }
         if !(0...1).contains(liquidFraction.fraction) {
             problems.append("liquid fraction must be within 0…1, got \(NumberText.compact(liquidFraction.fraction))")
         }
         if gpus < 0 { problems.append("GPU count must not be negative, got \(gpus)") }
-        if let weight, !(weight > .zero) { problems.append("weight must be positive, got \(NumberText.compact(weight.kilograms)) kg") }
+        if let weight, !(weight > .zero) {
+            problems.append("weight must be positive, got \(NumberText.compact(weight.kilograms)) kg")
+        }
         return problems
     }
 }

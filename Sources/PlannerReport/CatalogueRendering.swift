@@ -61,15 +61,20 @@ public enum CatalogueRendering {
         String(try PlanJSON.encode(entries.map(EntryDoc.init)).dropLast())
     }
     /// One entry as a JSON object (no trailing newline).
-    public static func json(_ entry: SystemEntry) throws -> String { String(try PlanJSON.encode(EntryDoc(entry)).dropLast()) }
+    public static func json(_ entry: SystemEntry) throws -> String {
+        String(try PlanJSON.encode(EntryDoc(entry)).dropLast())
+    }
 
     /// A fixed-width text table for terminals.
     public static func table(_ entries: [SystemEntry]) -> String {
-        let headers = ["ID", "FORM", "ROLE", "GPUS", "NAMEPLATE kW", "DESIGN kW", "IDLE kW", "LIQUID", "WEIGHT kg", "CONF"]
+        let headers = [
+            "ID", "FORM", "ROLE", "GPUS", "NAMEPLATE kW", "DESIGN kW", "IDLE kW", "LIQUID", "WEIGHT kg", "CONF",
+        ]
         let rows = entries.map { e in
             [
                 e.id, e.form.rawValue, e.role.rawValue, String(e.gpus), Format.kilowatts(e.nameplatePower),
-                Format.kilowatts(e.designPower), Format.kilowatts(e.idlePower), Format.fixed(e.liquidFraction.fraction, 2),
+                Format.kilowatts(e.designPower), Format.kilowatts(e.idlePower),
+                Format.fixed(e.liquidFraction.fraction, 2),
                 e.weight.map { Format.fixed($0.kilograms, 1) } ?? "-", e.provenance.confidence.rawValue,
             ]
         }
@@ -125,7 +130,12 @@ public enum StageCatalogueRendering {
             a = Format.plain(e.curve.noLoad, 8)
             b = Format.plain(e.curve.proportional, 8)
             c = Format.plain(e.curve.square, 8)
-            efficiency = e.points.map { ["load_percent": Format.plain($0.load.percent), "efficiency_percent": Format.plain($0.efficiency.percent, 4)] }
+            efficiency = e.points.map {
+                [
+                    "load_percent": Format.plain($0.load.percent),
+                    "efficiency_percent": Format.plain($0.efficiency.percent, 4),
+                ]
+            }
             derivation = e.provenance.derivation
         }
     }
@@ -139,9 +149,12 @@ public enum StageCatalogueRendering {
     public static func table(_ entries: [StageEntry]) -> String {
         let width = entries.map(\.id.count).max() ?? 0
         return entries.map { e in
-            let points = e.points.map { "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %" }
+            let points = e.points.map {
+                "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %"
+            }
             return e.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                + "  \(e.kind.rawValue), \(Format.fixed(e.unitRating.kilowatts, 0)) kW, \(points.joined(separator: ", ")), \(e.provenance.confidence.rawValue)"
+                + "  \(e.kind.rawValue), \(Format.fixed(e.unitRating.kilowatts, 0)) kW, "
+                + "\(points.joined(separator: ", ")), \(e.provenance.confidence.rawValue)"
         }.joined(separator: "\n")
     }
 }

@@ -13,16 +13,20 @@ enum CoolingMarkdown {
         var text = """
             ## Cooling
 
-            Liquid loop (TCS) supply \(Format.fixed(ch.tcsSupply.celsius, 1)) °C with a \(Format.fixed(ch.tcsRise.kelvins, 1)) K rise; \
+            Liquid loop (TCS) supply \(Format.fixed(ch.tcsSupply.celsius, 1)) °C with a \
+            \(Format.fixed(ch.tcsRise.kelvins, 1)) K rise; \
             facility water \(Format.fixed(c.facilityWaterSupply.celsius, 1)) °C after the CDU approach of \
-            \(Format.fixed(ch.cdu.approach.kelvins, 1)) K. The air side takes the racks' air heat and the halls' power-chain losses. \
-            Units are sized at design power, per copy of the hall. Equipment defaults are estimates (L) until the spec chooses: \
+            \(Format.fixed(ch.cdu.approach.kelvins, 1)) K. The air side takes the racks' air heat and the halls' \
+            power-chain losses. \
+            Units are sized at design power, per copy of the hall. Equipment defaults are estimates (L) until the spec \
+            chooses: \
             `\(ch.cdu.id)` (\(ch.cdu.provenance.source)), `\(ch.airUnit.id)` (\(ch.airUnit.provenance.source)).
 
 
             """
         var table = MarkdownTable([
-            ("Hall", .left), ("Liquid heat [kW]", .right), ("CDUs (installed / required)", .right), ("Coolant flow [L/min]", .right),
+            ("Hall", .left), ("Liquid heat [kW]", .right), ("CDUs (installed / required)", .right),
+            ("Coolant flow [L/min]", .right),
             ("Pump power [kW]", .right), ("Air heat [kW]", .right), ("Air units (installed / required)", .right),
             ("Airflow [m³/s]", .right), ("Fan power [kW]", .right),
         ])
@@ -33,7 +37,8 @@ enum CoolingMarkdown {
                 h.cdus.map { Format.fixed($0.coolantFlow.litresPerMinute, 0) } ?? "–",
                 h.cdus.map { Format.fixed($0.pumpPower.kilowatts, 1) } ?? "–",
                 Format.fixed(h.airLoad.kilowatts, 0),
-                h.airUnits.map { "\($0.units.unitsInstalled) / \($0.units.unitsRequired) (\($0.units.redundancy))" } ?? "–",
+                h.airUnits.map { "\($0.units.unitsInstalled) / \($0.units.unitsRequired) (\($0.units.redundancy))" }
+                    ?? "–",
                 h.airUnits.map { Format.fixed($0.airflow.cubicMetresPerSecond, 1) } ?? "–",
                 h.airUnits.map { Format.fixed($0.fanPower.kilowatts, 1) } ?? "–",
             ])
@@ -42,19 +47,26 @@ enum CoolingMarkdown {
         text += """
 
             The plant has two water loops, each with \(ch.economiser.kind.rawValue) economisers \
-            (`\(ch.economiser.id)`, approach \(Format.fixed(ch.economiser.approach.kelvins, 1)) K, \(ch.economiserRedundancy)) in series \
-            with `\(ch.chiller.id)` chillers (\(ch.chillerRedundancy)\(ch.chillerUnits.map { ", \($0) per loop set in the spec" } ?? ", sized for the design condition")): \
+            (`\(ch.economiser.id)`, approach \(Format.fixed(ch.economiser.approach.kelvins, 1)) K, \
+            \(ch.economiserRedundancy)) in series \
+            with `\(ch.chiller.id)` chillers \
+            (\(ch.chillerRedundancy)\(
+                ch.chillerUnits.map { ", \($0) per loop set in the spec" } ?? ", sized for the design condition")): \
             the facility water the CDUs reject into, and the air-coil water of the air units, \
-            \(Format.fixed(ch.airSupply.celsius, 1)) °C supply air − \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
+            \(Format.fixed(ch.airSupply.celsius, 1)) °C supply air − \
+            \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
             Each loop is sized at whichever ASHRAE 0.4 % condition needs more chiller duty: cooling DB / MCWB \
-            \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C, or evaporation MCDB / WB; \
+            \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C, or \
+            evaporation MCDB / WB; \
             by definition the condition is exceeded about 35 h a year.
 
 
             """
         var plant = MarkdownTable([
-            ("Loop", .left), ("Set point [°C]", .right), ("Heat at design [MW]", .right), ("Economisers (installed / required)", .right),
-            ("Design condition DB / WB [°C]", .right), ("Chiller duty at design [MW]", .right), ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
+            ("Loop", .left), ("Set point [°C]", .right), ("Heat at design [MW]", .right),
+            ("Economisers (installed / required)", .right),
+            ("Design condition DB / WB [°C]", .right), ("Chiller duty at design [MW]", .right),
+            ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
             ("Mode at design", .left), ("COP at design", .right), ("Plant electricity at design [MW]", .right),
             ("Supply at design [°C]", .right),
         ])
@@ -62,11 +74,14 @@ enum CoolingMarkdown {
             plant.add([
                 l.kind.rawValue, Format.fixed(l.supplySetPoint.celsius, 1), Format.megawatts(l.designHeatLoad),
                 "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired)",
-                "\(Format.fixed(l.designDryBulb.celsius, 1)) / \(Format.fixed(l.designWetBulb.celsius, 1))", Format.megawatts(l.designChillerDuty),
+                "\(Format.fixed(l.designDryBulb.celsius, 1)) / \(Format.fixed(l.designWetBulb.celsius, 1))",
+                Format.megawatts(l.designChillerDuty),
                 "\(l.chillersInstalled) / \(l.chillersRequired)", Format.megawatts(l.chillerFirmCapacity),
-                l.designHour.mode.rawValue, l.designHour.chillerCOP > 0 ? Format.fixed(l.designHour.chillerCOP, 2) : "–",
+                l.designHour.mode.rawValue,
+                l.designHour.chillerCOP > 0 ? Format.fixed(l.designHour.chillerCOP, 2) : "–",
                 Format.megawatts(l.designHour.electricity),
-                Format.fixed(l.designHour.supplyTemperature.celsius, 1) + (l.designHour.holdsSetPoint ? "" : " (**above set point**)"),
+                Format.fixed(l.designHour.supplyTemperature.celsius, 1)
+                    + (l.designHour.holdsSetPoint ? "" : " (**above set point**)"),
             ])
         }
         return text + plant.rendered + "\n" + classes(c)
@@ -74,20 +89,33 @@ enum CoolingMarkdown {
 
     /// The ASHRAE liquid and air classes the design meets, and the hours outside them.
     static func classes(_ c: SiteCooling) -> String {
-        var table = MarkdownTable([("ASHRAE class (Thermal Guidelines 2021, REFERENCE.md §3.1-3.2)", .left), ("Value", .right)])
+        var table = MarkdownTable([
+            ("ASHRAE class (Thermal Guidelines 2021, REFERENCE.md §3.1-3.2)", .left), ("Value", .right),
+        ])
         if let liquid = c.loop(.liquid) {
             table.add([
                 "Liquid (facility-water supply \(Format.fixed(liquid.supplySetPoint.celsius, 1)) °C)",
-                "\(c.liquidClass); \(Format.integer(c.hoursAboveLiquidClass)) h above its limit, warmest \(Format.fixed(liquid.warmestSupply.celsius, 1)) °C",
+                "\(c.liquidClass); \(Format.integer(c.hoursAboveLiquidClass)) h above its limit, warmest "
+                    + "\(Format.fixed(liquid.warmestSupply.celsius, 1)) °C",
             ])
         }
         if let air = c.airInlet {
-            let name = air.airClass.map { "\($0.name) (allowable \(Format.fixed($0.allowable.lowerBound, 0))–\(Format.fixed($0.allowable.upperBound, 0)) °C)" } ?? "none (above A4)"
-            table.add(["Air (rack inlet \(Format.fixed(air.setPoint.celsius, 1)) °C, warmest \(Format.fixed(air.warmest.celsius, 1)) °C)", name])
+            let name =
+                air.airClass.map {
+                    "\($0.name) (allowable "
+                        + "\(Format.fixed($0.allowable.lowerBound, 0))–\(Format.fixed($0.allowable.upperBound, 0)) °C)"
+                } ?? "none (above A4)"
+            table.add([
+                "Air (rack inlet \(Format.fixed(air.setPoint.celsius, 1)) °C, warmest "
+                    + "\(Format.fixed(air.warmest.celsius, 1)) °C)",
+                name,
+            ])
             table.add(["Hours outside the A1–A4 recommended 18–27 °C", Format.integer(air.hoursOutsideRecommended)])
             if let cls = air.airClass, cls.recommended != AshraeClass.airClasses[1].recommended {
                 table.add([
-                    "Hours outside the \(cls.name) recommended \(Format.fixed(cls.recommended.lowerBound, 0))–\(Format.fixed(cls.recommended.upperBound, 0)) °C",
+                    "Hours outside the \(cls.name) recommended "
+                        + "\(Format.fixed(cls.recommended.lowerBound, 0))–"
+                        + "\(Format.fixed(cls.recommended.upperBound, 0)) °C",
                     Format.integer(air.hoursOutsideClassRecommended),
                 ])
             }
@@ -102,7 +130,10 @@ enum CoolingMarkdown {
         summary.add([
             "IT load",
             profile.map { p in
-                "daily profile, \(Format.fixed((p.map(\.fraction).min() ?? 0) * 100, 0))–\(Format.fixed((p.map(\.fraction).max() ?? 0) * 100, 0)) % of the sustained utilisation by hour (`workload.daily_profile_percent`)"
+                "daily profile, "
+                    + "\(Format.fixed((p.map(\.fraction).min() ?? 0) * 100, 0))–"
+                    + "\(Format.fixed((p.map(\.fraction).max() ?? 0) * 100, 0)) % of the sustained utilisation by "
+                    + "hour (`workload.daily_profile_percent`)"
             } ?? "sustained utilisation every hour",
         ])
         summary.add(["IT energy [MWh]", Format.fixed(a.itEnergy.megawattHours, 0)])
@@ -117,19 +148,29 @@ enum CoolingMarkdown {
         summary.add(["**WUE** [L/kWh]", Format.fixed(a.wue, 3)])
         for mode in PlantMode.allCases {
             summary.add([
-                "Hours \(mode.rawValue)" + (c.loops.count > 1 ? " (" + c.loops.map(\.kind.rawValue).joined(separator: " / ") + ")" : ""),
+                "Hours \(mode.rawValue)"
+                    + (c.loops.count > 1 ? " (" + c.loops.map(\.kind.rawValue).joined(separator: " / ") + ")" : ""),
                 c.loops.map { Format.integer($0.hoursByMode[mode, default: 0]) }.joined(separator: " / "),
             ])
         }
         for loop in c.loops {
-            summary.add(["Hours the \(loop.kind.rawValue) is above its set point", Format.integer(loop.hoursAboveSetPoint)])
+            summary.add([
+                "Hours the \(loop.kind.rawValue) is above its set point", Format.integer(loop.hoursAboveSetPoint),
+            ])
         }
         summary.add(["Heat rejected to the outdoors [MWh]", Format.fixed(a.heatRejected.megawattHours, 0)])
         summary.add(["Heat recovered [MWh]", Format.fixed(a.heatRecovered.megawattHours, 0)])
-        summary.add(["Energy balance, worst hour (facility − rejected − recovered) / facility", a.worstBalanceResidual <= 1e-9 ? "closes (≤ 1e-9)" : "**\(a.worstBalanceResidual)**"])
-        summary.add(["Peak facility power [MW] (hour of the year)", "\(Format.megawatts(a.peakFacility)) (\(Format.integer(a.peakHour + 1)))"])
+        summary.add([
+            "Energy balance, worst hour (facility − rejected − recovered) / facility",
+            a.worstBalanceResidual <= 1e-9 ? "closes (≤ 1e-9)" : "**\(a.worstBalanceResidual)**",
+        ])
+        summary.add([
+            "Peak facility power [MW] (hour of the year)",
+            "\(Format.megawatts(a.peakFacility)) (\(Format.integer(a.peakHour + 1)))",
+        ])
         var months = MarkdownTable([
-            ("Month", .left), ("IT [MWh]", .right), ("Cooling [MWh]", .right), ("Facility [MWh]", .right), ("PUE", .right),
+            ("Month", .left), ("IT [MWh]", .right), ("Cooling [MWh]", .right), ("Facility [MWh]", .right),
+            ("PUE", .right),
             ("Free-cooling hours", .right),
         ])
         for m in a.months {
@@ -141,14 +182,21 @@ enum CoolingMarkdown {
         return """
             ## Plant over the year
 
-            Each hour of the weather year at the sustained IT load (or the hour's share of it in a daily profile), for each loop: the economisers cool the water when dry \
-            bulb (or wet bulb) + approach reaches the set point (free), pre-cool it with the chillers trimming (partial), or the \
-            chillers carry it (chiller); the hours by mode are the facility-water loop's. When the firm chiller capacity is \
-            short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; every \
+            Each hour of the weather year at the sustained IT load (or the hour's share of it in a daily profile), for \
+            each loop: the economisers cool the water when dry \
+            bulb (or wet bulb) + approach reaches the set point (free), pre-cool it with the chillers trimming \
+            (partial), or the \
+            chillers carry it (chiller); the hours by mode are the facility-water loop's. When the firm chiller \
+            capacity is \
+            short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; \
+            every \
             watt ends as heat rejected outdoors (or recovered), checked hour by hour.
 
 
             """ + summary.rendered + "\n" + months.rendered
-            + (figures.map { "\n![Facility power over the year](\($0)/facility-power.svg)\n\n![Load-duration curve](\($0)/load-duration.svg)\n" } ?? "")
+                + (figures.map {
+                    "\n![Facility power over the year](\($0)/facility-power.svg)\n\n![Load-duration "
+                        + "curve](\($0)/load-duration.svg)\n"
+                } ?? "")
     }
 }

@@ -39,8 +39,11 @@ enum ElectricalMarkdown {
             guard let entry = e.stageEntries.first(where: { $0.id == stage.entryID }) else { continue }
             table.add([
                 "`\(entry.id)` \(entry.name)",
-                entry.points.map { "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %" }.joined(separator: ", "),
-                [entry.curve.noLoad, entry.curve.proportional, entry.curve.square].map { Format.fixed($0, 5) }.joined(separator: ", "),
+                entry.points.map {
+                    "\(Format.fixed($0.efficiency.percent, 2)) % @ \(Format.fixed($0.load.percent, 0)) %"
+                }.joined(separator: ", "),
+                [entry.curve.noLoad, entry.curve.proportional, entry.curve.square].map { Format.fixed($0, 5) }.joined(
+                    separator: ", "),
                 entry.provenance.confidence.label,
                 entry.provenance.source + (entry.provenance.derivation.map { "; " + $0 } ?? ""),
             ])
@@ -67,7 +70,10 @@ enum ElectricalMarkdown {
         var previous = "grid"
         for (index, stage) in chain.stages.enumerated() {
             let node = "s\(index)"
-            lines.append("  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × \(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]")
+            lines.append(
+                "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × "
+                    + "\(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]"
+            )
             lines.append("  \(previous) -->|\(Format.fixed(stage.loadIn.megawatts, 2)) MW| \(node)")
             previous = node
         }
@@ -81,14 +87,19 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([
             ("Stage", .left), ("Entry", .left), ("Redundancy", .left), ("Units required", .right),
             ("Units installed", .right), ("Unit rating [kW]", .right), ("Load out [kW]", .right), ("Loss [kW]", .right),
-            ("Efficiency", .right), ("Loading normal", .right), ("Loading after failure", .right), ("Stranded [kW]", .right),
+            ("Efficiency", .right), ("Loading normal", .right), ("Loading after failure", .right),
+            ("Stranded [kW]", .right),
         ])
         for s in chain.stages {
             table.add([
-                s.stage, "`\(s.entryID)`", s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)",
-                Format.integer(s.unitsRequired), Format.integer(s.unitsInstalled), Format.fixed(s.unitRating.kilowatts, 1),
-                Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1), Format.percent(s.efficiency, decimals: 2),
-                Format.percent(s.loadingNormal, decimals: 1), s.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost",
+                s.stage, "`\(s.entryID)`",
+                s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)",
+                Format.integer(s.unitsRequired), Format.integer(s.unitsInstalled),
+                Format.fixed(s.unitRating.kilowatts, 1),
+                Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1),
+                Format.percent(s.efficiency, decimals: 2),
+                Format.percent(s.loadingNormal, decimals: 1),
+                s.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost",
                 Format.fixed(s.strandedCapacity.kilowatts, 0),
             ])
         }
@@ -105,19 +116,37 @@ enum ElectricalMarkdown {
         let perUnit = c.perUnitLoss(at: s.loadingNormal)
         let idle = s.perGroup.unitsInstalled - sharing
         var text = "Check by hand (\(s.stage), the largest loss): "
-        text += s.groups > 1 ? "each of \(Format.integer(s.groups)) groups carries \(Format.fixed((s.loadOut / Double(s.groups)).kilowatts, 2)) kW on " : "\(Format.fixed(s.loadOut.kilowatts, 1)) kW on "
+        text +=
+            s.groups > 1
+            ? "each of \(Format.integer(s.groups)) groups carries "
+                + "\(Format.fixed((s.loadOut / Double(s.groups)).kilowatts, 2)) kW on "
+            : "\(Format.fixed(s.loadOut.kilowatts, 1)) kW on "
         text += "\(sharing) units of \(Format.fixed(s.unitRating.kilowatts, 1)) kW, so x = \(Format.fixed(x, 4)); "
-        text += "a + b·x + c·x² = \(Format.fixed(c.noLoad, 5)) + \(Format.fixed(c.proportional, 5))·x + \(Format.fixed(c.square, 5))·x² = \(Format.fixed(perUnit, 5)); "
-        text += "loss = \(Format.integer(s.groups)) × \(sharing) × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × \(Format.fixed(perUnit, 5))"
-        if idle > 0 { text += " + \(Format.integer(s.groups)) × \(idle) idle × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × \(Format.fixed(c.noLoad, 5))" }
+        text +=
+            "a + b·x + c·x² = \(Format.fixed(c.noLoad, 5)) + \(Format.fixed(c.proportional, 5))·x + "
+            + "\(Format.fixed(c.square, 5))·x² = \(Format.fixed(perUnit, 5)); "
+        text +=
+            "loss = \(Format.integer(s.groups)) × \(sharing) × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × "
+            + "\(Format.fixed(perUnit, 5))"
+        if idle > 0 {
+            text +=
+                " + \(Format.integer(s.groups)) × \(idle) idle × \(Format.fixed(s.unitRating.kilowatts, 1)) kW × "
+                + "\(Format.fixed(c.noLoad, 5))"
+        }
         text += " = \(Format.fixed(s.loss.kilowatts, 1)) kW.\n"
         return text
     }
 
     static func failureTable(_ chain: PowerChainResult) -> String {
-        var table = MarkdownTable([("Unit class (N-1)", .left), ("Fails", .left), ("Design load survives", .left), ("Survivors' loading", .right)])
+        var table = MarkdownTable([
+            ("Unit class (N-1)", .left), ("Fails", .left), ("Design load survives", .left),
+            ("Survivors' loading", .right),
+        ])
         for f in chain.singleFailures {
-            table.add([f.stage, f.failed, f.survives ? "yes" : "**no**", f.survivorLoading.map { Format.percent($0, decimals: 1) } ?? "–"])
+            table.add([
+                f.stage, f.failed, f.survives ? "yes" : "**no**",
+                f.survivorLoading.map { Format.percent($0, decimals: 1) } ?? "–",
+            ])
         }
         return table.rendered
     }
@@ -125,19 +154,24 @@ enum ElectricalMarkdown {
     static func conductorTable(_ hall: HallElectrical) -> String {
         var table = MarkdownTable([
             ("Conductor level", .left), ("Feeders", .right), ("Power per feeder [kW]", .right), ("Current [A]", .right),
-            ("Circuits × size [mm²]", .right), ("Length [m]", .right), ("Voltage drop", .right), ("I²R loss [kW]", .right),
+            ("Circuits × size [mm²]", .right), ("Length [m]", .right), ("Voltage drop", .right),
+            ("I²R loss [kW]", .right),
             ("Copper [t]", .right),
         ])
         for c in hall.conductors {
             table.add([
-                c.run.name, Format.integer(c.run.feeders), Format.fixed(c.run.power.kilowatts, 1), Format.fixed(c.current.amperes, 0),
+                c.run.name, Format.integer(c.run.feeders), Format.fixed(c.run.power.kilowatts, 1),
+                Format.fixed(c.current.amperes, 0),
                 "\(c.circuits) × \(Format.fixed(c.size.squareMillimetres, 0))", Format.fixed(c.run.length.metres, 1),
                 Format.percent(c.dropShare, decimals: 2) + (c.withinDropLimit ? "" : " (over limit)"),
                 Format.fixed(c.totalLoss.kilowatts, 1), Format.fixed(c.totalCopper.tonnes, 2),
             ])
         }
-        return "Conductors at \(hall.distribution.rawValue), per copy of the hall (copper cross-sections from the cited ampacity table; "
-            + "their I²R loss is shown for comparison with the distribution stage's allowance, not added twice):\n\n" + table.rendered
+        return
+            "Conductors at \(hall.distribution.rawValue), per copy of the hall (copper cross-sections from the cited "
+            + "ampacity table; "
+            + "their I²R loss is shown for comparison with the distribution stage's allowance, not added twice):\n\n"
+            + table.rendered
     }
 
     static func transientTable(_ hall: HallElectrical) -> String {
@@ -147,8 +181,10 @@ enum ElectricalMarkdown {
         ])
         for t in hall.transients {
             table.add([
-                t.level.name, Format.integer(t.level.count), Format.fixed(t.level.steady.kilowatts, 1), Format.fixed(t.peak.kilowatts, 1),
-                Format.fixed(t.protectionRating.kilowatts, 1), t.storagePerUnit.map { Format.fixed($0.joules / 1e3, 1) } ?? "–",
+                t.level.name, Format.integer(t.level.count), Format.fixed(t.level.steady.kilowatts, 1),
+                Format.fixed(t.peak.kilowatts, 1),
+                Format.fixed(t.protectionRating.kilowatts, 1),
+                t.storagePerUnit.map { Format.fixed($0.joules / 1e3, 1) } ?? "–",
             ])
         }
         return "Synchronous-training transients (all copies counted in Units):\n\n" + table.rendered
@@ -162,21 +198,34 @@ enum ElectricalMarkdown {
                 : "Peak demand at MV (IT design + hall chain losses) [MW]",
             Format.megawatts(e.grid.peakDemand),
         ])
-        table.add(["Interconnect", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV, \(e.grid.rule.supply)"])
+        table.add([
+            "Interconnect", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV, \(e.grid.rule.supply)",
+        ])
         table.add(["Rule source", "\(e.grid.rule.provenance.source) (\(e.grid.rule.provenance.confidence.label))"])
         if let main = e.mainTransformers?.stages.first {
-            table.add(["Main transformers", "\(main.unitsInstalled) × \(Format.fixed(main.unitRating.megawatts, 1)) MW (\(main.redundancy)), loading \(Format.percent(main.loadingNormal, decimals: 1)), after a failure \(main.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost")"])
+            table.add([
+                "Main transformers",
+                "\(main.unitsInstalled) × \(Format.fixed(main.unitRating.megawatts, 1)) MW (\(main.redundancy)), "
+                    + "loading \(Format.percent(main.loadingNormal, decimals: 1)), after a failure "
+                    + "\(main.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost")",
+            ])
             table.add(["Main transformer loss [kW]", Format.fixed(main.loss.kilowatts, 1)])
         } else {
             table.add(["Main transformers", "none: supplied at 22.9 kV"])
         }
         table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
         if e.mechanicalLoad > .zero {
-            table.add(["Cooling at the design condition, also carried by the main transformers [MW]", Format.megawatts(e.mechanicalLoad)])
+            table.add([
+                "Cooling at the design condition, also carried by the main transformers [MW]",
+                Format.megawatts(e.mechanicalLoad),
+            ])
         }
         table.add(["Facility power at sustained load [MW]", Format.megawatts(e.facilitySustained)])
         if let capacity = plan.site.electrical.gridCapacity {
-            table.add(["Grid capacity in the spec [MW]", Format.megawatts(capacity) + (capacity < e.facilityDesign ? " (**short**)" : "")])
+            table.add([
+                "Grid capacity in the spec [MW]",
+                Format.megawatts(capacity) + (capacity < e.facilityDesign ? " (**short**)" : ""),
+            ])
         }
         if let storage = e.siteStorage {
             table.add(["Site smoothing storage for one swing [MJ]", Format.fixed(storage.joules / 1e6, 1)])
@@ -193,11 +242,14 @@ enum ElectricalMarkdown {
         for c in e.comparison {
             table.add([
                 c.label, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
-                Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1), Format.integer(c.conversionStages),
+                Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1),
+                Format.integer(c.conversionStages),
                 Format.integer(c.conversions),
             ])
         }
-        var text = "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n" + table.rendered
+        var text =
+            "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n"
+            + table.rendered
         if let ac = e.comparison.first(where: { $0.label == Distribution.ac415.rawValue }),
             let dc = e.comparison.first(where: { $0.label == Distribution.dc800.rawValue })
         {
@@ -224,7 +276,8 @@ enum ElectricalMarkdown {
             AC→DC rack shelves for one solid-state transformer and an in-rack DC/DC stage, and carries the same \
             power at about half the current, so the conductors need less copper. At design it saves \
             \(Format.megawatts(saved)) MW (\(Format.fixed((dc.efficiency.fraction - ac.efficiency.fraction) * 100, 2)) \
-            efficiency points) and \(Format.percent(.fraction(copper), decimals: 0)) of the sized copper; NVIDIA claims \
+            efficiency points) and \(Format.percent(.fraction(copper), decimals: 0)) of the sized copper; NVIDIA \
+            claims \
             up to 5 % end to end and 45 % less copper (REFERENCE.md §2.1).
 
 

@@ -21,14 +21,17 @@ enum PlacementMarkdown {
         for placement in plan.placements {
             text += "### Hall `\(placement.hallID)`\n\n"
             var summary = MarkdownTable([
-                ("Problem", .left), ("Status", .left), ("Rows × columns", .right), ("Binaries", .right), ("Objective [USD]", .right),
+                ("Problem", .left), ("Status", .left), ("Rows × columns", .right), ("Binaries", .right),
+                ("Objective [USD]", .right),
                 ("Gap", .right), ("Units", .left), ("Piping proxy [kW·m]", .right),
             ])
             for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
-                let counts = layout.unitCounts.sorted { $0.key < $1.key }.map { "\($0.value) × `\($0.key)`" }.joined(separator: ", ")
+                let counts = layout.unitCounts.sorted { $0.key < $1.key }.map { "\($0.value) × `\($0.key)`" }.joined(
+                    separator: ", ")
                 summary.add([
                     layout.medium == .liquid ? "liquid (CDUs)" : "air", layout.status.rawValue,
-                    "\(Format.integer(layout.solve.rows)) × \(Format.integer(layout.solve.columns))", Format.integer(layout.solve.binaries),
+                    "\(Format.integer(layout.solve.rows)) × \(Format.integer(layout.solve.columns))",
+                    Format.integer(layout.solve.binaries),
                     layout.solve.objective.map { Format.fixed($0.dollars, 0) } ?? "–",
                     layout.solve.gap.map { Format.percent($0, decimals: 2) } ?? "–", counts.isEmpty ? "–" : counts,
                     Format.fixed(layout.piping.kilowattMetres, 0),
@@ -40,33 +43,42 @@ enum PlacementMarkdown {
             }
             for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
                 var units = MarkdownTable([
-                    ("Unit", .left), ("Type", .left), ("x [m]", .right), ("y [m]", .right), ("Capacity [kW]", .right), ("Load [kW]", .right),
+                    ("Unit", .left), ("Type", .left), ("x [m]", .right), ("y [m]", .right), ("Capacity [kW]", .right),
+                    ("Load [kW]", .right),
                     ("Loading", .right), ("Max load after a failure [kW]", .right), ("Racks", .right),
                 ])
                 for u in layout.units {
                     units.add([
-                        u.id, "`\(u.typeID)`", Format.fixed(u.position.x.metres, 1), Format.fixed(u.position.y.metres, 1),
-                        Format.fixed(u.capacity.kilowatts, 0), Format.fixed(u.load.kilowatts, 1), Format.percent(u.loading, decimals: 1),
+                        u.id, "`\(u.typeID)`", Format.fixed(u.position.x.metres, 1),
+                        Format.fixed(u.position.y.metres, 1),
+                        Format.fixed(u.capacity.kilowatts, 0), Format.fixed(u.load.kilowatts, 1),
+                        Format.percent(u.loading, decimals: 1),
                         Format.fixed(u.maxLoadAfterFailure.kilowatts, 1), String(u.assignments.count),
                     ])
                 }
                 var failover = MarkdownTable([
-                    ("Failed unit", .left), ("Re-routed heat [kW]", .right), ("Shortfall [kW]", .right), ("Peak survivor loading", .right),
+                    ("Failed unit", .left), ("Re-routed heat [kW]", .right), ("Shortfall [kW]", .right),
+                    ("Peak survivor loading", .right),
                 ])
                 for f in layout.failures {
                     failover.add([
-                        f.failedUnitID, Format.fixed(f.reroutedHeat.kilowatts, 1), Format.fixed(f.shortfall.kilowatts, 1),
+                        f.failedUnitID, Format.fixed(f.reroutedHeat.kilowatts, 1),
+                        Format.fixed(f.shortfall.kilowatts, 1),
                         Format.percent(f.peakLoading, decimals: 1),
                     ])
                 }
                 let medium = layout.medium == .liquid ? "CDUs" : "Air units"
                 text += "\n\(medium) (\(Format.fixed(layout.heat.kilowatts, 0)) kW of heat):\n\n" + units.rendered
                 if !layout.failures.isEmpty {
-                    text += "\nFailover (each unit lost in turn, its racks re-routed to survivors within reach):\n\n" + failover.rendered
+                    text +=
+                        "\nFailover (each unit lost in turn, its racks re-routed to survivors within reach):\n\n"
+                        + failover.rendered
                 }
                 if !layout.shortfalls.isEmpty {
                     var short = MarkdownTable([("Rack", .left), ("Unserved [kW]", .right), ("Why", .left)])
-                    for s in layout.shortfalls { short.add([s.rackID, Format.fixed(s.unserved.kilowatts, 1), s.reason.sentence]) }
+                    for s in layout.shortfalls {
+                        short.add([s.rackID, Format.fixed(s.unserved.kilowatts, 1), s.reason.sentence])
+                    }
                     text += "\n**Infeasible**: the elastic solution leaves these racks short:\n\n" + short.rendered
                 }
             }
@@ -85,46 +97,74 @@ public enum FloorPlanSVG {
         _ placement: HallPlacement, rackPitch: Length, rackDepth: Length, reach: (liquid: Length, air: Length)
     ) -> String {
         let floor = placement.floor
-        let rackWidth = rackPitch.metres, rackDepth = rackDepth.metres
+        let rackWidth = rackPitch.metres
+        let rackDepth = rackDepth.metres
         let points = floor.racks.map(\.position) + floor.sites.map(\.position)
-        let minX = (points.map(\.x.metres).min() ?? 0) - 3, maxX = (points.map(\.x.metres).max() ?? 1) + 3
-        let minY = (points.map(\.y.metres).min() ?? 0) - 3, maxY = (points.map(\.y.metres).max() ?? 1) + 3
+        let minX = (points.map(\.x.metres).min() ?? 0) - 3
+        let maxX = (points.map(\.x.metres).max() ?? 1) + 3
+        let minY = (points.map(\.y.metres).min() ?? 0) - 3
+        let maxY = (points.map(\.y.metres).max() ?? 1) + 3
         let scale = min(900 / (maxX - minX), 600 / (maxY - minY))
-        let width = (maxX - minX) * scale, height = (maxY - minY) * scale + 40
+        let width = (maxX - minX) * scale
+        let height = (maxY - minY) * scale + 40
         func px(_ x: Double) -> String { fixed((x - minX) * scale) }
         func py(_ y: Double) -> String { fixed((y - minY) * scale + 30) }
         func fixed(_ v: Double) -> String { String(format: "%.1f", v) }
         let maxHeat = floor.racks.map { ($0.heat.liquid + $0.heat.air).kilowatts }.max() ?? 1
         var svg = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" width=\"\(fixed(width))\" height=\"\(fixed(height))\" font-family=\"sans-serif\" font-size=\"11\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\" "
+                + "width=\"\(fixed(width))\" height=\"\(fixed(height))\" font-family=\"sans-serif\" font-size=\"11\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-            "<text x=\"8\" y=\"18\" font-size=\"14\">Hall \(placement.hallID): racks by heat (darker = more), CDUs ● and air units ■ by capacity, reach dashed</text>",
+            "<text x=\"8\" y=\"18\" font-size=\"14\">Hall \(placement.hallID): racks by heat (darker = more), CDUs ● "
+                + "and air units ■ by capacity, reach dashed</text>",
         ]
         for rack in floor.racks {
             let share = (rack.heat.liquid + rack.heat.air).kilowatts / maxHeat
             let shade = Int((230 - 170 * share).rounded())
             svg.append(
-                "<rect x=\"\(px(rack.position.x.metres - rackWidth / 2))\" y=\"\(py(rack.position.y.metres - rackDepth / 2))\" width=\"\(fixed(rackWidth * scale))\" height=\"\(fixed(rackDepth * scale))\" fill=\"rgb(\(shade),\(shade),255)\" stroke=\"#666\" stroke-width=\"0.5\"><title>\(rack.id) \(rack.systemID) \(fixed((rack.heat.liquid + rack.heat.air).kilowatts)) kW</title></rect>")
+                "<rect x=\"\(px(rack.position.x.metres - rackWidth / 2))\" "
+                    + "y=\"\(py(rack.position.y.metres - rackDepth / 2))\" width=\"\(fixed(rackWidth * scale))\" "
+                    + "height=\"\(fixed(rackDepth * scale))\" fill=\"rgb(\(shade),\(shade),255)\" stroke=\"#666\" "
+                    + "stroke-width=\"0.5\"><title>\(rack.id) \(rack.systemID) "
+                    + "\(fixed((rack.heat.liquid + rack.heat.air).kilowatts)) kW</title></rect>"
+            )
         }
         let used = Set(([placement.liquid, placement.air].compactMap { $0 }).flatMap { $0.units.map(\.position) })
         for site in floor.sites where !used.contains(site.position) {
-            let x = (site.position.x.metres - minX) * scale, y = (site.position.y.metres - minY) * scale + 30
-            svg.append("<path d=\"M\(fixed(x - 3)) \(fixed(y - 3)) L\(fixed(x + 3)) \(fixed(y + 3)) M\(fixed(x - 3)) \(fixed(y + 3)) L\(fixed(x + 3)) \(fixed(y - 3))\" stroke=\"#bbb\"/>")
+            let x = (site.position.x.metres - minX) * scale
+            let y = (site.position.y.metres - minY) * scale + 30
+            svg.append(
+                "<path d=\"M\(fixed(x - 3)) \(fixed(y - 3)) L\(fixed(x + 3)) \(fixed(y + 3)) M\(fixed(x - 3)) "
+                    + "\(fixed(y + 3)) L\(fixed(x + 3)) \(fixed(y - 3))\" stroke=\"#bbb\"/>"
+            )
         }
-        let largest = ([placement.liquid, placement.air].compactMap { $0 }).flatMap(\.units).map(\.capacity.kilowatts).max() ?? 1
+        let largest =
+            ([placement.liquid, placement.air].compactMap { $0 }).flatMap(\.units).map(\.capacity.kilowatts).max() ?? 1
         for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
             let colour = layout.medium == .liquid ? "#1f77b4" : "#d62728"
             let reach = (layout.medium == .liquid ? reach.liquid : reach.air).metres * scale
             for unit in layout.units {
-                let x = (unit.position.x.metres - minX) * scale, y = (unit.position.y.metres - minY) * scale + 30
+                let x = (unit.position.x.metres - minX) * scale
+                let y = (unit.position.y.metres - minY) * scale + 30
                 svg.append(
-                    "<path d=\"M\(fixed(x)) \(fixed(y - reach)) L\(fixed(x + reach)) \(fixed(y)) L\(fixed(x)) \(fixed(y + reach)) L\(fixed(x - reach)) \(fixed(y)) Z\" fill=\"none\" stroke=\"\(colour)\" stroke-opacity=\"0.35\" stroke-dasharray=\"4 3\"/>")
+                    "<path d=\"M\(fixed(x)) \(fixed(y - reach)) L\(fixed(x + reach)) \(fixed(y)) L\(fixed(x)) "
+                        + "\(fixed(y + reach)) L\(fixed(x - reach)) \(fixed(y)) Z\" fill=\"none\" stroke=\"\(colour)\" "
+                        + "stroke-opacity=\"0.35\" stroke-dasharray=\"4 3\"/>"
+                )
                 let r = 4 + 6 * unit.capacity.kilowatts / largest
-                let title = "<title>\(unit.id) \(unit.typeID) \(fixed(unit.load.kilowatts)) of \(fixed(unit.capacity.kilowatts)) kW</title>"
+                let title =
+                    "<title>\(unit.id) \(unit.typeID) \(fixed(unit.load.kilowatts)) of "
+                    + "\(fixed(unit.capacity.kilowatts)) kW</title>"
                 if layout.medium == .liquid {
-                    svg.append("<circle cx=\"\(fixed(x))\" cy=\"\(fixed(y))\" r=\"\(fixed(r))\" fill=\"\(colour)\">\(title)</circle>")
+                    svg.append(
+                        "<circle cx=\"\(fixed(x))\" cy=\"\(fixed(y))\" r=\"\(fixed(r))\" "
+                            + "fill=\"\(colour)\">\(title)</circle>"
+                    )
                 } else {
-                    svg.append("<rect x=\"\(fixed(x - r))\" y=\"\(fixed(y - r))\" width=\"\(fixed(2 * r))\" height=\"\(fixed(2 * r))\" fill=\"\(colour)\">\(title)</rect>")
+                    svg.append(
+                        "<rect x=\"\(fixed(x - r))\" y=\"\(fixed(y - r))\" width=\"\(fixed(2 * r))\" "
+                            + "height=\"\(fixed(2 * r))\" fill=\"\(colour)\">\(title)</rect>"
+                    )
                 }
                 svg.append("<text x=\"\(fixed(x + r + 2))\" y=\"\(fixed(y - r))\" fill=\"\(colour)\">\(unit.id)</text>")
             }

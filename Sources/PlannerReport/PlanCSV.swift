@@ -4,10 +4,12 @@ import PlannerModel
 public enum PlanCSV {
     /// `racks.csv`: one row per hall and rack group, totals over the hall's copies.
     public static func rackGroups(_ plan: Plan) -> String {
-        var rows = [[
-            "hall", "copies", "type", "racks_per_copy", "gpus", "rack_design_kw", "rack_sustained_kw",
-            "design_kw", "sustained_kw", "heat_liquid_kw", "heat_air_kw",
-        ]]
+        var rows = [
+            [
+                "hall", "copies", "type", "racks_per_copy", "gpus", "rack_design_kw", "rack_sustained_kw",
+                "design_kw", "sustained_kw", "heat_liquid_kw", "heat_air_kw",
+            ]
+        ]
         for hall in plan.halls {
             for group in hall.groups {
                 let t = group.summary.times(hall.copies)
@@ -24,10 +26,12 @@ public enum PlanCSV {
 
     /// `halls.csv`: one row per hall, totals over its copies.
     public static func halls(_ plan: Plan) -> String {
-        var rows = [[
-            "hall", "copies", "gpus", "racks", "nameplate_kw", "design_kw", "sustained_kw", "heat_liquid_kw",
-            "heat_air_kw", "floor_weight_t",
-        ]]
+        var rows = [
+            [
+                "hall", "copies", "gpus", "racks", "nameplate_kw", "design_kw", "sustained_kw", "heat_liquid_kw",
+                "heat_air_kw", "floor_weight_t",
+            ]
+        ]
         for hall in plan.halls {
             let t = hall.total
             rows.append([

@@ -100,15 +100,19 @@ public enum PlanJSON {
                 if let c = cooling.cdus {
                     units["cdus"] = [
                         "installed": Double(c.units.unitsInstalled), "required": Double(c.units.unitsRequired),
-                        "unit_kw": Format.plain(c.units.unitRating.kilowatts), "load_kw": Format.plain(cooling.liquidLoad.kilowatts),
-                        "coolant_flow_l_per_min": Format.plain(c.coolantFlow.litresPerMinute, 1), "pump_kw": Format.plain(c.pumpPower.kilowatts),
+                        "unit_kw": Format.plain(c.units.unitRating.kilowatts),
+                        "load_kw": Format.plain(cooling.liquidLoad.kilowatts),
+                        "coolant_flow_l_per_min": Format.plain(c.coolantFlow.litresPerMinute, 1),
+                        "pump_kw": Format.plain(c.pumpPower.kilowatts),
                     ]
                 }
                 if let a = cooling.airUnits {
                     units["air_units"] = [
                         "installed": Double(a.units.unitsInstalled), "required": Double(a.units.unitsRequired),
-                        "unit_kw": Format.plain(a.units.unitRating.kilowatts), "load_kw": Format.plain(cooling.airLoad.kilowatts),
-                        "airflow_m3_per_s": Format.plain(a.airflow.cubicMetresPerSecond), "fan_kw": Format.plain(a.fanPower.kilowatts),
+                        "unit_kw": Format.plain(a.units.unitRating.kilowatts),
+                        "load_kw": Format.plain(cooling.airLoad.kilowatts),
+                        "airflow_m3_per_s": Format.plain(a.airflow.cubicMetresPerSecond),
+                        "fan_kw": Format.plain(a.fanPower.kilowatts),
                     ]
                 }
                 try container.encode(units, forKey: .cooling)
@@ -139,15 +143,20 @@ public enum PlanJSON {
         init(_ p: HallPlacement) {
             let layouts = [p.liquid, p.air].compactMap { $0 }
             let order: [PlacementStatus] = [.optimal, .feasible, .infeasible, .noSolution]
-            status = (layouts.map(\.status).max { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } ?? .optimal).rawValue
+            status =
+                (layouts.map(\.status).max { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } ?? .optimal)
+                .rawValue
             let objectives = layouts.map(\.solve.objective)
-            objective = objectives.contains { $0 == nil } ? nil : Format.plain(objectives.reduce(0) { $0 + ($1?.dollars ?? 0) })
+            objective =
+                objectives.contains { $0 == nil } ? nil : Format.plain(objectives.reduce(0) { $0 + ($1?.dollars ?? 0) })
             units = layouts.flatMap { layout in
                 layout.units.map { u in
                     Unit(
-                        id: u.id, type: u.typeID, medium: layout.medium == .liquid ? "liquid" : "air", xM: Format.plain(u.position.x.metres),
+                        id: u.id, type: u.typeID, medium: layout.medium == .liquid ? "liquid" : "air",
+                        xM: Format.plain(u.position.x.metres),
                         yM: Format.plain(u.position.y.metres), capacityKW: Format.plain(u.capacity.kilowatts),
-                        loadKW: Format.plain(u.load.kilowatts), maxLoadAfterFailureKW: Format.plain(u.maxLoadAfterFailure.kilowatts))
+                        loadKW: Format.plain(u.load.kilowatts),
+                        maxLoadAfterFailureKW: Format.plain(u.maxLoadAfterFailure.kilowatts))
                 }
             }
         }
@@ -193,7 +202,8 @@ public enum PlanJSON {
 
         enum CodingKeys: String, CodingKey {
             case stage, entry, redundancy, unitsRequired = "units_required", unitsInstalled = "units_installed"
-            case unitRatingKW = "unit_rating_kw", loadKW = "load_kw", lossKW = "loss_kw", loadingNormal = "loading_normal"
+            case unitRatingKW = "unit_rating_kw", loadKW = "load_kw", lossKW = "loss_kw", loadingNormal =
+                "loading_normal"
             case loadingAfterFailure = "loading_after_failure", strandedKW = "stranded_kw"
             case survivesSingleFailure = "survives_single_failure"
         }
@@ -204,7 +214,8 @@ public enum PlanJSON {
         var efficiency, designLossKW, annualLossMWh, copperT: Double
         var conversionStages: Int
         enum CodingKeys: String, CodingKey {
-            case distribution, efficiency, designLossKW = "losses_kw", annualLossMWh = "annual_loss_mwh", copperT = "copper_t"
+            case distribution, efficiency, designLossKW = "losses_kw", annualLossMWh = "annual_loss_mwh", copperT =
+                "copper_t"
             case conversionStages = "conversion_stages"
         }
         init(_ c: ChainComparison) {
@@ -262,12 +273,17 @@ public enum PlanJSON {
                 let a = cooling.annual
                 try c.encode(
                     AnnualDoc(
-                        itEnergyMWh: Format.plain(a.itEnergy.megawattHours), facilityEnergyMWh: Format.plain(a.facilityEnergy.megawattHours),
+                        itEnergyMWh: Format.plain(a.itEnergy.megawattHours),
+                        facilityEnergyMWh: Format.plain(a.facilityEnergy.megawattHours),
                         pue: Format.plain(a.pue, 4), wue: Format.plain(a.wue, 4),
-                        partialPUEPower: Format.plain(a.partialPUEPower, 4), partialPUECooling: Format.plain(a.partialPUECooling, 4),
+                        partialPUEPower: Format.plain(a.partialPUEPower, 4),
+                        partialPUECooling: Format.plain(a.partialPUECooling, 4),
                         heatRejectedMWh: Format.plain(a.heatRejected.megawattHours),
                         heatRecoveredMWh: a.heatRecovered > .zero ? Format.plain(a.heatRecovered.megawattHours) : nil,
-                        hours: Dictionary(uniqueKeysWithValues: PlantMode.allCases.map { ($0.rawValue, a.hoursByMode[$0, default: 0]) }),
+                        hours: Dictionary(
+                            uniqueKeysWithValues: PlantMode.allCases.map {
+                                ($0.rawValue, a.hoursByMode[$0, default: 0])
+                            }),
                         liquidClass: cooling.loop(.liquid).map { _ in cooling.liquidClass },
                         airClass: cooling.airInlet.map { $0.airClass?.name ?? "none" },
                         hoursOutsideAirRecommended: cooling.airInlet?.hoursOutsideRecommended),
@@ -284,7 +300,8 @@ public enum PlanJSON {
                 let r = hr.result
                 try c.encode(
                     HeatRecoveryDoc(
-                        status: r.status.rawValue, network: hr.choices.networkKind.rawValue, source: hr.choices.source.rawValue,
+                        status: r.status.rawValue, network: hr.choices.networkKind.rawValue,
+                        source: hr.choices.source.rawValue,
                         heatPump: r.heatPumpID, heatPumpMW: Format.plain(r.capacity.megawatts), heatPumpUnits: r.units,
                         heatDemandMWh: Format.plain(r.demand.megawattHours, 1),
                         heatDeliveredMWh: Format.plain(r.delivered.megawattHours, 1),
@@ -302,7 +319,10 @@ public enum PlanJSON {
                     forKey: .heatRecovery)
             }
             if let m = plan.metrics {
-                var metrics: [String: Double] = ["pue": Format.plain(m.pue, 4), "erf": Format.plain(m.erf.fraction, 5), "ere": Format.plain(m.ere, 4)]
+                var metrics: [String: Double] = [
+                    "pue": Format.plain(m.pue, 4), "erf": Format.plain(m.erf.fraction, 5),
+                    "ere": Format.plain(m.ere, 4),
+                ]
                 if let cue = m.cue { metrics["cue_kg_per_kwh"] = Format.plain(cue.kilogramsPerKilowattHour, 4) }
                 try c.encode(metrics, forKey: .metrics)
             }
@@ -315,7 +335,9 @@ public enum PlanJSON {
                     }, forKey: .compliance)
             }
             try c.encode(
-                plan.findings.map { FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message) },
+                plan.findings.map {
+                    FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message)
+                },
                 forKey: .findings)
         }
 
@@ -326,9 +348,11 @@ public enum PlanJSON {
             var liquidClass, airClass: String?
             var hoursOutsideAirRecommended: Int?
             enum CodingKeys: String, CodingKey {
-                case itEnergyMWh = "it_energy_mwh", facilityEnergyMWh = "facility_energy_mwh", pue, wue = "wue_l_per_kwh", hours
+                case itEnergyMWh = "it_energy_mwh", facilityEnergyMWh = "facility_energy_mwh", pue, wue =
+                    "wue_l_per_kwh", hours
                 case partialPUEPower = "partial_pue_power", partialPUECooling = "partial_pue_cooling"
-                case heatRejectedMWh = "heat_rejected_mwh", heatRecoveredMWh = "heat_recovered_mwh", liquidClass = "ashrae_liquid_class", airClass = "ashrae_air_class"
+                case heatRejectedMWh = "heat_rejected_mwh", heatRecoveredMWh = "heat_recovered_mwh", liquidClass =
+                    "ashrae_liquid_class", airClass = "ashrae_air_class"
                 case hoursOutsideAirRecommended = "hours_outside_air_recommended"
             }
         }
@@ -337,19 +361,25 @@ public enum PlanJSON {
             var status, network, source, heatPump: String
             var heatPumpMW: Double
             var heatPumpUnits: Int
-            var heatDemandMWh, heatDeliveredMWh, heatReusedMWh, heatPumpElectricityMWh, seasonalCOP, erf, ere, maximumERF: Double
+            var heatDemandMWh, heatDeliveredMWh, heatReusedMWh, heatPumpElectricityMWh, seasonalCOP, erf, ere,
+                maximumERF: Double
             var minimumERF: Double?
             var netBenefit: Double
             var currency: String
             var heatRejectedBeforeMWh, heatRejectedAfterMWh, plantEnergyBeforeMWh, plantEnergyAfterMWh: Double?
             var lpRows, lpColumns, lpNonzeros: Int
             enum CodingKeys: String, CodingKey {
-                case status, network, source, heatPump = "heat_pump", heatPumpMW = "heat_pump_mw", heatPumpUnits = "heat_pump_units"
-                case heatDemandMWh = "heat_demand_mwh", heatDeliveredMWh = "heat_delivered_mwh", heatReusedMWh = "heat_reused_mwh"
+                case status, network, source, heatPump = "heat_pump", heatPumpMW = "heat_pump_mw", heatPumpUnits =
+                    "heat_pump_units"
+                case heatDemandMWh = "heat_demand_mwh", heatDeliveredMWh = "heat_delivered_mwh", heatReusedMWh =
+                    "heat_reused_mwh"
                 case heatPumpElectricityMWh = "heat_pump_electricity_mwh", seasonalCOP = "seasonal_cop", erf, ere
-                case maximumERF = "maximum_erf", minimumERF = "minimum_erf", netBenefit = "net_benefit_per_year", currency
-                case heatRejectedBeforeMWh = "heat_rejected_without_recovery_mwh", heatRejectedAfterMWh = "heat_rejected_mwh"
-                case plantEnergyBeforeMWh = "plant_energy_without_recovery_mwh", plantEnergyAfterMWh = "plant_energy_mwh"
+                case maximumERF = "maximum_erf", minimumERF = "minimum_erf", netBenefit = "net_benefit_per_year",
+                    currency
+                case heatRejectedBeforeMWh = "heat_rejected_without_recovery_mwh", heatRejectedAfterMWh =
+                    "heat_rejected_mwh"
+                case plantEnergyBeforeMWh = "plant_energy_without_recovery_mwh", plantEnergyAfterMWh =
+                    "plant_energy_mwh"
                 case lpRows = "lp_rows", lpColumns = "lp_columns", lpNonzeros = "lp_nonzeros"
             }
         }
@@ -378,7 +408,8 @@ public enum PlanJSON {
                 rackGroups: hall.groups.map {
                     RackGroupDoc(
                         type: $0.system.id, racksPerCopy: $0.count, gpusPerRack: $0.system.gpus,
-                        rackPowerKW: Levels($0.perRack), liquidFraction: Format.plain($0.system.liquidFraction.fraction, 4),
+                        rackPowerKW: Levels($0.perRack),
+                        liquidFraction: Format.plain($0.system.liquidFraction.fraction, 4),
                         confidence: $0.system.provenance.confidence.rawValue)
                 },
                 electrical: plan.electrical?.halls.first { $0.id == hall.id },

@@ -36,28 +36,55 @@ public enum PlanMarkdown {
             "IT power sustained at \(Format.percent(plan.site.utilisation)) utilisation [MW]",
             Format.megawatts(t.itPower.sustained),
         ])
-        table.add(["Heat to liquid at design [MW]", "\(Format.megawatts(t.heatDesign.liquid)) (\(share(t.heatDesign.liquid, of: t.heatDesign.total)))"])
-        table.add(["Heat to air at design [MW]", "\(Format.megawatts(t.heatDesign.air)) (\(share(t.heatDesign.air, of: t.heatDesign.total)))"])
+        table.add([
+            "Heat to liquid at design [MW]",
+            "\(Format.megawatts(t.heatDesign.liquid)) (\(share(t.heatDesign.liquid, of: t.heatDesign.total)))",
+        ])
+        table.add([
+            "Heat to air at design [MW]",
+            "\(Format.megawatts(t.heatDesign.air)) (\(share(t.heatDesign.air, of: t.heatDesign.total)))",
+        ])
         if let e = plan.electrical {
             table.add(["Facility power at design (IT + power-chain losses) [MW]", Format.megawatts(e.facilityDesign)])
             if let cooling = plan.cooling, let total = plan.facilityDesign {
-                table.add(["Facility power at the design condition, with cooling [MW]", "\(Format.megawatts(total)) (cooling \(Format.megawatts(cooling.designCoolingPower)))"])
-                table.add(["Liquid cooling class (ASHRAE 2021)", "\(cooling.liquidClass) (facility water \(Format.fixed(cooling.facilityWaterSupply.celsius, 1)) °C)"])
+                table.add([
+                    "Facility power at the design condition, with cooling [MW]",
+                    "\(Format.megawatts(total)) (cooling \(Format.megawatts(cooling.designCoolingPower)))",
+                ])
+                table.add([
+                    "Liquid cooling class (ASHRAE 2021)",
+                    "\(cooling.liquidClass) "
+                        + "(facility water \(Format.fixed(cooling.facilityWaterSupply.celsius, 1)) °C)",
+                ])
             }
-            table.add(["Power-chain losses at design [MW]", "\(Format.megawatts(e.designLoss)) (\(e.comparison.first.map { Format.percent($0.efficiency, decimals: 2) } ?? "–") end to end)"])
-            table.add(["Grid connection", "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV" + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? "")])
+            table.add([
+                "Power-chain losses at design [MW]",
+                "\(Format.megawatts(e.designLoss)) "
+                    + "(\(e.comparison.first.map { Format.percent($0.efficiency, decimals: 2) } ?? "–") end to end)",
+            ])
+            table.add([
+                "Grid connection",
+                "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV"
+                    + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? ""),
+            ])
             table.add(["Copper in sized conductors [t]", Format.fixed(e.copper.tonnes, 1)])
         }
         if let a = plan.cooling?.annual {
-            table.add(["Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))"])
+            table.add([
+                "Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))",
+            ])
             table.add(["Annual facility energy [GWh]", Format.fixed(a.facilityEnergy.gigawattHours, 1)])
         }
         if let hr = plan.heatRecovery {
             table.add([
                 "Heat recovered into district heating [MWh] (heat pumps)",
                 hr.result.status.hasSolution
-                    ? "\(Format.fixed(hr.result.delivered.megawattHours, 0)) delivered, \(Format.fixed(hr.result.sourceHeat.megawattHours, 0)) from the data centre (\(Format.megawatts(hr.result.capacity)) MW heat pumps)"
-                    : "**infeasible** (ERF target \(hr.choices.minimumERF.map { Format.percent($0, decimals: 1) } ?? "–"), at most \(Format.percent(hr.maximumERF, decimals: 2)))",
+                    ? "\(Format.fixed(hr.result.delivered.megawattHours, 0)) delivered, "
+                        + "\(Format.fixed(hr.result.sourceHeat.megawattHours, 0)) from the data centre "
+                        + "(\(Format.megawatts(hr.result.capacity)) MW heat pumps)"
+                    : "**infeasible** (ERF target "
+                        + "\(hr.choices.minimumERF.map { Format.percent($0, decimals: 1) } ?? "–"), at most "
+                        + "\(Format.percent(hr.maximumERF, decimals: 2)))",
             ])
         }
         if let m = plan.metrics {
@@ -65,13 +92,23 @@ public enum PlanMarkdown {
             if let cue = m.cue { table.add(["CUE [kg CO₂e/kWh IT]", Format.fixed(cue.kilogramsPerKilowattHour, 3)]) }
         }
         if let report = plan.compliance {
-            let counts = [RuleVerdict.pass, .fail, .notApplicable, .notAssessed].map { v in (v, report.results.filter { $0.verdict == v }.count) }
-                .filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
-            table.add(["Compliance (\(plan.site.compliance?.ruleSets.map(\.rawValue).joined(separator: ", ") ?? ""))", counts.joined(separator: ", ")])
+            let counts = [RuleVerdict.pass, .fail, .notApplicable, .notAssessed].map { v in
+                (v, report.results.filter { $0.verdict == v }.count)
+            }
+            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+            table.add([
+                "Compliance (\(plan.site.compliance?.ruleSets.map(\.rawValue).joined(separator: ", ") ?? ""))",
+                counts.joined(separator: ", "),
+            ])
         }
-        table.add(["Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1)])
+        table.add([
+            "Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
+        ])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])
-        table.add(["Design IT power per GPU [kW]", t.gpuCount > 0 ? Format.fixed(t.itPower.design.kilowatts / Double(t.gpuCount), 2) : "–"])
+        table.add([
+            "Design IT power per GPU [kW]",
+            t.gpuCount > 0 ? Format.fixed(t.itPower.design.kilowatts / Double(t.gpuCount), 2) : "–",
+        ])
         table.add(["Rack floor weight [t]", weightText(t)])
         return "## Summary\n\n" + table.rendered + """
 
@@ -92,12 +129,14 @@ public enum PlanMarkdown {
     }
 
     static func racksText(_ t: CapacitySummary) -> String {
-        "\(Format.integer(t.rackCount)) (\(SystemRole.allCases.map { Format.integer(t.racks($0)) }.joined(separator: " / ")))"
+        "\(Format.integer(t.rackCount)) "
+            + "(\(SystemRole.allCases.map { Format.integer(t.racks($0)) }.joined(separator: " / ")))"
     }
 
     static func weightText(_ t: CapacitySummary) -> String {
         let base = Format.tonnes(t.weight)
-        return t.racksWithoutWeight == 0 ? base : "\(base) (excludes \(Format.integer(t.racksWithoutWeight)) racks without a catalogue weight)"
+        return t.racksWithoutWeight == 0
+            ? base : "\(base) (excludes \(Format.integer(t.racksWithoutWeight)) racks without a catalogue weight)"
     }
 
     static func share(_ part: Power, of whole: Power) -> String {
@@ -109,14 +148,17 @@ public enum PlanMarkdown {
         text += "Sustained utilisation: \(Format.percent(plan.site.utilisation)) of GEMM duty"
         let overrides = plan.site.halls.filter { $0.utilisation != nil }
         if !overrides.isEmpty {
-            text += " (overridden in " + overrides.map { "`\($0.id)` \(Format.percent($0.utilisation!))" }.joined(separator: ", ") + ")"
+            text +=
+                " (overridden in "
+                + overrides.map { "`\($0.id)` \(Format.percent($0.utilisation!))" }.joined(separator: ", ") + ")"
         }
         text += ". Default 80 % (REFERENCE.md D09, training 70–90 %; L, an estimate).\n\n"
         text += """
             Utilisation → power curve: `P(u) = P_idle + (P_design − P_idle)·(1 − (1 − u)^k)` with \
             k = \(Format.fixed(plan.curve.exponent, 3)), \(plan.curve.source ?? "set by hand"). \
             At \(Format.percent(plan.site.utilisation)) a rack draws \
-            \(Format.percent(plan.curve.loadFraction(at: plan.site.utilisation), decimals: 1)) of the way from idle to design.
+            \(Format.percent(plan.curve.loadFraction(at: plan.site.utilisation), decimals: 1)) of the way from idle to \
+            design.
 
             Catalogue entries used (confidence L marks an estimate):
 
@@ -163,7 +205,8 @@ public enum PlanMarkdown {
                 ])
             }
         }
-        return "## Rack power and heat\n\nPer rack group, all copies of the hall together; heat at design power.\n\n" + table.rendered
+        return "## Rack power and heat\n\nPer rack group, all copies of the hall together; heat at design power.\n\n"
+            + table.rendered
     }
 
     static func hallTable(_ plan: Plan) -> String {
@@ -194,7 +237,9 @@ public enum PlanMarkdown {
 
     static func findingsSection(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "## Findings\n\nNone.\n" }
-        return "## Findings\n\n" + findings.map { "- **\($0.severity.rawValue)** `\($0.subject)`: \($0.message)" }.joined(separator: "\n") + "\n"
+        return "## Findings\n\n"
+            + findings.map { "- **\($0.severity.rawValue)** `\($0.subject)`: \($0.message)" }.joined(separator: "\n")
+            + "\n"
     }
 
     static func reproduce(_ context: ReportContext) -> String {

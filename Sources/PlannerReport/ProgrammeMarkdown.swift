@@ -32,23 +32,27 @@ public enum ProgrammeMarkdown {
             total = total + t
             halls += copies
             facility += entry.plan.facilityDesign ?? t.itPower.design
-            table.add([
-                "[\(entry.plan.site.name)](\(entry.reportName).md)", entry.plan.site.operatorName ?? "–",
-                Format.integer(t.gpuCount), Format.integer(t.rackCount), Format.integer(copies),
-            ] + powerCells(t) + [
-                entry.plan.facilityDesign.map(Format.megawatts) ?? "–",
-                electrical.map { Format.fixed($0.grid.interconnectVoltage.kilovolts, 1) } ?? "–",
-            ])
+            table.add(
+                [
+                    "[\(entry.plan.site.name)](\(entry.reportName).md)", entry.plan.site.operatorName ?? "–",
+                    Format.integer(t.gpuCount), Format.integer(t.rackCount), Format.integer(copies),
+                ] + powerCells(t) + [
+                    entry.plan.facilityDesign.map(Format.megawatts) ?? "–",
+                    electrical.map { Format.fixed($0.grid.interconnectVoltage.kilovolts, 1) } ?? "–",
+                ])
         }
         table.add(
             ["**Total**", "", Format.integer(total.gpuCount), Format.integer(total.rackCount), Format.integer(halls)]
                 + powerCells(total) + [Format.megawatts(facility), ""])
-        let digests = entries.map { "- `\($0.context.specPath)` SHA-256 `\($0.context.specDigest)`" }.joined(separator: "\n")
+        let digests = entries.map { "- `\($0.context.specPath)` SHA-256 `\($0.context.specDigest)`" }.joined(
+            separator: "\n")
         return """
             # \(title): programme roll-up
 
-            \(entries.count) sites, \(Format.integer(total.gpuCount)) GPUs, \(Format.megawatts(total.itPower.design)) MW of IT \
-            at design power, \(Format.megawatts(facility)) MW from the grid at design (power-chain losses, and cooling at the design condition where simulated). Heat at design \
+            \(entries.count) sites, \(Format.integer(total.gpuCount)) GPUs, \(Format.megawatts(total.itPower.design)) \
+            MW of IT \
+            at design power, \(Format.megawatts(facility)) MW from the grid at design (power-chain losses, and cooling \
+            at the design condition where simulated). Heat at design \
             power; energy at each site's sustained utilisation over 8,760 h.
 
             \(table.rendered)
@@ -69,7 +73,8 @@ public enum ProgrammeMarkdown {
 
     static func powerCells(_ t: CapacitySummary) -> [String] {
         [
-            Format.megawatts(t.itPower.nameplate), Format.megawatts(t.itPower.design), Format.megawatts(t.itPower.sustained),
+            Format.megawatts(t.itPower.nameplate), Format.megawatts(t.itPower.design),
+            Format.megawatts(t.itPower.sustained),
             Format.megawatts(t.heatDesign.liquid), Format.megawatts(t.heatDesign.air),
             Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
         ]

@@ -37,7 +37,8 @@ public struct SVGChart {
 
     /// "Nice" y-axis bounds and step: the data range widened to multiples of 1, 2 or 5 × 10^k.
     static func yAxis(_ values: [Double]) -> (low: Double, high: Double, step: Double) {
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        let low = values.min() ?? 0
+        let high = values.max() ?? 1
         let span = max(high - low, abs(high) * 0.01, 1e-9)
         let raw = span / 5
         let magnitude = pow10(Int((log10(raw)).rounded(.down)))
@@ -52,9 +53,12 @@ public struct SVGChart {
     }
 
     public var rendered: String {
-        let w = Self.width, h = Self.height
-        let plotW = w - Self.left - Self.right, plotH = h - Self.top - Self.bottom
-        let xs = (points + markers).map(\.x) + xTicks.map(\.0), ys = (points + markers).map(\.y)
+        let w = Self.width
+        let h = Self.height
+        let plotW = w - Self.left - Self.right
+        let plotH = h - Self.top - Self.bottom
+        let xs = (points + markers).map(\.x) + xTicks.map(\.0)
+        let ys = (points + markers).map(\.y)
         let xMin = xRange?.lowerBound ?? xs.min() ?? 0
         let xMax = max(xRange?.upperBound ?? xs.max() ?? 1, xMin + 1e-9)
         let (yMin, yMax, yStep) = Self.yAxis(ys)
@@ -62,21 +66,37 @@ public struct SVGChart {
         func py(_ y: Double) -> Double { Self.top + plotH - (y - yMin) / (yMax - yMin) * plotH }
         func f(_ v: Double) -> String { Format.fixed(v, 1).replacingOccurrences(of: ",", with: "") }
         var svg = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" width=\"\(f(w))\" height=\"\(f(h))\" font-family=\"sans-serif\" font-size=\"12\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" width=\"\(f(w))\" "
+                + "height=\"\(f(h))\" font-family=\"sans-serif\" font-size=\"12\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
             "<text x=\"\(f(w / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>",
         ]
         var y = yMin
         while y <= yMax + yStep / 2 {
-            svg.append("<line x1=\"\(f(Self.left))\" y1=\"\(f(py(y)))\" x2=\"\(f(w - Self.right))\" y2=\"\(f(py(y)))\" stroke=\"#ddd\"/>")
-            svg.append("<text x=\"\(f(Self.left - 6))\" y=\"\(f(py(y) + 4))\" text-anchor=\"end\">\(Format.fixed(y, yStep < 1 ? 2 : 0))</text>")
+            svg.append(
+                "<line x1=\"\(f(Self.left))\" y1=\"\(f(py(y)))\" x2=\"\(f(w - Self.right))\" y2=\"\(f(py(y)))\" "
+                    + "stroke=\"#ddd\"/>"
+            )
+            svg.append(
+                "<text x=\"\(f(Self.left - 6))\" y=\"\(f(py(y) + 4))\" "
+                    + "text-anchor=\"end\">\(Format.fixed(y, yStep < 1 ? 2 : 0))</text>"
+            )
             y += yStep
         }
         for (x, label) in xTicks {
-            svg.append("<line x1=\"\(f(px(x)))\" y1=\"\(f(Self.top + plotH))\" x2=\"\(f(px(x)))\" y2=\"\(f(Self.top + plotH + 5))\" stroke=\"#333\"/>")
-            svg.append("<text x=\"\(f(px(x)))\" y=\"\(f(Self.top + plotH + 18))\" text-anchor=\"middle\">\(escape(label))</text>")
+            svg.append(
+                "<line x1=\"\(f(px(x)))\" y1=\"\(f(Self.top + plotH))\" x2=\"\(f(px(x)))\" "
+                    + "y2=\"\(f(Self.top + plotH + 5))\" stroke=\"#333\"/>"
+            )
+            svg.append(
+                "<text x=\"\(f(px(x)))\" y=\"\(f(Self.top + plotH + 18))\" "
+                    + "text-anchor=\"middle\">\(escape(label))</text>"
+            )
         }
-        svg.append("<rect x=\"\(f(Self.left))\" y=\"\(f(Self.top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>")
+        svg.append(
+            "<rect x=\"\(f(Self.left))\" y=\"\(f(Self.top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" "
+                + "fill=\"none\" stroke=\"#333\"/>"
+        )
         for m in markers {
             svg.append("<circle cx=\"\(f(px(m.x)))\" cy=\"\(f(py(m.y)))\" r=\"2\" fill=\"#aaa\"/>")
         }
@@ -89,14 +109,20 @@ public struct SVGChart {
                 svg.append("<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.5\" fill=\"#1f77b4\"/>")
             }
         }
-        svg.append("<text x=\"\(f(Self.left + plotW / 2))\" y=\"\(f(h - 10))\" text-anchor=\"middle\">\(escape(xLabel))</text>")
-        svg.append("<text transform=\"translate(16 \(f(Self.top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>")
+        svg.append(
+            "<text x=\"\(f(Self.left + plotW / 2))\" y=\"\(f(h - 10))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
+        )
+        svg.append(
+            "<text transform=\"translate(16 \(f(Self.top + plotH / 2))) rotate(-90)\" "
+                + "text-anchor=\"middle\">\(escape(yLabel))</text>"
+        )
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }
 
     func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 }
 
@@ -105,7 +131,8 @@ public enum PlantCharts {
     /// Daily mean facility power over the year [MW].
     public static func facilityPower(_ annual: AnnualPlant) -> String {
         SVGChart(
-            title: "Facility power over the year (daily mean)", xLabel: "Day of the year", yLabel: "Facility power [MW]",
+            title: "Facility power over the year (daily mean)", xLabel: "Day of the year",
+            yLabel: "Facility power [MW]",
             points: dailyMeanMegawatts(annual.hourlyFacilityWatts), xTicks: monthTicks
         ).rendered
     }
@@ -121,8 +148,10 @@ public enum PlantCharts {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Month names at the first day of each month of a non-leap year.
-    static let monthTicks: [(Double, String)] = zip([1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], monthNames)
-        .map { (Double($0.0), $0.1) }
+    static let monthTicks: [(Double, String)] = zip(
+        [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], monthNames
+    )
+    .map { (Double($0.0), $0.1) }
 
     /// Load-duration curve: facility power sorted from the highest hour down, sampled at 1 % steps.
     public static func loadDuration(_ annual: AnnualPlant) -> String {
@@ -136,7 +165,8 @@ public enum PlantCharts {
         }
         let ticks = stride(from: 0, through: sorted.count, by: 1000).map { (Double(max($0, 1)), Format.integer($0)) }
         return SVGChart(
-            title: "Load-duration curve of facility power", xLabel: "Hours at or above [h]", yLabel: "Facility power [MW]",
+            title: "Load-duration curve of facility power", xLabel: "Hours at or above [h]",
+            yLabel: "Facility power [MW]",
             points: points, xTicks: ticks
         ).rendered
     }

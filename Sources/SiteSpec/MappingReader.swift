@@ -152,7 +152,9 @@ struct MappingReader<Key: SpecKey> {
     private func checkSchema(_ key: Key, required: Bool, kind: ValueKind) {
         assert(
             key.schema.accepts(kind) && key.schema.required == required,
-            "\(Key.self).\(key.rawValue) is read as \(kind.rawValue)\(required ? ", required" : "") but its schema says otherwise")
+            "\(Key.self).\(key.rawValue) is read as \(kind.rawValue)\(required ? ", required" : "") but its schema "
+                + "says otherwise"
+        )
     }
 
     /// The value node of a key and its place; nil when absent (logged when required).
@@ -207,7 +209,9 @@ enum ValueKind: String {
             // Fast path: plain decimal text (what nearly every spec number is) parses directly;
             // Yams's own conversion handles the rest (1_000, 0o17, .inf).
             if case .scalar(let scalar) = node, let fast = Double(scalar.string), fast.isFinite,
-                scalar.string.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 })
+                scalar.string.utf8.allSatisfy({
+                    ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69
+                })
             {
                 return fast
             }

@@ -39,7 +39,9 @@ struct SiteAssembler {
         stages.add(document.catalog?.stages ?? [])
         let site = document.site
         let weatherPath = weather(site?.weather)
-        let frequency = log.check(site?.grid?.frequencyHz) { $0 == 50 || $0 == 60 } message: {
+        let frequency = log.check(site?.grid?.frequencyHz) {
+            $0 == 50 || $0 == 60
+        } message: {
             "must be 50 or 60, got \(Phrase.number($0))"
         }
         let commissioning = log.check(site?.commissioning) {
@@ -59,7 +61,8 @@ struct SiteAssembler {
             self.compliance($0, hasWeather: site?.weather != nil, hasCommissioning: site?.commissioning != nil)
         }
         let placement = document.placement.flatMap {
-            self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling ?? BuiltInThermal.defaultChoices)
+            self.placement(
+                $0, halls: halls, specs: document.halls ?? [], cooling: cooling ?? BuiltInThermal.defaultChoices)
         }
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
@@ -72,25 +75,36 @@ struct SiteAssembler {
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air
     /// unit with reach and cost, a reach at least the rack pitch.
-    private func placement(_ spec: PlacementSection, halls: [Hall], specs: [HallSpec], cooling: CoolingChoices) -> PlacementChoices? {
+    private func placement(_ spec: PlacementSection, halls: [Hall], specs: [HallSpec], cooling: CoolingChoices)
+        -> PlacementChoices?
+    {
         var choices = PlacementChoices.defaults
         if let t = log.positive(spec.timeLimitS) { choices.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
-        if let gap = log.check(spec.mipGapPercent, { (0...100).contains($0) }, message: { "must be within 0–100 %, got \(Phrase.number($0))" }) {
+        if let gap = log.check(
+            spec.mipGapPercent, { (0...100).contains($0) },
+            message: { "must be within 0–100 %, got \(Phrase.number($0))" })
+        {
             choices.mipGap = .percent(gap)
         }
         if let pitch = log.positive(spec.sitePitchM) { choices.sitePitch = .metres(pitch) }
-        for (unit, reach) in [(cooling.cdu.id, cooling.cdu.placement?.reach), (cooling.airUnit.id, cooling.airUnit.placement?.reach)] {
+        for (unit, reach) in [
+            (cooling.cdu.id, cooling.cdu.placement?.reach), (cooling.airUnit.id, cooling.airUnit.placement?.reach),
+        ] {
             guard let reach else {
                 log.error(
-                    "'\(unit)' has no reach and cost for placement (an in-rack unit is not placed); choose a floor unit in cooling: or remove placement:",
+                    "'\(unit)' has no reach and cost for placement (an in-rack unit is not placed); choose a floor "
+                        + "unit in cooling: or remove placement:",
                     at: Place(path: SpecPath.root.appending(key: "placement"), line: nil, column: nil))
                 continue
             }
             for (hall, hallSpec) in zip(halls, specs) {
                 guard let layout = hall.layout, layout.rackPitch > reach else { continue }
-                let place = hallSpec.layout?.rackPitchM?.place ?? hallSpec.layout?.place ?? Place(path: .root, line: nil, column: nil)
+                let place =
+                    hallSpec.layout?.rackPitchM?.place ?? hallSpec.layout?.place
+                    ?? Place(path: .root, line: nil, column: nil)
                 log.error(
-                    "'\(unit)' reaches \(Phrase.number(reach.metres)) m, less than the rack pitch of \(Phrase.number(layout.rackPitch.metres)) m: no unit could serve a neighbouring rack",
+                    "'\(unit)' reaches \(Phrase.number(reach.metres)) m, less than the rack pitch of "
+                        + "\(Phrase.number(layout.rackPitch.metres)) m: no unit could serve a neighbouring rack",
                     at: place)
             }
         }
@@ -100,27 +114,41 @@ struct SiteAssembler {
     /// `heat_recovery`: the network preset with overrides (supply above return), a heat source
     /// colder than the network supply (a heat pump needs a lift) and a heat pump that can reach
     /// it, prices and costs not negative.
-    private func heatRecovery(_ spec: HeatRecoverySection, cooling: CoolingChoices, hasWeather: Bool) -> HeatRecoveryChoices? {
+    private func heatRecovery(_ spec: HeatRecoverySection, cooling: CoolingChoices, hasWeather: Bool)
+        -> HeatRecoveryChoices?
+    {
         if !hasWeather {
-            log.error("heat recovery needs site.weather: the waste heat comes from the plant over the weather year", at: spec.place)
+            log.error(
+                "heat recovery needs site.weather: the waste heat comes from the plant over the weather year",
+                at: spec.place)
         }
         let kind = log.choice(spec.network, of: HeatRecoveryChoices.NetworkKind.self)
         let peak = log.positive(spec.peakDemandMW)
         let source = log.choice(spec.source, of: HeatRecoveryChoices.Source.self) ?? .facilityWaterReturn
         func notNegative(_ value: Located<Double>?) -> Double? {
-            log.check(value) { $0 >= 0 && $0.isFinite } message: { "must not be negative, got \(Phrase.number($0))" }
+            log.check(value) {
+                $0 >= 0 && $0.isFinite
+            } message: {
+                "must not be negative, got \(Phrase.number($0))"
+            }
         }
         var economics = HeatRecoveryEconomics()
-        economics.electricityPricePerMegawattHour = notNegative(spec.electricityPrice) ?? economics.electricityPricePerMegawattHour
+        economics.electricityPricePerMegawattHour =
+            notNegative(spec.electricityPrice) ?? economics.electricityPricePerMegawattHour
         economics.heatPricePerMegawattHour = notNegative(spec.heatPrice) ?? economics.heatPricePerMegawattHour
         economics.heatPumpCostPerKilowatt = notNegative(spec.heatPumpCost)
         economics.discountRate = log.percent(spec.discountRatePercent) ?? economics.discountRate
         if let years = spec.lifetimeYears {
-            economics.lifetimeYears = log.check(years) { $0 == $0.rounded() && $0 >= 1 && $0 <= 100 } message: {
-                "must be a whole number of years within 1–100, got \(Phrase.number($0))"
-            }.map { Int($0) } ?? economics.lifetimeYears
+            economics.lifetimeYears =
+                log.check(years) {
+                    $0 == $0.rounded() && $0 >= 1 && $0 <= 100
+                } message: {
+                    "must be a whole number of years within 1–100, got \(Phrase.number($0))"
+                }.map { Int($0) } ?? economics.lifetimeYears
         }
-        if [spec.electricityPrice, spec.heatPrice, spec.heatPumpCost, spec.discountRatePercent, spec.lifetimeYears].contains(where: { $0 != nil }) {
+        if [spec.electricityPrice, spec.heatPrice, spec.heatPumpCost, spec.discountRatePercent, spec.lifetimeYears]
+            .contains(where: { $0 != nil })
+        {
             economics.provenance = Provenance(
                 source: "spec heat_recovery prices (L unless the spec cites better)", confidence: .low,
                 derivation: "defaults for keys not set: " + (HeatRecoveryEconomics.defaultProvenance.derivation ?? ""))
@@ -128,16 +156,21 @@ struct SiteAssembler {
         let minimumERF = log.percent(spec.minimumERFPercent)
         let maximumCapacity = log.positive(spec.maximumCapacityMW).map(Power.megawatts)
         let days = spec.representativeDays.flatMap { d in
-            log.check(d) { $0 == $0.rounded() && $0 >= 1 && $0 <= 365 } message: {
+            log.check(d) {
+                $0 == $0.rounded() && $0 >= 1 && $0 <= 365
+            } message: {
                 "must be a whole number of days within 1–365, got \(Phrase.number($0))"
             }.map { Int($0) }
         }
         var storage: HeatStorageOptions? = nil
         if let s = spec.storage {
             var options = HeatStorageOptions()
-            options.hourlyLoss = log.check(s.hourlyLossPercent) { $0 >= 0 && $0 < 100 } message: {
-                "must be within 0–100 % and below 100, got \(Phrase.number($0))"
-            }.map(Ratio.percent) ?? options.hourlyLoss
+            options.hourlyLoss =
+                log.check(s.hourlyLossPercent) {
+                    $0 >= 0 && $0 < 100
+                } message: {
+                    "must be within 0–100 % and below 100, got \(Phrase.number($0))"
+                }.map(Ratio.percent) ?? options.hourlyLoss
             options.maximumCapacity = log.positive(s.maximumMWh).map(Energy.megawattHours)
             if let cost = notNegative(s.costUSDPerMWh) { economics.storageCostPerMegawattHour = cost }
             storage = options
@@ -154,33 +187,47 @@ struct SiteAssembler {
             guard let entry = BuiltInHeatPumps.entry(id.value) else {
                 let ids = BuiltInHeatPumps.all.map(\.id)
                 log.error(
-                    "unknown heat pump '\(id.value)'" + Phrase.didYouMean(EditDistance.closest(to: id.value, in: ids), otherwise: "; known: " + Phrase.alternatives(ids)),
+                    "unknown heat pump '\(id.value)'"
+                        + Phrase.didYouMean(
+                            EditDistance.closest(to: id.value, in: ids),
+                            otherwise: "; known: " + Phrase.alternatives(ids)),
                     at: id.place)
                 return nil
             }
             choices.heatPump = entry
         }
         let network = choices.network
-        let lowest = network.supply.lowest, highest = network.supply.highest
+        let lowest = network.supply.lowest
+        let highest = network.supply.highest
         if network.returnTemperature >= lowest {
             let place = spec.supplyC?.place ?? spec.returnC?.place ?? spec.place
             log.error(
-                "the network supply \(Phrase.number(lowest.celsius)) °C must be above its return \(Phrase.number(network.returnTemperature.celsius)) °C",
+                "the network supply \(Phrase.number(lowest.celsius)) °C must be above its return "
+                    + "\(Phrase.number(network.returnTemperature.celsius)) °C",
                 at: place)
             return nil
         }
         let sourceTemperature = source.returnTemperature(cooling)
         if sourceTemperature >= lowest {
             log.error(
-                "the heat source (\(source.rawValue), \(Phrase.number((sourceTemperature.celsius * 10).rounded() / 10)) °C) is not colder than the network supply (\(Phrase.number(lowest.celsius)) °C): there is no lift for a heat pump; use a heat exchanger or a hotter network",
+                "the heat source (\(source.rawValue), "
+                    + "\(Phrase.number((sourceTemperature.celsius * 10).rounded() / 10)) °C) is not colder than the "
+                    + "network supply (\(Phrase.number(lowest.celsius)) °C): there is no lift for a heat pump; use "
+                    + "a heat exchanger or a hotter network",
                 at: spec.source?.place ?? spec.network?.place ?? spec.place)
             return nil
         }
         let sink = lowest + choices.heatPump.sinkApproach
         if sink > choices.heatPump.maximumSinkTemperature {
-            let better = BuiltInHeatPumps.all.first { lowest + $0.sinkApproach <= $0.maximumSinkTemperature && highest + $0.sinkApproach <= $0.maximumSinkTemperature }
+            let better = BuiltInHeatPumps.all.first {
+                lowest + $0.sinkApproach <= $0.maximumSinkTemperature
+                    && highest + $0.sinkApproach <= $0.maximumSinkTemperature
+            }
             log.error(
-                "heat pump '\(choices.heatPump.id)' condenses at most \(Phrase.number(choices.heatPump.maximumSinkTemperature.celsius)) °C, below the \(Phrase.number(sink.celsius)) °C a \(Phrase.number(lowest.celsius)) °C supply needs" + (better.map { "; use '\($0.id)'" } ?? ""),
+                "heat pump '\(choices.heatPump.id)' condenses at most "
+                    + "\(Phrase.number(choices.heatPump.maximumSinkTemperature.celsius)) °C, below the "
+                    + "\(Phrase.number(sink.celsius)) °C a \(Phrase.number(lowest.celsius)) °C supply needs"
+                    + (better.map { "; use '\($0.id)'" } ?? ""),
                 at: spec.heatPump?.place ?? spec.network?.place ?? spec.place)
             return nil
         }
@@ -190,7 +237,9 @@ struct SiteAssembler {
     /// `compliance`: known rule sets, each once; EnEfG needs the commissioning month.
     private func compliance(_ spec: ComplianceSection, hasWeather: Bool, hasCommissioning: Bool) -> ComplianceChoices? {
         if !hasWeather {
-            log.error("compliance needs site.weather: the annual energies come from the plant over the weather year", at: spec.place)
+            log.error(
+                "compliance needs site.weather: the annual energies come from the plant over the weather year",
+                at: spec.place)
         }
         var sets: [RuleSet] = []
         var seen: [String: Place] = [:]
@@ -202,22 +251,34 @@ struct SiteAssembler {
             }
             guard log.unique(rule.value, at: rule.place, noun: "rule", seen: &seen) != nil else { continue }
             if set == .enefg && !hasCommissioning {
-                log.error("rule 'enefg' needs site.commissioning (YYYY-MM): EnEfG §11 thresholds depend on the start of operation", at: rule.place)
+                log.error(
+                    "rule 'enefg' needs site.commissioning (YYYY-MM): EnEfG §11 thresholds depend on the start of "
+                        + "operation",
+                    at: rule.place)
             }
             sets.append(set)
         }
         var choices = ComplianceChoices(ruleSets: sets)
-        if let factor = log.check(spec.gridEmission, { $0 >= 0 && $0 <= 2 }, message: { "must be within 0–2 kg CO₂e/kWh, got \(Phrase.number($0))" }) {
+        if let factor = log.check(
+            spec.gridEmission, { $0 >= 0 && $0 <= 2 },
+            message: { "must be within 0–2 kg CO₂e/kWh, got \(Phrase.number($0))" })
+        {
             choices.gridEmissionFactor = .kilogramsPerKilowattHour(factor)
             choices.gridEmissionProvenance = Provenance(
-                source: "spec compliance.grid_emission_kg_per_kwh", confidence: .low, derivation: "\(Phrase.number(factor)) kg CO₂e/kWh as given")
+                source: "spec compliance.grid_emission_kg_per_kwh", confidence: .low,
+                derivation: "\(Phrase.number(factor)) kg CO₂e/kWh as given")
         }
         if let onFail = spec.onFail {
-            choices.enforce = log.check(onFail, { $0 == "warning" || $0 == "error" }, message: { "must be one of warning, error; got \"\($0)\"" }) == "error"
+            choices.enforce =
+                log.check(
+                    onFail, { $0 == "warning" || $0 == "error" },
+                    message: { "must be one of warning, error; got \"\($0)\"" }) == "error"
         }
         choices.ashraeLimits = ASHRAE904Limits(
-            electricalLossFullLoad: log.percent(spec.elcFullLoadMaxPercent), electricalLossHalfLoad: log.percent(spec.elcHalfLoadMaxPercent),
-            mechanicalLoadComponent: log.check(spec.mlcMax, { $0 >= 0 }, message: { "must not be negative, got \(Phrase.number($0))" }),
+            electricalLossFullLoad: log.percent(spec.elcFullLoadMaxPercent),
+            electricalLossHalfLoad: log.percent(spec.elcHalfLoadMaxPercent),
+            mechanicalLoadComponent: log.check(
+                spec.mlcMax, { $0 >= 0 }, message: { "must not be negative, got \(Phrase.number($0))" }),
             climateZone: spec.climateZone?.value)
         return choices
     }
@@ -230,7 +291,11 @@ struct SiteAssembler {
             log.error("must list 24 hourly values (00:00–01:00 first), got \(spec.value.count)", at: spec.place)
         }
         let values = spec.value.map { item in
-            log.check(item) { $0 >= 0 && $0 <= 1000 } message: { "must be within 0–1000 % of the sustained utilisation, got \(Phrase.number($0))" }
+            log.check(item) {
+                $0 >= 0 && $0 <= 1000
+            } message: {
+                "must be within 0–1000 % of the sustained utilisation, got \(Phrase.number($0))"
+            }
         }
         guard spec.value.count == 24, values.allSatisfy({ $0 != nil }) else { return nil }
         return values.map { Ratio.percent($0!) }
@@ -245,28 +310,41 @@ struct SiteAssembler {
             guard let entry = entries.first(where: { $0.id == value.value }) else {
                 let ids = entries.map(\.id)
                 log.error(
-                    "unknown \(noun) '\(value.value)'" + Phrase.didYouMean(EditDistance.closest(to: value.value, in: ids), otherwise: "; known: " + Phrase.alternatives(ids)),
+                    "unknown \(noun) '\(value.value)'"
+                        + Phrase.didYouMean(
+                            EditDistance.closest(to: value.value, in: ids),
+                            otherwise: "; known: " + Phrase.alternatives(ids)),
                     at: value.place)
                 return nil
             }
             return entry
         }
         if let t = spec.tcsSupplyC {
-            c.tcsSupply = .celsius(log.check(t) { (5...70).contains($0) } message: { "must be within 5–70 °C, got \(Phrase.number($0))" } ?? 36)
+            c.tcsSupply = .celsius(
+                log.check(t) {
+                    (5...70).contains($0)
+                } message: {
+                    "must be within 5–70 °C, got \(Phrase.number($0))"
+                } ?? 36)
         }
         c.tcsRise = log.positive(spec.tcsDeltaTK).map(TemperatureDifference.kelvins) ?? c.tcsRise
-        c.facilityWaterRise = log.positive(spec.facilityWaterDeltaTK).map(TemperatureDifference.kelvins) ?? c.facilityWaterRise
+        c.facilityWaterRise =
+            log.positive(spec.facilityWaterDeltaTK).map(TemperatureDifference.kelvins) ?? c.facilityWaterRise
         if let cdu = pick(spec.cdu, BuiltInThermal.cdus, noun: "CDU") {
-            let largest = halls.flatMap(\.rackGroups).map { $0.system.designPower * $0.system.liquidFraction.fraction }.max() ?? .zero
+            let largest =
+                halls.flatMap(\.rackGroups).map { $0.system.designPower * $0.system.liquidFraction.fraction }.max()
+                ?? .zero
             if cdu.capacity < largest, let place = spec.cdu?.place {
                 log.error(
-                    "CDU '\(cdu.id)' carries \(Phrase.number(cdu.capacity.kilowatts)) kW, less than one rack's liquid heat of \(Phrase.number((largest.kilowatts * 10).rounded() / 10)) kW",
+                    "CDU '\(cdu.id)' carries \(Phrase.number(cdu.capacity.kilowatts)) kW, less than one rack's liquid "
+                        + "heat of \(Phrase.number((largest.kilowatts * 10).rounded() / 10)) kW",
                     at: place)
             }
             c.cdu = cdu
         }
         c.airUnit = pick(spec.airUnit, BuiltInThermal.airUnits, noun: "air unit") ?? c.airUnit
-        c.economiser = pick(spec.heatRejection, BuiltInThermal.heatRejection, noun: "heat-rejection unit") ?? c.economiser
+        c.economiser =
+            pick(spec.heatRejection, BuiltInThermal.heatRejection, noun: "heat-rejection unit") ?? c.economiser
         c.chiller = pick(spec.chiller, BuiltInThermal.chillers, noun: "chiller") ?? c.chiller
         if let approach = spec.approachK {
             c.economiser.approach = .kelvins(log.positive(approach) ?? c.economiser.approach.kelvins)
@@ -277,7 +355,12 @@ struct SiteAssembler {
         c.chillerRedundancy = redundancy(spec.chillerRedundancy) ?? c.chillerRedundancy
         c.chillerUnits = log.integer(spec.chillerUnits, minimum: 0) ?? c.chillerUnits
         if let t = spec.airSupplyC {
-            c.airSupply = .celsius(log.check(t) { (5...45).contains($0) } message: { "must be within 5–45 °C (ASHRAE A4 allowable), got \(Phrase.number($0))" } ?? 25)
+            c.airSupply = .celsius(
+                log.check(t) {
+                    (5...45).contains($0)
+                } message: {
+                    "must be within 5–45 °C (ASHRAE A4 allowable), got \(Phrase.number($0))"
+                } ?? 25)
         }
         return c
     }
@@ -289,16 +372,22 @@ struct SiteAssembler {
     private func electrical(grid: GridSection?, power: PowerSection?) -> SiteElectrical {
         let defaults = SiteElectrical()
         let transients = power?.transients
-        let swing = log.check(transients?.swingFactor) { $0 >= 1 && $0 <= 10 } message: {
+        let swing = log.check(transients?.swingFactor) {
+            $0 >= 1 && $0 <= 10
+        } message: {
             "must be within 1–10 (peak over steady power), got \(Phrase.number($0))"
         }
-        let dropLimit = log.check(power?.voltageDropLimitPercent) { $0 > 0 && $0 <= 100 } message: {
+        let dropLimit = log.check(power?.voltageDropLimitPercent) {
+            $0 > 0 && $0 <= 100
+        } message: {
             "must be within 0–100 % and above 0, got \(Phrase.number($0))"
         }
         // At most an hour: swings last milliseconds to seconds, and a duration past 9.2e15 ms
         // overflowed the conversion to microseconds (a trap the fuzzer found).
         let duration = log.positive(transients?.durationMS).flatMap { _ in
-            log.check(transients?.durationMS) { $0 <= Self.maximumSwingMilliseconds } message: {
+            log.check(transients?.durationMS) {
+                $0 <= Self.maximumSwingMilliseconds
+            } message: {
                 "must be at most \(Phrase.number(Self.maximumSwingMilliseconds)) ms (an hour), got \(Phrase.number($0))"
             }
         }
@@ -327,7 +416,9 @@ struct SiteAssembler {
         let defaults = HallPower()
         let ups = spec?.ups
         let module = log.positive(ups?.moduleKW).flatMap { kw in
-            log.check(ups?.moduleKW) { _ in designLoad.map { Power.kilowatts(kw) <= $0 } ?? true } message: { _ in
+            log.check(ups?.moduleKW) { _ in
+                designLoad.map { Power.kilowatts(kw) <= $0 } ?? true
+            } message: { _ in
                 "a UPS module of \(Phrase.number(kw)) kW is larger than the hall's design IT load of "
                     + "\(Phrase.number((designLoad?.kilowatts ?? 0).rounded())) kW; use smaller modules"
             }
@@ -338,7 +429,8 @@ struct SiteAssembler {
             let delivered = PowerChain(name: "custom", stages: chain).rackSideDistribution
             if let given = spec?.distribution, let chosen = distribution, chosen != delivered {
                 log.error(
-                    "\(chosen.rawValue) does not match the custom chain, which feeds the racks at \(delivered.rawValue); "
+                    "\(chosen.rawValue) does not match the custom chain, which feeds the racks at "
+                        + "\(delivered.rawValue); "
                         + "leave 'distribution' out or make them agree", at: given.place)
             }
             distribution = delivered
@@ -360,7 +452,9 @@ struct SiteAssembler {
         let path = Self.resolve(given.value, against: baseDirectory)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        return log.check(Located(value: path, place: given.place)) { _ in exists && !isDirectory.boolValue } message: {
+        return log.check(Located(value: path, place: given.place)) { _ in
+            exists && !isDirectory.boolValue
+        } message: {
             exists ? "weather path is a directory: \($0)" : "weather file not found: \($0)"
         }
     }
@@ -392,7 +486,9 @@ struct SiteAssembler {
         let allGroups = groups.count == groupSpecs.count
         if allGroups, let layout, let place = spec.layout?.place, let name = spec.id?.value {
             let racks = groups.reduce(0) { $0 + $1.count }
-            _ = log.check(Located(value: racks, place: place)) { $0 <= layout.positions } message: {
+            _ = log.check(Located(value: racks, place: place)) {
+                $0 <= layout.positions
+            } message: {
                 "hall '\(name)' holds \($0) racks but its layout has \(layout.positions) positions "
                     + "(\(layout.rows) rows × \(layout.racksPerRow))"
             }
@@ -410,8 +506,16 @@ struct SiteAssembler {
         let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? Default.rackPitch
         let aisle = log.positive(spec.aisleM).map(Length.metres) ?? Default.aisle
         let sites = spec.unitSites?.compactMap { site -> FloorPoint? in
-            let x = log.check(site.xM) { $0 >= 0 } message: { "must be 0 or more, got \(Phrase.number($0))" }
-            let y = log.check(site.yM) { $0 >= 0 } message: { "must be 0 or more, got \(Phrase.number($0))" }
+            let x = log.check(site.xM) {
+                $0 >= 0
+            } message: {
+                "must be 0 or more, got \(Phrase.number($0))"
+            }
+            let y = log.check(site.yM) {
+                $0 >= 0
+            } message: {
+                "must be 0 or more, got \(Phrase.number($0))"
+            }
             guard let x, let y else { return nil }
             return .metres(x, y)
         }

@@ -29,7 +29,8 @@ struct SpecCatalogue {
         }
         guard entry.form == .rack else {
             let racks = catalogue.racks(composedOf: id).map(\.id)
-            let advice = racks.isEmpty
+            let advice =
+                racks.isEmpty
                 ? "define a rack of it under catalog.racks" : "use a rack made of it: \(Phrase.alternatives(racks))"
             log.error("'\(id)' is a node, not a rack; \(advice)", at: reference.place)
             return nil
@@ -52,10 +53,14 @@ struct SpecCatalogue {
     /// The entry a spec defines, or nil after logging every problem found in it.
     private mutating func entry(_ spec: RackEntrySpec) -> SystemEntry? {
         let id = newID(spec.id)
-        let source = log.check(spec.source) { !$0.isEmpty } message: { _ in "must not be empty" }
+        let source = log.check(spec.source) {
+            !$0.isEmpty
+        } message: { _ in
+            "must not be empty"
+        }
         let confidence = spec.confidence == nil ? .low : log.choice(spec.confidence, of: Confidence.self)
         let base = spec.basedOn.map { rack($0) }
-        if case .some(nil) = base { return nil }  // based_on names no usable rack: reported
+        if case .some(nil) = base { return nil } // based_on names no usable rack: reported
         let values = RackValues(spec, base: base ?? nil, log: log)
         guard let id, let values, let source, let confidence else { return nil }
         let entry = values.entry(

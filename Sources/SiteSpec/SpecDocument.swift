@@ -5,7 +5,8 @@
 /// The whole file.
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
-        case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls, catalog
+        case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls,
+            catalog
     }
     var place: Place
     var version: Located<Double>?
@@ -311,7 +312,9 @@ struct UnitSiteSpec: SpecMapping {
 
 /// `placement:` — cooling-unit placement (GLPK MILP) for every hall with a layout.
 struct PlacementSection: SpecMapping {
-    enum Key: String, SpecKey { case timeLimitS = "time_limit_s", mipGapPercent = "mip_gap_percent", sitePitchM = "site_pitch_m" }
+    enum Key: String, SpecKey {
+        case timeLimitS = "time_limit_s", mipGapPercent = "mip_gap_percent", sitePitchM = "site_pitch_m"
+    }
     var timeLimitS: Located<Double>?
     var mipGapPercent: Located<Double>?
     var sitePitchM: Located<Double>?

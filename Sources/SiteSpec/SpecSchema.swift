@@ -26,11 +26,15 @@ struct KeySchema {
         KeySchema(kind: .string(values: values), description: description, required: required)
     }
 
-    static func number(_ description: String, minimum: Double? = nil, maximum: Double? = nil, required: Bool = false) -> KeySchema {
+    static func number(_ description: String, minimum: Double? = nil, maximum: Double? = nil, required: Bool = false)
+        -> KeySchema
+    {
         KeySchema(kind: .number(minimum: minimum, maximum: maximum), description: description, required: required)
     }
 
-    static func integer(_ description: String, minimum: Int = 1, maximum: Int? = FindingLog.maximumCount, required: Bool = false)
+    static func integer(
+        _ description: String, minimum: Int = 1, maximum: Int? = FindingLog.maximumCount, required: Bool = false
+    )
         -> KeySchema
     {
         KeySchema(kind: .integer(minimum: minimum, maximum: maximum), description: description, required: required)
@@ -58,12 +62,15 @@ struct KeySchema {
 public enum SpecSchema {
     /// The JSON Schema of a site spec, as pretty-printed JSON with sorted keys.
     public static func siteSpec() -> String {
-        render(document(SpecDocument.self, title: "dcplan site spec", id: "https://dcplan.dev/schemas/site-spec-1.json"))
+        render(
+            document(SpecDocument.self, title: "dcplan site spec", id: "https://dcplan.dev/schemas/site-spec-1.json"))
     }
 
     /// The JSON Schema of a sweep spec.
     public static func sweepSpec() -> String {
-        render(document(SweepDocument.self, title: "dcplan sweep spec", id: "https://dcplan.dev/schemas/sweep-spec-1.json"))
+        render(
+            document(SweepDocument.self, title: "dcplan sweep spec", id: "https://dcplan.dev/schemas/sweep-spec-1.json")
+        )
     }
 
     static func document(_ root: any SpecMapping.Type, title: String, id: String) -> [String: Any] {
@@ -75,7 +82,9 @@ public enum SpecSchema {
     }
 
     static func render(_ schema: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -133,14 +142,25 @@ extension SpecDocument.Key {
         switch self {
         case .version: .integer("Spec format version; this dcplan reads 1.", minimum: 1, maximum: 1, required: true)
         case .site: .mapping(SiteSection.self, "The site: name, weather file, grid.", required: true)
-        case .workload: .mapping(WorkloadSection.self, "How hard the racks work: sustained utilisation and an optional daily profile.")
+        case .workload:
+            .mapping(
+                WorkloadSection.self, "How hard the racks work: sustained utilisation and an optional daily profile.")
         case .power: .mapping(PowerSection.self, "Site-wide power-chain settings: voltage-drop limit and transients.")
-        case .cooling: .mapping(CoolingSection.self, "Cooling equipment and set points (defaults: the catalogue's, all estimates).")
-        case .heatRecovery: .mapping(HeatRecoverySection.self, "Heat pumps selling waste heat to a district-heating network (needs site.weather).")
-        case .compliance: .mapping(ComplianceSection.self, "Rule sets the site is checked against, and the grid factor for CUE (needs site.weather).")
+        case .cooling:
+            .mapping(
+                CoolingSection.self, "Cooling equipment and set points (defaults: the catalogue's, all estimates).")
+        case .heatRecovery:
+            .mapping(
+                HeatRecoverySection.self,
+                "Heat pumps selling waste heat to a district-heating network (needs site.weather).")
+        case .compliance:
+            .mapping(
+                ComplianceSection.self,
+                "Rule sets the site is checked against, and the grid factor for CUE (needs site.weather).")
         case .halls: .list(HallSpec.self, "The data halls, at least one.", required: true)
         case .catalog: .mapping(CatalogSection.self, "Site-specific rack and power-chain stage entries.")
-        case .placement: .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
+        case .placement:
+            .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
         }
     }
 }
@@ -149,8 +169,10 @@ extension PlacementSection.Key {
     var schema: KeySchema {
         switch self {
         case .timeLimitS: .number("Wall-clock limit per placement MILP [s], > 0 (default 60); a time-out is a status.")
-        case .mipGapPercent: .number("Relative MIP gap at which the search stops [%], 0–100 (default 0.5).", minimum: 0, maximum: 100)
-        case .sitePitchM: .number("Pitch of the generated candidate sites along the front and back walls [m] (default 3).")
+        case .mipGapPercent:
+            .number("Relative MIP gap at which the search stops [%], 0–100 (default 0.5).", minimum: 0, maximum: 100)
+        case .sitePitchM:
+            .number("Pitch of the generated candidate sites along the front and back walls [m] (default 3).")
         }
     }
 }
@@ -181,7 +203,8 @@ extension GridSection.Key {
     var schema: KeySchema {
         switch self {
         case .frequencyHz: .number("Grid frequency [Hz]; 50 or 60 (default 60, Korea).")
-        case .interconnectKV: .number("Interconnect voltage [kV]; default: by the KEPCO rule table from the peak demand.")
+        case .interconnectKV:
+            .number("Interconnect voltage [kV]; default: by the KEPCO rule table from the peak demand.")
         case .capacityMW: .number("Contracted grid capacity [MW]; a facility demand above it is an error (exit 2).")
         case .mainTransformers: .string("Redundancy of the main transformers: \(redundancyForms) (default N+1).")
         }
@@ -191,7 +214,9 @@ extension GridSection.Key {
 extension PowerSection.Key {
     var schema: KeySchema {
         switch self {
-        case .voltageDropLimitPercent: .number("Largest voltage drop on a sized conductor run [%], above 0, at most 100 (default 3).", maximum: 100)
+        case .voltageDropLimitPercent:
+            .number(
+                "Largest voltage drop on a sized conductor run [%], above 0, at most 100 (default 3).", maximum: 100)
         case .transients: .mapping(TransientSection.self, "The synchronous-training power swing and its smoothing.")
         }
     }
@@ -200,9 +225,14 @@ extension PowerSection.Key {
 extension TransientSection.Key {
     var schema: KeySchema {
         switch self {
-        case .swingFactor: .number("Peak over steady power in a synchronous-training swing, 1–10 (default 1.4).", minimum: 1, maximum: 10)
+        case .swingFactor:
+            .number(
+                "Peak over steady power in a synchronous-training swing, 1–10 (default 1.4).", minimum: 1, maximum: 10)
         case .durationMS: .number("How long a swing lasts [ms] (default 20).")
-        case .smoothing: .string("Where the storage that smooths the swing sits (default rack).", ["rack", "row", "hall", "site", "none"])
+        case .smoothing:
+            .string(
+                "Where the storage that smooths the swing sits (default rack).",
+                ["rack", "row", "hall", "site", "none"])
         }
     }
 }
@@ -222,7 +252,8 @@ extension CoolingSection.Key {
         case .chiller: .string("Trim chiller model (default chiller-centrifugal-wc-3500).")
         case .facilityWaterDeltaTK: .number("Facility-water return − supply [K] (default 10).")
         case .chillerRedundancy: .string("Chiller redundancy per loop (default N+1).")
-        case .chillerUnits: .integer("Chillers installed per loop, 0 or more (default: sized for the design condition).", minimum: 0)
+        case .chillerUnits:
+            .integer("Chillers installed per loop, 0 or more (default: sized for the design condition).", minimum: 0)
         case .airSupplyC: .number("Supply air to the racks [°C], 5–45 (default 25).")
         }
     }
@@ -231,21 +262,36 @@ extension CoolingSection.Key {
 extension HeatRecoverySection.Key {
     var schema: KeySchema {
         switch self {
-        case .network: .string("District-heating network preset.", ["korean-high-temperature", "fourth-generation"], required: true)
-        case .peakDemandMW: .number("Heat the network can take at the heating design condition [MW], positive.", required: true)
-        case .source: .string("Loop the heat pumps draw from (default facility-water-return).", ["facility-water-return", "tcs-return"])
-        case .heatPump: .string("Heat-pump entry (default hp-high-temp-10mw for korean-high-temperature, hp-district-10mw for fourth-generation).", ["hp-district-10mw", "hp-high-temp-10mw"])
+        case .network:
+            .string(
+                "District-heating network preset.", ["korean-high-temperature", "fourth-generation"], required: true)
+        case .peakDemandMW:
+            .number("Heat the network can take at the heating design condition [MW], positive.", required: true)
+        case .source:
+            .string(
+                "Loop the heat pumps draw from (default facility-water-return).",
+                ["facility-water-return", "tcs-return"])
+        case .heatPump:
+            .string(
+                "Heat-pump entry (default hp-high-temp-10mw for korean-high-temperature, hp-district-10mw for "
+                    + "fourth-generation).",
+                ["hp-district-10mw", "hp-high-temp-10mw"])
         case .supplyC: .number("Network supply [°C], fixed all year (default: the preset's).")
         case .returnC: .number("Network return [°C] (default: the preset's).")
         case .electricityPrice: .number("Heat-pump electricity price [USD/MWh], ≥ 0 (default 120, L).", minimum: 0)
         case .heatPrice: .number("Price paid for heat delivered [USD/MWh], ≥ 0 (default 70, L).", minimum: 0)
         case .heatPumpCost: .number("Installed heat-pump cost [USD/kW heat], ≥ 0 (default: the entry's).", minimum: 0)
         case .discountRatePercent: .number("Real discount rate [%], 0–100 (default 7).", minimum: 0, maximum: 100)
-        case .lifetimeYears: .integer("Heat-pump lifetime for the annuity [years], 1–100 (default 20).", minimum: 1, maximum: 100)
-        case .minimumERFPercent: .number("ERF the site must reach [%], 0–100; infeasible → exit 2.", minimum: 0, maximum: 100)
+        case .lifetimeYears:
+            .integer("Heat-pump lifetime for the annuity [years], 1–100 (default 20).", minimum: 1, maximum: 100)
+        case .minimumERFPercent:
+            .number("ERF the site must reach [%], 0–100; infeasible → exit 2.", minimum: 0, maximum: 100)
         case .maximumCapacityMW: .number("Largest heat-pump capacity the optimiser may choose [MW], positive.")
-        case .representativeDays: .integer("Solve on this many representative days instead of 8,760 hours, 1–365.", minimum: 1, maximum: 365)
-        case .storage: .mapping(HeatStorageSection.self, "Hot-water storage the optimiser may size (use with representative_days).")
+        case .representativeDays:
+            .integer("Solve on this many representative days instead of 8,760 hours, 1–365.", minimum: 1, maximum: 365)
+        case .storage:
+            .mapping(
+                HeatStorageSection.self, "Hot-water storage the optimiser may size (use with representative_days).")
         }
     }
 }
@@ -253,7 +299,8 @@ extension HeatRecoverySection.Key {
 extension HeatStorageSection.Key {
     var schema: KeySchema {
         switch self {
-        case .hourlyLossPercent: .number("Stored heat lost per hour [%], 0 to below 100 (default 0.1).", minimum: 0, maximum: 100)
+        case .hourlyLossPercent:
+            .number("Stored heat lost per hour [%], 0 to below 100 (default 0.1).", minimum: 0, maximum: 100)
         case .maximumMWh: .number("Largest storage the optimiser may choose [MWh], positive (default: none).")
         case .costUSDPerMWh: .number("Installed storage cost [USD/MWh], ≥ 0 (default 3000, L).", minimum: 0)
         }
@@ -266,12 +313,22 @@ extension ComplianceSection.Key {
         case .rules:
             KeySchema(
                 kind: .stringList,
-                description: "Rule sets to check: enefg (EnEfG §11), eu-eed (EED Art. 12 KPI pack), ashrae-90.4 (ELC, MLC).",
+                description:
+                    "Rule sets to check: enefg (EnEfG §11), eu-eed (EED Art. 12 KPI pack), ashrae-90.4 (ELC, MLC).",
                 required: true)
-        case .gridEmission: .number("Grid emission factor for CUE [kg CO₂e/kWh], 0–2 (default 0.4594, Korea, L).", minimum: 0, maximum: 2)
-        case .onFail: .string("What a FAIL does: a warning, or an error that makes plan exit 2 (default warning).", ["warning", "error"])
-        case .elcFullLoadMaxPercent: .number("ASHRAE 90.4 maximum design ELC at 100 % IT load [%] (no default: REFERENCE.md §4.7).", minimum: 0, maximum: 100)
-        case .elcHalfLoadMaxPercent: .number("ASHRAE 90.4 maximum design ELC at 50 % IT load [%] (no default).", minimum: 0, maximum: 100)
+        case .gridEmission:
+            .number(
+                "Grid emission factor for CUE [kg CO₂e/kWh], 0–2 (default 0.4594, Korea, L).", minimum: 0, maximum: 2)
+        case .onFail:
+            .string(
+                "What a FAIL does: a warning, or an error that makes plan exit 2 (default warning).",
+                ["warning", "error"])
+        case .elcFullLoadMaxPercent:
+            .number(
+                "ASHRAE 90.4 maximum design ELC at 100 % IT load [%] (no default: REFERENCE.md §4.7).", minimum: 0,
+                maximum: 100)
+        case .elcHalfLoadMaxPercent:
+            .number("ASHRAE 90.4 maximum design ELC at 50 % IT load [%] (no default).", minimum: 0, maximum: 100)
         case .mlcMax: .number("ASHRAE 90.4 maximum annual MLC for the climate zone (no default).", minimum: 0)
         case .climateZone: .string("ASHRAE climate zone the MLC maximum is for, e.g. 4A.")
         }
@@ -281,7 +338,8 @@ extension ComplianceSection.Key {
 extension HallPowerSection.Key {
     var schema: KeySchema {
         switch self {
-        case .distribution: .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
+        case .distribution:
+            .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
         case .ups: .mapping(UPSSection.self, "UPS topology, module size and mode.")
         case .electricalRoomM: .number("Cable route from the electrical room to the nearest rack row [m] (default 15).")
         case .chain: .list(ChainStageSpec.self, "A custom chain, 22.9 kV first, rack last.")
@@ -308,8 +366,11 @@ extension StageEntrySpec.Key {
         case .kind:
             .string(
                 "What the stage does.",
-                ["mv-switchgear", "mv-lv-transformer", "lv-switchboard", "ups-double-conversion", "ups-eco-mode", "ac-distribution",
-                 "rack-power-shelf", "solid-state-transformer", "dc-busway", "dc-converter"])
+                [
+                    "mv-switchgear", "mv-lv-transformer", "lv-switchboard", "ups-double-conversion", "ups-eco-mode",
+                    "ac-distribution",
+                    "rack-power-shelf", "solid-state-transformer", "dc-busway", "dc-converter",
+                ])
         case .ratingKW: .number("Unit rating [kW].")
         case .ratingKVA: .number("Unit rating [kVA].")
         case .powerFactor: .number("Power factor of the load, 0–1 (default 0.95 AC, 1 DC).")
@@ -342,11 +403,14 @@ extension UPSSection.Key {
 extension WorkloadSection.Key {
     var schema: KeySchema {
         switch self {
-        case .utilisationPercent: .number("Sustained utilisation of the compute racks [%], 0–100 (default 80).", minimum: 0, maximum: 100)
+        case .utilisationPercent:
+            .number("Sustained utilisation of the compute racks [%], 0–100 (default 80).", minimum: 0, maximum: 100)
         case .dailyProfilePercent:
             KeySchema(
                 kind: .numberList(count: 24),
-                description: "24 hourly values (00:00–01:00 first) in % of the sustained utilisation, for the annual simulation.")
+                description:
+                    "24 hourly values (00:00–01:00 first) in % of the sustained utilisation, for the annual simulation."
+            )
         }
     }
 }
@@ -356,7 +420,8 @@ extension HallSpec.Key {
         switch self {
         case .id: .string("Unique hall ID: lower-case letters, digits and '-'.", required: true)
         case .copies: .integer("Number of identical halls (default 1).")
-        case .utilisationPercent: .number("Overrides the site's utilisation for this hall [%].", minimum: 0, maximum: 100)
+        case .utilisationPercent:
+            .number("Overrides the site's utilisation for this hall [%].", minimum: 0, maximum: 100)
         case .layout: .mapping(LayoutSpec.self, "The floor grid of rack positions.")
         case .power: .mapping(HallPowerSection.self, "The hall's power distribution.")
         case .racks: .list(RackGroupSpec.self, "Rack groups, at least one.", required: true)
@@ -371,7 +436,12 @@ extension LayoutSpec.Key {
         case .racksPerRow: .integer("Rack positions per row.", required: true)
         case .rackPitchM: .number("Width of one rack position [m] (default 0.6).")
         case .aisleM: .number("Aisle width between rows [m] (default 1.2).")
-        case .unitSites: .list(UnitSiteSpec.self, "Candidate sites for cooling units (default: both row ends and wall slots every placement.site_pitch_m).")
+        case .unitSites:
+            .list(
+                UnitSiteSpec.self,
+                "Candidate sites for cooling units (default: both row ends and wall slots every "
+                    + "placement.site_pitch_m)."
+            )
         }
     }
 }

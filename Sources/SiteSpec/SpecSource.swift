@@ -2,9 +2,9 @@ import Foundation
 import Yams
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Getting from a file to a YAML node tree: reading with a size limit, and composing with
@@ -38,7 +38,8 @@ enum SpecSource {
             return nil
         }
         guard data.count <= maximumBytes else {
-            log.fileError("file is too large: more than \(maximumBytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
+            log.fileError(
+                "file is too large: more than \(maximumBytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -82,7 +83,9 @@ enum SpecSource {
         var budget = maximumNodes
         guard withinNodeBudget(root, &budget) else {
             log.fileError(
-                "the document expands to more than \(maximumNodes) YAML nodes (aliases such as *name repeat what they point to); the limit guards against alias bombs")
+                "the document expands to more than \(maximumNodes) YAML nodes (aliases such as *name repeat what they "
+                    + "point to); the limit guards against alias bombs"
+            )
             return nil
         }
         return root

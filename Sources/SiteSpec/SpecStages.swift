@@ -37,7 +37,8 @@ struct SpecStages {
         guard !rejectedIDs.contains(id) else { return nil }
         guard let entry = entries[id] else {
             let suggestion = Phrase.didYouMean(
-                EditDistance.closest(to: id, in: order), otherwise: "; the built-in stages are " + Phrase.alternatives(order))
+                EditDistance.closest(to: id, in: order),
+                otherwise: "; the built-in stages are " + Phrase.alternatives(order))
             log.error("unknown stage '\(id)'\(suggestion)", at: reference.place)
             return nil
         }
@@ -61,7 +62,11 @@ struct SpecStages {
     /// loss `a + c·x²`, three or more all three terms (least squares).
     private mutating func entry(_ spec: StageEntrySpec) -> StageEntry? {
         let id = newID(spec.id)
-        let source = log.check(spec.source) { !$0.isEmpty } message: { _ in "must not be empty" }
+        let source = log.check(spec.source) {
+            !$0.isEmpty
+        } message: { _ in
+            "must not be empty"
+        }
         let confidence = spec.confidence == nil ? .low : log.choice(spec.confidence, of: Confidence.self)
         var base: StageEntry?
         if let reference = spec.basedOn {
@@ -71,7 +76,9 @@ struct SpecStages {
         let kind = spec.kind.map { log.choice($0, of: StageKind.self) } ?? base?.kind
         let defaultPowerFactor = kind?.input == .dc800 ? Ratio.one : BuiltInStages.acPowerFactor
         let powerFactor =
-            log.check(spec.powerFactor) { $0 > 0 && $0 <= 1 } message: {
+            log.check(spec.powerFactor) {
+                $0 > 0 && $0 <= 1
+            } message: {
                 "must be within 0–1 and above 0, got \(Phrase.number($0))"
             }.map(Ratio.fraction) ?? base?.powerFactor ?? defaultPowerFactor
         let rating: StageRating? =
@@ -81,7 +88,9 @@ struct SpecStages {
         let pointsOK = points == nil || points?.count == spec.efficiency?.count
         if base == nil {
             if spec.kind == nil { spec.reader.missingKey(.kind, " (needed without based_on)") }
-            if spec.ratingKW == nil, spec.ratingKVA == nil { spec.reader.missingKey(.ratingKW, " (needed without based_on)") }
+            if spec.ratingKW == nil, spec.ratingKVA == nil {
+                spec.reader.missingKey(.ratingKW, " (needed without based_on)")
+            }
             if spec.efficiency == nil { spec.reader.missingKey(.efficiency, " (needed without based_on)") }
         }
         guard let id, let source, let confidence, let kind, let rating, pointsOK else { return nil }
@@ -94,8 +103,10 @@ struct SpecStages {
         let variant = base.map { " as a variant of \($0.id) overriding " + overridden.joined(separator: ", ") } ?? ""
         let entry = StageEntry(
             id: id, name: spec.name?.value ?? base.map { "\($0.name) (\(id))" } ?? id, kind: kind, rating: rating,
-            powerFactor: powerFactor, points: points ?? base?.points ?? [], curve: curve, outputVoltage: base?.outputVoltage,
-            provenance: Provenance(source: source, confidence: confidence, derivation: "defined in site spec \(log.file)" + variant))
+            powerFactor: powerFactor, points: points ?? base?.points ?? [], curve: curve,
+            outputVoltage: base?.outputVoltage,
+            provenance: Provenance(
+                source: source, confidence: confidence, derivation: "defined in site spec \(log.file)" + variant))
         let problems = entry.inconsistencies
         for problem in problems { log.error(problem, at: spec.reader.place) }
         return problems.isEmpty ? entry : nil
@@ -105,7 +116,8 @@ struct SpecStages {
     private mutating func newID(_ given: Located<String>?) -> String? {
         guard let given, let id = log.identifier(given, example: "ups-1250kw") else { return nil }
         if entries[id] != nil, specIDs[id] == nil {
-            log.error("'\(id)' is a built-in stage; give the variant a new ID and set 'based_on: \(id)'", at: given.place)
+            log.error(
+                "'\(id)' is a built-in stage; give the variant a new ID and set 'based_on: \(id)'", at: given.place)
             return nil
         }
         return log.unique(id, at: given.place, noun: "stage ID", seen: &specIDs)
@@ -114,7 +126,9 @@ struct SpecStages {
     /// One efficiency point: load above 0 %, efficiency within 0–100 % and above 0.
     private func point(_ spec: EfficiencyPointSpec) -> EfficiencyPoint? {
         let load = log.positive(spec.loadPercent)
-        let efficiency = log.check(spec.efficiencyPercent) { $0 > 0 && $0 <= 100 } message: {
+        let efficiency = log.check(spec.efficiencyPercent) {
+            $0 > 0 && $0 <= 100
+        } message: {
             "must be within 0–100 % and above 0, got \(Phrase.number($0))"
         }
         guard let load, let efficiency else { return nil }
@@ -131,7 +145,8 @@ struct SpecStages {
 
     /// A hall's custom chain, or nil after logging why it cannot carry power from 22.9 kV to
     /// the racks (an unknown stage, a bad redundancy, a missing stage).
-    func chain(_ specs: [ChainStageSpec], place: Place, redundancy: (Located<String>?) -> Redundancy?) -> [PowerStage]? {
+    func chain(_ specs: [ChainStageSpec], place: Place, redundancy: (Located<String>?) -> Redundancy?) -> [PowerStage]?
+    {
         var names: [String: Int] = [:]
         let stages = specs.compactMap { spec -> PowerStage? in
             guard let reference = spec.stage, let entry = entry(reference) else { return nil }

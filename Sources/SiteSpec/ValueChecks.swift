@@ -23,7 +23,9 @@ extension FindingLog {
     func integer(_ value: Located<Double>?, minimum: Int = 1) -> Int? {
         let wording = minimum > 0 ? "a positive integer" : "a non-negative integer"
         let maximum = Double(Self.maximumCount)
-        return check(value) { $0 == $0.rounded() && $0 >= Double(minimum) && $0 <= maximum } message: {
+        return check(value) {
+            $0 == $0.rounded() && $0 >= Double(minimum) && $0 <= maximum
+        } message: {
             $0 > maximum
                 ? "must be at most \(Self.maximumCount), got \(Phrase.number($0))"
                 : "must be \(wording), got \(Phrase.number($0))"
@@ -32,27 +34,39 @@ extension FindingLog {
 
     /// A number > 0: `must be positive, got 0`.
     func positive(_ value: Located<Double>?) -> Double? {
-        check(value) { $0 > 0 } message: { "must be positive, got \(Phrase.number($0))" }
+        check(value) {
+            $0 > 0
+        } message: {
+            "must be positive, got \(Phrase.number($0))"
+        }
     }
 
     /// A percentage within 0…100 as a ratio: `must be within 0–100 %, got 120`.
     func percent(_ value: Located<Double>?) -> Ratio? {
-        check(value) { (0...100).contains($0) } message: { "must be within 0–100 %, got \(Phrase.number($0))" }
-            .map(Ratio.percent)
+        check(value) {
+            (0...100).contains($0)
+        } message: {
+            "must be within 0–100 %, got \(Phrase.number($0))"
+        }
+        .map(Ratio.percent)
     }
 
     /// One of an enumeration's raw values: `must be one of compute, network, storage; got "gpu"`.
     func choice<E: RawRepresentable & CaseIterable>(_ value: Located<String>?, of type: E.Type) -> E?
     where E.RawValue == String {
         let names = E.allCases.map(\.rawValue)
-        return check(value) { E(rawValue: $0) != nil } message: {
+        return check(value) {
+            E(rawValue: $0) != nil
+        } message: {
             "must be one of \(names.joined(separator: ", ")); got \"\($0)\""
         }.flatMap(E.init(rawValue:))
     }
 
     /// An ID of lower-case letters, digits and `-`, starting with a letter or digit.
     func identifier(_ value: Located<String>?, example: String) -> String? {
-        check(value) { Self.isIdentifier($0) } message: {
+        check(value) {
+            Self.isIdentifier($0)
+        } message: {
             "must be lower-case letters, digits and '-' (like '\(example)'), got \"\($0)\""
         }
     }
@@ -80,7 +94,9 @@ extension FindingLog {
     /// `YYYY-MM` with a month 01–12.
     static func isMonth(_ text: String) -> Bool {
         let b = Array(text.utf8)
-        guard b.count == 7, b[4] == UInt8(ascii: "-"), b.enumerated().allSatisfy({ $0.offset == 4 || isDigit($0.element) }) else {
+        guard b.count == 7, b[4] == UInt8(ascii: "-"),
+            b.enumerated().allSatisfy({ $0.offset == 4 || isDigit($0.element) })
+        else {
             return false
         }
         let month = Int(b[5] - 48) * 10 + Int(b[6] - 48)

@@ -25,8 +25,10 @@ public struct DesignConditions: Sendable, Equatable {
     public var evaporationMeanCoincidentDryBulb: Temperature
     public var source: Source
 
-    public init(coolingDryBulb: Temperature, coolingMeanCoincidentWetBulb: Temperature,
-                evaporationWetBulb: Temperature, evaporationMeanCoincidentDryBulb: Temperature, source: Source) {
+    public init(
+        coolingDryBulb: Temperature, coolingMeanCoincidentWetBulb: Temperature,
+        evaporationWetBulb: Temperature, evaporationMeanCoincidentDryBulb: Temperature, source: Source
+    ) {
         self.coolingDryBulb = coolingDryBulb
         self.coolingMeanCoincidentWetBulb = coolingMeanCoincidentWetBulb
         self.evaporationWetBulb = evaporationWetBulb
@@ -66,8 +68,9 @@ public struct DesignConditions: Sendable, Equatable {
             }.filter { !$0.isEmpty }
             guard tokens.first == "Cooling" else { continue }
             return try coolingBlock(Array(tokens.dropFirst()), source: .statFile(name: fileName)) { index, text in
-                WeatherFileError(file: fileName, line: lineNumber,
-                                 kind: .notANumber(field: index + 2, name: "Cooling design condition", text: text))
+                WeatherFileError(
+                    file: fileName, line: lineNumber,
+                    kind: .notANumber(field: index + 2, name: "Cooling design condition", text: text))
             }
         }
         return nil
@@ -86,18 +89,21 @@ public struct DesignConditions: Sendable, Equatable {
     }
 
     /// `values` = hottest month, daily range, DB0.4, MCWB0.4, DB1, MCWB1, DB2, MCWB2, WB0.4, MCDB0.4, …
-    private static func coolingBlock(_ values: [String], source: Source,
-                                     error: (Int, String) -> WeatherFileError) throws(WeatherFileError) -> DesignConditions {
+    private static func coolingBlock(
+        _ values: [String], source: Source,
+        error: (Int, String) -> WeatherFileError
+    ) throws(WeatherFileError) -> DesignConditions {
         func number(_ i: Int) throws(WeatherFileError) -> Double {
             guard i < values.count else { throw error(i, "<missing>") }
             guard let v = Double(values[i]) else { throw error(i, values[i]) }
             return v
         }
-        return DesignConditions(coolingDryBulb: .celsius(try number(2)),
-                                coolingMeanCoincidentWetBulb: .celsius(try number(3)),
-                                evaporationWetBulb: .celsius(try number(8)),
-                                evaporationMeanCoincidentDryBulb: .celsius(try number(9)),
-                                source: source)
+        return DesignConditions(
+            coolingDryBulb: .celsius(try number(2)),
+            coolingMeanCoincidentWetBulb: .celsius(try number(3)),
+            evaporationWetBulb: .celsius(try number(8)),
+            evaporationMeanCoincidentDryBulb: .celsius(try number(9)),
+            source: source)
     }
 
     /// Half-width of the coincidence window used by `fromHours` [K].
@@ -113,19 +119,22 @@ public struct DesignConditions: Sendable, Equatable {
     public static func fromHours(_ year: WeatherYear) -> DesignConditions {
         let (db, mcwb) = percentile(year.dryBulbCelsius, coincident: year.wetBulbCelsius)
         let (wb, mcdb) = percentile(year.wetBulbCelsius, coincident: year.dryBulbCelsius)
-        return DesignConditions(coolingDryBulb: .celsius(db), coolingMeanCoincidentWetBulb: .celsius(mcwb),
-                                evaporationWetBulb: .celsius(wb), evaporationMeanCoincidentDryBulb: .celsius(mcdb),
-                                source: .epwHours)
+        return DesignConditions(
+            coolingDryBulb: .celsius(db), coolingMeanCoincidentWetBulb: .celsius(mcwb),
+            evaporationWetBulb: .celsius(wb), evaporationMeanCoincidentDryBulb: .celsius(mcdb),
+            source: .epwHours)
     }
 
     private static func percentile(_ values: [Double], coincident: [Double]) -> (Double, Double) {
         precondition(!values.isEmpty)
-        let rank = Int((0.004 * Double(values.count)).rounded(.up))   // 35 for 8 760
+        let rank = Int((0.004 * Double(values.count)).rounded(.up)) // 35 for 8 760
         let sorted = values.sorted(by: >)
         let design = sorted[min(rank, sorted.count) - 1]
-        var sum = 0.0, n = 0
+        var sum = 0.0
+        var n = 0
         for i in values.indices where abs(values[i] - design) <= coincidenceWindow.kelvins + 1e-9 {
-            sum += coincident[i]; n += 1
+            sum += coincident[i]
+            n += 1
         }
         return (design, sum / Double(n))
     }

@@ -30,7 +30,9 @@ public struct WeatherFileError: Error, CustomStringConvertible, Equatable, Senda
     public var kind: Kind
 
     public init(file: String, line: Int?, kind: Kind) {
-        self.file = file; self.line = line; self.kind = kind
+        self.file = file
+        self.line = line
+        self.kind = kind
     }
 
     public var message: String {
@@ -75,7 +77,8 @@ public enum EPWReader {
     public static func read(path: String) throws(WeatherFileError) -> WeatherYear {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw WeatherFileError(file: name, line: nil, kind: .unreadable(reason: "no such file or not readable: \(path)"))
+            throw WeatherFileError(
+                file: name, line: nil, kind: .unreadable(reason: "no such file or not readable: \(path)"))
         }
         return try parse([UInt8](data), fileName: name)
     }
@@ -85,7 +88,13 @@ public enum EPWReader {
         try parse(Array(text.utf8), fileName: fileName)
     }
 
-    private struct Field { let name: String; let missing: Double?; let missingText: String; let lower: Double; let upper: Double }
+    private struct Field {
+        let name: String
+        let missing: Double?
+        let missingText: String
+        let lower: Double
+        let upper: Double
+    }
     private static let fieldSpecs: [Int: Field] = [
         1: Field(name: "year", missing: nil, missingText: "", lower: 1000, upper: 3000),
         2: Field(name: "month", missing: nil, missingText: "", lower: 1, upper: 12),
@@ -133,12 +142,22 @@ public enum EPWReader {
         let design = text(lines[1]).hasPrefix("DESIGN CONDITIONS") ? text(lines[1]) : ""
 
         let recordCount = lines.count - headerLineCount
-        var years = [Int16](), months = [UInt8](), days = [UInt8](), hours = [UInt8]()
-        var db = [Double](), dp = [Double](), rh = [Double](), pa = [Double]()
-        years.reserveCapacity(recordCount); months.reserveCapacity(recordCount)
-        days.reserveCapacity(recordCount); hours.reserveCapacity(recordCount)
-        db.reserveCapacity(recordCount); dp.reserveCapacity(recordCount)
-        rh.reserveCapacity(recordCount); pa.reserveCapacity(recordCount)
+        var years = [Int16]()
+        var months = [UInt8]()
+        var days = [UInt8]()
+        var hours = [UInt8]()
+        var db = [Double]()
+        var dp = [Double]()
+        var rh = [Double]()
+        var pa = [Double]()
+        years.reserveCapacity(recordCount)
+        months.reserveCapacity(recordCount)
+        days.reserveCapacity(recordCount)
+        hours.reserveCapacity(recordCount)
+        db.reserveCapacity(recordCount)
+        dp.reserveCapacity(recordCount)
+        rh.reserveCapacity(recordCount)
+        pa.reserveCapacity(recordCount)
 
         var fieldRanges = [Range<Int>](repeating: 0..<0, count: fieldsNeeded)
         for li in headerLineCount..<lines.count {
@@ -150,35 +169,43 @@ public enum EPWReader {
             var j = r.lowerBound
             while j < r.upperBound && k < fieldsNeeded {
                 if bytes[j] == UInt8(ascii: ",") {
-                    fieldRanges[k] = s..<j; k += 1; s = j + 1
+                    fieldRanges[k] = s..<j
+                    k += 1
+                    s = j + 1
                 }
                 j += 1
             }
             if k < fieldsNeeded && j == r.upperBound {
-                fieldRanges[k] = s..<j; k += 1   // the last field on the line
+                fieldRanges[k] = s..<j
+                k += 1 // the last field on the line
             }
             guard k >= fieldsNeeded else {
                 // Count all fields on the line for the message.
                 let found = bytes[r].reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
-                throw WeatherFileError(file: fileName, line: lineNumber,
-                                       kind: .tooFewFields(found: r.isEmpty ? 0 : found, needed: fieldsNeeded))
+                throw WeatherFileError(
+                    file: fileName, line: lineNumber,
+                    kind: .tooFewFields(found: r.isEmpty ? 0 : found, needed: fieldsNeeded))
             }
             func value(_ field: Int) throws(WeatherFileError) -> Double {
                 let spec = fieldSpecs[field]!
                 let range = fieldRanges[field - 1]
                 guard let v = fastDecimal(bytes, range) ?? slowNumber(bytes, range), v.isFinite else {
                     let t = String(decoding: bytes[range], as: UTF8.self)
-                    throw WeatherFileError(file: fileName, line: lineNumber,
-                                           kind: .notANumber(field: field, name: spec.name, text: t))
+                    throw WeatherFileError(
+                        file: fileName, line: lineNumber,
+                        kind: .notANumber(field: field, name: spec.name, text: t))
                 }
                 if let m = spec.missing, v >= m {
-                    throw WeatherFileError(file: fileName, line: lineNumber,
-                                           kind: .missingValue(field: field, name: spec.name, code: spec.missingText))
+                    throw WeatherFileError(
+                        file: fileName, line: lineNumber,
+                        kind: .missingValue(field: field, name: spec.name, code: spec.missingText))
                 }
                 guard v >= spec.lower && v <= spec.upper else {
-                    throw WeatherFileError(file: fileName, line: lineNumber,
-                                           kind: .outOfRange(field: field, name: spec.name, value: v,
-                                                             lower: spec.lower, upper: spec.upper))
+                    throw WeatherFileError(
+                        file: fileName, line: lineNumber,
+                        kind: .outOfRange(
+                            field: field, name: spec.name, value: v,
+                            lower: spec.lower, upper: spec.upper))
                 }
                 return v
             }
@@ -194,10 +221,11 @@ public enum EPWReader {
         guard recordCount == 8_760 || recordCount == 8_784 else {
             throw WeatherFileError(file: fileName, line: lines.count, kind: .wrongRecordCount(found: recordCount))
         }
-        return WeatherYear(location: location, fileName: fileName, designConditionsHeader: design,
-                           years: years, months: months, days: days, hours: hours,
-                           dryBulbCelsius: db, dewPointCelsius: dp,
-                           relativeHumidityPercent: rh, stationPressurePascals: pa)
+        return WeatherYear(
+            location: location, fileName: fileName, designConditionsHeader: design,
+            years: years, months: months, days: days, hours: hours,
+            dryBulbCelsius: db, dewPointCelsius: dp,
+            relativeHumidityPercent: rh, stationPressurePascals: pa)
     }
 
     /// Plain decimals (`-12.5`, `101009`) straight from bytes: digits accumulated into an integer
@@ -205,20 +233,28 @@ public enum EPWReader {
     /// is correctly rounded, the same `Double` that `Double(String)` gives. Nil for anything else.
     @inline(__always)
     static func fastDecimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
-        var i = range.lowerBound, end = range.upperBound
+        var i = range.lowerBound
+        var end = range.upperBound
         while i < end && bytes[i] == 32 { i += 1 }
         while end > i && bytes[end - 1] == 32 { end -= 1 }
         guard i < end else { return nil }
         var negative = false
-        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { negative = bytes[i] == UInt8(ascii: "-"); i += 1 }
-        var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
         while i < end {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
                 // A 16th digit leaves the exact range: `Double(String)` takes it (and a 20th would
                 // overflow `mantissa`, a trap the fuzzer found).
                 guard digits < 15 else { return nil }
-                mantissa = mantissa * 10 + UInt64(b - 48); digits += 1
+                mantissa = mantissa * 10 + UInt64(b - 48)
+                digits += 1
                 if seenPoint { fraction += 1 }
             } else if b == UInt8(ascii: ".") && !seenPoint {
                 seenPoint = true
@@ -251,13 +287,16 @@ public enum EPWReader {
         guard f.count >= 10 else { throw fail("expected 10 fields, found \(f.count)") }
         func number(_ i: Int, _ name: String, _ range: ClosedRange<Double>) throws(WeatherFileError) -> Double {
             guard let v = Double(f[i]) else { throw fail("\(name) (field \(i + 1)) is not a number: \"\(f[i])\"") }
-            guard range.contains(v) else { throw fail("\(name) (field \(i + 1)) = \(v) is outside \(range.lowerBound)…\(range.upperBound)") }
+            guard range.contains(v) else {
+                throw fail("\(name) (field \(i + 1)) = \(v) is outside \(range.lowerBound)…\(range.upperBound)")
+            }
             return v
         }
-        return WeatherLocation(city: f[1], region: f[2], country: f[3], source: f[4], wmo: f[5],
-                               latitudeDegrees: try number(6, "latitude", -90...90),
-                               longitudeDegrees: try number(7, "longitude", -180...180),
-                               timeZoneHours: try number(8, "time zone", -12...14),
-                               elevation: .metres(try number(9, "elevation", -1000...9999.9)))
+        return WeatherLocation(
+            city: f[1], region: f[2], country: f[3], source: f[4], wmo: f[5],
+            latitudeDegrees: try number(6, "latitude", -90...90),
+            longitudeDegrees: try number(7, "longitude", -180...180),
+            timeZoneHours: try number(8, "time zone", -12...14),
+            elevation: .metres(try number(9, "elevation", -1000...9999.9)))
     }
 }

@@ -1,9 +1,9 @@
 import PlannerModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Moist-air properties from ASHRAE Handbook — Fundamentals (2017, SI), chapter 1
@@ -38,11 +38,13 @@ public enum Psychrometrics {
     public static func saturationPressurePascals(celsius t: Double) -> Double {
         let T = t + Temperature.celsiusOffset
         if t < 0 {
-            let lnP = -5.6745359e3 / T + 6.3925247 - 9.6778430e-3 * T + 6.2215701e-7 * T * T
+            let lnP =
+                -5.6745359e3 / T + 6.3925247 - 9.6778430e-3 * T + 6.2215701e-7 * T * T
                 + 2.0747825e-9 * T * T * T - 9.4840240e-13 * T * T * T * T + 4.1635019 * log(T)
             return exp(lnP)
         } else {
-            let lnP = -5.8002206e3 / T + 1.3914993 - 4.8640239e-2 * T + 4.1764768e-5 * T * T
+            let lnP =
+                -5.8002206e3 / T + 1.3914993 - 4.8640239e-2 * T + 4.1764768e-5 * T * T
                 - 1.4452093e-8 * T * T * T + 6.5459673 * log(T)
             return exp(lnP)
         }
@@ -65,9 +67,11 @@ public enum Psychrometrics {
 
     /// Humidity ratio [kg/kg] from dry bulb and relative humidity: `p_w = φ · p_ws(t)`
     /// (ASHRAE 2017 ch. 1, eq. 24), then eq. 22.
-    public static func humidityRatio(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Double {
-        humidityRatio(vapourPressurePascals: relativeHumidity.fraction * saturationPressurePascals(at: dryBulb),
-                      pressurePascals: p)
+    public static func humidityRatio(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Double
+    {
+        humidityRatio(
+            vapourPressurePascals: relativeHumidity.fraction * saturationPressurePascals(at: dryBulb),
+            pressurePascals: p)
     }
 
     /// Humidity ratio [kg/kg] from dry bulb `t` and thermodynamic wet bulb `t*` [°C]
@@ -82,7 +86,8 @@ public enum Psychrometrics {
     }
 
     @inlinable
-    static func humidityRatio(dryBulbCelsius t: Double, wetBulbCelsius ts: Double, pressurePascals p: Double) -> Double {
+    static func humidityRatio(dryBulbCelsius t: Double, wetBulbCelsius ts: Double, pressurePascals p: Double) -> Double
+    {
         let wss = humidityRatio(vapourPressurePascals: saturationPressurePascals(celsius: ts), pressurePascals: p)
         if ts >= 0 {
             return ((2501 - 2.326 * ts) * wss - 1.006 * (t - ts)) / (2501 + 1.86 * t - 4.186 * ts)
@@ -102,28 +107,37 @@ public enum Psychrometrics {
     /// `wetBulbTolerance`. A dew point above the dry bulb is treated as saturated air (t* = t).
     public static func wetBulb(dryBulb: Temperature, dewPoint: Temperature, pressurePascals p: Double) -> Temperature {
         let w = humidityRatio(dewPoint: dewPoint, pressurePascals: p)
-        return .celsius(wetBulbCelsius(dryBulbCelsius: dryBulb.celsius, humidityRatio: w, pressurePascals: p,
-                                       lowerBoundCelsius: min(dewPoint.celsius, dryBulb.celsius)))
+        return .celsius(
+            wetBulbCelsius(
+                dryBulbCelsius: dryBulb.celsius, humidityRatio: w, pressurePascals: p,
+                lowerBoundCelsius: min(dewPoint.celsius, dryBulb.celsius)))
     }
 
     /// Thermodynamic wet bulb from dry bulb, relative humidity and pressure (eq. 24 → eq. 22 →
     /// bisection on eq. 33/35). This is how `WeatherYear` derives its hourly wet bulb.
-    public static func wetBulb(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Temperature {
+    public static func wetBulb(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Temperature
+    {
         let w = humidityRatio(dryBulb: dryBulb, relativeHumidity: relativeHumidity, pressurePascals: p)
         return .celsius(wetBulbCelsius(dryBulbCelsius: dryBulb.celsius, humidityRatio: w, pressurePascals: p))
     }
 
     /// Thermodynamic wet bulb [°C] of air at dry bulb `t` [°C] with humidity ratio `w` [kg/kg] and
     /// pressure `p` [Pa], by bisection on eq. 33/35 between `lowerBoundCelsius` and `t`.
-    public static func wetBulbCelsius(dryBulbCelsius t: Double, humidityRatio w: Double, pressurePascals p: Double,
-                                      lowerBoundCelsius: Double = -100) -> Double {
+    public static func wetBulbCelsius(
+        dryBulbCelsius t: Double, humidityRatio w: Double, pressurePascals p: Double,
+        lowerBoundCelsius: Double = -100
+    ) -> Double {
         var lo = min(lowerBoundCelsius, t) - 1e-3
         var hi = t
         if humidityRatio(dryBulbCelsius: t, wetBulbCelsius: hi, pressurePascals: p) <= w { return t }
         while humidityRatio(dryBulbCelsius: t, wetBulbCelsius: lo, pressurePascals: p) > w { lo -= 10 }
         while hi - lo > wetBulbTolerance {
             let mid = 0.5 * (lo + hi)
-            if humidityRatio(dryBulbCelsius: t, wetBulbCelsius: mid, pressurePascals: p) > w { hi = mid } else { lo = mid }
+            if humidityRatio(dryBulbCelsius: t, wetBulbCelsius: mid, pressurePascals: p) > w {
+                hi = mid
+            } else {
+                lo = mid
+            }
         }
         return 0.5 * (lo + hi)
     }
@@ -140,7 +154,8 @@ public enum Psychrometrics {
     /// Dew point of air with water-vapour partial pressure `p_w` [Pa]: the temperature at which
     /// `p_ws(t_d) = p_w` (ASHRAE 2017 ch. 1, eq. 37), by bisection to `wetBulbTolerance`.
     public static func dewPoint(vapourPressurePascals pw: Double) -> Temperature {
-        var lo = -100.0, hi = 200.0
+        var lo = -100.0
+        var hi = 200.0
         while hi - lo > wetBulbTolerance {
             let mid = 0.5 * (lo + hi)
             if saturationPressurePascals(celsius: mid) > pw { hi = mid } else { lo = mid }

@@ -17,11 +17,19 @@ public struct WeatherLocation: Sendable, Equatable {
     public var timeZoneHours: Double
     public var elevation: Length
 
-    public init(city: String, region: String, country: String, source: String, wmo: String,
-                latitudeDegrees: Double, longitudeDegrees: Double, timeZoneHours: Double, elevation: Length) {
-        self.city = city; self.region = region; self.country = country; self.source = source; self.wmo = wmo
-        self.latitudeDegrees = latitudeDegrees; self.longitudeDegrees = longitudeDegrees
-        self.timeZoneHours = timeZoneHours; self.elevation = elevation
+    public init(
+        city: String, region: String, country: String, source: String, wmo: String,
+        latitudeDegrees: Double, longitudeDegrees: Double, timeZoneHours: Double, elevation: Length
+    ) {
+        self.city = city
+        self.region = region
+        self.country = country
+        self.source = source
+        self.wmo = wmo
+        self.latitudeDegrees = latitudeDegrees
+        self.longitudeDegrees = longitudeDegrees
+        self.timeZoneHours = timeZoneHours
+        self.elevation = elevation
     }
 }
 
@@ -72,28 +80,38 @@ public struct WeatherYear: Sendable {
     public let wetBulbCelsius: [Double]
 
     /// Builds a year from columns (all the same length). Wet bulb is derived here.
-    public init(location: WeatherLocation, fileName: String, designConditionsHeader: String = "",
-                years: [Int16], months: [UInt8], days: [UInt8], hours: [UInt8],
-                dryBulbCelsius: [Double], dewPointCelsius: [Double],
-                relativeHumidityPercent: [Double], stationPressurePascals: [Double]) {
-        precondition([years.count, months.count, days.count, hours.count, dryBulbCelsius.count,
-                      dewPointCelsius.count, relativeHumidityPercent.count, stationPressurePascals.count]
-                        .allSatisfy { $0 == years.count }, "WeatherYear columns differ in length")
+    public init(
+        location: WeatherLocation, fileName: String, designConditionsHeader: String = "",
+        years: [Int16], months: [UInt8], days: [UInt8], hours: [UInt8],
+        dryBulbCelsius: [Double], dewPointCelsius: [Double],
+        relativeHumidityPercent: [Double], stationPressurePascals: [Double]
+    ) {
+        precondition(
+            [
+                years.count, months.count, days.count, hours.count, dryBulbCelsius.count,
+                dewPointCelsius.count, relativeHumidityPercent.count, stationPressurePascals.count,
+            ]
+            .allSatisfy { $0 == years.count }, "WeatherYear columns differ in length")
         self.location = location
         self.fileName = fileName
         self.designConditionsHeader = designConditionsHeader
-        self.years = years; self.months = months; self.days = days; self.hours = hours
+        self.years = years
+        self.months = months
+        self.days = days
+        self.hours = hours
         self.dryBulbCelsius = dryBulbCelsius
         self.dewPointCelsius = dewPointCelsius
         self.relativeHumidityPercent = relativeHumidityPercent
         self.stationPressurePascals = stationPressurePascals
         var wb = [Double](repeating: 0, count: dryBulbCelsius.count)
         for i in wb.indices {
-            let t = dryBulbCelsius[i], p = stationPressurePascals[i]
+            let t = dryBulbCelsius[i]
+            let p = stationPressurePascals[i]
             let pw = relativeHumidityPercent[i] / 100 * Psychrometrics.saturationPressurePascals(celsius: t)
             let w = Psychrometrics.humidityRatio(vapourPressurePascals: pw, pressurePascals: p)
-            wb[i] = Psychrometrics.wetBulbCelsius(dryBulbCelsius: t, humidityRatio: w, pressurePascals: p,
-                                                  lowerBoundCelsius: min(dewPointCelsius[i], t) - 2)
+            wb[i] = Psychrometrics.wetBulbCelsius(
+                dryBulbCelsius: t, humidityRatio: w, pressurePascals: p,
+                lowerBoundCelsius: min(dewPointCelsius[i], t) - 2)
         }
         self.wetBulbCelsius = wb
     }
@@ -103,10 +121,11 @@ public struct WeatherYear: Sendable {
 
     /// The hour at index `i` (0-based, file order).
     public subscript(_ i: Int) -> WeatherHour {
-        WeatherHour(year: Int(years[i]), month: Int(months[i]), day: Int(days[i]), hour: Int(hours[i]),
-                    dryBulb: .celsius(dryBulbCelsius[i]), dewPoint: .celsius(dewPointCelsius[i]),
-                    relativeHumidity: .percent(relativeHumidityPercent[i]),
-                    stationPressurePascals: stationPressurePascals[i], wetBulb: .celsius(wetBulbCelsius[i]))
+        WeatherHour(
+            year: Int(years[i]), month: Int(months[i]), day: Int(days[i]), hour: Int(hours[i]),
+            dryBulb: .celsius(dryBulbCelsius[i]), dewPoint: .celsius(dewPointCelsius[i]),
+            relativeHumidity: .percent(relativeHumidityPercent[i]),
+            stationPressurePascals: stationPressurePascals[i], wetBulb: .celsius(wetBulbCelsius[i]))
     }
 
     public func dryBulb(at i: Int) -> Temperature { .celsius(dryBulbCelsius[i]) }

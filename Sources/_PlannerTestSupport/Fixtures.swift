@@ -41,7 +41,9 @@ public func goldenMismatch(_ actual: String, file relativePath: String) -> Strin
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
     for i in 0..<max(a.count, e.count) where i >= a.count || i >= e.count || a[i] != e[i] {
-        return "\(relativePath):\(i + 1): expected «\(i < e.count ? String(e[i]) : "<end>")», got «\(i < a.count ? String(a[i]) : "<end>")»"
+        return
+            "\(relativePath):\(i + 1): expected «\(i < e.count ? String(e[i]) : "<end>")», got "
+            + "«\(i < a.count ? String(a[i]) : "<end>")»"
     }
     return "\(relativePath): differs"
 }

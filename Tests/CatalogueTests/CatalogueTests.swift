@@ -32,10 +32,10 @@ struct CatalogueTests {
         let gb300 = try #require(catalogue.entry("gb300-nvl72"))
         #expect((120...132).contains(gb200.designPower.kilowatts))
         #expect((120...142).contains(gb300.designPower.kilowatts))
-        #expect(gb200.designPower == .kilowatts(132))  // D01
-        #expect(gb300.designPower == .kilowatts(140))  // D02
-        #expect(gb200.liquidFraction == .fraction(0.85))  // D07
-        #expect(gb300.liquidFraction == .fraction(0.92))  // D08
+        #expect(gb200.designPower == .kilowatts(132)) // D01
+        #expect(gb300.designPower == .kilowatts(140)) // D02
+        #expect(gb200.liquidFraction == .fraction(0.85)) // D07
+        #expect(gb300.liquidFraction == .fraction(0.92)) // D08
         #expect(gb200.gpus == 72 && gb300.gpus == 72)
     }
 
@@ -75,7 +75,7 @@ struct CatalogueTests {
     func composedRacks() throws {
         let rack = try #require(catalogue.entry("dgx-b200-rack"))
         #expect(rack.composition == .init(nodeID: "dgx-b200", nodes: 4))
-        #expect(isClose(rack.designPower.kilowatts, 57.2))  // 4 × 14.3
+        #expect(isClose(rack.designPower.kilowatts, 57.2)) // 4 × 14.3
         #expect(rack.gpus == 32)
         #expect(catalogue.racks(composedOf: "dgx-b200").map(\.id) == ["dgx-b200-rack"])
     }
@@ -101,7 +101,8 @@ struct UtilisationFitTests {
     @Test("the fitted curve is within ±5 % of every measured H100 median")
     func fitWithinFivePercent() {
         let points = UtilisationFit.h100Medians
-        let idle = points.first!.power, design = points.last!.power
+        let idle = points.first!.power
+        let design = points.last!.power
         let curve = UtilisationFit.defaultCurve
         for point in points {
             let model = curve.power(at: point.utilisation, idle: idle, design: design)
@@ -116,11 +117,12 @@ struct UtilisationFitTests {
         // Solving 1 − (1 − u)^k = y for each: k = 1.666, 1.727, 1.714 → least squares ≈ 1.70.
         let k = UtilisationFit.defaultCurve.exponent
         #expect(abs(k - 1.70) < 0.03, "k = \(k)")
-        #expect(UtilisationFit.fitExponent(to: [
-            .init(phase: "a", utilisation: .percent(0), power: .watts(0)),
-            .init(phase: "b", utilisation: .percent(50), power: .watts(75)),
-            .init(phase: "c", utilisation: .percent(100), power: .watts(100)),
-        ]).distance(to: 2) .magnitude < 1e-6)  // 1 − 0.5^k = 0.75 ⇔ k = 2
+        #expect(
+            UtilisationFit.fitExponent(to: [
+                .init(phase: "a", utilisation: .percent(0), power: .watts(0)),
+                .init(phase: "b", utilisation: .percent(50), power: .watts(75)),
+                .init(phase: "c", utilisation: .percent(100), power: .watts(100)),
+            ]).distance(to: 2).magnitude < 1e-6) // 1 − 0.5^k = 0.75 ⇔ k = 2
     }
 
     @Test("the embedded medians match the shipped measurement summary")

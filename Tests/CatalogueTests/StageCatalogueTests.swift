@@ -73,7 +73,7 @@ struct StageCatalogueTests {
         let expected = [-0.002193, 0.007250, -0.007445, 0.002253]
         for (r, e) in zip(residuals, expected) { #expect(abs(r - e) < 2e-6, "residual \(r), expected \(e)") }
         let worst = residuals.map(abs).max()!
-        #expect(worst < 0.0075 && worst > 0.007)  // honest: the fit misses by ≈0.74 points somewhere
+        #expect(worst < 0.0075 && worst > 0.007) // honest: the fit misses by ≈0.74 points somewhere
         // The loss stays positive across the range although b < 0.
         #expect((0...20).allSatisfy { curve.perUnitLoss(at: .fraction(Double($0) / 20)) > 0 })
     }
@@ -96,7 +96,7 @@ struct StageCatalogueTests {
     func distributionLossScaling() {
         // Full-load loss share = 1/η − 1 at x = 1.
         func share(_ e: StageEntry) -> Double { e.curve.perUnitLoss(at: .one) }
-        #expect(isClose(share(BuiltInStages.acBusway415), 0.01, relative: 1e-12))  // D17
+        #expect(isClose(share(BuiltInStages.acBusway415), 0.01, relative: 1e-12)) // D17
         #expect(isClose(share(BuiltInStages.acBusway480), 0.01 * (415.0 / 480) * (415.0 / 480), relative: 1e-12))
         #expect(isClose(share(BuiltInStages.dcBusway800), 0.01 * 2 * 394.25 * 394.25 / 640_000, relative: 1e-12))
         #expect(isClose(share(BuiltInStages.dcBusway800), 0.0048573, relative: 1e-4))

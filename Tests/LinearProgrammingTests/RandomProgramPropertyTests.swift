@@ -22,7 +22,9 @@ struct RandomProgramPropertyTests {
         }
         var lp = LinearProgram(name: "random")
         let xs = (0..<n).map { j in
-            lp.addVariable("x\(j)", bounds: .range(0, 1 + (next() * 20).rounded()), kind: integers && j % 2 == 0 ? .integer : .continuous)
+            lp.addVariable(
+                "x\(j)", bounds: .range(0, 1 + (next() * 20).rounded()),
+                kind: integers && j % 2 == 0 ? .integer : .continuous)
         }
         for i in 0..<m {
             let terms = xs.compactMap { x -> LinearTerm? in
@@ -53,7 +55,9 @@ struct RandomProgramPropertyTests {
                 #expect(activity <= (row.bounds.upper ?? .infinity) + 1e-6, "\(row.name)")
                 #expect(activity >= (row.bounds.lower ?? -.infinity) - 1e-6, "\(row.name)")
             }
-            let objective = lp.objective.terms.reduce(lp.objective.constant) { $0 + $1.coefficient * x[$1.variable.index] }
+            let objective = lp.objective.terms.reduce(lp.objective.constant) {
+                $0 + $1.coefficient * x[$1.variable.index]
+            }
             #expect(abs(objective - (solution.objective ?? .nan)) <= 1e-6 * max(1, abs(objective)))
         }
     }

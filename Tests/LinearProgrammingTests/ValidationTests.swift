@@ -75,8 +75,10 @@ struct ValidationTests {
         tooLong.addConstraint(long, [], .lessOrEqual(1))
         expectInvalid(tooLong, "constraint name '\(long)' is 256 bytes long; the limit is 255")
 
-        expectInvalid(LinearProgram(name: "my model"), "program name 'my model' must use only ASCII letters, "
-            + "digits and _-.,[]{}/#$%&!?@| and not start with a digit or '.'")
+        expectInvalid(
+            LinearProgram(name: "my model"),
+            "program name 'my model' must use only ASCII letters, "
+                + "digits and _-.,[]{}/#$%&!?@| and not start with a digit or '.'")
     }
 
     @Test("The MPS objective row name is reserved for constraints")

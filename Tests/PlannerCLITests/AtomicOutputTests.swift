@@ -3,7 +3,7 @@ import Testing
 import _PlannerTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Atomic output")
@@ -50,7 +50,8 @@ struct AtomicOutputTests {
         q.arguments = ["plan", "--quiet", "--out", scratch, spec]
         try q.run()
         q.waitUntilExit()
-        let new = Dictionary(uniqueKeysWithValues: files.map { ($0, FileManager.default.contents(atPath: scratch + "/" + $0)) })
+        let new = Dictionary(
+            uniqueKeysWithValues: files.map { ($0, FileManager.default.contents(atPath: scratch + "/" + $0)) })
         #expect(old["site.md"] != new["site.md"])
         // Kill runs at spread-out moments: each file must be wholly old or wholly new.
         var killedEarly = 0
@@ -61,7 +62,9 @@ struct AtomicOutputTests {
             p.waitUntilExit()
             if p.terminationReason == .uncaughtSignal { killedEarly += 1 }
             for (name, data) in snapshot() {
-                #expect(data == old[name] || data == new[name], "attempt \(attempt): \(name) is neither the old nor the new file")
+                #expect(
+                    data == old[name] || data == new[name],
+                    "attempt \(attempt): \(name) is neither the old nor the new file")
             }
             // No temporary file is left where a reader would take it for a report.
             let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out + "/site")) ?? []

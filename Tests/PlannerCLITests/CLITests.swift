@@ -10,7 +10,10 @@ struct CLITests {
         #expect(result.status == 0)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count >= 9)
-        for key in ["id", "gpus", "nameplate_kw", "design_kw", "idle_kw", "liquid_fraction", "weight_kg", "source", "confidence"] {
+        for key in [
+            "id", "gpus", "nameplate_kw", "design_kw", "idle_kw", "liquid_fraction", "weight_kg", "source",
+            "confidence",
+        ] {
             #expect(entries.allSatisfy { $0.keys.contains(key) }, "missing \(key)")
         }
     }
@@ -26,7 +29,8 @@ struct CLITests {
         #expect(text.stdout.contains("design: 140.0 kW"))
         let bad = runDcplan(["catalog", "show", "gb300-nvl7"])
         #expect(bad.status == 1)
-        #expect(bad.stderr == "error: unknown catalogue entry 'gb300-nvl7'; did you mean 'gb300-nvl72', 'gb200-nvl72'?\n")
+        #expect(
+            bad.stderr == "error: unknown catalogue entry 'gb300-nvl7'; did you mean 'gb300-nvl72', 'gb200-nvl72'?\n")
     }
 
     @Test("plan writes the report, plan.json and CSV tables, byte-identical on a second run")
@@ -52,17 +56,19 @@ struct CLITests {
         let dir = try RepositoryPaths.temporaryDirectory()
         let bad = dir.appendingPathComponent("bad.yaml")
         try """
-            version: 1
-            site: { name: Bad }
-            halls:
-              - id: hall-a
-                racks:
-                  - { type: gb300-nvl72, count: -3 }
-            """.write(to: bad, atomically: true, encoding: .utf8)
+        version: 1
+        site: { name: Bad }
+        halls:
+          - id: hall-a
+            racks:
+              - { type: gb300-nvl72, count: -3 }
+        """.write(to: bad, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         let result = runDcplan(["plan", "--out", out.path, RepositoryPaths.path("Sites/example-small.yaml"), bad.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(bad.path):6:37: error: halls[0].racks[0].count: must be a positive integer, got -3"))
+        #expect(
+            result.stderr.contains(
+                "\(bad.path):6:37: error: halls[0].racks[0].count: must be a positive integer, got -3"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
         #expect(runDcplan(["validate", bad.path]).status == 1)
     }
@@ -107,39 +113,53 @@ struct PowerChainCLITests {
         let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/dps-capping.yaml")
         let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("error: site.grid.capacity_mw: utility connection: usable capacity 750 kW is below"))
+        #expect(
+            result.stderr.contains("error: site.grid.capacity_mw: utility connection: usable capacity 750 kW is below"))
         let report = try String(contentsOf: out.appendingPathComponent("dps-capping.md"), encoding: .utf8)
         #expect(report.contains("capping needed"))
     }
 
-    @Test("a plant without chillers that cannot hold 32 °C water at the Seoul design condition writes its report and exits 2")
+    @Test(
+        "a plant without chillers that cannot hold 32 °C water at the Seoul design condition writes its report and "
+            + "exits 2"
+    )
     func plantShort() throws {
         let out = try RepositoryPaths.temporaryDirectory()
         let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/no-chillers.yaml")
         let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
         #expect(result.status == 2)
         // 33.8 °C + 8 K = 41.8 °C leaving the dry coolers with no chiller to trim it.
-        #expect(result.stderr.contains("error: cooling.chiller_units: the plant cannot hold the facility water set point of 32 °C"))
+        #expect(
+            result.stderr.contains(
+                "error: cooling.chiller_units: the plant cannot hold the facility water set point of 32 °C"))
         #expect(result.stderr.contains("water reaches 41.8 °C"))
         let report = try String(contentsOf: out.appendingPathComponent("no-chillers.md"), encoding: .utf8)
         #expect(report.contains("41.8 (**above set point**)"))
     }
 
-    @Test("a hall whose unit sites are all out of reach is infeasible: the report names the short racks and why, and plan exits 2")
+    @Test(
+        "a hall whose unit sites are all out of reach is infeasible: the report names the short racks and why, and "
+            + "plan exits 2"
+    )
     func placementInfeasible() throws {
         let out = try RepositoryPaths.temporaryDirectory()
         let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/placement-infeasible.yaml")
         let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
         #expect(result.status == 2)
         // 4 racks × 140 kW × 0.92 = 515.2 kW of liquid heat, none of it within 25 m of a site at x = 60 m
-        #expect(result.stderr.contains("error: halls[0]: hall 'far', CDU placement is infeasible: 515.2 kW of heat cannot be served with N+1"))
+        #expect(
+            result.stderr.contains(
+                "error: halls[0]: hall 'far', CDU placement is infeasible: 515.2 kW of heat cannot be served with N+1"))
         #expect(result.stderr.contains("R1 short 128.8 kW (no candidate site is within reach)"))
         let report = try String(contentsOf: out.appendingPathComponent("placement-infeasible.md"), encoding: .utf8)
         #expect(report.contains("**Infeasible**: the elastic solution leaves these racks short"))
         #expect(report.contains("| R4 | 128.8 | no candidate site is within reach |"))
     }
 
-    @Test("plan.json gives each placed hall its status, objective and units; --dump-lp writes MPS that glpsol solves to the same objective")
+    @Test(
+        "plan.json gives each placed hall its status, objective and units; --dump-lp writes MPS that glpsol solves to "
+            + "the same objective"
+    )
     func placementJSONAndExport() throws {
         let out = try RepositoryPaths.temporaryDirectory()
         let lp = out.appendingPathComponent("lp")
@@ -151,14 +171,17 @@ struct PowerChainCLITests {
         let placement = try #require(halls[0]["placement"] as? [String: Any])
         #expect(placement["status"] as? String == "optimal")
         let units = try #require(placement["units"] as? [[String: Any]])
-        #expect(units.contains { $0["medium"] as? String == "liquid" } && units.contains { $0["medium"] as? String == "air" })
+        #expect(
+            units.contains { $0["medium"] as? String == "liquid" }
+                && units.contains { $0["medium"] as? String == "air" })
         for unit in units {
             // no unit above its rating, normally or after any single failure
             let capacity = try #require(unit["capacity_kw"] as? Double)
             #expect(try #require(unit["load_kw"] as? Double) <= capacity + 1e-6)
             #expect(try #require(unit["max_load_after_failure_kw"] as? Double) <= capacity + 1e-6)
         }
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("example-small/floor-hall-a.svg").path))
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("example-small/floor-hall-a.svg").path))
         let mps = lp.appendingPathComponent("example-small/hall-a-liquid.mps").path
         #expect(FileManager.default.fileExists(atPath: mps))
     }
@@ -172,12 +195,13 @@ struct PowerChainCLITests {
         #expect(report.contains("### Hall `hall-a`: dc-800v"))
         #expect(report.contains("dcplan plan --distribution dc-800v "))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
         #expect((json["facility_power_kw"] as? [String: Double])?["design"] != nil)
         #expect((json["grid"] as? [String: Any])?["interconnect_kv"] as? Double == 22.9)
         let hall = try #require((json["halls"] as? [[String: Any]])?.first)
         let stages = try #require(hall["power_chain"] as? [[String: Any]])
-        #expect(stages.map { $0["stage"] as? String } .contains("SST to 800 VDC"))
+        #expect(stages.map { $0["stage"] as? String }.contains("SST to 800 VDC"))
         #expect(runDcplan(["plan", "--distribution", "ac-400v", spec]).status == 64)
     }
 }
@@ -204,14 +228,16 @@ struct WeatherCLITests {
     func truncatedEPW() throws {
         let dir = try RepositoryPaths.temporaryDirectory()
         let source = RepositoryPaths.path("Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw")
-        let lines = try String(contentsOfFile: source, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        try lines.prefix(100).joined(separator: "\n").write(to: dir.appendingPathComponent("short.epw"), atomically: true, encoding: .utf8)
+        let lines = try String(contentsOfFile: source, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        try lines.prefix(100).joined(separator: "\n").write(
+            to: dir.appendingPathComponent("short.epw"), atomically: true, encoding: .utf8)
         let spec = dir.appendingPathComponent("s.yaml")
         try """
-            version: 1
-            site: { name: S, weather: short.epw }
-            halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 2 }] }]
-            """.write(to: spec, atomically: true, encoding: .utf8)
+        version: 1
+        site: { name: S, weather: short.epw }
+        halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 2 }] }]
+        """.write(to: spec, atomically: true, encoding: .utf8)
         let result = runDcplan(["plan", "--out", dir.appendingPathComponent("out").path, spec.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: site.weather: "))
@@ -222,9 +248,12 @@ struct WeatherCLITests {
     @Test("plan.json carries the annual PUE, WUE and hours per mode")
     func annualJSON() throws {
         let out = try RepositoryPaths.temporaryDirectory()
-        #expect(runDcplan(["plan", "--quiet", "--out", out.path, RepositoryPaths.path("Sites/example-small.yaml")]).status == 0)
+        #expect(
+            runDcplan(["plan", "--quiet", "--out", out.path, RepositoryPaths.path("Sites/example-small.yaml")]).status
+                == 0)
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))) as? [String: Any])
         let annual = try #require(json["annual"] as? [String: Any])
         #expect((annual["pue"] as? Double).map { $0 > 1 } == true)
         #expect((annual["hours"] as? [String: Int])?.values.reduce(0, +) == 8760)
@@ -276,10 +305,12 @@ struct CLIPolishTests {
         #expect(result.stdout.contains("sweep") && result.stdout.contains("schema"))
     }
 
-    @Test("every command's help ends with examples", arguments: [
-        ["init"], ["validate"], ["plan"], ["sweep", "run"], ["sweep", "merge"], ["catalog"], ["catalog", "list"],
-        ["catalog", "show"], ["catalog", "stages"], ["schema"], ["benchmark"],
-    ])
+    @Test(
+        "every command's help ends with examples",
+        arguments: [
+            ["init"], ["validate"], ["plan"], ["sweep", "run"], ["sweep", "merge"], ["catalog"], ["catalog", "list"],
+            ["catalog", "show"], ["catalog", "stages"], ["schema"], ["benchmark"],
+        ])
     func helpExamples(command: [String]) {
         let result = runDcplan(["help"] + command)
         #expect(result.status == 0)

@@ -10,13 +10,16 @@ struct HeatRecoveryCLITests {
         let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/erf-infeasible.yaml")
         let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("error: heat_recovery.minimum_erf_percent: infeasible: the ERF target of 20 % cannot be met"))
+        #expect(
+            result.stderr.contains(
+                "error: heat_recovery.minimum_erf_percent: infeasible: the ERF target of 20 % cannot be met"))
         #expect(result.stderr.contains("percentage points short"))
         let report = try String(contentsOf: out.appendingPathComponent("erf-infeasible.md"), encoding: .utf8)
         #expect(report.contains("**Infeasible.**"))
         #expect(report.contains("percentage points short"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("erf-infeasible/plan.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("erf-infeasible/plan.json"))) as? [String: Any])
         let hr = try #require(json["heat_recovery"] as? [String: Any])
         #expect(hr["status"] as? String == "infeasible")
         let maximum = try #require(hr["maximum_erf"] as? Double)
@@ -31,14 +34,16 @@ struct HeatRecoveryCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("heat-recovery LP"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("heat-recovery-small/plan.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("heat-recovery-small/plan.json"))) as? [String: Any])
         let hr = try #require(json["heat_recovery"] as? [String: Any])
         for key in ["status", "heat_pump_mw", "heat_delivered_mwh", "heat_pump_electricity_mwh", "erf", "ere"] {
             #expect(hr[key] != nil, "missing heat_recovery.\(key)")
         }
         #expect(hr["status"] as? String == "optimal")
         #expect((hr["heat_pump_mw"] as? Double ?? 0) > 0)
-        let svg = try String(contentsOf: out.appendingPathComponent("heat-recovery-small/heat-recovery.svg"), encoding: .utf8)
+        let svg = try String(
+            contentsOf: out.appendingPathComponent("heat-recovery-small/heat-recovery.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<svg"))
         let report = try String(contentsOf: out.appendingPathComponent("heat-recovery-small.md"), encoding: .utf8)
         #expect(report.contains("## Heat recovery"))
@@ -58,9 +63,13 @@ struct HeatRecoveryCLITests {
         #expect(FileManager.default.fileExists(atPath: mps.path))
         #expect(FileManager.default.fileExists(atPath: lp.path))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("heat-recovery-small/plan.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("heat-recovery-small/plan.json"))) as? [String: Any])
         let objective = try #require((json["heat_recovery"] as? [String: Any])?["net_benefit_per_year"] as? Double)
-        guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
         else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: glpsol)

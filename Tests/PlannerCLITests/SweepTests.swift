@@ -8,15 +8,15 @@ struct SweepTests {
     static func writeSweep(in dir: URL, name: String = "s.yaml", extra: String = "") throws -> String {
         let path = dir.appendingPathComponent(name).path
         try """
-            version: 1
-            name: test sweep\(extra)
-            base: \(RepositoryPaths.path("Sites/example-small.yaml"))
-            axes:
-              - { path: "halls[*].power.distribution", values: [ac-415v, ac-480v, dc-800v] }
-              - { path: workload.utilisation_percent, values: [60, 80, 100] }
-            metrics: [facility_design_mw, copper_t, it_sustained_mw]
-            pareto: [facility_design_mw, copper_t]
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        version: 1
+        name: test sweep\(extra)
+        base: \(RepositoryPaths.path("Sites/example-small.yaml"))
+        axes:
+          - { path: "halls[*].power.distribution", values: [ac-415v, ac-480v, dc-800v] }
+          - { path: workload.utilisation_percent, values: [60, 80, 100] }
+        metrics: [facility_design_mw, copper_t, it_sustained_mw]
+        pareto: [facility_design_mw, copper_t]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -32,7 +32,8 @@ struct SweepTests {
     func runsInOrder() throws {
         let dir = try RepositoryPaths.temporaryDirectory()
         let spec = try Self.writeSweep(in: dir)
-        let one = dir.appendingPathComponent("one"), two = dir.appendingPathComponent("two")
+        let one = dir.appendingPathComponent("one")
+        let two = dir.appendingPathComponent("two")
         let three = dir.appendingPathComponent("three")
         #expect(runDcplan(["sweep", "run", spec, "--out", one.path, "--threads", "1", "--quiet"]).status == 0)
         #expect(runDcplan(["sweep", spec, "--out", two.path, "--threads", "2", "--quiet"]).status == 0)
@@ -43,7 +44,11 @@ struct SweepTests {
         #expect(files == (try Self.files(in: two)))
         #expect(files == (try Self.files(in: three)))
         let csv = String(decoding: try #require(files["results.csv"]), as: UTF8.self).split(separator: "\n")
-        #expect(csv.first == "index,halls[*].power.distribution,workload.utilisation_percent,status,facility_design_mw,copper_t,it_sustained_mw,message")
+        #expect(
+            csv.first
+                == "index,halls[*].power.distribution,workload.utilisation_percent,status,facility_design_mw,copper_t,"
+                + "it_sustained_mw,message"
+        )
         #expect(csv.count == 10)
         // scenario 5 = (5 / 3, 5 % 3) = (ac-480v, 100 %)
         #expect(csv[6].hasPrefix("5,ac-480v,100,ok,"))
@@ -74,12 +79,16 @@ struct SweepTests {
         #expect(try Self.files(in: merged) == (try Self.files(in: whole)))
     }
 
-    @Test("merging shards of different sweeps, or with one missing, is refused; a shard index out of range is a usage error")
+    @Test(
+        "merging shards of different sweeps, or with one missing, is refused; a shard index out of range is a usage "
+            + "error"
+    )
     func mergeErrors() throws {
         let dir = try RepositoryPaths.temporaryDirectory()
         let a = try Self.writeSweep(in: dir, name: "a.yaml")
         let b = try Self.writeSweep(in: dir, name: "b.yaml", extra: " (another)")
-        let a0 = dir.appendingPathComponent("a0").path, b1 = dir.appendingPathComponent("b1").path
+        let a0 = dir.appendingPathComponent("a0").path
+        let b1 = dir.appendingPathComponent("b1").path
         #expect(runDcplan(["sweep", "run", a, "--shard", "0/2", "--out", a0, "-q"]).status == 0)
         #expect(runDcplan(["sweep", "run", b, "--shard", "1/2", "--out", b1, "-q"]).status == 0)
         let mixed = runDcplan(["sweep", "merge", a0, b1, "--out", dir.appendingPathComponent("m").path])
@@ -100,12 +109,12 @@ struct SweepTests {
         let dir = try RepositoryPaths.temporaryDirectory()
         let spec = dir.appendingPathComponent("chillers.yaml").path
         try """
-            version: 1
-            base: \(RepositoryPaths.path("Sites/example-small.yaml"))
-            analyses: annual
-            axes: [{ path: cooling.chiller_units, values: [0, 4] }]
-            metrics: [pue, chillers]
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        version: 1
+        base: \(RepositoryPaths.path("Sites/example-small.yaml"))
+        analyses: annual
+        axes: [{ path: cooling.chiller_units, values: [0, 4] }]
+        metrics: [pue, chillers]
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         #expect(runDcplan(["sweep", "run", spec, "--out", out.path, "-q"]).status == 0)
         let rows = try String(contentsOfFile: out.path + "/results.csv", encoding: .utf8).split(separator: "\n")

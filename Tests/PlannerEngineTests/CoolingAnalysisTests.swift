@@ -28,7 +28,7 @@ struct CoolingAnalysisTests {
 
     @Test("facility energy = IT + chain losses + pumps and fans + plant, to 1e-9; PUE above one")
     func annualBalance() throws {
-        let plan = try Self.plan("Sites/korea-naver-cloud.yaml")  // no daily profile
+        let plan = try Self.plan("Sites/korea-naver-cloud.yaml") // no daily profile
         let a = try #require(plan.cooling?.annual)
         let sum = a.itEnergy + a.chainLossEnergy + a.distributionCoolingEnergy + a.plantEnergy
         #expect(isClose(a.facilityEnergy, sum))
@@ -36,7 +36,7 @@ struct CoolingAnalysisTests {
         // IT energy = sustained IT power × 8,760 h
         #expect(isClose(a.itEnergy, plan.total.itPower.sustained * .year))
         #expect(a.pue > 1 && a.pue < 1.5)
-        #expect(a.wue == 0)  // dry coolers use no water
+        #expect(a.wue == 0) // dry coolers use no water
     }
 
     @Test("every rack's heat has a unit: CDUs cover the liquid heat and air units the air heat after one failure")
@@ -80,7 +80,8 @@ struct CoolingAnalysisTests {
         #expect(a.partialPUEPower > 1 && a.partialPUECooling > 1)
     }
 
-    @Test("25 °C supply air is ASHRAE H1 and inside the A1–A4 recommended range all year; the air coils get 21 °C water")
+    @Test(
+        "25 °C supply air is ASHRAE H1 and inside the A1–A4 recommended range all year; the air coils get 21 °C water")
     func airClass() throws {
         let cooling = try #require(try Self.plan("Sites/example-small.yaml").cooling)
         // 25 °C supply air − 4 K fan-wall coil approach = 21 °C air-coil water
@@ -88,7 +89,7 @@ struct CoolingAnalysisTests {
         let air = try #require(cooling.airInlet)
         #expect(air.airClass?.name == "H1")
         #expect(air.hoursOutsideRecommended == 0)
-        #expect(air.hoursOutsideClassRecommended == 8760)  // H1 recommends 18–22 °C
+        #expect(air.hoursOutsideClassRecommended == 8760) // H1 recommends 18–22 °C
         #expect(cooling.hoursAboveLiquidClass == 0)
     }
 
@@ -98,7 +99,10 @@ struct CoolingAnalysisTests {
             Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: epw, year: year))).cooling?.annual)
     }
 
-    @Test("a daily workload profile drives the hourly IT load: 100 % every hour is the sustained year, 0 % the idle year, less load less energy")
+    @Test(
+        "a daily workload profile drives the hourly IT load: 100 % every hour is the sustained year, 0 % the idle "
+            + "year, less load less energy"
+    )
     func dailyProfile() throws {
         var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
         site.dailyProfile = nil
@@ -126,7 +130,8 @@ struct CoolingAnalysisTests {
         var half = site
         half.utilisation = .fraction(site.utilisation.fraction * 0.5)
         let halfPower = Planner().plan(half).total.itPower.sustained
-        let expected = Planner().plan(site).total.itPower.sustained * .hour * (365 * 12) + halfPower * .hour * (365 * 12)
+        let expected =
+            Planner().plan(site).total.itPower.sustained * .hour * (365 * 12) + halfPower * .hour * (365 * 12)
         #expect(isClose(dayYear.itEnergy, expected, relative: 1e-12))
     }
 
@@ -134,7 +139,7 @@ struct CoolingAnalysisTests {
     func chillersShort() throws {
         var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
         var choices = BuiltInThermal.defaultChoices
-        choices.chillerUnits = 1  // N+1 with one unit installed: no firm capacity
+        choices.chillerUnits = 1 // N+1 with one unit installed: no firm capacity
         site.cooling = choices
         let year = try EPWReader.read(path: Self.epw)
         let plan = Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: Self.epw, year: year)))
@@ -143,7 +148,9 @@ struct CoolingAnalysisTests {
         #expect(liquid.chillerFirmCapacity == .zero)
         // no chiller: the dry coolers alone leave water at 33.8 + 8 = 41.8 °C at the design condition
         #expect(isClose(liquid.designHour.supplyTemperature.celsius, 41.8, relative: 1e-9))
-        #expect(liquid.hoursAboveSetPoint == 8760 - 7270, "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint))")
+        #expect(
+            liquid.hoursAboveSetPoint == 8760 - 7270,
+            "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint))")
         #expect(cooling.hoursAboveLiquidClass == liquid.hoursAboveSetPoint)
         #expect(plan.findings.contains { $0.severity == .error && $0.subject == "cooling.chiller_units" })
         #expect(cooling.annual.worstBalanceResidual <= 1e-9)
@@ -165,7 +172,8 @@ struct DesignConditionTests {
         #expect(try #require(cooling.loop(.liquid)).designHour.mode != .free)
     }
 
-    @Test("the grid connection and main transformers are sized for IT, chain losses and cooling at the design condition")
+    @Test(
+        "the grid connection and main transformers are sized for IT, chain losses and cooling at the design condition")
     func gridCarriesCooling() throws {
         let plan = try CoolingAnalysisTests.plan("Sites/korea-naver-cloud.yaml")
         let cooling = try #require(plan.cooling)

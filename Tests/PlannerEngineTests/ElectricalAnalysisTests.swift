@@ -10,17 +10,22 @@ struct ElectricalAnalysisTests {
     static func site(_ distribution: Distribution, racks: Int = 100, copies: Int = 1, capacity: Power? = nil) -> Site {
         let gb300 = Catalogue.builtIn.entry("gb300-nvl72")!
         let hall = Hall(
-            id: "h", copies: copies, layout: HallLayout(rows: 10, racksPerRow: 10, rackPitch: .metres(0.6), aisle: .metres(1.2)),
+            id: "h", copies: copies,
+            layout: HallLayout(rows: 10, racksPerRow: 10, rackPitch: .metres(0.6), aisle: .metres(1.2)),
             rackGroups: [RackGroup(system: gb300, count: racks)], power: HallPower(distribution: distribution))
-        return Site(name: "s", utilisation: .percent(80), halls: [hall], electrical: SiteElectrical(gridCapacity: capacity))
+        return Site(
+            name: "s", utilisation: .percent(80), halls: [hall], electrical: SiteElectrical(gridCapacity: capacity))
     }
 
     /// grid = IT + every stage's loss (hall chains × copies + main transformers), to 1e-9.
     static func balanceProblem(_ plan: Plan) -> String? {
         guard let e = plan.electrical else { return "no electrical result" }
-        let losses = e.halls.sum { h in h.design.stages.sum(\.loss) * Double(h.copies) } + (e.mainTransformers?.stages.sum(\.loss) ?? .zero)
+        let losses =
+            e.halls.sum { h in h.design.stages.sum(\.loss) * Double(h.copies) }
+            + (e.mainTransformers?.stages.sum(\.loss) ?? .zero)
         let balance = plan.total.itPower.design + losses
-        return isClose(e.facilityDesign, balance) ? nil : "facility \(e.facilityDesign.kilowatts) kW ≠ IT + losses \(balance.kilowatts) kW"
+        return isClose(e.facilityDesign, balance)
+            ? nil : "facility \(e.facilityDesign.kilowatts) kW ≠ IT + losses \(balance.kilowatts) kW"
     }
 
     @Test("grid input equals IT plus every stage's loss on every shipped site", arguments: RepositoryPaths.siteSpecs)
@@ -85,7 +90,10 @@ struct ElectricalAnalysisTests {
         let errors = plan.findings.filter { $0.severity == .error }
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("usable capacity 750 kW is below") == true)
-        #expect(Planner().plan(Self.site(.ac415, racks: 8, capacity: .kilowatts(1500))).findings.allSatisfy { $0.severity != .error })
+        #expect(
+            Planner().plan(Self.site(.ac415, racks: 8, capacity: .kilowatts(1500))).findings.allSatisfy {
+                $0.severity != .error
+            })
     }
 
     @Test("smoothing at the rack stores (f − 1)·P·t per rack and shields the row from the swing")
@@ -107,7 +115,8 @@ struct CustomChainPlanTests {
         let stages = [
             PowerStage(name: "MV", entry: try #require(BuiltInStages.entry("mv-switchgear-22.9kv")), redundancy: .twoN),
             PowerStage(name: "SST", entry: try #require(BuiltInStages.entry("sst-22.9kv-800vdc")), redundancy: .twoN),
-            PowerStage(name: "DC/DC", entry: try #require(BuiltInStages.entry("dc-converter-800-54v")), redundancy: .nPlus(1)),
+            PowerStage(
+                name: "DC/DC", entry: try #require(BuiltInStages.entry("dc-converter-800-54v")), redundancy: .nPlus(1)),
         ]
         let hall = Hall(
             id: "h", rackGroups: [RackGroup(system: gb300, count: 10)],

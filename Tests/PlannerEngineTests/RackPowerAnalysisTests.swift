@@ -31,9 +31,11 @@ struct RackPowerAnalysisTests {
 
     @Test("a hall's totals multiply the per-copy sums by the number of copies")
     func hallTotals() {
-        let hall = Hall(id: "hall-a", copies: 4, rackGroups: [
-            RackGroup(system: gb300, count: 100), RackGroup(system: network, count: 12),
-        ])
+        let hall = Hall(
+            id: "hall-a", copies: 4,
+            rackGroups: [
+                RackGroup(system: gb300, count: 100), RackGroup(system: network, count: 12),
+            ])
         let result = RackPowerAnalysis.analyse(hall, siteUtilisation: .percent(80), curve: .init(exponent: 1.7))
         // per copy: 100 × 72 = 7,200 GPUs; 100 × 140 + 12 × 20 = 14,240 kW design
         #expect(result.perCopy.gpuCount == 7200)
@@ -59,7 +61,8 @@ struct RackPowerAnalysisTests {
 
     @Test("floor weight counts known weights and reports racks without one")
     func weight() {
-        let hall = Hall(id: "h", rackGroups: [RackGroup(system: gb300, count: 10), RackGroup(system: network, count: 2)])
+        let hall = Hall(
+            id: "h", rackGroups: [RackGroup(system: gb300, count: 10), RackGroup(system: network, count: 2)])
         let plan = Planner().plan(Site(name: "s", utilisation: .percent(80), halls: [hall]))
         // 10 × 1,360 kg = 13.6 t; the two network racks have no catalogue weight
         #expect(isClose(plan.total.weight.tonnes, 13.6))

@@ -9,8 +9,10 @@ import _PlannerTestSupport
 /// groups of built-in racks, random counts, copies, utilisation, distribution and UPS topology.
 @Suite("Physical properties of random sites")
 struct SitePropertyTests {
-    static let racks = ["gb200-nvl72", "gb300-nvl72", "dgx-b300-rack", "rtx-pro-6000-rack", "network-rack", "storage-rack"]
-        .compactMap { Catalogue.builtIn.entry($0) }
+    static let racks = [
+        "gb200-nvl72", "gb300-nvl72", "dgx-b300-rack", "rtx-pro-6000-rack", "network-rack", "storage-rack",
+    ]
+    .compactMap { Catalogue.builtIn.entry($0) }
     static let topologies: [Redundancy] = [.n, .nPlus(1), .nPlus(2), .twoN, .fourNOverThree, .block(reserve: 1)]
 
     static let group = zip(Gen.element(of: racks), Gen.int(in: 1...400)).map { RackGroup(system: $0!, count: $1) }
@@ -26,7 +28,9 @@ struct SitePropertyTests {
             halls: halls.enumerated().map { i, h in
                 Hall(
                     id: "h\(i)", copies: h.copies, rackGroups: h.groups,
-                    power: HallPower(distribution: h.distribution, ups: UPSSpec(redundancy: h.ups, moduleRating: .kilowatts(h.moduleKW))))
+                    power: HallPower(
+                        distribution: h.distribution,
+                        ups: UPSSpec(redundancy: h.ups, moduleRating: .kilowatts(h.moduleKW))))
             })
     }
 
@@ -57,15 +61,18 @@ struct SitePropertyTests {
         await propertyCheck(count: 60, input: Self.site, Gen.int(in: 1...200)) { site, extra in
             var bigger = site
             bigger.halls[0].rackGroups[0].count += extra
-            let small = Planner().plan(site), large = Planner().plan(bigger)
+            let small = Planner().plan(site)
+            let large = Planner().plan(bigger)
             let before = try #require(small.electrical?.facilityDesign)
             let after = try #require(large.electrical?.facilityDesign)
-            let s0 = Self.stages(small), s1 = Self.stages(large)
+            let s0 = Self.stages(small)
+            let s1 = Self.stages(large)
             try #require(s0.halls.count == s1.halls.count)
             // Main transformers appear (never vanish) when the load moves the grid connection to
             // transmission voltage; that only adds loss.
             #expect(s0.main.isEmpty || s0.main.count == s1.main.count)
-            let pairs = Array(zip(s0.halls, s1.halls)) + (s0.main.count == s1.main.count ? Array(zip(s0.main, s1.main)) : [])
+            let pairs =
+                Array(zip(s0.halls, s1.halls)) + (s0.main.count == s1.main.count ? Array(zip(s0.main, s1.main)) : [])
             if pairs.allSatisfy({ $0.unitsInstalled == $1.unitsInstalled }) {
                 #expect(after >= before, "\(before.megawatts) MW → \(after.megawatts) MW with \(extra) more racks")
             }
@@ -79,9 +86,11 @@ struct SitePropertyTests {
 
     @Test("a higher redundancy never installs less capacity: N ≤ N+1 ≤ N+2 and N ≤ 2N for any load and unit size")
     func redundancyMonotone() async {
-        await propertyCheck(count: 300, input: Gen.double(in: 0.001...500), Gen.double(in: 0.05...5)) { loadMW, unitMW in
+        await propertyCheck(count: 300, input: Gen.double(in: 0.001...500), Gen.double(in: 0.05...5)) {
+            loadMW, unitMW in
             func installed(_ r: Redundancy) -> Power {
-                RedundancyAnalysis.size(load: .megawatts(loadMW), unitRating: .megawatts(unitMW), redundancy: r).installedCapacity
+                RedundancyAnalysis.size(load: .megawatts(loadMW), unitRating: .megawatts(unitMW), redundancy: r)
+                    .installedCapacity
             }
             #expect(installed(.n) <= installed(.nPlus(1)))
             #expect(installed(.nPlus(1)) <= installed(.nPlus(2)))

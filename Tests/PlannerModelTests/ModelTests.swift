@@ -24,8 +24,9 @@ struct ModelTests {
 
     @Test("a finding formats like a compiler diagnostic")
     func findingFormat() {
-        let f = Finding(.error, "halls[0].racks[1].count", "must be a positive integer, got -3",
-                        at: SourceLocation(file: "Sites/x.yaml", line: 14, column: 9))
+        let f = Finding(
+            .error, "halls[0].racks[1].count", "must be a positive integer, got -3",
+            at: SourceLocation(file: "Sites/x.yaml", line: 14, column: 9))
         #expect(f.formatted == "Sites/x.yaml:14:9: error: halls[0].racks[1].count: must be a positive integer, got -3")
         let whole = Finding(.error, "", "cannot read file", at: SourceLocation(file: "Sites/x.yaml"))
         #expect(whole.formatted == "Sites/x.yaml: error: cannot read file")
@@ -35,7 +36,10 @@ struct ModelTests {
     func editDistance() {
         #expect(EditDistance.between("kitten", "sitting") == 3)
         #expect(EditDistance.between("", "abc") == 3)
-        #expect(EditDistance.closest(to: "gb300-nvl7", in: ["gb200-nvl72", "gb300-nvl72", "dgx-b300"]) == ["gb300-nvl72", "gb200-nvl72"])
+        #expect(
+            EditDistance.closest(to: "gb300-nvl7", in: ["gb200-nvl72", "gb300-nvl72", "dgx-b300"]) == [
+                "gb300-nvl72", "gb200-nvl72",
+            ])
         #expect(EditDistance.closest(to: "zzzz", in: ["gb200-nvl72"]).isEmpty)
     }
 
@@ -48,9 +52,10 @@ struct ModelTests {
         #expect(e.inconsistencies.isEmpty)
         e.idlePower = .kilowatts(12)
         e.liquidFraction = .fraction(1.2)
-        #expect(e.inconsistencies == [
-            "idle power 12 kW exceeds design power 10 kW", "liquid fraction must be within 0…1, got 1.2",
-        ])
+        #expect(
+            e.inconsistencies == [
+                "idle power 12 kW exceeds design power 10 kW", "liquid fraction must be within 0…1, got 1.2",
+            ])
     }
 
     @Test("capacity summaries add and multiply by copies")

@@ -1,3 +1,4 @@
+import Foundation
 import PlannerModel
 import Testing
 import _PlannerTestSupport
@@ -32,7 +33,8 @@ struct UnitsTests {
 
     @Test("quantities add, subtract, scale and divide within one dimension")
     func arithmetic() {
-        let a = Power.kilowatts(100), b = Power.kilowatts(40)
+        let a = Power.kilowatts(100)
+        let b = Power.kilowatts(40)
         #expect(a + b == .kilowatts(140))
         #expect(a - b == .kilowatts(60))
         #expect(a * 2 == .kilowatts(200))
@@ -81,5 +83,3 @@ struct UnitsTests {
         #expect(try JSONDecoder().decode(Power.self, from: data) == .kilowatts(1.5))
     }
 }
-
-import Foundation

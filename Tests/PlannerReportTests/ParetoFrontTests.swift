@@ -1,5 +1,6 @@
-@testable import PlannerReport
 import Testing
+
+@testable import PlannerReport
 
 @Suite("Pareto front of a sweep")
 struct ParetoFrontTests {
@@ -20,13 +21,13 @@ struct ParetoFrontTests {
         var front = ParetoFront(lowerX: true, lowerY: false)
         let added = [
             front.add(x: 10, y: 5, index: 0),
-            front.add(x: 20, y: 8, index: 1),  // worse x, better y: both stay
-            front.add(x: 12, y: 4, index: 2),  // (10, 5) beats it on both
+            front.add(x: 20, y: 8, index: 1), // worse x, better y: both stay
+            front.add(x: 12, y: 4, index: 2), // (10, 5) beats it on both
         ]
         #expect(added == [true, true, false])
         #expect(Set(front.members.map(\.index)) == [0, 1])
-        let replacing = front.add(x: 9, y: 9, index: 3)  // beats (10, 5) and (20, 8): it alone remains
-        let equal = front.add(x: 9, y: 9, index: 4)  // equal to (9, 9): neither dominates the other
+        let replacing = front.add(x: 9, y: 9, index: 3) // beats (10, 5) and (20, 8): it alone remains
+        let equal = front.add(x: 9, y: 9, index: 4) // equal to (9, 9): neither dominates the other
         #expect(replacing && equal)
         #expect(Set(front.members.map(\.index)) == [3, 4])
     }
@@ -39,7 +40,10 @@ struct ParetoFrontTests {
                 let count = Int.random(in: 1...300, using: &generator)
                 // Few distinct values, so ties and equal points are common.
                 let points = (0..<count).map { _ in
-                    (x: Double(Int.random(in: -8...8, using: &generator)), y: Double(Int.random(in: -8...8, using: &generator)))
+                    (
+                        x: Double(Int.random(in: -8...8, using: &generator)),
+                        y: Double(Int.random(in: -8...8, using: &generator))
+                    )
                 }
                 var front = ParetoFront(lowerX: orientation.0, lowerY: orientation.1)
                 for (i, p) in points.enumerated() { front.add(x: p.x, y: p.y, index: i) }

@@ -11,16 +11,21 @@ struct ReportTests {
     /// A small hand-checkable site: one hall, two copies, 10 GB300 + 2 network racks each.
     static func smallPlan() -> Plan {
         let c = Catalogue.builtIn
-        let hall = Hall(id: "hall-a", copies: 2, rackGroups: [
-            RackGroup(system: c.entry("gb300-nvl72")!, count: 10), RackGroup(system: c.entry("network-rack")!, count: 2),
-        ])
-        let site = Site(name: "Test site", operatorName: "Op", location: "Seoul", commissioning: "2027-07",
-                        utilisation: .percent(80), halls: [hall])
+        let hall = Hall(
+            id: "hall-a", copies: 2,
+            rackGroups: [
+                RackGroup(system: c.entry("gb300-nvl72")!, count: 10),
+                RackGroup(system: c.entry("network-rack")!, count: 2),
+            ])
+        let site = Site(
+            name: "Test site", operatorName: "Op", location: "Seoul", commissioning: "2027-07",
+            utilisation: .percent(80), halls: [hall])
         return Planner(curve: UtilisationCurve(exponent: 2)).plan(site)
     }
 
     static let context = ReportContext(
-        specPath: "Sites/test.yaml", specDigest: String(repeating: "ab", count: 32), command: "dcplan plan Sites/test.yaml",
+        specPath: "Sites/test.yaml", specDigest: String(repeating: "ab", count: 32),
+        command: "dcplan plan Sites/test.yaml",
         version: "0.0.0-test")
 
     @Test("the Markdown report matches its golden file")
@@ -38,7 +43,7 @@ struct ReportTests {
         // Liquid: 2 × 10 × 140 × 0.92 = 2,576 kW = 2.58 MW, 89.4 % of 2,880 kW
         #expect(text.contains("| Heat to liquid at design [MW] | 2.58 (89.4 %) |"))
         #expect(text.contains("SHA-256 `abab"))
-        #expect(!text.contains("20" + "26-11"))  // no dates of the run
+        #expect(!text.contains("20" + "26-11")) // no dates of the run
     }
 
     @Test("plan.json has the contract's keys and values")
@@ -51,10 +56,10 @@ struct ReportTests {
         #expect(object["rack_count"] as? Int == 24)
         let power = try #require(object["it_power_kw"] as? [String: Double])
         #expect(power["design"] == 2880)
-        #expect(power["nameplate"] == Double(2 * (10 * 142 + 2 * 25)))  // 2,940 kW
+        #expect(power["nameplate"] == Double(2 * (10 * 142 + 2 * 25))) // 2,940 kW
         let heat = try #require(object["heat_kw"] as? [String: Double])
         #expect(heat["liquid"] == 2576)
-        #expect(heat["air"] == 304)  // 2 × (10 × 11.2 + 2 × 20)
+        #expect(heat["air"] == 304) // 2 × (10 × 11.2 + 2 × 20)
         let halls = try #require(object["halls"] as? [[String: Any]])
         #expect(halls.count == 1)
         #expect(halls[0]["id"] as? String == "hall-a")
@@ -75,14 +80,19 @@ struct ReportTests {
     func rollup() {
         let plan = Self.smallPlan()
         let entry = ProgrammeMarkdown.Entry(reportName: "test", plan: plan, context: Self.context)
-        let text = ProgrammeMarkdown.render(title: "Two", entries: [entry, entry], command: "dcplan plan …", version: "0")
+        let text = ProgrammeMarkdown.render(
+            title: "Two", entries: [entry, entry], command: "dcplan plan …", version: "0")
         #expect(text.contains("| [Test site](test.md) | Op | 1,440 | 24 | 2 |"))
         #expect(text.contains("| **Total** |  | 2,880 | 48 | 4 |"))
     }
 
     @Test("rendering twice gives the same bytes")
     func deterministic() throws {
-        #expect(PlanMarkdown.render(Self.smallPlan(), context: Self.context) == PlanMarkdown.render(Self.smallPlan(), context: Self.context))
-        #expect(try PlanJSON.render(Self.smallPlan(), context: Self.context) == PlanJSON.render(Self.smallPlan(), context: Self.context))
+        #expect(
+            PlanMarkdown.render(Self.smallPlan(), context: Self.context)
+                == PlanMarkdown.render(Self.smallPlan(), context: Self.context))
+        #expect(
+            try PlanJSON.render(Self.smallPlan(), context: Self.context)
+                == PlanJSON.render(Self.smallPlan(), context: Self.context))
     }
 }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Message wording")
 struct PhraseTests {
-    @Test("integral numbers print without a trailing .0", arguments: [(180.0, "180"), (-3, "-3"), (2.5, "2.5"), (0.194, "0.194"), (-0.0, "0")])
+    @Test(
+        "integral numbers print without a trailing .0",
+        arguments: [(180.0, "180"), (-3, "-3"), (2.5, "2.5"), (0.194, "0.194"), (-0.0, "0")])
     func number(value: Double, text: String) {
         #expect(Phrase.number(value) == text)
     }

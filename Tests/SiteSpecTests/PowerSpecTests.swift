@@ -8,12 +8,16 @@ import Testing
 struct PowerSpecTests {
     /// A spec with one hall of 10 GB300 racks (1,400 kW design) whose `power:` mapping is `power`.
     func hallPower(_ power: String) -> LoadResult {
-        load("version: 1\nsite: { name: T }\nhalls:\n  - id: h\n    power: \(power)\n    racks: [{ type: gb300-nvl72, count: 10 }]\n")
+        load(
+            "version: 1\nsite: { name: T }\nhalls:\n  - id: h\n    power: \(power)\n    racks: [{ type: gb300-nvl72, "
+                + "count: 10 }]\n"
+        )
     }
 
     @Test("hall power keys load into the hall's distribution and UPS")
     func loads() throws {
-        let result = hallPower("{ distribution: dc-800v, ups: { topology: 4N/3, module_kw: 250, mode: eco }, electrical_room_m: 30 }")
+        let result = hallPower(
+            "{ distribution: dc-800v, ups: { topology: 4N/3, module_kw: 250, mode: eco }, electrical_room_m: 30 }")
         let hall = try #require(result.site?.halls.first)
         #expect(hall.power.distribution == .dc800)
         #expect(hall.power.ups.redundancy == .distributed(x: 4, y: 3))
@@ -27,14 +31,17 @@ struct PowerSpecTests {
         let hall = try #require(hallPower("{}").site?.halls.first)
         #expect(hall.power == HallPower())
         #expect(hall.power.distribution == .ac415)
-        #expect(hall.power.ups == UPSSpec(redundancy: .nPlus(1), moduleRating: .kilowatts(1000), mode: .doubleConversion))
+        #expect(
+            hall.power.ups == UPSSpec(redundancy: .nPlus(1), moduleRating: .kilowatts(1000), mode: .doubleConversion))
     }
 
     @Test("an unknown distribution or topology is an error at the value")
     func unknownChoices() {
-        #expect(hallPower("{ distribution: ac-400v }").findings.map(\.formatted) == [
-            "Sites/x.yaml:5:28: error: halls[0].power.distribution: must be one of ac-415v, ac-480v, dc-800v; got \"ac-400v\"",
-        ])
+        #expect(
+            hallPower("{ distribution: ac-400v }").findings.map(\.formatted) == [
+                "Sites/x.yaml:5:28: error: halls[0].power.distribution: must be one of ac-415v, ac-480v, dc-800v; got "
+                    + "\"ac-400v\""
+            ])
         let topology = hallPower("{ ups: { topology: 5N/7 } }").findings.map(\.formatted)
         #expect(topology.count == 1)
         #expect(topology.first?.hasPrefix("Sites/x.yaml:5:31: error: halls[0].power.ups.topology: ") == true)
@@ -43,35 +50,45 @@ struct PowerSpecTests {
     @Test("a UPS module larger than the hall's design IT load is an error")
     func moduleLargerThanHall() {
         // 10 × 140 kW = 1,400 kW of design IT
-        #expect(hallPower("{ ups: { module_kw: 2000 } }").findings.map(\.formatted) == [
-            "Sites/x.yaml:5:32: error: halls[0].power.ups.module_kw: a UPS module of 2000 kW is larger than the hall's design IT load of 1400 kW; use smaller modules",
-        ])
+        #expect(
+            hallPower("{ ups: { module_kw: 2000 } }").findings.map(\.formatted) == [
+                "Sites/x.yaml:5:32: error: halls[0].power.ups.module_kw: a UPS module of 2000 kW is larger than the "
+                    + "hall's design IT load of 1400 kW; use smaller modules"
+            ])
         #expect(hallPower("{ ups: { module_kw: 1400 } }").findings.isEmpty)
     }
 
     @Test("a zero interconnect voltage and a swing factor below one are errors")
     func gridAndTransients() {
-        let findings = diagnostics("""
+        let findings = diagnostics(
+            """
             version: 1
             site: { name: T, grid: { interconnect_kv: 0, main_transformers: 2N } }
             power: { voltage_drop_limit_percent: 3, transients: { swing_factor: 0.8, smoothing: pdu } }
             halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]
             """)
-        #expect(findings == [
-            "Sites/x.yaml:2:43: error: site.grid.interconnect_kv: must be positive, got 0",
-            "Sites/x.yaml:3:69: error: power.transients.swing_factor: must be within 1–10 (peak over steady power), got 0.8",
-            "Sites/x.yaml:3:85: error: power.transients.smoothing: must be one of rack, row, hall, site, none; got \"pdu\"",
-        ])
+        #expect(
+            findings == [
+                "Sites/x.yaml:2:43: error: site.grid.interconnect_kv: must be positive, got 0",
+                "Sites/x.yaml:3:69: error: power.transients.swing_factor: must be within 1–10 (peak over steady "
+                    + "power), got 0.8",
+                "Sites/x.yaml:3:85: error: power.transients.smoothing: must be one of rack, row, hall, site, none; got "
+                    + "\"pdu\"",
+            ])
     }
 
     @Test("site electrical keys load with their units")
     func siteKeys() throws {
-        let site = try #require(load("""
-            version: 1
-            site: { name: T, grid: { interconnect_kv: 154, capacity_mw: 120, main_transformers: 2N } }
-            power: { voltage_drop_limit_percent: 2.5, transients: { swing_factor: 1.3, duration_ms: 50, smoothing: row } }
-            halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]
-            """).site)
+        let site = try #require(
+            load(
+                """
+                version: 1
+                site: { name: T, grid: { interconnect_kv: 154, capacity_mw: 120, main_transformers: 2N } }
+                power: { voltage_drop_limit_percent: 2.5, transients: { swing_factor: 1.3, duration_ms: 50, smoothing: \
+                row } }
+                halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]
+                """
+            ).site)
         #expect(site.electrical.interconnectVoltage == .kilovolts(154))
         #expect(site.electrical.gridCapacity == .megawatts(120))
         #expect(site.electrical.mainTransformers == .twoN)
@@ -99,14 +116,18 @@ struct CustomChainTests {
         "{ stage: ups-1250, redundancy: 3N/2 }", "{ stage: orv3-power-shelf-33kw }",
     ]
     let ups1250 =
-        "{ id: ups-1250, based_on: ups-double-conversion, rating_kw: 1250, efficiency: [{ load_percent: 50, efficiency_percent: 97.5 }, { load_percent: 100, efficiency_percent: 97 }], source: vendor }"
+        "{ id: ups-1250, based_on: ups-double-conversion, rating_kw: 1250, efficiency: [{ load_percent: 50, "
+        + "efficiency_percent: 97.5 }, { load_percent: 100, efficiency_percent: 97 }], source: vendor }"
 
     @Test("a custom chain with a spec stage entry loads, and its distribution follows its rack side")
     func loads() throws {
         let result = spec(ac, catalog: [ups1250])
         let hall = try #require(result.site?.halls.first, "\(result.findings.map(\.formatted))")
         let chain = try #require(hall.power.customChain)
-        #expect(chain.map(\.entry.id) == ["mv-switchgear-22.9kv", "mv-lv-transformer-2500kva-415v", "ups-1250", "orv3-power-shelf-33kw"])
+        #expect(
+            chain.map(\.entry.id) == [
+                "mv-switchgear-22.9kv", "mv-lv-transformer-2500kva-415v", "ups-1250", "orv3-power-shelf-33kw",
+            ])
         #expect(chain[2].redundancy == .threeNOverTwo)
         #expect(chain[2].unitRating == .kilowatts(1250))
         #expect(hall.power.distribution == .ac415)
@@ -119,9 +140,12 @@ struct CustomChainTests {
     func missingStage() {
         var stages = ac
         stages.remove(at: 1)
-        #expect(spec(stages, catalog: [ups1250]).findings.map(\.formatted) == [
-            "Sites/x.yaml:6:7: error: halls[0].power: a stage is missing between 'MV switchgear 22.9 kV lineup, 40 MVA' (delivers 22.9 kV AC) and 'UPS, double conversion (1 MW module) (ups-1250)' (takes low-voltage AC)",
-        ])
+        #expect(
+            spec(stages, catalog: [ups1250]).findings.map(\.formatted) == [
+                "Sites/x.yaml:6:7: error: halls[0].power: a stage is missing between 'MV switchgear 22.9 kV lineup, 40 "
+                    + "MVA' (delivers 22.9 kV AC) and 'UPS, double conversion (1 MW module) (ups-1250)' (takes "
+                    + "low-voltage AC)"
+            ])
     }
 
     @Test("a chain that stops short of the racks or starts at the main transformer is an error")
@@ -138,14 +162,24 @@ struct CustomChainTests {
         let entry = ups1250.replacingOccurrences(of: "efficiency_percent: 97 }", with: "efficiency_percent: 101 }")
         let findings = spec(ac, catalog: [entry]).findings.map(\.formatted)
         #expect(findings.count == 1)
-        #expect(findings.first?.hasSuffix("catalog.stages[0].efficiency[1].efficiency_percent: must be within 0–100 % and above 0, got 101") == true)
+        #expect(
+            findings.first?.hasSuffix(
+                "catalog.stages[0].efficiency[1].efficiency_percent: must be within 0–100 % and above 0, got 101")
+                == true)
     }
 
     @Test("an unknown stage suggests the closest built-in one")
     func unknownStage() {
-        let findings = spec(ac.map { $0.replacingOccurrences(of: "orv3-power-shelf-33kw", with: "orv3-power-shelf-33") }, catalog: [ups1250])
-            .findings.map(\.formatted)
-        #expect(findings == ["Sites/x.yaml:10:20: error: halls[0].power.chain[3].stage: unknown stage 'orv3-power-shelf-33'; did you mean 'orv3-power-shelf-33kw'?"])
+        let findings = spec(
+            ac.map { $0.replacingOccurrences(of: "orv3-power-shelf-33kw", with: "orv3-power-shelf-33") },
+            catalog: [ups1250]
+        )
+        .findings.map(\.formatted)
+        #expect(
+            findings == [
+                "Sites/x.yaml:10:20: error: halls[0].power.chain[3].stage: unknown stage 'orv3-power-shelf-33'; did "
+                    + "you mean 'orv3-power-shelf-33kw'?"
+            ])
     }
 
     @Test("a distribution that contradicts the custom chain is an error")
@@ -157,12 +191,15 @@ struct CustomChainTests {
               - id: h
                 power:
                   distribution: dc-800v
-                  chain: [{ stage: mv-switchgear-22.9kv }, { stage: mv-lv-transformer-2500kva-415v }, { stage: orv3-power-shelf-33kw }]
+                  chain: [{ stage: mv-switchgear-22.9kv }, { stage: mv-lv-transformer-2500kva-415v }, { stage: \
+            orv3-power-shelf-33kw }]
                 racks: [{ type: gb300-nvl72, count: 20 }]
             """
-        #expect(load(yaml).findings.map(\.formatted) == [
-            "Sites/x.yaml:6:21: error: halls[0].power.distribution: dc-800v does not match the custom chain, which feeds the racks at ac-415v; leave 'distribution' out or make them agree",
-        ])
+        #expect(
+            load(yaml).findings.map(\.formatted) == [
+                "Sites/x.yaml:6:21: error: halls[0].power.distribution: dc-800v does not match the custom chain, which "
+                    + "feeds the racks at ac-415v; leave 'distribution' out or make them agree"
+            ])
     }
 }
 
@@ -170,60 +207,84 @@ struct CustomChainTests {
 @Suite("Cooling keys")
 struct CoolingSpecTests {
     func cooling(_ section: String) -> LoadResult {
-        load("version: 1\nsite: { name: T }\ncooling: \(section)\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        load(
+            "version: 1\nsite: { name: T }\ncooling: \(section)\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: "
+                + "4 }] }]\n"
+        )
     }
 
     @Test("cooling keys choose equipment and set points over the defaults")
     func loads() throws {
-        let c = try #require(cooling("{ tcs_supply_c: 40, heat_rejection: cooling-tower-2mw, approach_k: 5, chiller: chiller-screw-ac-1500, cdu_redundancy: 2N }").site?.cooling)
+        let c = try #require(
+            cooling(
+                "{ tcs_supply_c: 40, heat_rejection: cooling-tower-2mw, approach_k: 5, chiller: chiller-screw-ac-1500, "
+                    + "cdu_redundancy: 2N }"
+            ).site?.cooling)
         #expect(c.tcsSupply == .celsius(40))
         #expect(c.economiser.id == "cooling-tower-2mw")
         #expect(c.economiser.approach == .kelvins(5))
         #expect(c.chiller.id == "chiller-screw-ac-1500")
         #expect(c.cduRedundancy == .twoN)
-        #expect(c.cdu.id == "cdu-liquidstack-1mw")  // default kept
-        #expect(c.chillerUnits == nil && c.airSupply == .celsius(25))  // defaults kept
+        #expect(c.cdu.id == "cdu-liquidstack-1mw") // default kept
+        #expect(c.chillerUnits == nil && c.airSupply == .celsius(25)) // defaults kept
     }
 
     @Test("a daily workload profile needs 24 non-negative values; each bad one is reported where it is")
     func dailyProfile() throws {
         func workload(_ list: String) -> LoadResult {
-            load("version: 1\nsite: { name: T }\nworkload: { daily_profile_percent: \(list) }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+            load(
+                "version: 1\nsite: { name: T }\nworkload: { daily_profile_percent: \(list) }\nhalls: [{ id: h, racks: "
+                    + "[{ type: gb300-nvl72, count: 4 }] }]\n"
+            )
         }
         let day = Array(repeating: "100", count: 12) + Array(repeating: "50", count: 12)
         let site = try #require(workload("[\(day.joined(separator: ", "))]").site)
         #expect(site.dailyProfile?.count == 24 && site.dailyProfile?[12] == .percent(50))
-        #expect(workload("[100, 90]").findings.map(\.formatted) == [
-            "Sites/x.yaml:3:36: error: workload.daily_profile_percent: must list 24 hourly values (00:00–01:00 first), got 2",
-        ])
+        #expect(
+            workload("[100, 90]").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:36: error: workload.daily_profile_percent: must list 24 hourly values (00:00–01:00 "
+                    + "first), got 2"
+            ])
         let negative = ["-5"] + Array(repeating: "100", count: 23)
-        #expect(workload("[\(negative.joined(separator: ", "))]").findings.map(\.formatted) == [
-            "Sites/x.yaml:3:37: error: workload.daily_profile_percent[0]: must be within 0–1000 % of the sustained utilisation, got -5",
-        ])
+        #expect(
+            workload("[\(negative.joined(separator: ", "))]").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:37: error: workload.daily_profile_percent[0]: must be within 0–1000 % of the sustained "
+                    + "utilisation, got -5"
+            ])
     }
 
-    @Test("chiller count, chiller redundancy and supply air are read; out-of-range values are errors with line and column")
+    @Test(
+        "chiller count, chiller redundancy and supply air are read; out-of-range values are errors with line and column"
+    )
     func chillersAndAir() throws {
         let c = try #require(cooling("{ chiller_units: 0, chiller_redundancy: 2N, air_supply_c: 27 }").site?.cooling)
         #expect(c.chillerUnits == 0 && c.chillerRedundancy == .twoN && c.airSupply == .celsius(27))
-        #expect(cooling("{ chiller_units: -1 }").findings.map(\.formatted) == [
-            "Sites/x.yaml:3:27: error: cooling.chiller_units: must be a non-negative integer, got -1",
-        ])
-        #expect(cooling("{ air_supply_c: 50 }").findings.map(\.formatted) == [
-            "Sites/x.yaml:3:26: error: cooling.air_supply_c: must be within 5–45 °C (ASHRAE A4 allowable), got 50",
-        ])
+        #expect(
+            cooling("{ chiller_units: -1 }").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:27: error: cooling.chiller_units: must be a non-negative integer, got -1"
+            ])
+        #expect(
+            cooling("{ air_supply_c: 50 }").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:26: error: cooling.air_supply_c: must be within 5–45 °C (ASHRAE A4 allowable), got 50"
+            ])
     }
 
     @Test("a zero approach, an unknown unit and a CDU smaller than one rack are errors")
     func errors() {
         // GB300: 140 kW × 0.92 = 128.8 kW of liquid heat per rack fits the 150 kW in-rack CDU; a 200 kW
         // variant (200 × 0.92 = 184 kW) does not.
-        #expect(cooling("{ approach_k: 0 }").findings.map(\.formatted) == ["Sites/x.yaml:3:24: error: cooling.approach_k: must be positive, got 0"])
-        #expect(cooling("{ heat_rejection: dry-cooler-2mw }").findings.map(\.formatted) == [
-            "Sites/x.yaml:3:28: error: cooling.heat_rejection: unknown heat-rejection unit 'dry-cooler-2mw'; did you mean 'dry-cooler-1mw'?",
-        ])
+        #expect(
+            cooling("{ approach_k: 0 }").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:24: error: cooling.approach_k: must be positive, got 0"
+            ])
+        #expect(
+            cooling("{ heat_rejection: dry-cooler-2mw }").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:28: error: cooling.heat_rejection: unknown heat-rejection unit 'dry-cooler-2mw'; did "
+                    + "you mean 'dry-cooler-1mw'?"
+            ])
         #expect(cooling("{ cdu: cdu-in-rack-150 }").findings.isEmpty)
-        let tiny = load("""
+        let tiny = load(
+            """
             version: 1
             site: { name: T }
             cooling: { cdu: cdu-in-rack-150 }
@@ -231,27 +292,55 @@ struct CoolingSpecTests {
             catalog:
               racks: [{ id: big, based_on: gb300-nvl72, design_kw: 200, nameplate_kw: 200, source: test }]
             """)
-        #expect(tiny.findings.map(\.formatted) == [
-            "Sites/x.yaml:3:17: error: cooling.cdu: CDU 'cdu-in-rack-150' carries 150 kW, less than one rack's liquid heat of 184 kW",
-        ])
+        #expect(
+            tiny.findings.map(\.formatted) == [
+                "Sites/x.yaml:3:17: error: cooling.cdu: CDU 'cdu-in-rack-150' carries 150 kW, less than one rack's "
+                    + "liquid heat of 184 kW"
+            ])
     }
 
-    @Test("placement keys load; a zero time limit, an empty site list, a rack pitch beyond reach and an in-rack CDU are errors where they are written")
+    @Test(
+        "placement keys load; a zero time limit, an empty site list, a rack pitch beyond reach and an in-rack CDU are "
+            + "errors where they are written"
+    )
     func placementKeys() throws {
-        let ok = load("version: 1\nsite: { name: T }\nplacement: { time_limit_s: 5, mip_gap_percent: 1, site_pitch_m: 2.4 }\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [{ x_m: 0, y_m: 0 }, { x_m: 3, y_m: 0 }] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        let ok = load(
+            "version: 1\nsite: { name: T }\nplacement: { time_limit_s: 5, mip_gap_percent: 1, site_pitch_m: 2.4 "
+                + "}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [{ x_m: 0, y_m: 0 }, { x_m: 3, "
+                + "y_m: 0 }] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n"
+        )
         let site = try #require(ok.site)
-        #expect(site.placement == PlacementChoices(timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4)))
+        #expect(
+            site.placement == PlacementChoices(timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4)))
         #expect(site.halls[0].layout?.unitSites == [.metres(0, 0), .metres(3, 0)])
-        #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: { time_limit_s: 0 }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
-            "Sites/x.yaml:3:28: error: placement.time_limit_s: must be positive, got 0",
-        ])
-        #expect(diagnostics("version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, unit_sites: [] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n") == [
-            "Sites/x.yaml:4:67: error: halls[0].layout.unit_sites: must list at least one candidate site",
-        ])
+        #expect(
+            diagnostics(
+                "version: 1\nsite: { name: T }\nplacement: { time_limit_s: 0 }\nhalls: [{ id: h, racks: [{ type: "
+                    + "gb300-nvl72, count: 4 }] }]\n"
+            ) == [
+                "Sites/x.yaml:3:28: error: placement.time_limit_s: must be positive, got 0"
+            ])
+        #expect(
+            diagnostics(
+                "version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, "
+                    + "unit_sites: [] }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n"
+            ) == [
+                "Sites/x.yaml:4:67: error: halls[0].layout.unit_sites: must list at least one candidate site"
+            ])
         // rack pitch 30 m > the CDU's 25 m reach (and the fan wall's 15 m)
-        let far = diagnostics("version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, rack_pitch_m: 30 }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
-        #expect(far.first == "Sites/x.yaml:4:69: error: halls[0].layout.rack_pitch_m: 'cdu-liquidstack-1mw' reaches 25 m, less than the rack pitch of 30 m: no unit could serve a neighbouring rack")
-        let inRack = diagnostics("version: 1\nsite: { name: T }\ncooling: { cdu: cdu-in-rack-150 }\nplacement: {}\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n")
+        let far = diagnostics(
+            "version: 1\nsite: { name: T }\nplacement: {}\nhalls: [{ id: h, layout: { rows: 1, racks_per_row: 4, "
+                + "rack_pitch_m: 30 }, racks: [{ type: gb300-nvl72, count: 4 }] }]\n"
+        )
+        #expect(
+            far.first
+                == "Sites/x.yaml:4:69: error: halls[0].layout.rack_pitch_m: 'cdu-liquidstack-1mw' reaches 25 m, less "
+                + "than the rack pitch of 30 m: no unit could serve a neighbouring rack"
+        )
+        let inRack = diagnostics(
+            "version: 1\nsite: { name: T }\ncooling: { cdu: cdu-in-rack-150 }\nplacement: {}\nhalls: [{ id: h, racks: "
+                + "[{ type: gb300-nvl72, count: 4 }] }]\n"
+        )
         #expect(inRack.contains { $0.contains("'cdu-in-rack-150' has no reach and cost for placement") })
     }
 }

@@ -15,7 +15,9 @@ struct SemanticDiagnosticsTests {
     /// The findings for a spec whose `catalog.racks` entries are `entries` (one flow mapping
     /// each, from line 6, column 7) and whose one hall holds the rack groups `racks`.
     func catalogFindings(_ entries: [String], racks: String = "{ type: storage-rack, count: 1 }") -> [String] {
-        let header = ["version: 1", "site: { name: T }", "halls: [{ id: h, racks: [\(racks)] }]", "catalog:", "  racks:"]
+        let header = [
+            "version: 1", "site: { name: T }", "halls: [{ id: h, racks: [\(racks)] }]", "catalog:", "  racks:",
+        ]
         return diagnostics((header + entries.map { "    - " + $0 }).joined(separator: "\n"))
     }
 
@@ -34,11 +36,17 @@ struct SemanticDiagnosticsTests {
     @Test("an unknown rack type suggests the closest catalogue IDs")
     func unknownRackType() {
         #expect(
-            hallFindings("[{ id: h, racks: [{ type: gb300-nvl7, count: 1 }, { type: netwrk-rack, count: 1 }, { type: tpu, count: 1 }] }]")
+            hallFindings(
+                "[{ id: h, racks: [{ type: gb300-nvl7, count: 1 }, { type: netwrk-rack, count: 1 }, { type: tpu, "
+                    + "count: 1 }] }]"
+            )
                 == [
-                    "Sites/x.yaml:3:34: error: halls[0].racks[0].type: unknown rack type 'gb300-nvl7'; did you mean 'gb300-nvl72' or 'gb200-nvl72'?",
-                    "Sites/x.yaml:3:66: error: halls[0].racks[1].type: unknown rack type 'netwrk-rack'; did you mean 'network-rack'?",
-                    "Sites/x.yaml:3:99: error: halls[0].racks[2].type: unknown rack type 'tpu'; 'dcplan catalog list' shows the known IDs",
+                    "Sites/x.yaml:3:34: error: halls[0].racks[0].type: unknown rack type 'gb300-nvl7'; did you mean "
+                        + "'gb300-nvl72' or 'gb200-nvl72'?",
+                    "Sites/x.yaml:3:66: error: halls[0].racks[1].type: unknown rack type 'netwrk-rack'; did you mean "
+                        + "'network-rack'?",
+                    "Sites/x.yaml:3:99: error: halls[0].racks[2].type: unknown rack type 'tpu'; 'dcplan catalog list' "
+                        + "shows the known IDs",
                 ])
     }
 
@@ -46,7 +54,10 @@ struct SemanticDiagnosticsTests {
     func nodeAsRack() {
         #expect(
             hallFindings("[{ id: h, racks: [{ type: dgx-b200, count: 4 }] }]")
-                == ["Sites/x.yaml:3:34: error: halls[0].racks[0].type: 'dgx-b200' is a node, not a rack; use a rack made of it: 'dgx-b200-rack'"])
+                == [
+                    "Sites/x.yaml:3:34: error: halls[0].racks[0].type: 'dgx-b200' is a node, not a rack; use a rack "
+                        + "made of it: 'dgx-b200-rack'"
+                ])
     }
 
     @Test("utilisation must be within 0–100 %, for the site and for a hall")
@@ -79,9 +90,11 @@ struct SemanticDiagnosticsTests {
                   - { id: -x, racks: [{ type: gb300-nvl72, count: 1 }] }
                 """)
                 == [
-                    "Sites/x.yaml:5:11: error: halls[1].id: must be lower-case letters, digits and '-' (like 'hall-a'), got \"Hall B\"",
+                    "Sites/x.yaml:5:11: error: halls[1].id: must be lower-case letters, digits and '-' (like "
+                        + "'hall-a'), got \"Hall B\"",
                     "Sites/x.yaml:6:11: error: halls[2].id: duplicate hall ID 'hall-a' (first at line 4)",
-                    "Sites/x.yaml:7:11: error: halls[3].id: must be lower-case letters, digits and '-' (like 'hall-a'), got \"-x\"",
+                    "Sites/x.yaml:7:11: error: halls[3].id: must be lower-case letters, digits and '-' (like "
+                        + "'hall-a'), got \"-x\"",
                 ])
     }
 
@@ -126,20 +139,29 @@ struct SemanticDiagnosticsTests {
                       - { type: gb300-nvl72, count: 174 }
                       - { type: network-rack, count: 8 }
                 """)
-                == ["Sites/x.yaml:5:13: error: halls[0].layout: hall 'hall-a' holds 182 racks but its layout has 180 positions (12 rows × 15)"])
+                == [
+                    "Sites/x.yaml:5:13: error: halls[0].layout: hall 'hall-a' holds 182 racks but its layout has 180 "
+                        + "positions (12 rows × 15)"
+                ])
     }
 
     @Test("grid frequency must be 50 or 60 Hz")
     func gridFrequency() {
         #expect(
-            diagnostics("version: 1\nsite: { name: T, grid: { frequency_hz: 55 } }\nhalls: [{ id: h, racks: [{ type: storage-rack, count: 1 }] }]\n")
+            diagnostics(
+                "version: 1\nsite: { name: T, grid: { frequency_hz: 55 } }\nhalls: [{ id: h, racks: [{ type: "
+                    + "storage-rack, count: 1 }] }]\n"
+            )
                 == ["Sites/x.yaml:2:40: error: site.grid.frequency_hz: must be 50 or 60, got 55"])
     }
 
     @Test("commissioning must be a month written YYYY-MM", arguments: ["2027-7", "2027-13", "July 2027", "2027-07-01"])
     func commissioning(month: String) {
         #expect(
-            diagnostics("version: 1\nsite: { name: T, commissioning: \(month) }\nhalls: [{ id: h, racks: [{ type: storage-rack, count: 1 }] }]\n")
+            diagnostics(
+                "version: 1\nsite: { name: T, commissioning: \(month) }\nhalls: [{ id: h, racks: [{ type: "
+                    + "storage-rack, count: 1 }] }]\n"
+            )
                 == ["Sites/x.yaml:2:33: error: site.commissioning: must be a month as YYYY-MM, got \"\(month)\""])
     }
 
@@ -147,7 +169,9 @@ struct SemanticDiagnosticsTests {
     func weatherFile() throws {
         let halls = "halls: [{ id: h, racks: [{ type: storage-rack, count: 1 }] }]"
         #expect(
-            diagnostics("version: 1\nsite: { name: T, weather: weather/missing.epw }\n\(halls)\n", baseDirectory: "/no/such/dir")
+            diagnostics(
+                "version: 1\nsite: { name: T, weather: weather/missing.epw }\n\(halls)\n", baseDirectory: "/no/such/dir"
+            )
                 == ["Sites/x.yaml:2:27: error: site.weather: weather file not found: /no/such/dir/weather/missing.epw"])
         try withTemporaryDirectory { directory in
             #expect(
@@ -168,13 +192,19 @@ struct SemanticDiagnosticsTests {
                     "{ id: a3, based_on: gb300-nvl72, design_kw: 500, source: s }",
                 ], racks: "{ type: a1, count: 1 }")
                 == [
-                    "Sites/x.yaml:6:13: error: catalog.racks[0].id: 'gb300-nvl72' is a built-in catalogue entry; give the variant a new ID and set 'based_on: gb300-nvl72'",
+                    "Sites/x.yaml:6:13: error: catalog.racks[0].id: 'gb300-nvl72' is a built-in catalogue entry; give "
+                        + "the variant a new ID and set 'based_on: gb300-nvl72'",
                     "Sites/x.yaml:8:13: error: catalog.racks[2].id: duplicate catalogue ID 'a1' (first at line 7)",
-                    "Sites/x.yaml:9:13: error: catalog.racks[3].id: must be lower-case letters, digits and '-' (like 'gb300-nvl72-135'), got \"A_2\"",
+                    "Sites/x.yaml:9:13: error: catalog.racks[3].id: must be lower-case letters, digits and '-' (like "
+                        + "'gb300-nvl72-135'), got \"A_2\"",
                     // A rejected clash leaves the built-in entry usable: a3 is checked against it.
                     "Sites/x.yaml:10:7: error: catalog.racks[4]: design power 500 kW exceeds nameplate 142 kW",
                 ])
-        #expect(load("version: 1\nsite: { name: T }\nhalls: []\ncatalog: { racks: [{ id: a1, based_on: gb200-nvl72, source: s }, { id: a1, based_on: gb300-nvl72, source: s }] }\n")
+        #expect(
+            load(
+                "version: 1\nsite: { name: T }\nhalls: []\ncatalog: { racks: [{ id: a1, based_on: gb200-nvl72, source: "
+                    + "s }, { id: a1, based_on: gb300-nvl72, source: s }] }\n"
+            )
             .catalogue.entry("a1")?.designPower == .kilowatts(132))
     }
 
@@ -187,8 +217,10 @@ struct SemanticDiagnosticsTests {
                     "{ id: v2, based_on: dgx-h100, source: s }",
                 ], racks: "{ type: v1, count: 1 }, { type: v2, count: 1 }")
                 == [
-                    "Sites/x.yaml:6:27: error: catalog.racks[0].based_on: unknown rack type 'gb300-nvl7'; did you mean 'gb300-nvl72' or 'gb200-nvl72'?",
-                    "Sites/x.yaml:7:27: error: catalog.racks[1].based_on: 'dgx-h100' is a node, not a rack; use a rack made of it: 'dgx-h100-rack'",
+                    "Sites/x.yaml:6:27: error: catalog.racks[0].based_on: unknown rack type 'gb300-nvl7'; did you mean "
+                        + "'gb300-nvl72' or 'gb200-nvl72'?",
+                    "Sites/x.yaml:7:27: error: catalog.racks[1].based_on: 'dgx-h100' is a node, not a rack; use a rack "
+                        + "made of it: 'dgx-h100-rack'",
                 ])
     }
 
@@ -198,14 +230,18 @@ struct SemanticDiagnosticsTests {
             catalogFindings(
                 [
                     "{ id: bare, gpus: 8 }",
-                    "{ id: odd, role: gpu, gpus: 7.5, design_kw: 10, liquid_fraction: 0.5, source: \"\", confidence: high }",
+                    "{ id: odd, role: gpu, gpus: 7.5, design_kw: 10, liquid_fraction: 0.5, source: \"\", confidence: "
+                        + "high }",
                 ])
                 == [
                     "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'source'",
                     "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'role' (needed without based_on)",
-                    "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'design_kw' (needed without based_on)",
-                    "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'liquid_fraction' (needed without based_on)",
-                    "Sites/x.yaml:7:24: error: catalog.racks[1].role: must be one of compute, network, storage; got \"gpu\"",
+                    "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'design_kw' (needed without "
+                        + "based_on)",
+                    "Sites/x.yaml:6:7: error: catalog.racks[0]: missing required key 'liquid_fraction' (needed without "
+                        + "based_on)",
+                    "Sites/x.yaml:7:24: error: catalog.racks[1].role: must be one of compute, network, storage; got "
+                        + "\"gpu\"",
                     "Sites/x.yaml:7:35: error: catalog.racks[1].gpus: must be a non-negative integer, got 7.5",
                     "Sites/x.yaml:7:85: error: catalog.racks[1].source: must not be empty",
                     "Sites/x.yaml:7:101: error: catalog.racks[1].confidence: must be one of H, M, L; got \"high\"",
@@ -249,9 +285,11 @@ struct SemanticDiagnosticsTests {
         #expect(
             result.findings.map(\.formatted) == [
                 "Sites/x.yaml:4:25: error: site.grid.frequency_hz: must be 50 or 60, got 55",
-                "Sites/x.yaml:5:13: warning: workload: unknown key 'utilisation_pct'; did you mean 'utilisation_percent'?",
+                "Sites/x.yaml:5:13: warning: workload: unknown key 'utilisation_pct'; did you mean "
+                    + "'utilisation_percent'?",
                 "Sites/x.yaml:8:13: error: halls[0].copies: must be a positive integer, got -1",
-                "Sites/x.yaml:10:17: error: halls[0].racks[0].type: unknown rack type 'gb300-nvl7'; did you mean 'gb300-nvl72' or 'gb200-nvl72'?",
+                "Sites/x.yaml:10:17: error: halls[0].racks[0].type: unknown rack type 'gb300-nvl7'; did you mean "
+                    + "'gb300-nvl72' or 'gb200-nvl72'?",
                 "Sites/x.yaml:11:38: error: halls[0].racks[1].count: expected an integer, got \"many\"",
                 "Sites/x.yaml:12:9: error: halls[1].id: duplicate hall ID 'hall-a' (first at line 7)",
                 "Sites/x.yaml:13:41: error: halls[1].racks[0].count: must be a positive integer, got 0",

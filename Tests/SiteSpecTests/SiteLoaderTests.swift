@@ -85,8 +85,9 @@ struct SiteLoaderTests {
     @Test("the example in Sites/README.md loads without findings")
     func readmeExample() throws {
         let readme = try String(contentsOfFile: packageRoot + "/Sites/README.md", encoding: .utf8)
-        let yaml = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().first?
-            .components(separatedBy: "```").first)
+        let yaml = try #require(
+            readme.components(separatedBy: "```yaml\n").dropFirst().first?
+                .components(separatedBy: "```").first)
         let result = SiteLoader().load(yaml: yaml, path: "Sites/README.md", baseDirectory: packageRoot + "/Sites")
         #expect(result.findings.map(\.formatted) == [])
         #expect(result.site?.halls.first?.rackGroups.map(\.count) == [32, 4])
@@ -96,7 +97,8 @@ struct SiteLoaderTests {
     @Test("every spec in Sites/ loads without findings")
     func sitesFolder() throws {
         let folder = packageRoot + "/Sites"
-        let specs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let specs = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         #expect(!specs.isEmpty)
         for spec in specs {
             let result = SiteLoader().load(path: folder + "/" + spec)
@@ -109,7 +111,9 @@ struct SiteLoaderTests {
     func loadFromFile() throws {
         try withTemporaryDirectory { directory in
             try writeFile(directory + "/w.epw", "")
-            let spec = "version: 1\nsite: { name: F, weather: w.epw }\nhalls: [{ id: a, racks: [{ type: storage-rack, count: 1 }] }]\n"
+            let spec =
+                "version: 1\nsite: { name: F, weather: w.epw }\nhalls: [{ id: a, racks: [{ type: storage-rack, count: "
+                + "1 }] }]\n"
             try writeFile(directory + "/f.yaml", spec)
             let result = SiteLoader().load(path: directory + "/f.yaml")
             #expect(result.findings == [])
@@ -130,7 +134,8 @@ struct SiteLoaderTests {
             """)
         #expect(
             result.findings.map(\.formatted) == [
-                "Sites/x.yaml:5:5: warning: halls[0]: unknown key 'utilisation_pct'; did you mean 'utilisation_percent'?",
+                "Sites/x.yaml:5:5: warning: halls[0]: unknown key 'utilisation_pct'; did you mean "
+                    + "'utilisation_percent'?",
                 "Sites/x.yaml:6:44: warning: halls[0].racks[0]: unknown key 'colour'; expected 'type' or 'count'",
             ])
         #expect(result.site?.halls.first?.utilisation == nil)
@@ -196,10 +201,11 @@ struct SiteLoaderTests {
         #expect(compute.liquidFraction == .fraction(0.9))
         #expect(compute.weight == .kilograms(1500))
         #expect(
-            compute.provenance == Provenance(
-                source: "vendor datasheet", confidence: .medium,
-                derivation: "defined in site spec Sites/x.yaml; nameplate = design (nameplate_kw not given); "
-                    + "idle = design × 0.194, the measured H100 idle share (REFERENCE.md §9.2, L)"))
+            compute.provenance
+                == Provenance(
+                    source: "vendor datasheet", confidence: .medium,
+                    derivation: "defined in site spec Sites/x.yaml; nameplate = design (nameplate_kw not given); "
+                        + "idle = design × 0.194, the measured H100 idle share (REFERENCE.md §9.2, L)"))
 
         let network = try #require(result.catalogue.entry("fabric"))
         #expect(network.name == "fabric")
@@ -226,6 +232,8 @@ struct SiteLoaderTests {
         #expect(entry.designPower == .kilowatts(120))
         #expect(entry.weight == .kilograms(1400))
         #expect(entry.provenance.confidence == .high)
-        #expect(entry.provenance.derivation == "defined in site spec Sites/x.yaml as a variant of v1 overriding weight_kg; other values from v1: a")
+        #expect(
+            entry.provenance.derivation
+                == "defined in site spec Sites/x.yaml as a variant of v1 overriding weight_kg; other values from v1: a")
     }
 }

@@ -47,6 +47,8 @@ struct SpecTemplateTests {
         #expect(SiteLoader().load(varied).site == expected.site)
         #expect(SiteLoader().load(varied).findings == expected.findings)
         // A failed set still names the path it walked.
-        #expect(throws: SpecKeyPath.Problem.notAList("site")) { try prepared.setting(values[0], at: try SpecKeyPath(parsing: "site[0].name")) }
+        #expect(throws: SpecKeyPath.Problem.notAList("site")) {
+            try prepared.setting(values[0], at: try SpecKeyPath(parsing: "site[0].name"))
+        }
     }
 }

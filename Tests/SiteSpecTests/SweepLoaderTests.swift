@@ -24,7 +24,8 @@ struct SweepLoaderTests {
 
     @Test("a cartesian sweep of a list and a range gives the product of their lengths, last axis fastest")
     func cartesian() throws {
-        let result = try sweep("""
+        let result = try sweep(
+            """
             axes:
               - { path: "halls[*].power.distribution", values: [ac-415v, dc-800v] }
               - { path: cooling.tcs_supply_c, range: { from: 25, to: 45, step: 5 } }
@@ -43,30 +44,37 @@ struct SweepLoaderTests {
 
     @Test("a range with a fractional step prints its values as written")
     func fractionalRange() throws {
-        let d = try #require(try sweep("""
-            axes: [{ path: workload.utilisation_percent, range: { from: 0.1, to: 0.5, step: 0.1 } }]
-            metrics: [it_sustained_mw]
-            """).definition)
+        let d = try #require(
+            try sweep(
+                """
+                axes: [{ path: workload.utilisation_percent, range: { from: 0.1, to: 0.5, step: 0.1 } }]
+                metrics: [it_sustained_mw]
+                """
+            ).definition)
         #expect(d.axes[0].values.map(\.description) == ["0.1", "0.2", "0.3", "0.4", "0.5"])
     }
 
     @Test("a path the spec does not know is an error at the axis, with the loader's suggestion")
     func unknownPath() throws {
-        let result = try sweep("""
+        let result = try sweep(
+            """
             axes:
               - path: cooling.tcs_suply_c
                 values: [30]
             metrics: [copper_t]
             """)
         #expect(result.definition == nil)
-        #expect(result.findings.map(\.formatted) == [
-            "s.yaml:4:11: error: axes[0].path: cooling.tcs_suply_c is not a spec path: cooling: unknown key 'tcs_suply_c'; did you mean 'tcs_supply_c'?",
-        ])
+        #expect(
+            result.findings.map(\.formatted) == [
+                "s.yaml:4:11: error: axes[0].path: cooling.tcs_suply_c is not a spec path: cooling: unknown key "
+                    + "'tcs_suply_c'; did you mean 'tcs_supply_c'?"
+            ])
     }
 
     @Test("a value of the wrong kind or range names the axis at the value")
     func badValue() throws {
-        let result = try sweep("""
+        let result = try sweep(
+            """
             axes:
               - { path: "halls[*].power.distribution", values: [ac-415v, dc-900v] }
               - { path: cooling.tcs_supply_c, values: [30, 90] }
@@ -74,27 +82,39 @@ struct SweepLoaderTests {
             """)
         let messages = result.findings.map(\.formatted)
         #expect(messages.count == 2)
-        #expect(messages[0].hasPrefix("s.yaml:4:62: error: axes[0].values[1]: halls[*].power.distribution = dc-900v: halls[0].power.distribution:"))
-        #expect(messages[1] == "s.yaml:5:48: error: axes[1].values[1]: cooling.tcs_supply_c = 90: cooling.tcs_supply_c: must be within 5–70 °C, got 90")
+        #expect(
+            messages[0].hasPrefix(
+                "s.yaml:4:62: error: axes[0].values[1]: halls[*].power.distribution = dc-900v: "
+                    + "halls[0].power.distribution:"
+            ))
+        #expect(
+            messages[1]
+                == "s.yaml:5:48: error: axes[1].values[1]: cooling.tcs_supply_c = 90: cooling.tcs_supply_c: must be "
+                + "within 5–70 °C, got 90"
+        )
     }
 
     @Test("empty axes, unequal zips, unknown metrics and annual metrics without the annual analysis are errors")
     func structuralErrors() throws {
-        #expect(try sweep("axes: [{ path: cooling.tcs_supply_c, values: [] }]\nmetrics: [copper_t]\n").findings.map(\.formatted) == [
-            "s.yaml:3:46: error: axes[0].values: an axis needs at least one value",
-        ])
-        let zip = try sweep("""
+        #expect(
+            try sweep("axes: [{ path: cooling.tcs_supply_c, values: [] }]\nmetrics: [copper_t]\n").findings.map(
+                \.formatted) == [
+                    "s.yaml:3:46: error: axes[0].values: an axis needs at least one value"
+                ])
+        let zip = try sweep(
+            """
             combination: zip
             axes:
               - { path: cooling.tcs_supply_c, values: [30, 35] }
               - { path: workload.utilisation_percent, values: [60, 70, 80] }
             metrics: [pue, copper_tonnes]
             """)
-        #expect(zip.findings.map(\.formatted) == [
-            "s.yaml:3:14: error: combination: zip needs axes of one length; they have 2, 3 values",
-            "s.yaml:7:11: error: metrics[0]: metric 'pue' needs the plant over the year: set analyses: annual",
-            "s.yaml:7:16: error: metrics[1]: unknown metric 'copper_tonnes'; did you mean 'copper_t'?",
-        ])
+        #expect(
+            zip.findings.map(\.formatted) == [
+                "s.yaml:3:14: error: combination: zip needs axes of one length; they have 2, 3 values",
+                "s.yaml:7:11: error: metrics[0]: metric 'pue' needs the plant over the year: set analyses: annual",
+                "s.yaml:7:16: error: metrics[1]: unknown metric 'copper_tonnes'; did you mean 'copper_t'?",
+            ])
     }
 
     @Test("spec paths parse keys, indices and [*]; anything else is refused with the form expected")

@@ -15,7 +15,9 @@ struct EPWFuzzRegressionTests {
         #expect(Self.inputs.count >= 1, "no files in \(Self.folder)")
     }
 
-    @Test("every EPW input the fuzzer crashed on is now an error with a line, from the reader and the .stat reader", arguments: inputs)
+    @Test(
+        "every EPW input the fuzzer crashed on is now an error with a line, from the reader and the .stat reader",
+        arguments: inputs)
     func replay(name: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: Self.folder + "/" + name))
         _ = try? DesignConditions.fromStat([UInt8](bytes), fileName: name)
@@ -32,7 +34,8 @@ struct EPWFuzzRegressionTests {
             #expect(error.description == "s.epw:9: year (field 1) = 2.001e+22 is outside 1000.0…3000.0")
         }
         // A long mantissa within range still reads, through Double(String).
-        let year = try EPWReader.parse(syntheticEPW { $0[8] = "2001,1,1,1,60,x,20.0,10.0,53.0000000000000000000001,101325" }, fileName: "s.epw")
+        let year = try EPWReader.parse(
+            syntheticEPW { $0[8] = "2001,1,1,1,60,x,20.0,10.0,53.0000000000000000000001,101325" }, fileName: "s.epw")
         #expect(year.relativeHumidityPercent[0] == 53)
     }
 }

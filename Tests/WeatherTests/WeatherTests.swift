@@ -25,12 +25,15 @@ struct PsychrometricsTests {
         // W*_s = 0.621945 × 2.3389 / (101.325 − 2.3389) = 0.014696
         // W = ((2501 − 2.326·20) × 0.014699 − 1.006·(40 − 20)) / (2501 + 1.86·40 − 4.186·20)
         //   = (36.071 − 20.12) / 2491.68 = 0.006402 kg/kg
-        let w = Psychrometrics.humidityRatio(dryBulb: .celsius(40), wetBulb: .celsius(20),
-                                             pressurePascals: Psychrometrics.standardPressurePascals)
+        let w = Psychrometrics.humidityRatio(
+            dryBulb: .celsius(40), wetBulb: .celsius(20),
+            pressurePascals: Psychrometrics.standardPressurePascals)
         #expect(isClose(w, 0.006402, absolute: 5e-6))
         // Enthalpy eq. 30: 1.006·40 + 0.006402·(2501 + 1.86·40) = 40.24 + 16.49 = 56.73 kJ/kg
-        #expect(isClose(Psychrometrics.enthalpyKilojoulesPerKilogram(dryBulb: .celsius(40), humidityRatio: w),
-                        56.73, absolute: 0.02))
+        #expect(
+            isClose(
+                Psychrometrics.enthalpyKilojoulesPerKilogram(dryBulb: .celsius(40), humidityRatio: w),
+                56.73, absolute: 0.02))
     }
 
     @Test("30 °C dry bulb with 20 °C wet bulb at 101.325 kPa holds about 10.5 g of water per kg")
@@ -38,16 +41,19 @@ struct PsychrometricsTests {
         // W*_s(20 °C) = 0.621945 × 2338.9 / (101325 − 2338.9) = 0.014696
         // W = ((2501 − 46.52) × 0.014696 − 1.006 × 10) / (2501 + 55.8 − 83.72)
         //   = (36.071 − 10.06) / 2473.08 = 0.010518 kg/kg (psychrometric chart: ≈10.5 g/kg, RH ≈ 39 %)
-        let w = Psychrometrics.humidityRatio(dryBulb: .celsius(30), wetBulb: .celsius(20),
-                                             pressurePascals: 101_325)
+        let w = Psychrometrics.humidityRatio(
+            dryBulb: .celsius(30), wetBulb: .celsius(20),
+            pressurePascals: 101_325)
         #expect(isClose(w, 0.010518, absolute: 5e-6))
     }
 
     @Test("wet bulb inverts the psychrometric equation to 1e-6 K")
     func wetBulbInverts() {
-        for (db, wb, p) in [(30.0, 20.0, 101_325.0), (40, 20, 101_325), (10, 5, 95_000), (-5, -7, 101_325), (35, 29.9, 100_000)] {
+        for (db, wb, p) in [
+            (30.0, 20.0, 101_325.0), (40, 20, 101_325), (10, 5, 95_000), (-5, -7, 101_325), (35, 29.9, 100_000),
+        ] {
             let w = Psychrometrics.humidityRatio(dryBulb: .celsius(db), wetBulb: .celsius(wb), pressurePascals: p)
-            let pw = w * p / (Psychrometrics.molarMassRatio + w)   // eq. 22 inverted
+            let pw = w * p / (Psychrometrics.molarMassRatio + w) // eq. 22 inverted
             let dewPoint = Psychrometrics.dewPoint(vapourPressurePascals: pw)
             let solved = Psychrometrics.wetBulb(dryBulb: .celsius(db), dewPoint: dewPoint, pressurePascals: p)
             #expect(abs(solved.celsius - wb) < 2e-6, "DB \(db) WB \(wb): got \(solved.celsius)")
@@ -57,10 +63,12 @@ struct PsychrometricsTests {
 
     @Test("saturated air has wet bulb = dew point = dry bulb, and dry air has a wet bulb below the dry bulb")
     func wetBulbLimits() {
-        let sat = Psychrometrics.wetBulb(dryBulb: .celsius(25), relativeHumidity: .percent(100), pressurePascals: 101_325)
+        let sat = Psychrometrics.wetBulb(
+            dryBulb: .celsius(25), relativeHumidity: .percent(100), pressurePascals: 101_325)
         #expect(abs(sat.celsius - 25) < 1e-5)
         // 30 °C, 39.5 % RH is close to the 30/20 chart point above.
-        let wb = Psychrometrics.wetBulb(dryBulb: .celsius(30), relativeHumidity: .percent(39.5), pressurePascals: 101_325)
+        let wb = Psychrometrics.wetBulb(
+            dryBulb: .celsius(30), relativeHumidity: .percent(39.5), pressurePascals: 101_325)
         #expect(abs(wb.celsius - 20) < 0.2)
     }
 }
@@ -148,7 +156,7 @@ struct SeoulTests {
             #expect(y.wetBulbCelsius[i] <= y.dryBulbCelsius[i] + 1e-6)
             #expect(y.wetBulbCelsius[i] >= y.dewPointCelsius[i] - 0.6, "hour \(i)")
         }
-        #expect(y.wetBulbCelsius.max()! < 30)   // REFERENCE §6.2: max WB 29.3 °C
+        #expect(y.wetBulbCelsius.max()! < 30) // REFERENCE §6.2: max WB 29.3 °C
     }
 }
 
@@ -194,14 +202,16 @@ struct EPWValidationTests {
         let crlf = syntheticEPW().replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try EPWReader.parse(crlf, fileName: "s.epw").stationPressurePascals[0] == 101_325)
         // The byte-level number parser gives the same Doubles as Double(String), exponents included.
-        let odd = try EPWReader.parse(syntheticEPW { $0[8] = "2001,1,1,1,60,x, -12.35 ,+0.1,5.3e1,1.01325E5" }, fileName: "s.epw")
+        let odd = try EPWReader.parse(
+            syntheticEPW { $0[8] = "2001,1,1,1,60,x, -12.35 ,+0.1,5.3e1,1.01325E5" }, fileName: "s.epw")
         #expect(odd.dryBulbCelsius[0] == Double("-12.35")! && odd.dewPointCelsius[0] == 0.1)
         #expect(odd.relativeHumidityPercent[0] == 53 && odd.stationPressurePascals[0] == 101_325)
     }
 
     @Test("a file with fewer than 8 lines reports the header count")
     func tooFewHeaderLines() throws {
-        #expect(try readError("LOCATION,a,b,c,d,1,0,0,0,0\nDESIGN CONDITIONS,0\n")
+        #expect(
+            try readError("LOCATION,a,b,c,d,1,0,0,0,0\nDESIGN CONDITIONS,0\n")
                 == "KOR_x.epw: expected 8 header lines, found 2")
     }
 
@@ -210,23 +220,31 @@ struct EPWValidationTests {
         let text = syntheticEPW { $0[0] = "LOCATIONS?,x" }
         #expect(try readError(text) == "KOR_x.epw:1: bad LOCATION line: line 1 does not start with LOCATION")
         let badLat = syntheticEPW { $0[0] = "LOCATION,T,T,T,S,0,north,20,1,100" }
-        #expect(try readError(badLat) == "KOR_x.epw:1: bad LOCATION line: latitude (field 7) is not a number: \"north\"")
+        #expect(
+            try readError(badLat) == "KOR_x.epw:1: bad LOCATION line: latitude (field 7) is not a number: \"north\"")
     }
 
     @Test("a year one record short is reported with the count at the last line")
     func wrongCount() throws {
         // 8 header + 8 759 records = 8 767 lines.
-        #expect(try readError(syntheticEPW(records: 8_759)) == "KOR_x.epw:8767: expected 8760 or 8784 hourly records, found 8759")
-        #expect(try readError(syntheticEPW(records: 8_761)) == "KOR_x.epw:8769: expected 8760 or 8784 hourly records, found 8761")
+        #expect(
+            try readError(syntheticEPW(records: 8_759))
+                == "KOR_x.epw:8767: expected 8760 or 8784 hourly records, found 8759")
+        #expect(
+            try readError(syntheticEPW(records: 8_761))
+                == "KOR_x.epw:8769: expected 8760 or 8784 hourly records, found 8761")
     }
 
     @Test("a file truncated mid-record reports too few fields at the cut line")
     func truncated() throws {
         let full = syntheticEPW()
-        let cut = String(full.dropLast(30))   // the last line loses its pressure and beyond
+        let cut = String(full.dropLast(30)) // the last line loses its pressure and beyond
         let message = try readError(cut)
-        #expect(message?.hasPrefix("KOR_x.epw:8768: expected at least 10 fields, found ") == true, "\(message ?? "nil")")
-        #expect(try readError(syntheticEPW { $0[8] = "2001,1,1,1,60" }) == "KOR_x.epw:9: expected at least 10 fields, found 5")
+        #expect(
+            message?.hasPrefix("KOR_x.epw:8768: expected at least 10 fields, found ") == true, "\(message ?? "nil")")
+        #expect(
+            try readError(syntheticEPW { $0[8] = "2001,1,1,1,60" })
+                == "KOR_x.epw:9: expected at least 10 fields, found 5")
     }
 
     @Test("a non-numeric dry bulb is reported with line, field and text")
@@ -240,25 +258,33 @@ struct EPWValidationTests {
 
     @Test("EPW missing-value codes are errors naming the field and code")
     func missingValues() throws {
-        #expect(try readError(syntheticEPW { $0[20] = "2001,1,1,13,60,x,99.9,10.0,53,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[20] = "2001,1,1,13,60,x,99.9,10.0,53,101325" })
                 == "KOR_x.epw:21: dry bulb (field 7) is missing (EPW missing-value code 99.9)")
-        #expect(try readError(syntheticEPW { $0[21] = "2001,1,1,14,60,x,20.0,99.9,53,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[21] = "2001,1,1,14,60,x,20.0,99.9,53,101325" })
                 == "KOR_x.epw:22: dew point (field 8) is missing (EPW missing-value code 99.9)")
-        #expect(try readError(syntheticEPW { $0[22] = "2001,1,1,15,60,x,20.0,10.0,999,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[22] = "2001,1,1,15,60,x,20.0,10.0,999,101325" })
                 == "KOR_x.epw:23: relative humidity (field 9) is missing (EPW missing-value code 999)")
-        #expect(try readError(syntheticEPW { $0[23] = "2001,1,1,16,60,x,20.0,10.0,53,999999" })
+        #expect(
+            try readError(syntheticEPW { $0[23] = "2001,1,1,16,60,x,20.0,10.0,53,999999" })
                 == "KOR_x.epw:24: station pressure (field 10) is missing (EPW missing-value code 999999)")
     }
 
     @Test("out-of-range values are errors with the allowed range")
     func outOfRange() throws {
-        #expect(try readError(syntheticEPW { $0[30] = "2001,1,1,23,60,x,20.0,10.0,120,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[30] = "2001,1,1,23,60,x,20.0,10.0,120,101325" })
                 == "KOR_x.epw:31: relative humidity (field 9) = 120.0 is outside 0.0…110.0")
-        #expect(try readError(syntheticEPW { $0[31] = "2001,13,1,24,60,x,20.0,10.0,50,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[31] = "2001,13,1,24,60,x,20.0,10.0,50,101325" })
                 == "KOR_x.epw:32: month (field 2) = 13.0 is outside 1.0…12.0")
-        #expect(try readError(syntheticEPW { $0[32] = "2001,1,2,1,60,x,-80.0,-85.0,50,101325" })
+        #expect(
+            try readError(syntheticEPW { $0[32] = "2001,1,2,1,60,x,-80.0,-85.0,50,101325" })
                 == "KOR_x.epw:33: dry bulb (field 7) = -80.0 is outside -70.0…70.0")
-        #expect(try readError(syntheticEPW { $0[33] = "2001,1,2,2,60,x,20.0,10.0,50,20000" })
+        #expect(
+            try readError(syntheticEPW { $0[33] = "2001,1,2,2,60,x,20.0,10.0,50,20000" })
                 == "KOR_x.epw:34: station pressure (field 10) = 20000.0 is outside 31000.0…120000.0")
     }
 
@@ -278,8 +304,10 @@ struct EPWValidationTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.epw").path
         // Hottest 40 hours at 35 °C, the rest 20 °C: 35th hottest = 35 °C.
-        try Data(syntheticEPW { for i in 8..<48 { $0[i] = $0[i].replacingOccurrences(of: ",20.0,", with: ",35.0,") } }.utf8)
-            .write(to: URL(fileURLWithPath: path))
+        try Data(
+            syntheticEPW { for i in 8..<48 { $0[i] = $0[i].replacingOccurrences(of: ",20.0,", with: ",35.0,") } }.utf8
+        )
+        .write(to: URL(fileURLWithPath: path))
         let year = try EPWReader.read(path: path)
         let d = try DesignConditions.load(forEPWAt: path, year: year)
         #expect(d.source == .epwHours)
@@ -298,4 +326,3 @@ struct EPWValidationTests {
         #expect(try! DesignConditions.fromStat(Array("no design here\n".utf8), fileName: "x.stat") == nil)
     }
 }
-

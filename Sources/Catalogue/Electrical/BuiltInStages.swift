@@ -55,16 +55,25 @@ public enum BuiltInStages {
         "main-transformer-154-22.9kv", "Main transformer 154/22.9 kV, 60 MVA", .mainTransformer,
         rating: .apparent(.megavoltAmperes(60)),
         points: [.percent(50, 99.7), .percent(100, 99.5)], terms: [.noLoad, .square], output: .kilovolts(22.9),
-        source: "REFERENCE.md §2.3 Transformers (154/22.9 kV 99.5-99.7 %, L); §2.5 (154 kV regional, 22.9 kV distribution); 60 MVA rating \(openItem)",
+        source:
+            "REFERENCE.md §2.3 Transformers (154/22.9 kV 99.5-99.7 %, L); §2.5 (154 kV regional, 22.9 kV "
+            + "distribution); 60 MVA rating \(openItem)",
         confidence: .low,
-        derivation: "the 99.5-99.7 % range placed as 99.7 % at 50 % (peak) and 99.5 % at full load, the shape of the MV/LV row; core + copper loss (a + c·x²) through both points exactly; 60 MVA is an estimate of a common 154 kV substation unit")
+        derivation:
+            "the 99.5-99.7 % range placed as 99.7 % at 50 % (peak) and 99.5 % at full load, the shape of the MV/LV "
+            + "row; core + copper loss (a + c·x²) through both points exactly; 60 MVA is an estimate of a common "
+            + "154 kV substation unit"
+    )
 
     public static let mvSwitchgear = entry(
         "mv-switchgear-22.9kv", "MV switchgear 22.9 kV lineup, 40 MVA", .mvSwitchgear,
         rating: .apparent(.megavoltAmperes(40)),
         points: [.percent(100, 99.9)], terms: [.square],
         source: "REFERENCE.md §2.3 has no switchgear loss: \(openItem)", confidence: .low,
-        derivation: "busbar, breaker-contact and CT losses are I²R: taken as 0.1 % of throughput at rating, square-law; 40 MVA lineup rating estimated")
+        derivation:
+            "busbar, breaker-contact and CT losses are I²R: taken as 0.1 % of throughput at rating, square-law; 40 MVA "
+            + "lineup rating estimated"
+    )
 
     // MARK: AC 415/480 V path
 
@@ -85,7 +94,10 @@ public enum BuiltInStages {
             "lv-switchboard-\(Int(volts))v", "LV main switchboard \(Int(volts)) V, 2.5 MVA", .lvSwitchboard,
             rating: .apparent(.megavoltAmperes(2.5)), points: [.percent(100, 99.9)], terms: [.square],
             source: "REFERENCE.md §2.3 has no switchboard loss: \(openItem)", confidence: .low,
-            derivation: "I²R in busbars and breakers taken as 0.1 % at rating, square-law; rated like the 2.5 MVA transformer it follows")
+            derivation:
+                "I²R in busbars and breakers taken as 0.1 % at rating, square-law; rated like the 2.5 MVA transformer "
+                + "it follows"
+        )
     }
     public static let lvSwitchboard415 = lvSwitchboard(415)
     public static let lvSwitchboard480 = lvSwitchboard(480)
@@ -95,9 +107,14 @@ public enum BuiltInStages {
         rating: .active(.kilowatts(1000)),
         points: [.percent(25, 95.0), .percent(50, 96.5), .percent(75, 97.0), .percent(100, 96.8)],
         terms: LossCurveFit.Term.allCases,
-        source: "REFERENCE.md D12, §2.3 UPS planner curve (95.0/96.5/97.0/96.8 % at 25/50/75/100 %, L; transformerless 0.5-1.6 MVA module)",
+        source:
+            "REFERENCE.md D12, §2.3 UPS planner curve (95.0/96.5/97.0/96.8 % at 25/50/75/100 %, L; transformerless "
+            + "0.5-1.6 MVA module)",
         confidence: .low,
-        derivation: "least-squares fit of a + b·x + c·x² to the four points; 1 MW module is inside the 0.5-1.6 MVA range (override with the UPS spec)")
+        derivation:
+            "least-squares fit of a + b·x + c·x² to the four points; 1 MW module is inside the 0.5-1.6 MVA range "
+            + "(override with the UPS spec)"
+    )
 
     public static let upsEcoMode = entry(
         "ups-eco-mode", "UPS, eco mode / eConversion (1 MW module)", .upsEcoMode, rating: .active(.kilowatts(1000)),
@@ -110,13 +127,18 @@ public enum BuiltInStages {
         let share = lvDistributionLossShare * conductorLossRelativeTo415V(threePhase: .volts(volts))
         return entry(
             "ac-busway-\(Int(volts))v", "PDU/RPP/busway \(Int(volts)) VAC, 500 kW run", .acDistribution,
-            rating: .active(.kilowatts(500)), points: [EfficiencyPoint(load: .one, efficiency: efficiency(lossShare: share))],
+            rating: .active(.kilowatts(500)),
+            points: [EfficiencyPoint(load: .one, efficiency: efficiency(lossShare: share))],
             terms: [.square],
-            source: "REFERENCE.md D17, §2.3 Cables/busway (1 % of IT for LV distribution, L; loss ∝ I²); 500 kW run \(openItem)",
+            source:
+                "REFERENCE.md D17, §2.3 Cables/busway (1 % of IT for LV distribution, L; loss ∝ I²); 500 kW run "
+                + "\(openItem)",
             confidence: .low,
             derivation: volts == 415
                 ? "1 % of IT at full load, square-law (I²R)"
-                : "D17 taken at 415 V and scaled by I² to the same conductors at \(Int(volts)) V: (415/\(Int(volts)))² → \(share * 100) % at full load")
+                : "D17 taken at 415 V and scaled by I² to the same conductors at \(Int(volts)) V: (415/\(Int(volts)))² "
+                    + "→ \(share * 100) % at full load"
+        )
     }
     public static let acBusway415 = acDistribution(415)
     public static let acBusway480 = acDistribution(480)
@@ -127,7 +149,10 @@ public enum BuiltInStages {
         points: [.percent(50, 98.5), .percent(100, 97.5)], terms: [.noLoad, .square], output: .volts(54),
         source: "REFERENCE.md D15, §2.2 (HPR shelves 33 kW = 6 × 5.5 kW, M; 97.5 % full load, 98.5 % peak, M)",
         confidence: .medium,
-        derivation: "peak 98.5 % placed at 50 % load; a + c·x² through both points (its own peak is then 98.8 % at 26 % load, above the quoted 98.5 %: two points cannot pin the peak)")
+        derivation:
+            "peak 98.5 % placed at 50 % load; a + c·x² through both points (its own peak is then 98.8 % at 26 % load, "
+            + "above the quoted 98.5 %: two points cannot pin the peak)"
+    )
 
     // MARK: 800 VDC path
 
@@ -135,24 +160,39 @@ public enum BuiltInStages {
         "sst-22.9kv-800vdc", "Solid-state transformer 22.9 kVAC → 800 VDC, 2.5 MW", .solidStateTransformer,
         rating: .active(.kilowatts(2500)), powerFactor: .one,
         points: [.percent(50, 98.5), .percent(100, 98.0)], terms: [.noLoad, .square], output: .volts(800),
-        source: "\(openItem): REFERENCE.md §2.1 (4-5 conversion stages → 1-2) only; SST claims of ≥98-99 % (https://probsee.com/p/Solid-state_transformer, weak)",
+        source:
+            "\(openItem): REFERENCE.md §2.1 (4-5 conversion stages → 1-2) only; SST claims of ≥98-99 % "
+            + "(https://probsee.com/p/Solid-state_transformer, weak)",
         confidence: .low,
-        derivation: "an SST is a rectifier plus an isolated DC/DC stage of ≈99 % each: 98.0 % at full load, 98.5 % at half load, the shelf's spread (D15); 2.5 MW matches the MV/LV transformer block")
+        derivation:
+            "an SST is a rectifier plus an isolated DC/DC stage of ≈99 % each: 98.0 % at full load, 98.5 % at half "
+            + "load, the shelf's spread (D15); 2.5 MW matches the MV/LV transformer block"
+    )
 
     public static let dcBusway800 = {
         let share = lvDistributionLossShare * conductorLossRelativeTo415V(dc: .volts(800))
         return entry(
-            "dc-busway-800v", "800 VDC busway, 1 MW run", .dcBusway, rating: .active(.kilowatts(1000)), powerFactor: .one,
+            "dc-busway-800v", "800 VDC busway, 1 MW run", .dcBusway, rating: .active(.kilowatts(1000)),
+            powerFactor: .one,
             points: [EfficiencyPoint(load: .one, efficiency: efficiency(lossShare: share))], terms: [.square],
-            source: "REFERENCE.md D17, §2.3 Cables/busway (1 % of IT at 415 V, L; loss ∝ I²); §2.1 (800 VDC); 1 MW run \(openItem)",
+            source:
+                "REFERENCE.md D17, §2.3 Cables/busway (1 % of IT at 415 V, L; loss ∝ I²); §2.1 (800 VDC); 1 MW run "
+                + "\(openItem)",
             confidence: .low,
-            derivation: "D17 scaled to the same conductor cross-section at 800 VDC: 2·(415·0.95)²/800² = \(NumberText.compact((share / lvDistributionLossShare * 1000).rounded() / 1000)) of the 415 V loss (two poles instead of three phases, I = P/V instead of P/(√3·V·pf)) → \(NumberText.compact((share * 100 * 1000).rounded() / 1000)) % at full load")
+            derivation:
+                "D17 scaled to the same conductor cross-section at 800 VDC: 2·(415·0.95)²/800² = "
+                + "\(NumberText.compact((share / lvDistributionLossShare * 1000).rounded() / 1000)) of the 415 V "
+                + "loss (two poles instead of three phases, I = P/V instead of P/(√3·V·pf)) → "
+                + "\(NumberText.compact((share * 100 * 1000).rounded() / 1000)) % at full load"
+        )
     }()
 
     public static let dcConverter = entry(
         "dc-converter-800-54v", "In-rack converter 800 → 54 VDC, 33 kW", .dcConverter, rating: .active(.kilowatts(33)),
         powerFactor: .one, points: [.percent(100, 98.0)], terms: [.proportional], output: .volts(54),
-        source: "\(openItem): Renesas, 800 V → 48 V LLC DCX at 98 % (https://peinternational.net/presentation/40, conference abstract)",
+        source:
+            "\(openItem): Renesas, 800 V → 48 V LLC DCX at 98 % (https://peinternational.net/presentation/40, "
+            + "conference abstract)",
         confidence: .low,
         derivation: "flat 98 % (no load points published); 33 kW per converter like the AC shelf")
 

@@ -31,16 +31,25 @@ public enum BuiltInThermal {
             FluidState(temperature: .celsius(40), densityKgPerCubicMetre: 1013, specificHeatJPerKgK: 3_960),
         ],
         provenance: Provenance(
-            source: "REFERENCE.md §3.3 (PG25-30 TCS fluid, M); property values \(openItem); to verify: Dow DOWFROST Engineering and Operating Guide (https://www.scribd.com/document/614399241/Engineering-Operating-Guide-DOWFROST)",
+            source:
+                "REFERENCE.md §3.3 (PG25-30 TCS fluid, M); property values \(openItem); to verify: Dow DOWFROST "
+                + "Engineering and Operating Guide "
+                + "(https://www.scribd.com/document/614399241/Engineering-Operating-Guide-DOWFROST)",
             confidence: .low,
-            derivation: "specific gravity of a 25 % PG solution ≈1.02 at 15.6 °C (Perry-type antifreeze table, specific gravity 1.020 at 25 vol %), less ≈0.4 kg/m³ per K as water; c_p between water (4.18) and a mass-weighted mix with pure PG (≈2.5 kJ/(kg·K) at 20-40 °C, NIST WebBook), which underestimates solutions: taken 3.92-3.96 kJ/(kg·K)"))
+            derivation:
+                "specific gravity of a 25 % PG solution ≈1.02 at 15.6 °C (Perry-type antifreeze table, specific "
+                + "gravity 1.020 at 25 vol %), less ≈0.4 kg/m³ per K as water; c_p between water (4.18) and a "
+                + "mass-weighted mix with pure PG (≈2.5 kJ/(kg·K) at 20-40 °C, NIST WebBook), which "
+                + "underestimates solutions: taken 3.92-3.96 kJ/(kg·K)"
+        ))
 
     // MARK: CDUs
 
     /// Pump power estimate shared by the CDUs: `P = V̇·Δp/η` at 1.5 L/min/kW (REFERENCE.md §3.3),
     /// 3 bar pump head and η = 0.6, i.e. 1.5/60 000 × 300 000/0.6 = 12.5 W per kW of capacity.
     static let pumpNote =
-        "pump power L: P = V̇·Δp/η at 1.5 L/min/kW (§3.3), 3 bar head (§3.3 dP 0.5-3 bar plus CDU and piping) and η 0.6 = 12.5 W per kW"
+        "pump power L: P = V̇·Δp/η at 1.5 L/min/kW (§3.3), 3 bar head (§3.3 dP 0.5-3 bar plus CDU and piping) and η "
+        + "0.6 = 12.5 W per kW"
     static func cduPump(_ capacity: Power) -> Power { .watts(capacity.kilowatts * 12.5) }
 
     /// Placement facts of floor CDUs (DESIGN.md §5.4). Neither reach nor cost is in REFERENCE.md:
@@ -53,7 +62,8 @@ public enum BuiltInThermal {
             reach: .metres(25), unitCost: .dollars((capacity.kilowatts * 185).rounded()),
             provenance: Provenance(
                 source: "estimate; reach and cost \(openItem)", confidence: .low,
-                derivation: "reach 25 m = middle of a 20-30 m pipe run; cost 185 USD/kW installed (order of magnitude)"))
+                derivation: "reach 25 m = middle of a 20-30 m pipe run; cost 185 USD/kW installed (order of magnitude)")
+        )
     }
 
     public static let cduVertiv600 = CDUEntry(
@@ -70,7 +80,8 @@ public enum BuiltInThermal {
         provenance: Provenance(
             source: "REFERENCE.md §3.4 LiquidStack CDU-1MW (≤1 350 kW at N+1, M); approach §3.4 (3-5 K, M)",
             confidence: .low,
-            derivation: "1 350 kW taken as the unit rating (pumps N+1 inside the unit); approach = middle of 3-5 K; " + pumpNote),
+            derivation: "1 350 kW taken as the unit rating (pumps N+1 inside the unit); approach = middle of 3-5 K; "
+                + pumpNote),
         placement: cduPlacement(.kilowatts(1_350)))
 
     public static let cduCoolIT2000 = CDUEntry(
@@ -87,7 +98,10 @@ public enum BuiltInThermal {
         provenance: Provenance(
             source: "REFERENCE.md §3.4 In-rack CDU (50-200 kW, M); approach §3.4 (3-5 K, M)",
             confidence: .low,
-            derivation: "150 kW = one GB200/GB300 NVL72 rack with margin; approach at the top of the range (small plate exchanger); " + pumpNote))
+            derivation:
+                "150 kW = one GB200/GB300 NVL72 rack with margin; approach at the top of the range (small plate "
+                + "exchanger); "
+                + pumpNote))
 
     public static let cdus = [cduInRack150, cduVertiv600, cduLiquidStack1350, cduCoolIT2000]
 
@@ -97,18 +111,30 @@ public enum BuiltInThermal {
         id: "fan-wall-400", name: "Fan wall 400 kW", kind: .fanWall, capacity: .kilowatts(400),
         designAirRise: .kelvins(14), fanPressurePa: 500, fanEfficiency: .fraction(0.65), coilApproach: .kelvins(4),
         provenance: Provenance(
-            source: "REFERENCE.md §3.5 (fan wall 250-500 kW, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
+            source:
+                "REFERENCE.md §3.5 (fan wall 250-500 kW, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
             confidence: .low,
-            derivation: "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of capacity; coil approach 4 K (supply air − entering water) for a deep, low-face-velocity fan-wall coil"),
+            derivation:
+                "400 kW in the 250-500 kW range; 14 K rise; 500 Pa total (coil ≈150, filters ≈150, casing and "
+                + "discharge ≈200) at η 0.65 for an EC fan array: 23.7 m³/s × 500 Pa / 0.65 ≈ 18 kW, ≈4.6 % of "
+                + "capacity; coil approach 4 K (supply air − entering water) for a deep, low-face-velocity "
+                + "fan-wall coil"
+        ),
         placement: airPlacement(.kilowatts(400)))
 
     public static let crah180 = AirUnitEntry(
         id: "crah-180", name: "CRAH 180 kW (chilled water)", kind: .crah, capacity: .kilowatts(180),
         designAirRise: .kelvins(12), fanPressurePa: 600, fanEfficiency: .fraction(0.6), coilApproach: .kelvins(5),
         provenance: Provenance(
-            source: "REFERENCE.md §3.5 (CRAH 100-250 kW sensible, air ΔT 12-20 K, L); fan duty and coil approach \(openItem)",
+            source:
+                "REFERENCE.md §3.5 (CRAH 100-250 kW sensible, air ΔT 12-20 K, L); fan duty and coil approach "
+                + "\(openItem)",
             confidence: .low,
-            derivation: "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of capacity; coil approach 5 K (supply air − entering water), a compact CRAH coil"),
+            derivation:
+                "180 kW in the 100-250 kW range; 12 K rise (low end, raised floor); 600 Pa (coil, filters, floor "
+                + "plenum and tiles) at η 0.6 for plug EC fans: 12.4 m³/s × 600 Pa / 0.6 ≈ 12.4 kW, ≈6.9 % of "
+                + "capacity; coil approach 5 K (supply air − entering water), a compact CRAH coil"
+        ),
         placement: airPlacement(.kilowatts(180)))
 
     public static let airUnits = [fanWall400, crah180]
@@ -130,17 +156,27 @@ public enum BuiltInThermal {
         id: "dry-cooler-1mw", name: "Adiabatic-ready dry cooler 1 MW", kind: .dryCooler, capacity: .megawatts(1),
         approach: .kelvins(8), designFanPower: .kilowatts(25),
         provenance: Provenance(
-            source: "REFERENCE.md §3.6 Seoul free-cooling row (dry cooler 8 K approach, derived M); capacity and fan power \(openItem)",
+            source:
+                "REFERENCE.md §3.6 Seoul free-cooling row (dry cooler 8 K approach, derived M); capacity and fan power "
+                + "\(openItem)",
             confidence: .low,
-            derivation: "1 MW per unit is a common large V-bank size; fan power 2.5 % of duty (≈12 EC fans of ≈2 kW) at full speed"))
+            derivation:
+                "1 MW per unit is a common large V-bank size; fan power 2.5 % of duty (≈12 EC fans of ≈2 kW) at full "
+                + "speed"
+        ))
 
     public static let coolingTower2MW = HeatRejectionEntry(
         id: "cooling-tower-2mw", name: "Induced-draft cooling tower cell 2 MW", kind: .coolingTower,
         capacity: .megawatts(2), approach: .kelvins(4), designFanPower: .kilowatts(30), cyclesOfConcentration: 5,
         provenance: Provenance(
-            source: "REFERENCE.md §3.6 Seoul free-cooling row (tower 4 K on wet bulb, derived M); capacity, fan power and cycles \(openItem)",
+            source:
+                "REFERENCE.md §3.6 Seoul free-cooling row (tower 4 K on wet bulb, derived M); capacity, fan power and "
+                + "cycles \(openItem)",
             confidence: .low,
-            derivation: "fan power 1.5 % of duty (one 30 kW fan per 2 MW cell); 5 cycles of concentration, the middle of the usual 3-7 for treated make-up water"))
+            derivation:
+                "fan power 1.5 % of duty (one 30 kW fan per 2 MW cell); 5 cycles of concentration, the middle of the "
+                + "usual 3-7 for treated make-up water"
+        ))
 
     public static let heatRejection = [dryCooler1MW, coolingTower2MW]
 
@@ -151,16 +187,23 @@ public enum BuiltInThermal {
         capacity: .megawatts(3.5), carnotEfficiency: .fraction(0.7), evaporatorOffset: .kelvins(2),
         condenser: .waterCooled(rise: .kelvins(5.6), offset: .kelvins(2)), maximumCOP: 9.4,
         provenance: Provenance(
-            source: "REFERENCE.md §3.6 model (η_C 0.7, T_evap = LWT − 2 K, T_cond = condenser leaving + 2 K, L-M); AHRI point 29.4 °C entering condenser water (H); COP cap 9.4 magnetic-bearing part load (M)",
+            source:
+                "REFERENCE.md §3.6 model (η_C 0.7, T_evap = LWT − 2 K, T_cond = condenser leaving + 2 K, L-M); AHRI "
+                + "point 29.4 °C entering condenser water (H); COP cap 9.4 magnetic-bearing part load (M)",
             confidence: .low,
-            derivation: "condenser rise 5.6 K = 29.4 → 35.0 °C, the leaving water that gives REFERENCE's T_cond 310.15 K at the AHRI point; 3.5 MW ≈ 1 000 ton is an estimate"))
+            derivation:
+                "condenser rise 5.6 K = 29.4 → 35.0 °C, the leaving water that gives REFERENCE's T_cond 310.15 K at "
+                + "the AHRI point; 3.5 MW ≈ 1 000 ton is an estimate"
+        ))
 
     public static let airCooledScrew = ChillerEntry(
         id: "chiller-screw-ac-1500", name: "Air-cooled screw chiller 1.5 MW", capacity: .megawatts(1.5),
         carnotEfficiency: .fraction(0.5), evaporatorOffset: .kelvins(2), condenser: .airCooled(offset: .kelvins(15)),
         maximumCOP: 9.4,
         provenance: Provenance(
-            source: "REFERENCE.md §3.6 model (η_C 0.5 air-cooled incl. condenser fans, T_cond = DB + 15 K, L-M); COP cap 9.4 (M)",
+            source:
+                "REFERENCE.md §3.6 model (η_C 0.5 air-cooled incl. condenser fans, T_cond = DB + 15 K, L-M); COP cap "
+                + "9.4 (M)",
             confidence: .low, derivation: "1.5 MW unit size is an estimate"))
 
     public static let chillers = [waterCooledCentrifugal, airCooledScrew]

@@ -68,7 +68,7 @@ final class GLPKProblem {
         for term in program.objective.terms {
             glp_set_obj_coef(pointer, columnNumber(term.variable.index), term.coefficient)
         }
-        glp_set_obj_coef(pointer, 0, program.objective.constant)  // column 0 is the constant
+        glp_set_obj_coef(pointer, 0, program.objective.constant) // column 0 is the constant
         loadMatrix(program.constraints)
     }
 
@@ -225,7 +225,7 @@ final class GLPKProblem {
                 monitor.pendingStart = nil
                 monitor.startAccepted = glp_ios_heur_sol(tree, &start) == 0
             }
-            let gap = glp_ios_mip_gap(tree)  // DBL_MAX until there is an incumbent
+            let gap = glp_ios_mip_gap(tree) // DBL_MAX until there is an incumbent
             monitor.gap = gap < Double.greatestFiniteMagnitude ? gap : nil
         }
         parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()

@@ -56,7 +56,7 @@ enum GLPKSession {
             { info, text in
                 guard let info, let text else { return 1 }
                 Unmanaged<OutputCapture>.fromOpaque(info).takeUnretainedValue().text += String(cString: text)
-                return 1  // non-zero: GLPK does not print the text itself
+                return 1 // non-zero: GLPK does not print the text itself
             },
             Unmanaged.passUnretained(capture).toOpaque())
         glp_term_out(GLP_ON)

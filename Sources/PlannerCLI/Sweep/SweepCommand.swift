@@ -6,9 +6,9 @@ import PlannerReport
 import SiteSpec
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `dcplan sweep`: what-if sweeps over a base site spec (DESIGN.md §7).
@@ -18,7 +18,8 @@ struct SweepCommand: ParsableCommand {
         abstract: "Run what-if sweeps over a site spec, or merge the shards of one.",
         discussion: """
             Examples:
-              dcplan sweep run Sites/sweeps/samsung-distribution-water.yaml --out Reports/sweeps/samsung-distribution-water
+              dcplan sweep run Sites/sweeps/samsung-distribution-water.yaml --out \
+            Reports/sweeps/samsung-distribution-water
               dcplan sweep run S.yaml --shard 3/16 --out out/shard-3      (one of 16 cluster jobs)
               dcplan sweep merge out/shard-* --out Reports/sweeps/S
             """,
@@ -102,7 +103,12 @@ struct SweepRunCommand: ParsableCommand {
         if !quiet {
             let seconds = (clock.now - started).seconds
             console.out(
-                "\(out): \(Format.integer(indices.count)) scenarios\(shard.map { " (shard \($0.index)/\($0.count))" } ?? "") in \(String(format: "%.2f", seconds)) s (\(Format.integer(Int(Double(indices.count) / max(seconds, 1e-9)))) per second, \(threads) threads)")
+                "\(out): \(Format.integer(indices.count)) "
+                    + "scenarios\(shard.map { " (shard \($0.index)/\($0.count))" } ?? "") in "
+                    + "\(String(format: "%.2f", seconds)) s "
+                    + "(\(Format.integer(Int(Double(indices.count) / max(seconds, 1e-9)))) per second, "
+                    + "\(threads) threads)"
+            )
         }
     }
 }
@@ -131,7 +137,10 @@ struct SweepMergeCommand: ParsableCommand {
         let manifests = try shards.map { dir in (dir, try SweepManifest.read(from: dir)) }
         let first = manifests[0].1
         for (dir, m) in manifests where m.digest != first.digest {
-            throw CommandFailure("\(dir) is a shard of a different sweep (digest \(m.digest.prefix(12))…, not \(first.digest.prefix(12))…)")
+            throw CommandFailure(
+                "\(dir) is a shard of a different sweep (digest \(m.digest.prefix(12))…, not "
+                    + "\(first.digest.prefix(12))…)"
+            )
         }
         for (dir, m) in manifests where m.shards != first.shards {
             throw CommandFailure("\(dir) is one of \(m.shards) shards, \(manifests[0].0) one of \(first.shards)")
@@ -142,7 +151,8 @@ struct SweepMergeCommand: ParsableCommand {
         }
         let missing = Set(0..<first.shards).subtracting(given).sorted()
         if !missing.isEmpty {
-            throw CommandFailure("shards \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) are missing")
+            throw CommandFailure(
+                "shards \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) are missing")
         }
         let definition = try first.definition()
         var csv: [(Int, String)] = []
@@ -154,7 +164,10 @@ struct SweepMergeCommand: ParsableCommand {
         csv.sort { $0.0 < $1.0 }
         jsonl.sort { $0.0 < $1.0 }
         guard jsonl.map(\.0) == Array(0..<definition.scenarioCount), csv.map(\.0) == jsonl.map(\.0) else {
-            throw CommandFailure("the shards hold \(jsonl.count) rows for \(definition.scenarioCount) scenarios; rerun the incomplete shards")
+            throw CommandFailure(
+                "the shards hold \(jsonl.count) rows for \(definition.scenarioCount) scenarios; rerun the incomplete "
+                    + "shards"
+            )
         }
         let sink = try SweepSink(out: out, definition: definition, summarise: true)
         for ((_, csvLine), (_, jsonLine)) in zip(csv, jsonl) {
@@ -199,7 +212,8 @@ final class SweepSink: @unchecked Sendable {
     }
 
     func add(_ rows: [FormattedRow]) throws {
-        var csvText = "", jsonText = ""
+        var csvText = ""
+        var jsonText = ""
         for row in rows {
             csvText += row.csv
             jsonText += row.json
@@ -243,7 +257,9 @@ final class SweepSink: @unchecked Sendable {
         if skippingHeader { lines.removeFirst(min(1, lines.count)) }
         return try lines.map { line in
             let digits = line.drop { !$0.isNumber }.prefix { $0.isNumber }
-            guard let index = Int(digits) else { throw CommandFailure("\(path): a line has no scenario index: \(line.prefix(60))") }
+            guard let index = Int(digits) else {
+                throw CommandFailure("\(path): a line has no scenario index: \(line.prefix(60))")
+            }
             return (index, line)
         }
     }
@@ -315,26 +331,33 @@ struct SweepManifest: Codable {
 
     func definition() throws -> SweepDefinition {
         let metrics = try self.metrics.map { id in
-            guard let metric = SweepMetric.named(id) else { throw CommandFailure("shard.json names an unknown metric '\(id)'") }
+            guard let metric = SweepMetric.named(id) else {
+                throw CommandFailure("shard.json names an unknown metric '\(id)'")
+            }
             return metric
         }
-        guard let combination = SweepCombination(rawValue: combination), let analyses = SweepAnalyses(rawValue: analyses) else {
+        guard let combination = SweepCombination(rawValue: combination),
+            let analyses = SweepAnalyses(rawValue: analyses)
+        else {
             throw CommandFailure("shard.json: unknown combination or analyses")
         }
         let pair = pareto.flatMap { ids -> (SweepMetric, SweepMetric)? in
-            guard ids.count == 2, let x = metrics.first(where: { $0.id == ids[0] }), let y = metrics.first(where: { $0.id == ids[1] })
+            guard ids.count == 2, let x = metrics.first(where: { $0.id == ids[0] }),
+                let y = metrics.first(where: { $0.id == ids[1] })
             else { return nil }
             return (x, y)
         }
         return SweepDefinition(
             name: name, base: base,
             axes: axes.map { axis in
-                SweepAxis(path: axis.path, values: axis.values.map { v in
-                    switch v {
-                    case .number(let n): .number(n)
-                    case .text(let t): .text(t)
-                    }
-                })
+                SweepAxis(
+                    path: axis.path,
+                    values: axis.values.map { v in
+                        switch v {
+                        case .number(let n): .number(n)
+                        case .text(let t): .text(t)
+                        }
+                    })
             },
             combination: combination, analyses: analyses, metrics: metrics, pareto: pair, digest: digest)
     }
@@ -360,7 +383,8 @@ final class ProgressBar: @unchecked Sendable {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let width = 30
         let filled = width * done / total
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+        let line =
+            "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             + "\(done)/\(total) \(Int(rate))/s ETA \(Int(eta.rounded())) s "
         FileHandle.standardError.write(Data(line.utf8))
     }

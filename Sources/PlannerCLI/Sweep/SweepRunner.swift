@@ -43,7 +43,9 @@ struct SweepRunner: Sendable {
         site.placement = nil
         var year: SiteWeather?
         if definition.analyses == .annual {
-            guard let path = site.weatherPath else { return row(.error, "site.weather: analyses: annual needs a weather file") }
+            guard let path = site.weatherPath else {
+                return row(.error, "site.weather: analyses: annual needs a weather file")
+            }
             switch weather.load(path) {
             case .success(let loaded): year = loaded
             case .failure(let failure): return row(.error, "site.weather: \(failure.description)")
@@ -65,7 +67,8 @@ struct SweepRunner: Sendable {
     /// one runner wrote the same objects' headers from both cores, which made every scenario
     /// slower on 2 threads than on 1; each worker runs its own copy instead.
     func unshared() -> SweepRunner {
-        var copy = SweepRunner(definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
+        var copy = SweepRunner(
+            definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
         copy.loader = loader.unshared()
         copy.planner = planner.unshared()
         return copy
@@ -99,10 +102,14 @@ struct SweepRunner: Sendable {
                 while let p = results.nextPart() {
                     // Rows are formatted by the workers too: formatting on the joining thread was a
                     // serial tenth of the work, which capped the 2-thread speed-up near 1.6×.
-                    results.set(p, ((p * size)..<min((p + 1) * size, slice.count)).map { i in
-                        let row = worker.evaluate(slice[i])
-                        return FormattedRow(row: row, csv: SweepRowFormat.csv(row), json: SweepRowFormat.jsonLine(row, worker.definition))
-                    })
+                    results.set(
+                        p,
+                        ((p * size)..<min((p + 1) * size, slice.count)).map { i in
+                            let row = worker.evaluate(slice[i])
+                            return FormattedRow(
+                                row: row, csv: SweepRowFormat.csv(row),
+                                json: SweepRowFormat.jsonLine(row, worker.definition))
+                        })
                 }
             }
             try sink(results.rows)

@@ -21,7 +21,8 @@ public struct AmpacityTable: Hashable, Sendable {
 
     static let sizes: [Double] = [25, 35, 50, 70, 95, 120, 150, 185, 240, 300, 400, 500, 630]
     static let source =
-        "IEC 60364-5-52:2009 Table B.52.12 (method F: single-core cables in free air on ladder/perforated tray, XLPE/EPR 90 °C, copper, 30 °C ambient)"
+        "IEC 60364-5-52:2009 Table B.52.12 (method F: single-core cables in free air on ladder/perforated tray, "
+        + "XLPE/EPR 90 °C, copper, 30 °C ambient)"
 
     /// Three loaded conductors in trefoil: three-phase AC circuits.
     public static let xlpeCopperTrefoil = AmpacityTable(
@@ -72,10 +73,11 @@ public enum Conductors {
     /// Voltage drop of a circuit: three-phase `ΔV = √3·I·R` (resistive approximation),
     /// DC `ΔV = 2·I·R` (go and return) [V]; `I` the circuit current, `R` one conductor.
     public static func voltageDrop(current: Current, resistance: Resistance, in system: ConductorSystem) -> Voltage {
-        let factor = switch system {
-        case .threePhase: 3.0.squareRoot()
-        case .dc: 2.0
-        }
+        let factor =
+            switch system {
+            case .threePhase: 3.0.squareRoot()
+            case .dc: 2.0
+            }
         return .volts(factor * current.amperes * resistance.ohms)
     }
 
@@ -88,7 +90,9 @@ public enum Conductors {
     /// smallest size whose (derated) ampacity carries the circuit current; if the voltage drop
     /// then exceeds the limit, the next larger size, and beyond the largest size one more
     /// parallel circuit, until the drop is within the limit (at most `maxCircuits`).
-    public static func size(_ run: ConductorRun, table: AmpacityTable? = nil, maxCircuits: Int = 10_000) -> ConductorSizing {
+    public static func size(_ run: ConductorRun, table: AmpacityTable? = nil, maxCircuits: Int = 10_000)
+        -> ConductorSizing
+    {
         let table = table ?? AmpacityTable.forSystem(run.system)
         let total = current(carrying: run.power, in: run.system)
         let derate = run.derating.fraction
@@ -99,16 +103,20 @@ public enum Conductors {
         while circuits <= maxCircuits {
             let perCircuit = total / Double(circuits)
             for row in table.rows where row.ampacity * derate >= perCircuit {
-                let sizing = evaluate(run, current: total, circuits: circuits, row: row, derate: derate, criterion: raised ? .voltageDrop : .ampacity)
+                let sizing = evaluate(
+                    run, current: total, circuits: circuits, row: row, derate: derate,
+                    criterion: raised ? .voltageDrop : .ampacity)
                 if sizing.withinDropLimit { return sizing }
                 raised = true
                 last = sizing
             }
             circuits += 1
         }
-        var failed = last ?? evaluate(
-            run, current: total, circuits: circuits, row: table.rows[table.rows.count - 1], derate: derate,
-            criterion: .dropLimitNotMet)
+        var failed =
+            last
+            ?? evaluate(
+                run, current: total, circuits: circuits, row: table.rows[table.rows.count - 1], derate: derate,
+                criterion: .dropLimitNotMet)
         failed.criterion = .dropLimitNotMet
         return failed
     }
@@ -121,7 +129,8 @@ public enum Conductors {
         let r = resistance(length: run.length, size: row.size)
         let conductors = run.system.conductorsPerCircuit * circuits
         return ConductorSizing(
-            run: run, current: total, circuits: circuits, size: row.size, ampacity: row.ampacity * derate, resistance: r,
+            run: run, current: total, circuits: circuits, size: row.size, ampacity: row.ampacity * derate,
+            resistance: r,
             voltageDrop: voltageDrop(current: perCircuit, resistance: r, in: run.system),
             loss: .watts(Double(conductors) * perCircuit.amperes * perCircuit.amperes * r.ohms),
             copper: copperMass(size: row.size, length: run.length, conductors: conductors), criterion: criterion)

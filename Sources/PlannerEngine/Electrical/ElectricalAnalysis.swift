@@ -33,7 +33,11 @@ public enum ElectricalAnalysis {
         // A site on one standard chain is its own row; a mixed or custom one is compared with all three.
         let others = Distribution.allCases.filter { own.comparison.label != $0.rawValue }
         var result = own.result
-        result.comparison = [own.comparison] + others.map { d in evaluate(site, halls: halls, mechanicalLoad: mechanicalLoad, chains: chains) { _ in d }.comparison }
+        result.comparison =
+            [own.comparison]
+            + others.map { d in
+                evaluate(site, halls: halls, mechanicalLoad: mechanicalLoad, chains: chains) { _ in d }.comparison
+            }
         return result
     }
 
@@ -45,7 +49,9 @@ public enum ElectricalAnalysis {
         var entries: [StageEntry] = []
         let electrical = zip(site.halls, halls).map { spec, result in
             let custom = customChains ? spec.power.customChain : nil
-            let (hall, chain) = hall(spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom, chains: chains)
+            let (hall, chain) = hall(
+                spec, result: result, distribution: choose(spec), site: site.electrical, customChain: custom,
+                chains: chains)
             entries += chain.stages.map(\.entry)
             return hall
         }
@@ -53,18 +59,24 @@ public enum ElectricalAnalysis {
         let sustainedAtMV = electrical.sum { $0.sustained.gridInput * Double($0.copies) }
         let rules =
             site.electrical.interconnectVoltage.map { v in
-                [InterconnectRule(
-                    upTo: nil, voltage: v, supply: "set in the spec",
-                    provenance: Provenance(source: "site spec (site.grid.interconnect_kv)", confidence: .high))]
+                [
+                    InterconnectRule(
+                        upTo: nil, voltage: v, supply: "set in the spec",
+                        provenance: Provenance(source: "site spec (site.grid.interconnect_kv)", confidence: .high))
+                ]
             } ?? GridConnection.kepcoRules
         let grid = GridConnection.plan(
             peakDemand: designAtMV + mechanicalLoad, rules: rules, redundancy: site.electrical.mainTransformers)
         var mainDesign: PowerChainResult?
         var mainSustained: PowerChainResult?
         if grid.mainTransformers != nil {
-            let chain = PowerChain(name: "main", stages: [
-                PowerStage(name: "Main transformers", entry: chains.mainTransformer, redundancy: site.electrical.mainTransformers),
-            ])
+            let chain = PowerChain(
+                name: "main",
+                stages: [
+                    PowerStage(
+                        name: "Main transformers", entry: chains.mainTransformer,
+                        redundancy: site.electrical.mainTransformers)
+                ])
             entries.insert(chains.mainTransformer, at: 0)
             let design = chain.evaluate(load: designAtMV + mechanicalLoad)
             mainDesign = design
@@ -78,12 +90,14 @@ public enum ElectricalAnalysis {
         let custom = customChains && site.halls.contains { $0.power.customChain != nil }
         let comparison = ChainComparison(
             distribution: electrical[0].distribution,
-            label: distributions.count == 1 && !custom ? electrical[0].distribution.rawValue : "as specified (mixed or custom)",
+            label: distributions.count == 1 && !custom
+                ? electrical[0].distribution.rawValue : "as specified (mixed or custom)",
             efficiency: .fraction(facilityDesign > .zero ? itDesign / facilityDesign : 1),
             designLoss: facilityDesign - itDesign,
             annualLoss: (facilitySustained - itSustained) * .year,
             copper: electrical.sum { $0.copper * Double($0.copies) },
-            conversionStages: (electrical.map(\.design.conversionStages).max() ?? 0) + (mainDesign?.conversionStages ?? 0),
+            conversionStages: (electrical.map(\.design.conversionStages).max() ?? 0)
+                + (mainDesign?.conversionStages ?? 0),
             conversions: (electrical.map(\.design.conversions).max() ?? 0) + (mainDesign?.conversions ?? 0),
             stageLosses: stageLosses(electrical, main: mainDesign))
         let siteStorage =
@@ -125,25 +139,30 @@ public enum ElectricalAnalysis {
     /// One hall (per copy): the standard chain without main transformers (those are sized for the
     /// whole site), at design and sustained IT load; its conductors and transient envelope.
     public static func hall(
-        _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical, customChain: [PowerStage]? = nil,
+        _ hall: Hall, result: HallResult, distribution: Distribution, site: SiteElectrical,
+        customChain: [PowerStage]? = nil,
         chains: StandardChains = .builtIn
     ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
         let chain =
             customChain.map { stages in
-                PowerChain(name: "custom", stages: stages.map { stage in
-                    var stage = stage
-                    if stage.entry.kind.output == .rack { stage.groups = racks }
-                    return stage
-                })
+                PowerChain(
+                    name: "custom",
+                    stages: stages.map { stage in
+                        var stage = stage
+                        if stage.entry.kind.output == .rack { stage.groups = racks }
+                        return stage
+                    })
             } ?? chains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
         let electrical = HallElectrical(
             id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
-            conductors: conductorRuns(hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit)
-                .map { Conductors.size($0) },
+            conductors: conductorRuns(
+                hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit
+            )
+            .map { Conductors.size($0) },
             transients: transients(result, geometry: geometry, copies: hall.copies, site: site))
         return (electrical, chain)
     }
@@ -194,7 +213,8 @@ public enum ElectricalAnalysis {
             length: geometry.rowFeederLength, dropLimit: dropLimit)
         let drops = result.groups.map { group in
             ConductorRun(
-                name: "Rack drop (\(group.system.id))", power: group.perRack.design, feeders: group.count, system: system,
+                name: "Rack drop (\(group.system.id))", power: group.perRack.design, feeders: group.count,
+                system: system,
                 length: rackDropLength, dropLimit: dropLimit)
         }
         return [busway] + drops
@@ -203,7 +223,9 @@ public enum ElectricalAnalysis {
     /// Rack (the largest rack), row and hall levels seeing the synchronous swing, with the
     /// smoothing storage at the spec's level; with storage at the site (or none) every level in
     /// the hall sees the swing.
-    static func transients(_ result: HallResult, geometry: FloorGeometry, copies: Int, site: SiteElectrical) -> [TransientLevelResult] {
+    static func transients(_ result: HallResult, geometry: FloorGeometry, copies: Int, site: SiteElectrical)
+        -> [TransientLevelResult]
+    {
         let largestRack = result.groups.map(\.perRack.design).max() ?? .zero
         let rows = max(geometry.rows, 1)
         let levels = [
@@ -218,6 +240,7 @@ public enum ElectricalAnalysis {
             case .hall: 2
             case .site, .none: nil
             }
-        return Transients.envelope(levels, storageAt: storageAt, swingFactor: site.swingFactor, duration: site.swingDuration)
+        return Transients.envelope(
+            levels, storageAt: storageAt, swingFactor: site.swingFactor, duration: site.swingDuration)
     }
 }

@@ -10,7 +10,9 @@ enum ElectricalFindings {
     static func capping(_ site: Site, _ electrical: SiteElectricalResult) -> [Finding] {
         guard let capacity = site.electrical.gridCapacity else { return [] }
         let halls = electrical.halls.map { hall in
-            SupplyLevel(name: "hall \(hall.id)", usable: .megawatts(.infinity), directLoad: hall.design.gridInput * Double(hall.copies))
+            SupplyLevel(
+                name: "hall \(hall.id)", usable: .megawatts(.infinity),
+                directLoad: hall.design.gridInput * Double(hall.copies))
         }
         let mainLoss = electrical.mainTransformers?.totalLoss ?? .zero
         let root = SupplyLevel(name: "utility connection", usable: capacity, directLoad: mainLoss, children: halls)
@@ -23,7 +25,10 @@ enum ElectricalFindings {
             hall.conductors.filter { !$0.withinDropLimit }.map { c in
                 Finding(
                     .warning, "hall \(hall.id): \(c.run.name)",
-                    "voltage drop \(NumberText.compact((c.dropShare.percent * 100).rounded() / 100)) % exceeds the \(NumberText.compact(c.run.dropLimit.percent)) % limit even with \(c.circuits) parallel circuits; shorten the run or raise the voltage")
+                    "voltage drop \(NumberText.compact((c.dropShare.percent * 100).rounded() / 100)) % exceeds the "
+                        + "\(NumberText.compact(c.run.dropLimit.percent)) % limit even with \(c.circuits) parallel "
+                        + "circuits; shorten the run or raise the voltage"
+                )
             }
         }
     }
@@ -32,7 +37,8 @@ enum ElectricalFindings {
     static func singleFailures(_ electrical: SiteElectricalResult) -> [Finding] {
         electrical.halls.flatMap { hall in
             hall.design.singleFailures.filter { !$0.survives }.map { f in
-                Finding(.note, "hall \(hall.id): \(f.stage)", "losing \(f.failed) drops load: the stage has no redundancy")
+                Finding(
+                    .note, "hall \(hall.id): \(f.stage)", "losing \(f.failed) drops load: the stage has no redundancy")
             }
         }
     }

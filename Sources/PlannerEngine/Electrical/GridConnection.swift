@@ -8,13 +8,23 @@ public enum GridConnection {
     /// above 40 MW 154 kV; from 400 MW 345 kV (L, unverified). The thresholds are inputs:
     /// pass another table to override them.
     public static let kepcoRules: [InterconnectRule] = {
-        let supplyRule = Provenance(source: "REFERENCE.md §2.5 KEPCO supply rule (≤10 MW general, 10-40 MW dedicated 22.9 kV)", confidence: .medium)
-        let unverified = Provenance(source: "REFERENCE.md §2.5 KEPCO supply rule (>40 MW 154 kV; ≥400 MW 345 kV, unverified)", confidence: .low)
+        let supplyRule = Provenance(
+            source: "REFERENCE.md §2.5 KEPCO supply rule (≤10 MW general, 10-40 MW dedicated 22.9 kV)",
+            confidence: .medium)
+        let unverified = Provenance(
+            source: "REFERENCE.md §2.5 KEPCO supply rule (>40 MW 154 kV; ≥400 MW 345 kV, unverified)", confidence: .low)
         return [
-            InterconnectRule(upTo: .megawatts(10), voltage: .kilovolts(22.9), supply: "general 22.9 kV supply", provenance: supplyRule),
-            InterconnectRule(upTo: .megawatts(40), voltage: .kilovolts(22.9), supply: "dedicated 22.9 kV line", provenance: supplyRule),
-            InterconnectRule(upTo: .megawatts(400), inclusive: false, voltage: .kilovolts(154), supply: "154 kV transmission", provenance: unverified),
-            InterconnectRule(upTo: nil, voltage: .kilovolts(345), supply: "345 kV transmission", provenance: unverified),
+            InterconnectRule(
+                upTo: .megawatts(10), voltage: .kilovolts(22.9), supply: "general 22.9 kV supply",
+                provenance: supplyRule),
+            InterconnectRule(
+                upTo: .megawatts(40), voltage: .kilovolts(22.9), supply: "dedicated 22.9 kV line",
+                provenance: supplyRule),
+            InterconnectRule(
+                upTo: .megawatts(400), inclusive: false, voltage: .kilovolts(154), supply: "154 kV transmission",
+                provenance: unverified),
+            InterconnectRule(
+                upTo: nil, voltage: .kilovolts(345), supply: "345 kV transmission", provenance: unverified),
         ]
     }()
 

@@ -23,7 +23,9 @@ public enum PowerCapping {
             let over = s.shortfall / s.usable * 100
             return Finding(
                 .error, subjectPrefix + s.path,
-                "usable capacity \(kilowatts(s.usable)) kW is below the \(kilowatts(s.load)) kW it feeds by \(kilowatts(s.shortfall)) kW (\(oneDecimal(over)) %): capping needed")
+                "usable capacity \(kilowatts(s.usable)) kW is below the \(kilowatts(s.load)) kW it feeds by "
+                    + "\(kilowatts(s.shortfall)) kW (\(oneDecimal(over)) %): capping needed"
+            )
         }
     }
 

@@ -29,7 +29,11 @@ public enum RedundancyAnalysis {
         -> RedundancySizing
     {
         let n = unitsRequired(load: load, unitRating: unitRating, minimum: minimumUnits)
-        let installed: Int, sharing: Int, usable: Int, failure: String, after: Int
+        let installed: Int
+        let sharing: Int
+        let usable: Int
+        let failure: String
+        let after: Int
         switch redundancy {
         case .n:
             (installed, sharing, usable, failure, after) = (n, n, n, "one unit", n - 1)
@@ -38,7 +42,9 @@ public enum RedundancyAnalysis {
         case .twoN:
             (installed, sharing, usable, failure, after) = (2 * n, 2 * n, n, "system A (\(n) units)", n)
         case .twoNPlusOne:
-            (installed, sharing, usable, failure, after) = (2 * (n + 1), 2 * (n + 1), n, "system A (\(n + 1) units)", n + 1)
+            (installed, sharing, usable, failure, after) = (
+                2 * (n + 1), 2 * (n + 1), n, "system A (\(n + 1) units)", n + 1
+            )
         case .distributed(let x, let y):
             let m = (n + y - 1) / y
             (installed, sharing, usable, failure, after) = (x * m, x * m, y * m, "one system (\(m) units)", (x - 1) * m)
@@ -56,7 +62,9 @@ public enum RedundancyAnalysis {
     public static func firmCapacity(installed: Int, unitRating: Power, redundancy: Redundancy) -> Power {
         guard installed > 0 else { return .zero }
         for usable in stride(from: installed, through: 1, by: -1)
-        where size(load: unitRating * Double(usable), unitRating: unitRating, redundancy: redundancy).unitsInstalled <= installed {
+        where size(load: unitRating * Double(usable), unitRating: unitRating, redundancy: redundancy).unitsInstalled
+            <= installed
+        {
             return unitRating * Double(usable)
         }
         return .zero

@@ -37,7 +37,8 @@ public enum Transients {
         levels.enumerated().map { index, level in
             let swings = storageAt.map { index <= $0 } ?? true
             return TransientLevelResult(
-                level: level, peak: swings ? protectionRating(steady: level.steady, swingFactor: swingFactor) : level.steady,
+                level: level,
+                peak: swings ? protectionRating(steady: level.steady, swingFactor: swingFactor) : level.steady,
                 storagePerUnit: index == storageAt
                     ? smoothingStorage(steady: level.steady, swingFactor: swingFactor, duration: duration) : nil)
         }

@@ -29,7 +29,8 @@ public enum EnergyMetrics {
                 requirement: "finite and at least the IT energy \(itEnergy.si)")
         }
         guard reusedEnergy.si >= 0, reusedEnergy.isFinite else {
-            throw .invalidValue(name: "reused energy [J]", hour: nil, value: reusedEnergy.si, requirement: "finite and ≥ 0")
+            throw .invalidValue(
+                name: "reused energy [J]", hour: nil, value: reusedEnergy.si, requirement: "finite and ≥ 0")
         }
         let pue = facilityEnergy / itEnergy
         let erf = Ratio.fraction(reusedEnergy / facilityEnergy)
@@ -48,7 +49,8 @@ public enum Compliance {
     public static func evaluate(_ inputs: ComplianceInputs) throws(HeatRecoveryError) -> ComplianceReport {
         guard (1...12).contains(inputs.commissioning.month) else {
             throw .invalidValue(
-                name: "commissioning month", hour: nil, value: Double(inputs.commissioning.month), requirement: "1...12")
+                name: "commissioning month", hour: nil, value: Double(inputs.commissioning.month), requirement: "1...12"
+            )
         }
         let metrics = try EnergyMetrics.compute(
             itEnergy: inputs.itEnergy, facilityEnergy: inputs.facilityEnergy, reusedEnergy: inputs.reusedEnergy,
@@ -107,7 +109,9 @@ public enum Compliance {
                     ruleSet: .enefg, rule: isNew ? "PUE, new data centre" : "PUE, existing data centre",
                     citation: enefgSource + (isNew ? " (start from 1 Jul 2026: ≤ 1.2 within 2 years)" : ""),
                     threshold: "≤ \(fixed(limit, 2))", siteValue: pueText, verdict: pass ? .pass : .fail,
-                    explanation: "Annual PUE \(pueText)\(excluded) \(pass ? "meets" : "exceeds") the \(fixed(limit, 2)) required at \(assessed) for a data centre starting \(start).",
+                    explanation:
+                        "Annual PUE \(pueText)\(excluded) \(pass ? "meets" : "exceeds") the \(fixed(limit, 2)) "
+                        + "required at \(assessed) for a data centre starting \(start).",
                     confidence: .high))
         } else {
             out.append(
@@ -115,8 +119,10 @@ public enum Compliance {
                     ruleSet: .enefg, rule: "PUE", citation: enefgSource, threshold: "none yet", siteValue: pueText,
                     verdict: .notApplicable,
                     explanation: isNew
-                        ? "The 1.2 limit applies from \(start.adding(months: 24)), two years after the start; assessed at \(assessed)."
-                        : "No PUE limit applies before 1 Jul 2027 to a data centre operating before 1 Jul 2026; assessed at \(assessed).",
+                        ? "The 1.2 limit applies from \(start.adding(months: 24)), two years after the start; assessed "
+                            + "at \(assessed)."
+                        : "No PUE limit applies before 1 Jul 2027 to a data centre operating before 1 Jul 2026; "
+                            + "assessed at \(assessed).",
                     confidence: .high))
         }
         let erfText = fixed(metrics.erf.percent, 1) + " %"
@@ -127,15 +133,23 @@ public enum Compliance {
                     ruleSet: .enefg, rule: "ERF, new data centre",
                     citation: enefgSource + " (ERF per DIN EN 50600-4-6; V17)",
                     threshold: "≥ \(fixed(required.percent, 0)) %", siteValue: erfText, verdict: pass ? .pass : .fail,
-                    explanation: "Reused heat is \(erfText) of the data centre's energy; a data centre starting \(start) must reuse at least \(fixed(required.percent, 0)) %\(pass ? "" : ": recover more heat or show the EnEfG escape (no network reply in 6 months or no buyer at market terms)")."
-                    ,
+                    explanation:
+                        "Reused heat is \(erfText) of the data centre's energy; a data centre starting \(start) must "
+                        + "reuse at least \(fixed(required.percent, 0)) %"
+                        + (pass
+                            ? ""
+                            : ": recover more heat or show the EnEfG escape (no network reply in 6 months or no buyer "
+                                + "at market terms)")
+                        + ".",
                     confidence: .high))
         } else {
             out.append(
                 RuleResult(
                     ruleSet: .enefg, rule: "ERF", citation: enefgSource, threshold: "none", siteValue: erfText,
                     verdict: .notApplicable,
-                    explanation: "ERF minimums apply only to data centres starting operation from 1 Jul 2026; this one starts \(start).",
+                    explanation:
+                        "ERF minimums apply only to data centres starting operation from 1 Jul 2026; this one starts "
+                        + "\(start).",
                     confidence: .high))
         }
         let renewableRequired: Ratio = assessed >= CalendarMonth(year: 2027, month: 1) ? .percent(100) : .percent(50)
@@ -146,14 +160,19 @@ public enum Compliance {
                     ruleSet: .enefg, rule: "Renewable electricity", citation: enefgSource,
                     threshold: "≥ \(fixed(renewableRequired.percent, 0)) %", siteValue: fixed(ref.percent, 1) + " %",
                     verdict: pass ? .pass : .fail,
-                    explanation: "Renewable electricity covers \(fixed(ref.percent, 1)) % of the data centre's energy; \(fixed(renewableRequired.percent, 0)) % is required at \(assessed).",
+                    explanation:
+                        "Renewable electricity covers \(fixed(ref.percent, 1)) % of the data centre's energy; "
+                        + "\(fixed(renewableRequired.percent, 0)) % is required at \(assessed).",
                     confidence: .high))
         } else {
             out.append(
                 RuleResult(
                     ruleSet: .enefg, rule: "Renewable electricity", citation: enefgSource,
-                    threshold: "≥ \(fixed(renewableRequired.percent, 0)) %", siteValue: "not given", verdict: .notAssessed,
-                    explanation: "The renewable share is not an input; \(fixed(renewableRequired.percent, 0)) % is required at \(assessed).",
+                    threshold: "≥ \(fixed(renewableRequired.percent, 0)) %", siteValue: "not given",
+                    verdict: .notAssessed,
+                    explanation:
+                        "The renewable share is not an input; \(fixed(renewableRequired.percent, 0)) % is required at "
+                        + "\(assessed).",
                     confidence: .high))
         }
         return out
@@ -170,7 +189,8 @@ public enum Compliance {
         results: [RuleResult], kpis: [KPIRow]
     ) {
         func row(_ name: String, _ value: Double?, _ decimals: Int, _ unit: String) -> KPIRow {
-            KPIRow(name: name, value: value.map { fixed($0, decimals) } ?? "not given", unit: unit, isKnown: value != nil)
+            KPIRow(
+                name: name, value: value.map { fixed($0, decimals) } ?? "not given", unit: unit, isKnown: value != nil)
         }
         let kpis = [
             row("Installed IT power", inputs.installedITPower.kilowatts, 0, "kW"),
@@ -194,7 +214,8 @@ public enum Compliance {
                 RuleResult(
                     ruleSet: .euEED, rule: "KPI reporting (Art. 12)", citation: eedSource, threshold: "≥ 500 kW IT",
                     siteValue: itText, verdict: .notApplicable,
-                    explanation: "Installed IT power \(itText) is below the 500 kW from which Art. 12 reporting applies.",
+                    explanation:
+                        "Installed IT power \(itText) is below the 500 kW from which Art. 12 reporting applies.",
                     confidence: .high))
         } else {
             results.append(
@@ -202,8 +223,10 @@ public enum Compliance {
                     ruleSet: .euEED, rule: "KPI reporting (Art. 12)", citation: eedSource, threshold: "≥ 500 kW IT",
                     siteValue: itText, verdict: missing.isEmpty ? .pass : .notAssessed,
                     explanation: missing.isEmpty
-                        ? "Reporting applies (\(itText) ≥ 500 kW) and every KPI of the table can be filled from the plan."
-                        : "Reporting applies (\(itText) ≥ 500 kW); the plan cannot fill: \(missing.joined(separator: ", ")) (Annex II list unverified, REFERENCE.md §4.5 M).",
+                        ? "Reporting applies (\(itText) ≥ 500 kW) and every KPI of the table can be filled from the "
+                            + "plan."
+                        : "Reporting applies (\(itText) ≥ 500 kW); the plan cannot fill: "
+                            + "\(missing.joined(separator: ", ")) (Annex II list unverified, REFERENCE.md §4.5 M).",
                     confidence: .medium))
             let reused = inputs.reusedEnergy > .zero
             results.append(
@@ -215,7 +238,8 @@ public enum Compliance {
                     verdict: reused ? .pass : .notAssessed,
                     explanation: reused
                         ? "The site reuses waste heat."
-                        : "No heat is reused; Art. 26 asks new data centres above 1 MW to use waste heat unless a cost-benefit analysis shows it infeasible (wording unverified).",
+                        : "No heat is reused; Art. 26 asks new data centres above 1 MW to use waste heat unless a "
+                            + "cost-benefit analysis shows it infeasible (wording unverified).",
                     confidence: .low))
         }
         return (results, kpis)
@@ -249,14 +273,17 @@ public enum Compliance {
                 return RuleResult(
                     ruleSet: .ashrae904, rule: rule, citation: ashraeSource, threshold: "unknown",
                     siteValue: text(value), verdict: .notAssessed,
-                    explanation: "\(rule) is \(text(value)); the 90.4 maximum is not in REFERENCE.md (numeric limits open, §4.7), so give it as an input to decide.",
+                    explanation:
+                        "\(rule) is \(text(value)); the 90.4 maximum is not in REFERENCE.md (numeric limits open, "
+                        + "§4.7), so give it as an input to decide.",
                     confidence: .low)
             }
             let pass = value <= limit + 1e-12
             return RuleResult(
                 ruleSet: .ashrae904, rule: rule, citation: ashraeSource + " (limit given as input)",
                 threshold: "≤ " + text(limit), siteValue: text(value), verdict: pass ? .pass : .fail,
-                explanation: "\(rule) is \(text(value)), \(pass ? "within" : "above") the \(text(limit)) maximum given.",
+                explanation:
+                    "\(rule) is \(text(value)), \(pass ? "within" : "above") the \(text(limit)) maximum given.",
                 confidence: .low)
         }
         let percent: (Double) -> String = { fixed($0 * 100, 2) + " %" }
@@ -265,12 +292,18 @@ public enum Compliance {
         return [
             check(
                 "Design ELC at 100 % IT load",
-                value: inputs.electricalEfficiencyFullLoad.map { electricalLossComponent(chainEfficiency: $0).fraction },
-                text: percent, limit: limits.electricalLossFullLoad?.fraction, input: "power-chain efficiency at 100 % load"),
+                value: inputs.electricalEfficiencyFullLoad.map {
+                    electricalLossComponent(chainEfficiency: $0).fraction
+                },
+                text: percent, limit: limits.electricalLossFullLoad?.fraction,
+                input: "power-chain efficiency at 100 % load"),
             check(
                 "Design ELC at 50 % IT load",
-                value: inputs.electricalEfficiencyHalfLoad.map { electricalLossComponent(chainEfficiency: $0).fraction },
-                text: percent, limit: limits.electricalLossHalfLoad?.fraction, input: "power-chain efficiency at 50 % load"),
+                value: inputs.electricalEfficiencyHalfLoad.map {
+                    electricalLossComponent(chainEfficiency: $0).fraction
+                },
+                text: percent, limit: limits.electricalLossHalfLoad?.fraction,
+                input: "power-chain efficiency at 50 % load"),
             check(
                 "Annual MLC" + (limits.climateZone.map { " (climate zone \($0))" } ?? ""), value: mlc,
                 text: { fixed($0, 3) }, limit: limits.mechanicalLoadComponent, input: "annual cooling energy"),

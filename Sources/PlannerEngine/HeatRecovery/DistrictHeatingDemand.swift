@@ -45,7 +45,8 @@ public enum DistrictHeatingDemand {
                 name: "balance − design temperature [K]", hour: nil, value: span,
                 requirement: "positive (the balance temperature must be warmer than the heating design dry bulb)")
         }
-        let peak = network.peakDemand.watts, base = network.baseShare.fraction
+        let peak = network.peakDemand.watts
+        let base = network.baseShare.fraction
         let balance = network.balanceTemperature.celsius
         var demand = [Double](repeating: 0, count: dryBulbCelsius.count)
         var supply = demand

@@ -22,7 +22,8 @@ public enum HeatPumpModel {
     public static func lift(wasteHeat: Temperature, supply: Temperature, heatPump: HeatPumpEntry)
         -> TemperatureDifference
     {
-        sinkTemperature(supply: supply, heatPump: heatPump) - sourceTemperature(wasteHeat: wasteHeat, heatPump: heatPump)
+        sinkTemperature(supply: supply, heatPump: heatPump)
+            - sourceTemperature(wasteHeat: wasteHeat, heatPump: heatPump)
     }
 
     /// Heating COP `min(COP_max, η·T_sink/(T_sink − T_source))` with `T_sink = supply + 5 K` and

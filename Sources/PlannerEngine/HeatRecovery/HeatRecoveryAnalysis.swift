@@ -42,7 +42,8 @@ public enum HeatRecoveryAnalysis {
             let full = Formulation(hours: hours, blocks: [year], dayWeights: nil, options: options)
             let fullSolution = try solve(full.program, solver)
             guard reducedSolution.status.hasSolution, let h = reducedSolution.value(reduced.capacity) else {
-                return hours.result(solution: reducedSolution, layout: reduced, reducedError: nil, fullYearValues: false)
+                return hours.result(
+                    solution: reducedSolution, layout: reduced, reducedError: nil, fullYearValues: false)
             }
             let s = reduced.storage.flatMap { reducedSolution.value($0) }
             let fixed = Formulation(
@@ -78,7 +79,8 @@ public enum HeatRecoveryAnalysis {
     @discardableResult
     public static func exportLP(
         source: WasteHeat, demand: HeatDemand, heatPump: HeatPumpEntry,
-        economics: HeatRecoveryEconomics = HeatRecoveryEconomics(), options: HeatRecoveryOptions = HeatRecoveryOptions(),
+        economics: HeatRecoveryEconomics = HeatRecoveryEconomics(),
+        options: HeatRecoveryOptions = HeatRecoveryOptions(),
         to directory: String
     ) throws(HeatRecoveryError) -> (mps: String, lp: String) {
         let program = try program(
@@ -156,7 +158,8 @@ public enum HeatRecoveryAnalysis {
         let daily = (0..<days).map { d in (d, (0..<24).reduce(0.0) { $0 + hours.demandMW[d * 24 + $1] }) }
         let ranked = daily.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         return (0..<count).map { g in
-            let lower = g * days / count, upper = (g + 1) * days / count
+            let lower = g * days / count
+            let upper = (g + 1) * days / count
             return (ranked[(lower + upper - 1) / 2], upper - lower)
         }
     }

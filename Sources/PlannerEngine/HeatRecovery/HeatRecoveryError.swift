@@ -23,13 +23,15 @@ public enum HeatRecoveryError: Error, Equatable, Sendable, CustomStringConvertib
         case .emptySeries(let name):
             "the \(name) series is empty; give one value per hour of the year"
         case .lengthMismatch(let name, let count, let expected):
-            "the \(name) series has \(count) hours but the waste-heat series has \(expected); they must cover the same hours"
+            "the \(name) series has \(count) hours but the waste-heat series has \(expected); they must cover the same "
+                + "hours"
         case .invalidValue(let name, let hour, let value, let requirement):
             "\(name)\(hour.map { " at hour \($0)" } ?? "") is \(value); it must be \(requirement)"
         case .negativePrice(let name, let value):
             "\(name) is \(value); prices and costs must not be negative"
         case .copNotAboveOne(let hour, let source, let supply, let cop):
-            "at hour \(hour) the heat pump lifts \(source) °C waste heat to a \(supply) °C supply with COP \(cop) ≤ 1, worse than an electric boiler; lower the supply temperature or raise the source"
+            "at hour \(hour) the heat pump lifts \(source) °C waste heat to a \(supply) °C supply with COP \(cop) ≤ 1, "
+                + "worse than an electric boiler; lower the supply temperature or raise the source"
         case .invalidOption(let message):
             "invalid heat-recovery option: \(message)"
         case .solverFailed(let message):

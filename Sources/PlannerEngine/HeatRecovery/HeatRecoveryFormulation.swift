@@ -36,14 +36,16 @@ struct Prepared {
             ("waste-heat temperature", source.hourlyTemperatureCelsius), ("heat-demand", demand.hourlyDemandWatts),
             ("network supply temperature", demand.hourlySupplyCelsius),
         ] where series.count != n {
-            throw series.isEmpty ? .emptySeries(name: name) : .lengthMismatch(name: name, count: series.count, expected: n)
+            throw series.isEmpty
+                ? .emptySeries(name: name) : .lengthMismatch(name: name, count: series.count, expected: n)
         }
         guard demand.months.count == n else {
             throw .lengthMismatch(name: "month", count: demand.months.count, expected: n)
         }
         func check(_ name: String, _ series: [Double], nonNegative: Bool) throws(HeatRecoveryError) {
             for (i, v) in series.enumerated() where !v.isFinite || (nonNegative && v < 0) {
-                throw .invalidValue(name: name, hour: i, value: v, requirement: nonNegative ? "finite and ≥ 0" : "finite")
+                throw .invalidValue(
+                    name: name, hour: i, value: v, requirement: nonNegative ? "finite and ≥ 0" : "finite")
             }
         }
         try check("waste heat [W]", source.hourlyHeatWatts, nonNegative: true)
@@ -92,7 +94,8 @@ struct Prepared {
         }
         if let storage = options.storage {
             guard (0..<1).contains(storage.hourlyLoss.fraction) else {
-                throw .invalidOption("the storage loss is \(storage.hourlyLoss.fraction) per hour; it must be within 0..<1")
+                throw .invalidOption(
+                    "the storage loss is \(storage.hourlyLoss.fraction) per hour; it must be within 0..<1")
             }
             if let cap = storage.maximumCapacity, !(cap.si >= 0) || !cap.isFinite {
                 throw .invalidOption("the maximum storage capacity must be finite and ≥ 0")
@@ -101,15 +104,22 @@ struct Prepared {
         if case .representativeDays(let days) = options.resolution {
             guard n % 24 == 0, days >= 1, days <= n / 24 else {
                 throw .invalidOption(
-                    "\(days) representative days from \(n) hours: the hours must be whole days and the count within 1...\(n / 24)")
+                    "\(days) representative days from \(n) hours: the hours must be whole days and the count within "
+                        + "1...\(n / 24)"
+                )
             }
         }
 
-        var cop = [Double](repeating: 0, count: n), margin = cop, upper = cop
-        var aboveStage = 0, tooHot = 0
-        let pHeat = economics.heatPricePerMegawattHour, pEl = economics.electricityPricePerMegawattHour
+        var cop = [Double](repeating: 0, count: n)
+        var margin = cop
+        var upper = cop
+        var aboveStage = 0
+        var tooHot = 0
+        let pHeat = economics.heatPricePerMegawattHour
+        let pEl = economics.electricityPricePerMegawattHour
         for i in 0..<n {
-            let t = source.hourlyTemperatureCelsius[i], s = demand.hourlySupplyCelsius[i]
+            let t = source.hourlyTemperatureCelsius[i]
+            let s = demand.hourlySupplyCelsius[i]
             guard let c = HeatPumpModel.cop(wasteHeatCelsius: t, supplyCelsius: s, heatPump: heatPump) else {
                 tooHot += 1
                 continue
@@ -122,8 +132,9 @@ struct Prepared {
             }
             cop[i] = c
             margin[i] = pHeat - pEl / c
-            upper[i] = min(
-                demand.hourlyDemandWatts[i], source.hourlyHeatWatts[i] / HeatPumpModel.sourceShare(cop: c)) / 1e6
+            upper[i] =
+                min(
+                    demand.hourlyDemandWatts[i], source.hourlyHeatWatts[i] / HeatPumpModel.sourceShare(cop: c)) / 1e6
         }
         self.count = n
         self.demandMW = demand.hourlyDemandWatts.map { $0 / 1e6 }
@@ -177,7 +188,9 @@ struct Formulation {
             objective.append(LinearTerm(-prepared.storageCostPerMWh, v))
             storage = v
         }
-        var hourList: [Int] = [], outputs: [VariableID] = [], delivers: [VariableID] = []
+        var hourList: [Int] = []
+        var outputs: [VariableID] = []
+        var delivers: [VariableID] = []
         var erfTerms: [LinearTerm] = []
         let keep = 1 - (options.storage?.hourlyLoss.fraction ?? 0)
         for (b, block) in blocks.enumerated() {
@@ -254,9 +267,12 @@ extension Prepared {
             case .unbounded: .unbounded
             case .undefined: .undefined
             }
-        var delivered = [Double](repeating: 0, count: count), output = delivered
-        var sourceW = delivered, electricity = delivered
-        var capacityMW = 0.0, storageMWh = 0.0
+        var delivered = [Double](repeating: 0, count: count)
+        var output = delivered
+        var sourceW = delivered
+        var electricity = delivered
+        var capacityMW = 0.0
+        var storageMWh = 0.0
         if solution.status.hasSolution && fullYearValues {
             capacityMW = solution.value(layout.capacity) ?? 0
             storageMWh = layout.storage.flatMap { solution.value($0) } ?? 0
@@ -293,27 +309,36 @@ extension Prepared {
             findings.append(
                 Finding(
                     .warning, "heat_recovery.heat_pump",
-                    "\(hoursSinkTooHot) h of the year the network supply needs condensing above \(heatPump.id)'s \(heatPump.maximumSinkTemperature.celsius) °C; those hours get no heat from it (choose a high-temperature heat pump or a lower supply)"
+                    "\(hoursSinkTooHot) h of the year the network supply needs condensing above \(heatPump.id)'s "
+                        + "\(heatPump.maximumSinkTemperature.celsius) °C; those hours get no heat from it (choose a "
+                        + "high-temperature heat pump or a lower supply)"
                 ))
         }
         if hoursAboveStageLift > 0 {
             findings.append(
                 Finding(
                     .warning, "heat_recovery.heat_pump",
-                    "\(hoursAboveStageLift) h of the year the lift exceeds one compressor stage (\(heatPump.maximumStageLift.kelvins) K, REFERENCE.md §4.2): a real plant needs two stages in series; the single-stage η·Carnot COP is kept, the conservative one of the two models"
+                    "\(hoursAboveStageLift) h of the year the lift exceeds one compressor stage "
+                        + "(\(heatPump.maximumStageLift.kelvins) K, REFERENCE.md §4.2): a real plant needs two stages "
+                        + "in series; the single-stage η·Carnot COP is kept, the conservative one of the two models"
                 ))
         }
         if !status.hasSolution {
             findings.append(
                 Finding(
                     .error, "heat_recovery",
-                    "the heat-recovery LP is \(status.rawValue)\(options.minimumERF.map { ": the ERF target \($0.percent) % cannot be reached with this waste heat and demand" } ?? "")"
+                    "the heat-recovery LP is \(status.rawValue)"
+                        + (options.minimumERF.map {
+                            ": the ERF target \($0.percent) % cannot be reached with this waste heat and demand"
+                        } ?? "")
                 ))
         } else if capacityMW <= 1e-9 {
             findings.append(
                 Finding(
                     .note, "heat_recovery",
-                    "heat recovery does not pay at these prices: no heat pump is chosen (heat \(heatPrice) vs electricity \(electricityPrice) \(economics.currency)/MWh, capital \(Int(capacityCostPerMW.rounded())) \(economics.currency)/MW/yr)"
+                    "heat recovery does not pay at these prices: no heat pump is chosen (heat \(heatPrice) vs "
+                        + "electricity \(electricityPrice) \(economics.currency)/MWh, capital "
+                        + "\(Int(capacityCostPerMW.rounded())) \(economics.currency)/MW/yr)"
                 ))
         }
         let report = solution.report

@@ -34,7 +34,12 @@ public enum PlantCoupling {
                 throw .invalidValue(name: name, hour: i, value: series[i], requirement: "finite and ≥ 0")
             }
         }
-        var before = 0.0, after = 0.0, recovered = 0.0, plantBefore = 0.0, plantAfter = 0.0, clamped = 0
+        var before = 0.0
+        var after = 0.0
+        var recovered = 0.0
+        var plantBefore = 0.0
+        var plantAfter = 0.0
+        var clamped = 0
         for h in 0..<n {
             let r = plantHeatRejectedWatts[h]
             var q = recoveredWatts[h]

@@ -73,7 +73,8 @@ public enum SiteHeatRecovery {
                 source: source, demand: demand, heatPump: choices.heatPump, economics: choices.economics,
                 options: options)
             let energy = cooling.annual.facilityEnergy
-            let maximum = maximumReuse(source: source, demand: demand, cop: result.hourlyCOP, capacity: choices.maximumCapacity)
+            let maximum = maximumReuse(
+                source: source, demand: demand, cop: result.hourlyCOP, capacity: choices.maximumCapacity)
             let maximumERF = Ratio.fraction(energy > .zero ? maximum / energy : 0)
             var findings = result.findings.filter { $0.severity != .error }
             if !result.status.hasSolution {
@@ -82,18 +83,26 @@ public enum SiteHeatRecovery {
                     findings.append(
                         Finding(
                             .error, "heat_recovery.minimum_erf_percent",
-                            "infeasible: the ERF target of \(NumberText.compact(target.percent)) % cannot be met; this waste heat and network demand allow at most \(fixed(maximumERF.percent, 2)) % (\(fixed(maximum.megawattHours, 0)) MWh of \(fixed(energy.megawattHours, 0)) MWh data-centre energy, every hour's heat up to the network's demand), \(fixed(short, 2)) percentage points short; lower minimum_erf_percent or raise peak_demand_mw"
+                            "infeasible: the ERF target of \(NumberText.compact(target.percent)) % cannot be met; this "
+                                + "waste heat and network demand allow at most \(fixed(maximumERF.percent, 2)) % "
+                                + "(\(fixed(maximum.megawattHours, 0)) MWh of \(fixed(energy.megawattHours, 0)) "
+                                + "MWh data-centre energy, every hour's heat up to the network's demand), "
+                                + "\(fixed(short, 2)) percentage points short; lower minimum_erf_percent "
+                                + "or raise peak_demand_mw"
                         ))
                 } else {
                     findings.append(
-                        Finding(.error, "heat_recovery", "the heat-recovery LP is \(result.status.rawValue): \(result.lp.message)"))
+                        Finding(
+                            .error, "heat_recovery",
+                            "the heat-recovery LP is \(result.status.rawValue): \(result.lp.message)"))
                 }
             }
             if choices.storage != nil && choices.representativeDays == nil {
                 findings.append(
                     Finding(
                         .warning, "heat_recovery.storage",
-                        "storage over the full year adds two columns per hour and takes GLPK tens of seconds (about 18 s measured for a 50 MW network); set representative_days to solve it on typical days"
+                        "storage over the full year adds two columns per hour and takes GLPK tens of seconds (about 18 "
+                            + "s measured for a 50 MW network); set representative_days to solve it on typical days"
                     ))
             }
             let erf = Ratio.fraction(energy > .zero ? result.sourceHeat / energy : 0)
@@ -115,9 +124,11 @@ public enum SiteHeatRecovery {
         var plan = plan
         plan.plant = PlantWithHeatRecovery(
             heatRejectedBefore: before.heatRejected, heatRejectedAfter: after.heatRejected,
-            heatRecovered: after.heatRecovered, plantEnergyBefore: before.plantEnergy, plantEnergyAfter: after.plantEnergy,
+            heatRecovered: after.heatRecovered, plantEnergyBefore: before.plantEnergy,
+            plantEnergyAfter: after.plantEnergy,
             heatPumpElectricity: plan.result.electricity,
-            hoursClamped: zip(plan.result.hourlySourceWatts, after.hourlyLiquidHeatWatts).filter { $0 > $1 + 1e-6 }.count)
+            hoursClamped: zip(plan.result.hourlySourceWatts, after.hourlyLiquidHeatWatts).filter { $0 > $1 + 1e-6 }
+                .count)
         plan.dataCentreEnergy = after.facilityEnergy
         plan.pue = after.pue
         plan.erf = .fraction(after.facilityEnergy > .zero ? after.heatRecovered / after.facilityEnergy : 0)
@@ -153,11 +164,13 @@ public enum SiteHeatRecovery {
                 source: source, demand: demand, heatPump: heatPump, economics: choices.economics)
             let (delivered, benefit) = try HeatRecoveryAnalysis.dispatch(
                 source: source, demand: demand, heatPump: heatPump, economics: choices.economics, capacity: capacity)
-            var electricity = 0.0, taken = 0.0
+            var electricity = 0.0
+            var taken = 0.0
             for h in delivered.indices where delivered[h] > 0 {
                 guard
                     let cop = HeatPumpModel.cop(
-                        wasteHeatCelsius: source.hourlyTemperatureCelsius[h], supplyCelsius: demand.hourlySupplyCelsius[h],
+                        wasteHeatCelsius: source.hourlyTemperatureCelsius[h],
+                        supplyCelsius: demand.hourlySupplyCelsius[h],
                         heatPump: heatPump)
                 else { continue }
                 electricity += delivered[h] / cop
@@ -203,7 +216,8 @@ public enum SiteHeatRecovery {
         if commissioning == nil {
             if sets.remove(.enefg) != nil {
                 findings.append(
-                    Finding(.warning, "compliance.rules", "EnEfG §11 needs site.commissioning (YYYY-MM); it is left out"))
+                    Finding(
+                        .warning, "compliance.rules", "EnEfG §11 needs site.commissioning (YYYY-MM); it is left out"))
             }
             commissioning = CalendarMonth(year: 2000, month: 1)
         }
@@ -220,7 +234,9 @@ public enum SiteHeatRecovery {
                 findings.append(
                     Finding(
                         choices.enforce ? .error : .warning, "compliance",
-                        "\(r.ruleSet.rawValue), \(r.rule): FAIL, \(r.siteValue) against \(r.threshold); \(r.explanation)"))
+                        "\(r.ruleSet.rawValue), \(r.rule): FAIL, \(r.siteValue) against \(r.threshold); "
+                            + "\(r.explanation)"
+                    ))
             }
             return (report, findings)
         } catch {

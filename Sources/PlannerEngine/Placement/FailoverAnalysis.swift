@@ -64,7 +64,8 @@ public enum FailoverAnalysis {
                 }
                 let s = program.addVariable("s[\(assignment.rackID)]")
                 objective.append(shortfallPenaltyPerKilowatt * s)
-                program.addConstraint("reroute[\(assignment.rackID)]", terms + [1 * s], .equal(assignment.heat.kilowatts))
+                program.addConstraint(
+                    "reroute[\(assignment.rackID)]", terms + [1 * s], .equal(assignment.heat.kilowatts))
             }
             for j in survivors {
                 let capacity = units[j].capacity.kilowatts
@@ -94,9 +95,10 @@ public enum FailoverAnalysis {
             }
             let moved = added.reduce(0, +)
             let shortfall = max(0, rerouted.kilowatts - moved)
-            checks.append(FailureCheck(
-                failedUnitID: failed.id, reroutedHeat: rerouted,
-                shortfall: .kilowatts(shortfall < 1e-6 ? 0 : shortfall), peakLoading: .fraction(peakLoading)))
+            checks.append(
+                FailureCheck(
+                    failedUnitID: failed.id, reroutedHeat: rerouted,
+                    shortfall: .kilowatts(shortfall < 1e-6 ? 0 : shortfall), peakLoading: .fraction(peakLoading)))
         }
         return Result(checks: checks, maxLoadAfterFailure: maxLoad)
     }

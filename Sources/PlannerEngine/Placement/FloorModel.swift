@@ -23,14 +23,16 @@ public enum FloorModel {
         var racks: [FloorRack] = []
         racks.reserveCapacity(rackCount)
         for group in hall.rackGroups {
-            let heat = RackPowerAnalysis.heatSplit(of: group.system.designPower, liquidFraction: group.system.liquidFraction)
+            let heat = RackPowerAnalysis.heatSplit(
+                of: group.system.designPower, liquidFraction: group.system.liquidFraction)
             for _ in 0..<group.count {
                 let index = racks.count
                 let row = index / layout.racksPerRow
                 let slot = index % layout.racksPerRow
-                racks.append(FloorRack(
-                    id: "R\(index + 1)", systemID: group.system.id, row: row, slot: slot,
-                    position: rackCentre(row: row, slot: slot, layout: layout, rackDepth: depth), heat: heat))
+                racks.append(
+                    FloorRack(
+                        id: "R\(index + 1)", systemID: group.system.id, row: row, slot: slot,
+                        position: rackCentre(row: row, slot: slot, layout: layout, rackDepth: depth), heat: heat))
             }
         }
         let sites: [CandidateSite]
@@ -38,7 +40,9 @@ public enum FloorModel {
         case .generated(let pitch):
             sites = try candidateSites(layout: layout, rackDepth: depth, pitch: pitch)
         case .listed(let points):
-            sites = points.enumerated().map { CandidateSite(id: "J\($0.offset + 1)", kind: .listed, position: $0.element) }
+            sites = points.enumerated().map {
+                CandidateSite(id: "J\($0.offset + 1)", kind: .listed, position: $0.element)
+            }
         }
         guard !sites.isEmpty else { throw .noCandidateSites(hall: hall.id) }
         return HallFloor(hallID: hall.id, racks: racks, sites: sites)
@@ -83,6 +87,8 @@ public enum FloorModel {
                 }
             }
         }
-        return points.enumerated().map { CandidateSite(id: "J\($0.offset + 1)", kind: $0.element.0, position: $0.element.1) }
+        return points.enumerated().map {
+            CandidateSite(id: "J\($0.offset + 1)", kind: $0.element.0, position: $0.element.1)
+        }
     }
 }

@@ -51,7 +51,9 @@ public enum GreedyPlacement {
 
     /// `program` with every binary of `open` fixed at its (rounded) value in `values`, solved as
     /// an LP; its values when optimal.
-    static func route(_ program: LinearProgram, open: [[VariableID?]], values: [Double]) throws(PlacementError) -> [Double]? {
+    static func route(_ program: LinearProgram, open: [[VariableID?]], values: [Double]) throws(PlacementError)
+        -> [Double]?
+    {
         var program = program
         for variable in open.flatMap({ $0.compactMap { $0 } }) {
             program[variable].kind = .continuous
@@ -60,7 +62,9 @@ public enum GreedyPlacement {
         let solution = try PlacementAnalysis.solve(program, options: GLPKSolver.Options(), start: nil)
         guard solution.status == .optimal else { return nil }
         var result = solution.values
-        for variable in open.flatMap({ $0.compactMap { $0 } }) { result[variable.index] = result[variable.index].rounded() }
+        for variable in open.flatMap({ $0.compactMap { $0 } }) {
+            result[variable.index] = result[variable.index].rounded()
+        }
         for index in result.indices where result[index] < 0 { result[index] = 0 }
         return result
     }

@@ -147,9 +147,12 @@ public enum PlacementAnalysis {
         for type in types {
             guard LinearProgram.isValidName("open[J1,\(type.id)]") else {
                 throw .invalidUnitType(
-                    id: type.id, reason: "the ID must use only ASCII letters, digits and _-.,{}/#$%&!?@| to name LP columns")
+                    id: type.id,
+                    reason: "the ID must use only ASCII letters, digits and _-.,{}/#$%&!?@| to name LP columns")
             }
-            guard ids.insert(type.id).inserted else { throw .invalidUnitType(id: type.id, reason: "the ID is listed twice") }
+            guard ids.insert(type.id).inserted else {
+                throw .invalidUnitType(id: type.id, reason: "the ID is listed twice")
+            }
             guard type.capacity.isFinite, type.capacity > .zero else {
                 throw .invalidUnitType(id: type.id, reason: "the capacity must be positive and finite")
             }
@@ -194,7 +197,8 @@ public enum PlacementAnalysis {
         let phase1Reduced = try solve(
             units.program,
             options: GLPKSolver.Options(
-                timeLimit: options.timeLimit, mipGap: options.mipGap.fraction, presolve: start == nil && options.presolve,
+                timeLimit: options.timeLimit, mipGap: options.mipGap.fraction,
+                presolve: start == nil && options.presolve,
                 branching: .pseudocost),
             start: start.map { units.reducedValues($0, of: model) })
         var phase1 = phase1Reduced
@@ -205,7 +209,9 @@ public enum PlacementAnalysis {
         // full model's when phase 1's layout is all there is).
         phase1.report.rows = model.program.constraints.count
         phase1.report.columns = model.program.variables.count
-        phase1.report.nonzeros = model.program.constraints.reduce(0) { $0 + $1.terms.filter { $0.coefficient != 0 }.count }
+        phase1.report.nonzeros = model.program.constraints.reduce(0) {
+            $0 + $1.terms.filter { $0.coefficient != 0 }.count
+        }
         guard phase1.status.hasSolution, let unitCost = phase1.objective else { return phase1 }
         let weighted = model.program.objective.terms.reduce(model.program.objective.constant) {
             $0 + $1.coefficient * phase1.values[$1.variable.index]
@@ -274,12 +280,14 @@ public enum PlacementAnalysis {
         }
         var units: [PlacedUnit] = []
         for (j, site) in floor.sites.enumerated() {
-            guard let t = model.types.indices.first(where: { model.open[j][$0].map { values[$0.index] > 0.5 } ?? false })
+            guard
+                let t = model.types.indices.first(where: { model.open[j][$0].map { values[$0.index] > 0.5 } ?? false })
             else { continue }
             let type = model.types[t]
-            units.append(PlacedUnit(
-                id: site.id, typeID: type.id, position: site.position, capacity: type.capacity,
-                load: assignments[j].sum(\.heat), assignments: assignments[j], maxLoadAfterFailure: .zero))
+            units.append(
+                PlacedUnit(
+                    id: site.id, typeID: type.id, position: site.position, capacity: type.capacity,
+                    load: assignments[j].sum(\.heat), assignments: assignments[j], maxLoadAfterFailure: .zero))
         }
         let reach = Dictionary(model.types.map { ($0.id, $0.reach) }, uniquingKeysWith: { first, _ in first })
         let failover = try FailoverAnalysis.reroute(units: units, floor: floor, reach: reach)

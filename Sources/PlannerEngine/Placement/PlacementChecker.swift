@@ -22,7 +22,8 @@ public enum PlacementChecker {
         var found: [PlacementViolation] = []
         let typeByID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let siteByID = Dictionary(floor.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rackIndex = Dictionary(floor.racks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rackIndex = Dictionary(
+            floor.racks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var served = [Power](repeating: .zero, count: floor.racks.count)
         var usedSites: Set<String> = []
         let tol = tolerance
@@ -43,8 +44,12 @@ public enum PlacementChecker {
                 found.append(.init(.sharedSite, "site \(unit.id) holds more than one unit"))
             }
             if unit.capacity != type.capacity {
-                found.append(.init(
-                    .inconsistentLoad, "unit \(unit.id) has capacity \(kw(unit.capacity)) but type \(type.id) is rated \(kw(type.capacity))"))
+                found.append(
+                    .init(
+                        .inconsistentLoad,
+                        "unit \(unit.id) has capacity \(kw(unit.capacity)) but type \(type.id) is rated "
+                            + "\(kw(type.capacity))"
+                    ))
             }
             var sum = Power.zero
             for assignment in unit.assignments {
@@ -53,27 +58,40 @@ public enum PlacementChecker {
                     continue
                 }
                 if assignment.heat < .zero {
-                    found.append(.init(.inconsistentLoad, "unit \(unit.id) serves \(kw(assignment.heat)) (negative) of \(assignment.rackID)"))
+                    found.append(
+                        .init(
+                            .inconsistentLoad,
+                            "unit \(unit.id) serves \(kw(assignment.heat)) (negative) of \(assignment.rackID)"))
                 }
                 let distance = floor.racks[r].position.aisleDistance(to: unit.position)
                 if !distance.isWithin(type.reach) {
-                    found.append(.init(
-                        .outOfReach,
-                        "unit \(unit.id) serves \(assignment.rackID) at \(m(distance)), beyond the \(m(type.reach)) reach of \(type.id)"))
+                    found.append(
+                        .init(
+                            .outOfReach,
+                            "unit \(unit.id) serves \(assignment.rackID) at \(m(distance)), beyond the "
+                                + "\(m(type.reach)) reach of \(type.id)"
+                        ))
                 }
                 served[r] += assignment.heat
                 sum += assignment.heat
             }
             if (sum - unit.load).magnitude > tol {
-                found.append(.init(.inconsistentLoad, "unit \(unit.id) reports load \(kw(unit.load)) but its assignments sum to \(kw(sum))"))
+                found.append(
+                    .init(
+                        .inconsistentLoad,
+                        "unit \(unit.id) reports load \(kw(unit.load)) but its assignments sum to \(kw(sum))"))
             }
             if sum > type.capacity + tol {
-                found.append(.init(.overRating, "unit \(unit.id) carries \(kw(sum)), above its \(kw(type.capacity)) rating"))
+                found.append(
+                    .init(.overRating, "unit \(unit.id) carries \(kw(sum)), above its \(kw(type.capacity)) rating"))
             }
             if unit.maxLoadAfterFailure > type.capacity + tol {
-                found.append(.init(
-                    .overRating,
-                    "unit \(unit.id) carries \(kw(unit.maxLoadAfterFailure)) after a failure, above its \(kw(type.capacity)) rating"))
+                found.append(
+                    .init(
+                        .overRating,
+                        "unit \(unit.id) carries \(kw(unit.maxLoadAfterFailure)) after a failure, above its "
+                            + "\(kw(type.capacity)) rating"
+                    ))
             }
         }
         for (r, rack) in floor.racks.enumerated() {
@@ -106,9 +124,12 @@ public enum PlacementChecker {
             let moved = Power.watts(network.maxFlow(from: source, to: sink))
             let shortfall = failed.assignments.sum(\.heat) - moved
             if shortfall > tol {
-                found.append(.init(
-                    .failoverShortfall,
-                    "after the loss of unit \(failed.id), \(kw(shortfall)) of its racks' heat has no surviving unit within reach with spare capacity"))
+                found.append(
+                    .init(
+                        .failoverShortfall,
+                        "after the loss of unit \(failed.id), \(kw(shortfall)) of its racks' heat has no surviving "
+                            + "unit within reach with spare capacity"
+                    ))
             }
         }
         return found

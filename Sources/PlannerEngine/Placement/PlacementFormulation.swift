@@ -3,8 +3,8 @@ import LinearProgramming
 import PlannerModel
 
 /// The placement MILP of one hall and medium as a ``LinearProgram`` plus the maps from racks,
-/// sites and types to its variables. Built by ``PlacementFormulation/build(floor:medium:types:pathCost:elastic:strengthening:)``
-/// without solving anything.
+/// sites and types to its variables. Built by
+/// ``PlacementFormulation/build(floor:medium:types:pathCost:elastic:strengthening:)`` without solving anything.
 public struct PlacementModel: Sendable, Equatable {
     /// A continuous `serve[R,J]` variable: heat of one rack served at one site [kW].
     public struct Serve: Sendable, Hashable {
@@ -167,7 +167,8 @@ public enum PlacementFormulation {
         }
         // All balance rows, then all capacity rows, then all site rows.
         let siteRows = (0..<siteCount).map { j in
-            Self.siteRows(j, sites: floor.sites, load: load, open: open, types: types, served: servedAt[j].map(\.variable))
+            Self.siteRows(
+                j, sites: floor.sites, load: load, open: open, types: types, served: servedAt[j].map(\.variable))
         }
         for kind in 0..<3 {
             for rows in siteRows where kind < rows.count {
@@ -194,7 +195,8 @@ public enum PlacementFormulation {
                         reaches(i, j, t) ? open[j][t].map { -q[i] * $0 } : nil
                     }
                     program.addConstraint(
-                        "vub[\(floor.racks[r].id),\(floor.sites[j].id)]", [1.0 * entry.variable] + terms, .lessOrEqual(0))
+                        "vub[\(floor.racks[r].id),\(floor.sites[j].id)]", [1.0 * entry.variable] + terms,
+                        .lessOrEqual(0))
                 }
             }
             let openSites = (0..<siteCount).filter { load[$0] != nil }
@@ -238,7 +240,8 @@ public enum PlacementFormulation {
         var rows = [
             Constraint(name: "balance[\(id)]", terms: [1.0 * l] + served.map { -1.0 * $0 }, bounds: .equal(0)),
             Constraint(
-                name: "capacity[\(id)]", terms: [1.0 * l] + unitTerms(open[j], types: types, sign: -1), bounds: .lessOrEqual(0)),
+                name: "capacity[\(id)]", terms: [1.0 * l] + unitTerms(open[j], types: types, sign: -1),
+                bounds: .lessOrEqual(0)),
         ]
         let units = open[j].compactMap { $0 }
         if units.count > 1 {

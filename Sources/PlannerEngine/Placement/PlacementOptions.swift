@@ -125,7 +125,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noLayout(let hall):
             "hall '\(hall)' has no floor layout (rows, racks per row, rack pitch, aisle); placement needs one"
         case .tooManyRacks(let hall, let racks, let positions):
-            "hall '\(hall)' has \(racks) racks but its layout has only \(positions) positions; add rows or racks per row"
+            "hall '\(hall)' has \(racks) racks but its layout has only \(positions) positions; add rows or racks per "
+                + "row"
         case .noCandidateSites(let hall):
             "hall '\(hall)' has no candidate sites for cooling units; list at least two sites or use generated sites"
         case .invalidSitePitch(let pitch):
@@ -135,7 +136,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidBackupRadius(let radius):
             "the backup radius is \(radius.metres) m; it must be finite and not negative"
         case .reachShorterThanRackPitch(let unit, let reach, let pitch):
-            "unit type '\(unit)' reaches \(reach.metres) m, less than the rack pitch of \(pitch.metres) m; it could not serve even a neighbouring rack — check the reach"
+            "unit type '\(unit)' reaches \(reach.metres) m, less than the rack pitch of \(pitch.metres) m; it could "
+                + "not serve even a neighbouring rack — check the reach"
         case .noUnitTypes(let hall, let medium):
             "hall '\(hall)' has \(medium.rawValue) heat but no \(medium.rawValue) unit type to place"
         case .invalidUnitType(let id, let reason):

@@ -26,7 +26,8 @@ public enum SitePlacement {
         for (index, hall) in site.halls.enumerated() {
             let subject = "halls[\(index)]"
             guard hall.layout != nil else {
-                findings.append(Finding(.note, subject, "hall '\(hall.id)' has no layout, so its cooling units are not placed"))
+                findings.append(
+                    Finding(.note, subject, "hall '\(hall.id)' has no layout, so its cooling units are not placed"))
                 continue
             }
             do throws(PlacementError) {
@@ -43,24 +44,40 @@ public enum SitePlacement {
         return (placements, findings)
     }
 
-    static func findings(_ layout: CoolingLayout, floor: HallFloor, options: PlacementOptions, subject: String) -> [Finding] {
+    static func findings(_ layout: CoolingLayout, floor: HallFloor, options: PlacementOptions, subject: String)
+        -> [Finding]
+    {
         let what = "hall '\(layout.hallID)', \(layout.medium == .liquid ? "CDU" : "air-unit") placement"
         switch layout.status {
         case .infeasible:
             let short = layout.shortfalls.prefix(5).map {
-                "\($0.rackID) short \(NumberText.compact(($0.unserved.kilowatts * 10).rounded() / 10)) kW (\($0.reason.sentence))"
+                "\($0.rackID) short \(NumberText.compact(($0.unserved.kilowatts * 10).rounded() / 10)) kW "
+                    + "(\($0.reason.sentence))"
             }
             let more = layout.shortfalls.count > 5 ? " and \(layout.shortfalls.count - 5) more racks" : ""
             let total = layout.shortfalls.reduce(Power.zero) { $0 + $1.unserved }
-            return [Finding(
-                .error, subject,
-                "\(what) is infeasible: \(NumberText.compact((total.kilowatts * 10).rounded() / 10)) kW of heat cannot be served with N+1: \(short.joined(separator: "; "))\(more)")]
+            return [
+                Finding(
+                    .error, subject,
+                    "\(what) is infeasible: \(NumberText.compact((total.kilowatts * 10).rounded() / 10)) kW of heat "
+                        + "cannot be served with N+1: \(short.joined(separator: "; "))\(more)"
+                )
+            ]
         case .noSolution:
-            return [Finding(.warning, subject, "\(what) found no layout within the time limit; raise placement.time_limit_s")]
+            return [
+                Finding(
+                    .warning, subject, "\(what) found no layout within the time limit; raise placement.time_limit_s")
+            ]
         case .optimal, .feasible:
             let violations = PlacementChecker.violations(of: layout, floor: floor, types: options.units(layout.medium))
             guard violations.isEmpty else {
-                return [Finding(.error, subject, "\(what) fails the independent check: \(violations.prefix(3).map(\.description).joined(separator: "; "))")]
+                return [
+                    Finding(
+                        .error, subject,
+                        "\(what) fails the independent check: "
+                            + "\(violations.prefix(3).map(\.description).joined(separator: "; "))"
+                    )
+                ]
             }
             return []
         }
@@ -76,7 +93,9 @@ public enum SitePlacement {
         }
         for hall in site.halls where hall.layout != nil {
             let options = try options(for: hall, site: site)
-            files += try PlacementAnalysis.exportModels(hall: hall, options: options, directory: directory).flatMap { [$0.mpsPath, $0.lpPath] }
+            files += try PlacementAnalysis.exportModels(hall: hall, options: options, directory: directory).flatMap {
+                [$0.mpsPath, $0.lpPath]
+            }
         }
         return files
     }

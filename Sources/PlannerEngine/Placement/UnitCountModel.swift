@@ -92,9 +92,12 @@ public struct UnitCountModel: Sendable, Equatable {
         }
         var serve: [[Serve]] = []
         for (g, key) in keys.enumerated() {
-            serve.append(key.map { entry in
-                Serve(site: entry[0], variable: program.addVariable("serve[G\(g + 1),\(model.floor.sites[entry[0]].id)]"))
-            })
+            serve.append(
+                key.map { entry in
+                    Serve(
+                        site: entry[0],
+                        variable: program.addVariable("serve[G\(g + 1),\(model.floor.sites[entry[0]].id)]"))
+                })
         }
         var load = [VariableID?](repeating: nil, count: siteCount)
         for j in 0..<siteCount where model.load[j] != nil {
@@ -212,7 +215,9 @@ public struct UnitCountModel: Sendable, Equatable {
                     full[variable.index] = values[reduced.index].rounded()
                 }
             }
-            if let reduced = load[j], let variable = model.load[j] { full[variable.index] = max(0, values[reduced.index]) }
+            if let reduced = load[j], let variable = model.load[j] {
+                full[variable.index] = max(0, values[reduced.index])
+            }
         }
         for (g, members) in groups.enumerated() {
             let total = members.reduce(0.0) { $0 + model.heatKilowatts[$1] }
@@ -232,7 +237,9 @@ public struct UnitCountModel: Sendable, Equatable {
         var reduced = [Double](repeating: 0, count: program.variables.count)
         for j in open.indices {
             for t in open[j].indices {
-                if let variable = open[j][t], let full = model.open[j][t] { reduced[variable.index] = values[full.index] }
+                if let variable = open[j][t], let full = model.open[j][t] {
+                    reduced[variable.index] = values[full.index]
+                }
             }
             if let variable = load[j], let full = model.load[j] { reduced[variable.index] = values[full.index] }
         }

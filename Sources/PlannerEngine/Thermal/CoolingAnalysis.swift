@@ -45,8 +45,15 @@ public enum CoolingAnalysis {
             let copies = Double(hall.copies)
             let liquid = hall.perCopy.heatSustained.liquid
             let air = hall.perCopy.heatSustained.air + chain.sustained.totalLoss
-            let pumps = units.cdus.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: choices.cdu.designPumpPower, load: liquid) } ?? .zero
-            let fans = units.airUnits.map { Thermal.sharedAffinityPower($0.units, perUnitDesign: Thermal.designFanPower(choices.airUnit), load: air) } ?? .zero
+            let pumps =
+                units.cdus.map {
+                    Thermal.sharedAffinityPower($0.units, perUnitDesign: choices.cdu.designPumpPower, load: liquid)
+                } ?? .zero
+            let fans =
+                units.airUnits.map {
+                    Thermal.sharedAffinityPower(
+                        $0.units, perUnitDesign: Thermal.designFanPower(choices.airUnit), load: air)
+                } ?? .zero
             level.loads.liquid += (liquid + pumps) * copies
             level.loads.air += (air + fans) * copies
             level.loads.movers += (pumps + fans) * copies
@@ -72,16 +79,20 @@ public enum CoolingAnalysis {
             let copies = Double(hall.copies)
             let designLiquid = hall.perCopy.heatDesign.liquid
             let designAir = hall.perCopy.heatDesign.air + chain.design.totalLoss
-            let cdus = designLiquid > .zero
+            let cdus =
+                designLiquid > .zero
                 ? Thermal.sizeCDUs(
                     load: designLiquid, entry: choices.cdu, redundancy: choices.cduRedundancy,
                     tcsSupply: choices.tcsSupply, tcsRise: choices.tcsRise, fluid: fluid) : nil
-            let air = designAir > .zero
+            let air =
+                designAir > .zero
                 ? Thermal.sizeAirUnits(load: designAir, entry: choices.airUnit, redundancy: choices.airRedundancy) : nil
             let pumps = cdus?.pumpPower ?? .zero
             let fans = air?.fanPower ?? .zero
             hallCooling.append(
-                HallCooling(id: hall.id, copies: hall.copies, liquidLoad: designLiquid, airLoad: designAir, cdus: cdus, airUnits: air))
+                HallCooling(
+                    id: hall.id, copies: hall.copies, liquidLoad: designLiquid, airLoad: designAir, cdus: cdus,
+                    airUnits: air))
             designLoads.liquid += (designLiquid + pumps) * copies
             designLoads.air += (designAir + fans) * copies
             designLoads.movers += (pumps + fans) * copies
@@ -114,7 +125,8 @@ public enum CoolingAnalysis {
     /// redundancy (or the spec's count) and their firm capacity; then that hour again with that
     /// capacity.
     static func loop(
-        _ kind: CoolingLoop.Kind, supply: Temperature, designHeat: Power, design: DesignConditions, choices: CoolingChoices
+        _ kind: CoolingLoop.Kind, supply: Temperature, designHeat: Power, design: DesignConditions,
+        choices: CoolingChoices
     ) -> CoolingLoop {
         let economisers = RedundancyAnalysis.size(
             load: designHeat, unitRating: choices.economiser.capacity, redundancy: choices.economiserRedundancy)
@@ -122,9 +134,11 @@ public enum CoolingAnalysis {
             (dryBulb: design.coolingDryBulb, wetBulb: design.coolingMeanCoincidentWetBulb),
             (dryBulb: design.evaporationMeanCoincidentDryBulb, wetBulb: design.evaporationWetBulb),
         ]
-        func hour(_ plant: PlantConfiguration, at condition: (dryBulb: Temperature, wetBulb: Temperature)) -> PlantHour {
+        func hour(_ plant: PlantConfiguration, at condition: (dryBulb: Temperature, wetBulb: Temperature)) -> PlantHour
+        {
             Thermal.plantHour(
-                dryBulb: condition.dryBulb, wetBulb: condition.wetBulb, supply: supply, heatLoad: designHeat, plant: plant)
+                dryBulb: condition.dryBulb, wetBulb: condition.wetBulb, supply: supply, heatLoad: designHeat,
+                plant: plant)
         }
         let unlimited = PlantConfiguration(
             economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
@@ -132,8 +146,11 @@ public enum CoolingAnalysis {
         let duties = conditions.map { hour(unlimited, at: $0).chillerHeat }
         let worst = duties[1] > duties[0] ? 1 : 0
         let duty = duties[worst]
-        let required = duty > .zero
-            ? RedundancyAnalysis.size(load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy).unitsInstalled
+        let required =
+            duty > .zero
+            ? RedundancyAnalysis.size(
+                load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy
+            ).unitsInstalled
             : 0
         let installed = choices.chillerUnits ?? required
         let firm = RedundancyAnalysis.firmCapacity(
@@ -144,7 +161,8 @@ public enum CoolingAnalysis {
         return CoolingLoop(
             kind: kind, supplySetPoint: supply, designHeatLoad: designHeat, economisers: economisers,
             designDryBulb: conditions[worst].dryBulb, designWetBulb: conditions[worst].wetBulb,
-            designChillerDuty: duty, chillersRequired: required, chillersInstalled: installed, chillerFirmCapacity: firm,
+            designChillerDuty: duty, chillersRequired: required, chillersInstalled: installed,
+            chillerFirmCapacity: firm,
             plant: plant, designHour: hour(plant, at: conditions[worst]), hoursAboveSetPoint: 0, warmestSupply: supply)
     }
 
@@ -174,16 +192,23 @@ public enum CoolingAnalysis {
         var hourly = [Double](repeating: 0, count: weather.count)
         var airInlet: [Double] = []
         var plantEnergy = Energy.zero
-        var itEnergy = Energy.zero, chainEnergy = Energy.zero, moverEnergy = Energy.zero
+        var itEnergy = Energy.zero
+        var chainEnergy = Energy.zero
+        var moverEnergy = Energy.zero
         var rejected = Energy.zero
         var worstResidual = 0.0
         var water = 0.0
         var modes: [PlantMode: Int] = [:]
-        var monthIT = [Double](repeating: 0, count: 13), monthFacility = monthIT, monthCooling = monthIT
+        var monthIT = [Double](repeating: 0, count: 13)
+        var monthFacility = monthIT
+        var monthCooling = monthIT
         var monthFree = [Int](repeating: 0, count: 13)
         var hoursAboveLiquidClass = 0
-        var liquidHeat = [Double](repeating: 0, count: weather.count), liquidSupply = liquidHeat
-        var plantHourly = liquidHeat, rejectedHourly = liquidHeat, recoveredHourly = liquidHeat
+        var liquidHeat = [Double](repeating: 0, count: weather.count)
+        var liquidSupply = liquidHeat
+        var plantHourly = liquidHeat
+        var rejectedHourly = liquidHeat
+        var recoveredHourly = liquidHeat
         var recoveredTotal = Energy.zero
         let hasLiquidLoop = loops.contains { $0.kind == .liquid }
         let liquidLimit = loops.first { $0.kind == .liquid }.flatMap { AshraeClass.liquidLimit($0.supplySetPoint) }
@@ -212,7 +237,9 @@ public enum CoolingAnalysis {
                 switch loops[l].kind {
                 case .liquid:
                     liquidSupply[i] = hour.supplyTemperature.celsius
-                    if let liquidLimit, hour.supplyTemperature.celsius > liquidLimit.limit + 1e-9 { hoursAboveLiquidClass += 1 }
+                    if let liquidLimit, hour.supplyTemperature.celsius > liquidLimit.limit + 1e-9 {
+                        hoursAboveLiquidClass += 1
+                    }
                     // The site's mode is the facility-water loop's, which carries most of the heat.
                     hourMode = hour.mode
                 case .air:
@@ -265,7 +292,8 @@ public enum CoolingAnalysis {
             return AirInlet(
                 setPoint: setPoint, warmest: warmest, airClass: airClass,
                 hoursOutsideRecommended: airInlet.filter { !general.contains($0) }.count,
-                hoursOutsideClassRecommended: airClass.map { c in airInlet.filter { !c.recommended.contains($0) }.count } ?? airInlet.count)
+                hoursOutsideClassRecommended: airClass.map { c in airInlet.filter { !c.recommended.contains($0) }.count
+                } ?? airInlet.count)
         }
         return YearResult(loops: loops, annual: annual, airInlet: inlet, hoursAboveLiquidClass: hoursAboveLiquidClass)
     }

@@ -9,14 +9,18 @@ public enum Thermal {
     /// `V̇ = Q/(ρ·c_p·ΔT)` [m³/s], ρ [kg/m³] and c_p [J/(kg·K)] from `fluid`
     /// (first law for a steady stream; REFERENCE.md §3.3 "(derived)").
     @inlinable
-    public static func coolantFlow(removing heat: Power, rise: TemperatureDifference, fluid: FluidState) -> VolumetricFlow {
+    public static func coolantFlow(removing heat: Power, rise: TemperatureDifference, fluid: FluidState)
+        -> VolumetricFlow
+    {
         .cubicMetresPerSecond(heat.watts / (fluid.volumetricHeatCapacity * rise.kelvins))
     }
 
     /// The inverse of `coolantFlow`: the rise `ΔT = Q/(ρ·c_p·V̇)` [K] of a stream `V̇` [m³/s]
     /// carrying heat `Q` [W] (REFERENCE.md §3.3: 1.5 L/min/kW of water → ≈9.6 K).
     @inlinable
-    public static func coolantRise(removing heat: Power, flow: VolumetricFlow, fluid: FluidState) -> TemperatureDifference {
+    public static func coolantRise(removing heat: Power, flow: VolumetricFlow, fluid: FluidState)
+        -> TemperatureDifference
+    {
         .kelvins(heat.watts / (fluid.volumetricHeatCapacity * flow.cubicMetresPerSecond))
     }
 
@@ -84,7 +88,8 @@ public enum Thermal {
 
     /// Latent heat of vaporisation of water at 25 °C, h_fg = 44 020 kJ/kmol ÷ 18.015 kg/kmol
     /// = 2 443.5 kJ/kg (NBS Circular 500 via Geankoplis, *Transport Processes and Separation
-    /// Process Principles*, 5th ed., Table A.2-1; https://www.oreilly.com/library/view/transport-processes-and/9780134181592/xhtml/app2.xhtml). [J/kg]
+    /// Process Principles*, 5th ed., Table A.2-1;
+    /// https://www.oreilly.com/library/view/transport-processes-and/9780134181592/xhtml/app2.xhtml). [J/kg]
     public static let waterLatentHeatJPerKg = 44_020e3 / 18.015
 
     /// Tower water for a heat duty `Q` [W]: evaporation `ṁ_e = Q/h_fg` [kg/s] (all heat taken as

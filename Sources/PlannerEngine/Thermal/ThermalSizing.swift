@@ -15,7 +15,8 @@ extension Thermal {
         let units = RedundancyAnalysis.size(load: load, unitRating: entry.capacity, redundancy: redundancy)
         return CDUSizing(
             entryID: entry.id, units: units, coolantFlow: coolantFlow(removing: load, rise: tcsRise, fluid: fluid),
-            tcsSupply: tcsSupply, facilityWaterSupply: facilityWaterSupply(tcsSupply: tcsSupply, approach: entry.approach),
+            tcsSupply: tcsSupply,
+            facilityWaterSupply: facilityWaterSupply(tcsSupply: tcsSupply, approach: entry.approach),
             pumpPower: sharedAffinityPower(units, perUnitDesign: entry.designPumpPower))
     }
 

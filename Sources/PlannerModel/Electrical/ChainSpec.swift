@@ -20,7 +20,9 @@ public struct UPSSpec: Hashable, Sendable {
     public var mode: UPSMode
 
     /// N+1, 1 MW modules (inside REFERENCE.md §2.3's 0.5-1.6 MVA), double conversion (L).
-    public init(redundancy: Redundancy = .nPlus(1), moduleRating: Power = .kilowatts(1000), mode: UPSMode = .doubleConversion) {
+    public init(
+        redundancy: Redundancy = .nPlus(1), moduleRating: Power = .kilowatts(1000), mode: UPSMode = .doubleConversion
+    ) {
         self.redundancy = redundancy
         self.moduleRating = moduleRating
         self.mode = mode

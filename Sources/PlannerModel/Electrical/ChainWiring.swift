@@ -40,17 +40,24 @@ extension PowerChain {
         if first.entry.kind.input != .mediumVoltage {
             problems.append(
                 first.entry.kind == .mainTransformer
-                    ? "main transformers serve the whole site (site.grid.main_transformers); start the hall chain at 22.9 kV"
-                    : "the chain must start on the 22.9 kV bus, but '\(first.name)' takes \(first.entry.kind.input.rawValue)")
+                    ? "main transformers serve the whole site (site.grid.main_transformers); start the hall chain at "
+                        + "22.9 kV"
+                    : "the chain must start on the 22.9 kV bus, but '\(first.name)' takes "
+                        + "\(first.entry.kind.input.rawValue)"
+            )
         }
         for (upstream, downstream) in zip(stages, stages.dropFirst())
         where upstream.entry.kind.output != downstream.entry.kind.input {
             problems.append(
-                "a stage is missing between '\(upstream.name)' (delivers \(upstream.entry.kind.output.rawValue)) and '\(downstream.name)' (takes \(downstream.entry.kind.input.rawValue))")
+                "a stage is missing between '\(upstream.name)' (delivers \(upstream.entry.kind.output.rawValue)) and "
+                    + "'\(downstream.name)' (takes \(downstream.entry.kind.input.rawValue))"
+            )
         }
         if last.entry.kind.output != .rack {
             problems.append(
-                "the chain must end at the racks (a rack power shelf or an in-rack 800→54 V converter), but '\(last.name)' delivers \(last.entry.kind.output.rawValue)")
+                "the chain must end at the racks (a rack power shelf or an in-rack 800→54 V converter), but "
+                    + "'\(last.name)' delivers \(last.entry.kind.output.rawValue)"
+            )
         }
         return problems
     }

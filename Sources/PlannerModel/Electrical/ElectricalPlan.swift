@@ -63,7 +63,8 @@ public struct ChainComparison: Hashable, Sendable {
     }
 
     public init(
-        distribution: Distribution, label: String, efficiency: Ratio, designLoss: Power, annualLoss: Energy, copper: Mass,
+        distribution: Distribution, label: String, efficiency: Ratio, designLoss: Power, annualLoss: Energy,
+        copper: Mass,
         conversionStages: Int, conversions: Int, stageLosses: [StageLoss] = []
     ) {
         self.distribution = distribution

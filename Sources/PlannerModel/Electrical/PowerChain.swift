@@ -50,9 +50,14 @@ public struct PowerChain: Hashable, Sendable {
         for stage in stages {
             if !seen.insert(stage.name).inserted { problems.append("stage '\(stage.name)' appears twice") }
             if !(stage.unitRating > .zero) {
-                problems.append("stage '\(stage.name)': unit rating must be positive, got \(NumberText.compact(stage.unitRating.kilowatts)) kW")
+                problems.append(
+                    "stage '\(stage.name)': unit rating must be positive, got "
+                        + "\(NumberText.compact(stage.unitRating.kilowatts)) kW"
+                )
             }
-            if stage.groups < 1 { problems.append("stage '\(stage.name)': groups must be at least 1, got \(stage.groups)") }
+            if stage.groups < 1 {
+                problems.append("stage '\(stage.name)': groups must be at least 1, got \(stage.groups)")
+            }
             if stage.minimumUnits < 1 {
                 problems.append("stage '\(stage.name)': minimum units must be at least 1, got \(stage.minimumUnits)")
             }

@@ -65,7 +65,8 @@ public enum RedundancyError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let text):
-            "unknown redundancy '\(text)': expected N, N+k (e.g. N+1, N+2), 2N, 2(N+1), xN/y with x > y (e.g. 4N/3, 3N/2) or block"
+            "unknown redundancy '\(text)': expected N, N+k (e.g. N+1, N+2), 2N, 2(N+1), xN/y with x > y (e.g. 4N/3, "
+                + "3N/2) or block"
         }
     }
 }

@@ -94,15 +94,20 @@ public struct StageEntry: Hashable, Sendable, Identifiable {
     /// point at a non-positive load, a negative loss anywhere on 0…1.
     public var inconsistencies: [String] {
         var problems: [String] = []
-        if !(unitRating > .zero) { problems.append("unit rating must be positive, got \(NumberText.compact(unitRating.kilowatts)) kW") }
+        if !(unitRating > .zero) {
+            problems.append("unit rating must be positive, got \(NumberText.compact(unitRating.kilowatts)) kW")
+        }
         if !(powerFactor.fraction > 0 && powerFactor.fraction <= 1) {
             problems.append("power factor must be within (0, 1], got \(NumberText.compact(powerFactor.fraction))")
         }
         for point in points {
             if !(point.efficiency.fraction > 0 && point.efficiency.fraction <= 1) {
-                problems.append("efficiency must be within (0, 100] %, got \(NumberText.compact(point.efficiency.percent)) %")
+                problems.append(
+                    "efficiency must be within (0, 100] %, got \(NumberText.compact(point.efficiency.percent)) %")
             }
-            if !(point.load.fraction > 0) { problems.append("a point's load must be positive, got \(NumberText.compact(point.load.percent)) %") }
+            if !(point.load.fraction > 0) {
+                problems.append("a point's load must be positive, got \(NumberText.compact(point.load.percent)) %")
+            }
         }
         if (0...20).contains(where: { curve.perUnitLoss(at: .fraction(Double($0) / 20)) < -1e-12 }) {
             problems.append("the fitted loss curve goes negative within 0…100 % load")

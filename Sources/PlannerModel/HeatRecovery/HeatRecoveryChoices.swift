@@ -145,7 +145,9 @@ public struct ComplianceChoices: Hashable, Sendable {
     }
 
     /// The spec spelling of each rule set.
-    public static let specNames: [(String, RuleSet)] = [("enefg", .enefg), ("eu-eed", .euEED), ("ashrae-90.4", .ashrae904)]
+    public static let specNames: [(String, RuleSet)] = [
+        ("enefg", .enefg), ("eu-eed", .euEED), ("ashrae-90.4", .ashrae904),
+    ]
 }
 
 /// Heat recovery as planned for a site: the LP result, the plant with and without it, and the

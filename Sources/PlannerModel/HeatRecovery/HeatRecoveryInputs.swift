@@ -132,7 +132,10 @@ public struct DistrictHeatingNetwork: Hashable, Sendable {
             provenance: Provenance(
                 source: "REFERENCE.md §4.2 (p2h-computing: 4G 55-70 °C, M); §4.3 generic 4G row (M)",
                 confidence: .low,
-                derivation: "reset 70 °C at the heating design dry bulb to 55 °C at 15 °C outdoor; return 30 °C estimate (not in REFERENCE.md); " + shapeNote))
+                derivation:
+                    "reset 70 °C at the heating design dry bulb to 55 °C at 15 °C outdoor; return 30 °C estimate (not "
+                    + "in REFERENCE.md); "
+                    + shapeNote))
     }
 }
 
@@ -216,11 +219,15 @@ public struct HeatRecoveryEconomics: Hashable, Sendable {
 
     public static let defaultProvenance = Provenance(
         source: "estimates, not in REFERENCE.md (open item)", confidence: .low,
-        derivation: "electricity 120 USD/MWh ≈ KEPCO industrial 160-180 KRW/kWh (2024) at 1 350 KRW/USD; heat 70 USD/MWh ≈ Korean district-heat retail ≈90 KRW/kWh; 7 % over 20 years; pit/tank storage 3 000 USD/MWh")
+        derivation:
+            "electricity 120 USD/MWh ≈ KEPCO industrial 160-180 KRW/kWh (2024) at 1 350 KRW/USD; heat 70 USD/MWh ≈ "
+            + "Korean district-heat retail ≈90 KRW/kWh; 7 % over 20 years; pit/tank storage 3 000 USD/MWh"
+    )
 
     /// Capital recovery factor `r/(1 − (1 + r)^−n)` [1/year]; `1/n` when `r = 0`.
     public var annuityFactor: Double {
-        let r = discountRate.fraction, n = Double(lifetimeYears)
+        let r = discountRate.fraction
+        let n = Double(lifetimeYears)
         guard r != 0 else { return 1 / n }
         return r / (1 - pow(1 + r, -n))
     }

@@ -10,7 +10,10 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
     public var needsAnnual: Bool
     public var value: @Sendable (Plan) -> Double?
 
-    public init(id: String, title: String, better: Better, needsAnnual: Bool = false, value: @escaping @Sendable (Plan) -> Double?) {
+    public init(
+        id: String, title: String, better: Better, needsAnnual: Bool = false,
+        value: @escaping @Sendable (Plan) -> Double?
+    ) {
         self.id = id
         self.title = title
         self.better = better
@@ -27,30 +30,48 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
     /// The metrics a sweep can record.
     public static let all: [SweepMetric] = [
         SweepMetric(id: "gpus", title: "GPUs", better: .higher) { Double($0.total.gpuCount) },
-        SweepMetric(id: "it_design_mw", title: "IT power at design [MW]", better: .lower) { $0.total.itPower.design.megawatts },
+        SweepMetric(id: "it_design_mw", title: "IT power at design [MW]", better: .lower) {
+            $0.total.itPower.design.megawatts
+        },
         SweepMetric(id: "it_sustained_mw", title: "IT power at sustained utilisation [MW]", better: .lower) {
             $0.total.itPower.sustained.megawatts
         },
-        SweepMetric(id: "facility_design_mw", title: "Facility power at design (with cooling when simulated) [MW]", better: .lower) {
+        SweepMetric(
+            id: "facility_design_mw", title: "Facility power at design (with cooling when simulated) [MW]",
+            better: .lower
+        ) {
             $0.facilityDesign?.megawatts
         },
-        SweepMetric(id: "chain_efficiency_percent", title: "Power-chain efficiency at design [%]", better: .higher) { plan in
+        SweepMetric(id: "chain_efficiency_percent", title: "Power-chain efficiency at design [%]", better: .higher) {
+            plan in
             plan.electrical.map { plan.total.itPower.design / $0.facilityDesign * 100 }
         },
-        SweepMetric(id: "chain_losses_mw", title: "Power-chain losses at design [MW]", better: .lower) { $0.electrical?.designLoss.megawatts },
-        SweepMetric(id: "copper_t", title: "Copper in sized conductors [t]", better: .lower) { $0.electrical.map { $0.copper.kilograms / 1000 } },
+        SweepMetric(id: "chain_losses_mw", title: "Power-chain losses at design [MW]", better: .lower) {
+            $0.electrical?.designLoss.megawatts
+        },
+        SweepMetric(id: "copper_t", title: "Copper in sized conductors [t]", better: .lower) {
+            $0.electrical.map { $0.copper.kilograms / 1000 }
+        },
         SweepMetric(id: "main_transformers", title: "Main transformers", better: .lower) { plan in
             plan.electrical.map { Double($0.grid.mainTransformers?.unitsInstalled ?? 0) }
         },
-        SweepMetric(id: "cooling_design_mw", title: "Cooling power at the design condition [MW]", better: .lower, needsAnnual: true) {
+        SweepMetric(
+            id: "cooling_design_mw", title: "Cooling power at the design condition [MW]", better: .lower,
+            needsAnnual: true
+        ) {
             $0.cooling?.designCoolingPower.megawatts
         },
         SweepMetric(id: "pue", title: "Annual PUE", better: .lower, needsAnnual: true) { $0.cooling?.annual.pue },
-        SweepMetric(id: "wue_l_per_kwh", title: "Annual WUE [L/kWh]", better: .lower, needsAnnual: true) { $0.cooling?.annual.wue },
-        SweepMetric(id: "facility_energy_gwh", title: "Annual facility energy [GWh]", better: .lower, needsAnnual: true) {
+        SweepMetric(id: "wue_l_per_kwh", title: "Annual WUE [L/kWh]", better: .lower, needsAnnual: true) {
+            $0.cooling?.annual.wue
+        },
+        SweepMetric(id: "facility_energy_gwh", title: "Annual facility energy [GWh]", better: .lower, needsAnnual: true)
+        {
             $0.cooling.map { $0.annual.facilityEnergy.megawattHours / 1000 }
         },
-        SweepMetric(id: "free_cooling_h", title: "Free-cooling hours (facility water)", better: .higher, needsAnnual: true) {
+        SweepMetric(
+            id: "free_cooling_h", title: "Free-cooling hours (facility water)", better: .higher, needsAnnual: true
+        ) {
             $0.cooling?.loop(.liquid).map { Double($0.hoursByMode[.free, default: 0]) }
         },
         SweepMetric(id: "chillers", title: "Chillers installed", better: .lower, needsAnnual: true) {

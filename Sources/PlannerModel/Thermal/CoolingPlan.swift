@@ -56,7 +56,8 @@ public struct HallCooling: Hashable, Sendable, Identifiable {
     public var cdus: CDUSizing?
     public var airUnits: AirSideSizing?
 
-    public init(id: String, copies: Int, liquidLoad: Power, airLoad: Power, cdus: CDUSizing?, airUnits: AirSideSizing?) {
+    public init(id: String, copies: Int, liquidLoad: Power, airLoad: Power, cdus: CDUSizing?, airUnits: AirSideSizing?)
+    {
         self.id = id
         self.copies = copies
         self.liquidLoad = liquidLoad
@@ -198,7 +199,8 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
 
     public init(
         kind: Kind, supplySetPoint: Temperature, designHeatLoad: Power, economisers: RedundancySizing,
-        designDryBulb: Temperature, designWetBulb: Temperature, designChillerDuty: Power, chillersRequired: Int, chillersInstalled: Int, chillerFirmCapacity: Power,
+        designDryBulb: Temperature, designWetBulb: Temperature, designChillerDuty: Power, chillersRequired: Int,
+        chillersInstalled: Int, chillerFirmCapacity: Power,
         plant: PlantConfiguration, designHour: PlantHour, hoursAboveSetPoint: Int, warmestSupply: Temperature
     ) {
         self.kind = kind

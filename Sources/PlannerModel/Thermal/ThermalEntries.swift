@@ -36,14 +36,24 @@ public struct Coolant: Hashable, Sendable, Identifiable {
     /// the end values outside the table (no extrapolation).
     public func properties(at temperature: Temperature) -> FluidState {
         guard let first = points.first, let last = points.last else { fatalError("coolant \(id) has no points") }
-        if temperature <= first.temperature { return FluidState(temperature: temperature, densityKgPerCubicMetre: first.densityKgPerCubicMetre, specificHeatJPerKgK: first.specificHeatJPerKgK) }
-        if temperature >= last.temperature { return FluidState(temperature: temperature, densityKgPerCubicMetre: last.densityKgPerCubicMetre, specificHeatJPerKgK: last.specificHeatJPerKgK) }
+        if temperature <= first.temperature {
+            return FluidState(
+                temperature: temperature, densityKgPerCubicMetre: first.densityKgPerCubicMetre,
+                specificHeatJPerKgK: first.specificHeatJPerKgK)
+        }
+        if temperature >= last.temperature {
+            return FluidState(
+                temperature: temperature, densityKgPerCubicMetre: last.densityKgPerCubicMetre,
+                specificHeatJPerKgK: last.specificHeatJPerKgK)
+        }
         let upper = points.firstIndex { $0.temperature >= temperature }!
-        let a = points[upper - 1], b = points[upper]
+        let a = points[upper - 1]
+        let b = points[upper]
         let t = (temperature - a.temperature).kelvins / (b.temperature - a.temperature).kelvins
         return FluidState(
             temperature: temperature,
-            densityKgPerCubicMetre: a.densityKgPerCubicMetre + t * (b.densityKgPerCubicMetre - a.densityKgPerCubicMetre),
+            densityKgPerCubicMetre: a.densityKgPerCubicMetre + t
+                * (b.densityKgPerCubicMetre - a.densityKgPerCubicMetre),
             specificHeatJPerKgK: a.specificHeatJPerKgK + t * (b.specificHeatJPerKgK - a.specificHeatJPerKgK))
     }
 }

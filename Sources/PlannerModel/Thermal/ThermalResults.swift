@@ -124,7 +124,8 @@ public struct PlantConfiguration: Hashable, Sendable {
             economiserDesignFanPower: economiser.designFanPower * Double(units),
             cyclesOfConcentration: economiser.cyclesOfConcentration ?? 0,
             chillerCarnotEfficiency: chiller.carnotEfficiency, chillerEvaporatorOffset: chiller.evaporatorOffset,
-            chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP, chillerCapacity: chillerCapacity,
+            chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP,
+            chillerCapacity: chillerCapacity,
             facilityWaterRise: facilityWaterRise)
     }
 }

@@ -40,7 +40,10 @@ public struct SpecTemplate: @unchecked Sendable {
             return (nil, log.sorted)
         }
         resolveTags(root)
-        return (SpecTemplate(root: root, path: path, baseDirectory: (path as NSString).deletingLastPathComponent, text: text), [])
+        return (
+            SpecTemplate(
+                root: root, path: path, baseDirectory: (path as NSString).deletingLastPathComponent, text: text), []
+        )
     }
 
     /// The template with a resolved node ready for each of `values` and for each key of
@@ -88,7 +91,8 @@ public struct SpecTemplate: @unchecked Sendable {
     /// than on 1). A thread that sets and loads its own copy writes only its own objects.
     public func unshared() -> SpecTemplate {
         var copy = SpecTemplate(
-            root: Self.unshared(root), path: path.unshared(), baseDirectory: baseDirectory.unshared(), text: text.unshared())
+            root: Self.unshared(root), path: path.unshared(), baseDirectory: baseDirectory.unshared(),
+            text: text.unshared())
         for (value, node) in valueNodes { copy.valueNodes[value.unshared()] = Self.unshared(node) }
         for (key, node) in keyNodes { copy.keyNodes[key.unshared()] = Self.unshared(node) }
         return copy
@@ -98,12 +102,17 @@ public struct SpecTemplate: @unchecked Sendable {
     static func unshared(_ node: Node) -> Node {
         switch node {
         case .scalar(let scalar):
-            return .scalar(Node.Scalar(scalar.string.unshared(), scalar.tag.copy(), scalar.style, scalar.mark, scalar.anchor))
+            return .scalar(
+                Node.Scalar(scalar.string.unshared(), scalar.tag.copy(), scalar.style, scalar.mark, scalar.anchor))
         case .mapping(let mapping):
             return .mapping(
-                Node.Mapping(mapping.map { (unshared($0.key), unshared($0.value)) }, mapping.tag.copy(), mapping.style, mapping.mark, mapping.anchor))
+                Node.Mapping(
+                    mapping.map { (unshared($0.key), unshared($0.value)) }, mapping.tag.copy(), mapping.style,
+                    mapping.mark, mapping.anchor))
         case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map(unshared), sequence.tag.copy(), sequence.style, sequence.mark, sequence.anchor))
+            return .sequence(
+                Node.Sequence(
+                    sequence.map(unshared), sequence.tag.copy(), sequence.style, sequence.mark, sequence.anchor))
         case .alias(let alias):
             return .alias(Node.Alias(alias.anchor, alias.tag.copy(), alias.mark))
         }
@@ -235,7 +244,8 @@ public struct SpecKeyPath: Hashable, Sendable, CustomStringConvertible {
             case .syntax(let why): why
             case .notAMapping(let path): "\(path) is not a mapping"
             case .notAList(let path): "\(path.isEmpty ? "the document" : path) is not a list in the base spec"
-            case .indexOutOfRange(let path, let index, let count): "\(path) has \(count) elements; index \(index) is out of range"
+            case .indexOutOfRange(let path, let index, let count):
+                "\(path) has \(count) elements; index \(index) is out of range"
             }
         }
     }
@@ -261,7 +271,10 @@ public struct SpecKeyPath: Hashable, Sendable, CustomStringConvertible {
             let keyEnd = rest.firstIndex(of: "[") ?? rest.endIndex
             let key = rest[..<keyEnd]
             guard !key.isEmpty, key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else {
-                throw .syntax("'\(text)' is not a spec path: expected keys of lower-case letters, digits and '_' separated by '.', with [n] or [*] after a list")
+                throw .syntax(
+                    "'\(text)' is not a spec path: expected keys of lower-case letters, digits and '_' separated by "
+                        + "'.', with [n] or [*] after a list"
+                )
             }
             components.append(.key(String(key)))
             rest = rest[keyEnd...]

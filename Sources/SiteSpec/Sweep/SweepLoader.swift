@@ -55,7 +55,9 @@ public struct SweepLoader: Sendable {
             let document = SweepDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return Result(definition: nil, template: nil, paths: [], findings: log.sorted, text: "") }
         if let version = document.version, version.value != 1 {
-            log.error("unsupported version \(Phrase.number(version.value)); this dcplan reads sweep version 1", at: version.place)
+            log.error(
+                "unsupported version \(Phrase.number(version.value)); this dcplan reads sweep version 1",
+                at: version.place)
         }
         let name = document.name?.value ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let combination = log.choice(document.combination, of: SweepCombination.self) ?? .cartesian
@@ -65,7 +67,8 @@ public struct SweepLoader: Sendable {
         var template: SpecTemplate?
         var baseWarnings: Set<String> = []
         if let base = document.base {
-            let basePath = base.value.hasPrefix("/")
+            let basePath =
+                base.value.hasPrefix("/")
                 ? base.value : (baseDirectory as NSString).appendingPathComponent(base.value)
             let (loaded, findings) = SpecTemplate.load(path: basePath)
             if let loaded {
@@ -78,11 +81,15 @@ public struct SweepLoader: Sendable {
                     if analyses == .annual, result.site?.weatherPath == nil,
                         !(document.axes ?? []).contains(where: { $0.path?.value == "site.weather" })
                     {
-                        log.error("analyses: annual needs a weather file: set site.weather in the base spec or sweep it", at: base.place)
+                        log.error(
+                            "analyses: annual needs a weather file: set site.weather in the base spec or sweep it",
+                            at: base.place)
                     }
                 }
             } else {
-                log.error("cannot read the base spec \(base.value): \(findings.first?.message ?? "unknown error")", at: base.place)
+                log.error(
+                    "cannot read the base spec \(base.value): \(findings.first?.message ?? "unknown error")",
+                    at: base.place)
             }
         }
 
@@ -106,7 +113,10 @@ public struct SweepLoader: Sendable {
             paths.append(keyPath)
         }
         if combination == .zip, Set(axes.map(\.values.count)).count > 1, let place = document.combination?.place {
-            log.error("zip needs axes of one length; they have \(axes.map { String($0.values.count) }.joined(separator: ", ")) values", at: place)
+            log.error(
+                "zip needs axes of one length; they have "
+                    + "\(axes.map { String($0.values.count) }.joined(separator: ", ")) values",
+                at: place)
         }
         var count = 1
         for axis in axes where combination == .cartesian {
@@ -119,7 +129,9 @@ public struct SweepLoader: Sendable {
             // Only a sweep within the limit has its values checked: three 100,000-value ranges
             // (10¹⁵ scenarios, refused) took minutes of spec loads before being refused.
             for axis in pending {
-                check(axis.values, at: axis.path, axis: axis.axis, pathPlace: axis.pathPlace, template: template, baseWarnings: baseWarnings, log: log)
+                check(
+                    axis.values, at: axis.path, axis: axis.axis, pathPlace: axis.pathPlace, template: template,
+                    baseWarnings: baseWarnings, log: log)
             }
         }
 
@@ -128,7 +140,9 @@ public struct SweepLoader: Sendable {
             guard let metric = SweepMetric.named(id.value) else {
                 log.error(
                     "unknown metric '\(id.value)'"
-                        + Phrase.didYouMean(EditDistance.closest(to: id.value, in: SweepMetric.all.map(\.id)), otherwise: "; known: " + Phrase.alternatives(SweepMetric.all.map(\.id))),
+                        + Phrase.didYouMean(
+                            EditDistance.closest(to: id.value, in: SweepMetric.all.map(\.id)),
+                            otherwise: "; known: " + Phrase.alternatives(SweepMetric.all.map(\.id))),
                     at: id.place)
                 continue
             }
@@ -156,7 +170,8 @@ public struct SweepLoader: Sendable {
             name: name, base: baseText, axes: axes, combination: combination, analyses: analyses, metrics: metrics,
             pareto: pareto, digest: "")
         return Result(
-            definition: definition, template: template.preparing(axes.flatMap(\.values), paths: paths), paths: paths, findings: log.sorted,
+            definition: definition, template: template.preparing(axes.flatMap(\.values), paths: paths), paths: paths,
+            findings: log.sorted,
             text: text)
     }
 
@@ -173,12 +188,14 @@ public struct SweepLoader: Sendable {
             // gives 1e300 or +∞, on which `Int(_:)` traps.
             let steps = ((to.value - from.value) / step + 1e-9).rounded(.down)
             guard steps >= 0 else {
-                log.error("the range from \(Phrase.number(from.value)) to \(Phrase.number(to.value)) is empty", at: to.place)
+                log.error(
+                    "the range from \(Phrase.number(from.value)) to \(Phrase.number(to.value)) is empty", at: to.place)
                 return []
             }
             guard steps < Double(Self.maximumRangeValues) else {
                 let values = steps + 1 < 1e15 ? Phrase.number(steps + 1) : "more than 10¹⁵"
-                log.error("the range gives \(values) values; at most \(Self.maximumRangeValues) per axis", at: range.place)
+                log.error(
+                    "the range gives \(values) values; at most \(Self.maximumRangeValues) per axis", at: range.place)
                 return []
             }
             let count = Int(steps) + 1
@@ -211,12 +228,18 @@ public struct SweepLoader: Sendable {
                 return
             }
             let findings = siteLoader.load(varied).findings
-            if let warning = findings.first(where: { $0.severity == .warning && !baseWarnings.contains($0.formatted) }) {
-                log.error("\(path) is not a spec path: \(warning.subject.isEmpty ? "" : warning.subject + ": ")\(warning.message)", at: pathPlace)
+            if let warning = findings.first(where: { $0.severity == .warning && !baseWarnings.contains($0.formatted) })
+            {
+                log.error(
+                    "\(path) is not a spec path: "
+                        + "\(warning.subject.isEmpty ? "" : warning.subject + ": ")\(warning.message)",
+                    at: pathPlace)
                 return
             }
             if let error = findings.first(where: { $0.severity == .error }) {
-                log.error("\(path) = \(value.value): \(error.subject.isEmpty ? "" : error.subject + ": ")\(error.message)", at: value.place)
+                log.error(
+                    "\(path) = \(value.value): \(error.subject.isEmpty ? "" : error.subject + ": ")\(error.message)",
+                    at: value.place)
             }
         }
     }

@@ -16,16 +16,21 @@ struct EnergyBalancePropertyTests {
         Gen.double(in: 0...0.02), Gen.double(in: 0...0.05), Gen.double(in: 0...0.05),
         Gen.double(in: 1...5000), Gen.element(of: topologies), Gen.int(in: 1...50)
     ).map { a, b, c, ratingKW, redundancy, groups in
-        (curve: LossCurve(noLoad: a, proportional: b, square: c), rating: ratingKW, redundancy: redundancy!, groups: groups)
+        (
+            curve: LossCurve(noLoad: a, proportional: b, square: c), rating: ratingKW, redundancy: redundancy!,
+            groups: groups
+        )
     }
 
-    static func chain(_ stages: [(curve: LossCurve, rating: Double, redundancy: Redundancy, groups: Int)]) -> PowerChain {
+    static func chain(_ stages: [(curve: LossCurve, rating: Double, redundancy: Redundancy, groups: Int)]) -> PowerChain
+    {
         PowerChain(
             name: "random",
             stages: stages.enumerated().map { i, s in
                 let entry = StageEntry(
                     id: "s\(i)", name: "s\(i)", kind: .acDistribution, rating: .active(.kilowatts(s.rating)),
-                    powerFactor: .one, points: [], curve: s.curve, provenance: Provenance(source: "test", confidence: .low))
+                    powerFactor: .one, points: [], curve: s.curve,
+                    provenance: Provenance(source: "test", confidence: .low))
                 return PowerStage(name: "s\(i)", entry: entry, redundancy: s.redundancy, groups: s.groups)
             })
     }
@@ -39,7 +44,10 @@ struct EnergyBalancePropertyTests {
             #expect(result.efficiency.fraction <= 1)
             for s in result.stages {
                 // Capacity identity: installed = load + stranded + reserve (per group and in total).
-                #expect(isClose(s.installedCapacity.si, (s.loadOut + s.strandedCapacity + s.reserveCapacity).si, relative: 1e-9, absolute: 1e-6))
+                #expect(
+                    isClose(
+                        s.installedCapacity.si, (s.loadOut + s.strandedCapacity + s.reserveCapacity).si, relative: 1e-9,
+                        absolute: 1e-6))
                 #expect(s.strandedCapacity.si >= -1e-6)
             }
         }

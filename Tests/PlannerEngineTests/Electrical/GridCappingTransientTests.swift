@@ -19,7 +19,10 @@ struct GridConnectionTests {
         #expect(rule.supply == supply)
     }
 
-    @Test("main transformers: 120 MW at 154 kV needs ⌈120/57⌉ = 3 of 60 MVA (57 MW at pf 0.95), 4 with N+1; none at 22.9 kV")
+    @Test(
+        "main transformers: 120 MW at 154 kV needs ⌈120/57⌉ = 3 of 60 MVA (57 MW at pf 0.95), 4 with N+1; none at 22.9 "
+            + "kV"
+    )
     func mainTransformers() throws {
         let grid = GridConnection.plan(peakDemand: .megawatts(120))
         #expect(grid.interconnectVoltage == .kilovolts(154))
@@ -27,7 +30,8 @@ struct GridConnectionTests {
         #expect(t.unitsRequired == 3 && t.unitsInstalled == 4 && t.survivesWorstFailure)
         #expect(GridConnection.plan(peakDemand: .megawatts(30)).mainTransformers == nil)
         // 2N doubles them.
-        #expect(GridConnection.plan(peakDemand: .megawatts(120), redundancy: .twoN).mainTransformers?.unitsInstalled == 6)
+        #expect(
+            GridConnection.plan(peakDemand: .megawatts(120), redundancy: .twoN).mainTransformers?.unitsInstalled == 6)
     }
 
     @Test("thresholds are overridable: with 154 kV from 20 MW, 30 MW goes to 154 kV")
@@ -44,7 +48,9 @@ struct PowerCappingTests {
     /// NVIDIA DPS example (REFERENCE.md §1.5, V20): utility 750 kW → switchboard 1.6 MW → 4 floor
     /// PDUs × 450 kW, two GB300 racks of 140 kW on each (8 racks).
     static func dps(utility: Power = .kilowatts(750)) -> SupplyLevel {
-        let pdus = (1...4).map { SupplyLevel(name: "PDU \($0)", usable: .kilowatts(450), directLoad: .kilowatts(2 * 140)) }
+        let pdus = (1...4).map {
+            SupplyLevel(name: "PDU \($0)", usable: .kilowatts(450), directLoad: .kilowatts(2 * 140))
+        }
         return SupplyLevel(
             name: "utility", usable: utility,
             children: [SupplyLevel(name: "switchboard", usable: .kilowatts(1600), children: pdus)])
@@ -59,7 +65,9 @@ struct PowerCappingTests {
         #expect(isClose(s.load.kilowatts, 1120) && isClose(s.shortfall.kilowatts, 370))
         let findings = PowerCapping.findings(in: Self.dps())
         #expect(findings.map(\.severity) == [.error])
-        #expect(findings.first?.message == "usable capacity 750 kW is below the 1120 kW it feeds by 370 kW (49.3 %): capping needed")
+        #expect(
+            findings.first?.message
+                == "usable capacity 750 kW is below the 1120 kW it feeds by 370 kW (49.3 %): capping needed")
     }
 
     @Test("levels below are checked too, and an exact fit is not flagged")
@@ -97,7 +105,10 @@ struct TransientTests {
         #expect(isClose(atSite[0].peak.kilowatts, 196))
         // Same total energy either way when all racks swing together: 715 × 560 J = 0.4 × 100.1 MW × 10 ms = 400.4 kJ.
         #expect(isClose(atRack[0].storagePerUnit!.joules * 715, atSite[2].storagePerUnit!.joules, relative: 1e-12))
-        #expect(Transients.envelope(levels, storageAt: nil, duration: .seconds(1)).allSatisfy { $0.storagePerUnit == nil && $0.peak > $0.level.steady })
+        #expect(
+            Transients.envelope(levels, storageAt: nil, duration: .seconds(1)).allSatisfy {
+                $0.storagePerUnit == nil && $0.peak > $0.level.steady
+            })
     }
 
     @Test("V5: GB300 smoothing cuts a 140 MW swing peak by up to 30 %, to 98 MW")

@@ -21,7 +21,9 @@ struct PowerChainTests {
             #expect(upstream.loadOut == downstream.loadIn, sourceLocation: sourceLocation)
         }
         #expect(r.stages.last?.loadOut == r.itLoad, sourceLocation: sourceLocation)
-        #expect(r.stages.allSatisfy { $0.loss >= .zero && $0.loadIn == $0.loadOut + $0.loss }, sourceLocation: sourceLocation)
+        #expect(
+            r.stages.allSatisfy { $0.loss >= .zero && $0.loadIn == $0.loadOut + $0.loss },
+            sourceLocation: sourceLocation)
     }
 
     @Test("one stage by hand: 4.75 MW through N+1 MV/LV transformers of 2.5 MVA at pf 0.95")
@@ -52,7 +54,8 @@ struct PowerChainTests {
         // square-law loss c·x² falls to a quarter per unit while the no-load loss a only doubles.
         let entry = BuiltInStages.mvlvTransformer415
         let chain = PowerChain(name: "t", stages: [PowerStage(name: "T", entry: entry, redundancy: .n)])
-        let one = chain.evaluate(load: .megawatts(2.375)), two = chain.evaluate(load: .megawatts(2.376))
+        let one = chain.evaluate(load: .megawatts(2.375))
+        let two = chain.evaluate(load: .megawatts(2.376))
         #expect(one.stages[0].unitsInstalled == 1 && two.stages[0].unitsInstalled == 2)
         let (a, c) = (entry.curve.noLoad, entry.curve.square)
         #expect(isClose(one.totalLoss.watts, 2.375e6 * (a + c), relative: 1e-12))
@@ -66,15 +69,20 @@ struct PowerChainTests {
     @Test("energy balance holds to 1e-9 on every standard chain and UPS choice")
     func standardChainsBalance() {
         for d in Distribution.allCases {
-            for ups in [UPSSpec(), UPSSpec(mode: .eco), UPSSpec(redundancy: .twoN), UPSSpec(redundancy: .fourNOverThree)] {
-                Self.expectBalanced(StandardChains.builtIn.chain(d, racks: Self.racks, ups: ups).evaluate(load: Self.it))
+            for ups in [
+                UPSSpec(), UPSSpec(mode: .eco), UPSSpec(redundancy: .twoN), UPSSpec(redundancy: .fourNOverThree),
+            ] {
+                Self.expectBalanced(
+                    StandardChains.builtIn.chain(d, racks: Self.racks, ups: ups).evaluate(load: Self.it))
             }
         }
     }
 
     @Test("100 MW IT: 800 VDC is 95.3 % end to end against 92.7 % at 415 VAC and 92.9 % at 480 VAC")
     func acVersusDC() {
-        let ac415 = Self.evaluate(.ac415), ac480 = Self.evaluate(.ac480), dc = Self.evaluate(.dc800)
+        let ac415 = Self.evaluate(.ac415)
+        let ac480 = Self.evaluate(.ac480)
+        let dc = Self.evaluate(.dc800)
         // Regression values of the default catalogue; the direction is the point:
         #expect(isClose(ac415.efficiency.percent, 92.704, relative: 1e-4))
         #expect(isClose(ac480.efficiency.percent, 92.940, relative: 1e-4))
@@ -99,7 +107,8 @@ struct PowerChainTests {
 
     @Test("eco mode cuts the AC chain's losses: 98.8 % flat against the double-conversion curve")
     func ecoMode() {
-        let doubleConversion = Self.evaluate(.ac415), eco = Self.evaluate(.ac415, ups: UPSSpec(mode: .eco))
+        let doubleConversion = Self.evaluate(.ac415)
+        let eco = Self.evaluate(.ac415, ups: UPSSpec(mode: .eco))
         #expect(eco.totalLoss < doubleConversion.totalLoss)
         // UPS stage: eco loss = P_out·(1/0.988 − 1) exactly (purely proportional curve).
         let ecoUPS = eco.stages.first { $0.kind == .upsEcoMode }!

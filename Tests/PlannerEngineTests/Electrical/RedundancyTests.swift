@@ -13,13 +13,13 @@ struct RedundancyTests {
         "installed/usable follows REFERENCE.md §2.4",
         arguments: [
             // (load MW with 1 MW units, topology, installed/usable)
-            (4.0, Redundancy.nPlus(1), 1.25),  // n = 4: 5/4
-            (3.0, .fourNOverThree, 4.0 / 3),  // 4 systems of 1 unit, 3 usable
-            (6.0, .fourNOverThree, 4.0 / 3),  // 4 systems of 2 units: 8/6
-            (4.0, .threeNOverTwo, 1.5),  // 3 systems of 2 units: 6/4
-            (4.0, .twoN, 2.0),  // 8/4
-            (4.0, .twoNPlusOne, 2.5),  // 2(4+1)/4 = 10/4
-            (4.0, .block(reserve: 1), 1.25),  // 4 blocks + 1 reserve
+            (4.0, Redundancy.nPlus(1), 1.25), // n = 4: 5/4
+            (3.0, .fourNOverThree, 4.0 / 3), // 4 systems of 1 unit, 3 usable
+            (6.0, .fourNOverThree, 4.0 / 3), // 4 systems of 2 units: 8/6
+            (4.0, .threeNOverTwo, 1.5), // 3 systems of 2 units: 6/4
+            (4.0, .twoN, 2.0), // 8/4
+            (4.0, .twoNPlusOne, 2.5), // 2(4+1)/4 = 10/4
+            (4.0, .block(reserve: 1), 1.25), // 4 blocks + 1 reserve
             (4.0, .n, 1.0),
         ])
     func installedToUsable(load: Double, redundancy: Redundancy, expected: Double) {
@@ -102,7 +102,9 @@ struct RedundancyTests {
         #expect(try Redundancy(parsing: parsed.description) == parsed)
     }
 
-    @Test("unknown topology strings fail with a sentence listing the accepted forms", arguments: ["", "N+0", "N+", "2N+1", "3N/4", "N/2", "ring", "1N"])
+    @Test(
+        "unknown topology strings fail with a sentence listing the accepted forms",
+        arguments: ["", "N+0", "N+", "2N+1", "3N/4", "N/2", "ring", "1N"])
     func parseErrors(text: String) {
         #expect(throws: RedundancyError.unknown(text)) { try Redundancy(parsing: text) }
         #expect(RedundancyError.unknown(text).description.contains("expected N, N+k"))
@@ -115,7 +117,9 @@ struct RedundancyTests {
         // 4N/3 with 8 (m = 2 per system): 3 systems × 2 = 6 → 21 MW; N+1 with 1: nothing firm.
         #expect(RedundancyAnalysis.firmCapacity(installed: 5, unitRating: u, redundancy: .nPlus(1)) == .megawatts(14))
         #expect(RedundancyAnalysis.firmCapacity(installed: 6, unitRating: u, redundancy: .twoN) == .megawatts(10.5))
-        #expect(RedundancyAnalysis.firmCapacity(installed: 8, unitRating: u, redundancy: .distributed(x: 4, y: 3)) == .megawatts(21))
+        #expect(
+            RedundancyAnalysis.firmCapacity(installed: 8, unitRating: u, redundancy: .distributed(x: 4, y: 3))
+                == .megawatts(21))
         #expect(RedundancyAnalysis.firmCapacity(installed: 1, unitRating: u, redundancy: .nPlus(1)) == .zero)
         #expect(RedundancyAnalysis.firmCapacity(installed: 0, unitRating: u, redundancy: .n) == .zero)
     }

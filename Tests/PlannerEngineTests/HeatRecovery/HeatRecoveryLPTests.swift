@@ -16,7 +16,8 @@ enum HeatRecoveryFixture {
     static let hp = BuiltInHeatPumps.highTemperature10MW
     /// Annuity 1 (0 % over 1 year) and 0.1 per kW: capacity costs 100 per MW.
     static let cheap = HeatRecoveryEconomics(
-        heatPricePerMegawattHour: 70, electricityPricePerMegawattHour: 120, discountRate: .fraction(0), lifetimeYears: 1,
+        heatPricePerMegawattHour: 70, electricityPricePerMegawattHour: 120, discountRate: .fraction(0),
+        lifetimeYears: 1,
         heatPumpCostPerKilowatt: 0.1, storageCostPerMegawattHour: 1)
 
     static func instance(
@@ -38,13 +39,15 @@ enum HeatRecoveryFixture {
     /// output = source heat + electricity, and the annual balance with storage losses.
     static func problems(_ r: HeatRecoveryResult, _ source: WasteHeat, _ demand: HeatDemand) -> [String] {
         var out: [String] = []
-        let eps = 1e-3  // W
+        let eps = 1e-3 // W
         for h in r.hourlyDeliveredWatts.indices {
             if r.hourlyDeliveredWatts[h] > demand.hourlyDemandWatts[h] + eps { out.append("h\(h): delivered > demand") }
             if r.hourlyHeatPumpWatts[h] > r.capacity.watts + eps { out.append("h\(h): output > capacity") }
             if r.hourlySourceWatts[h] > source.hourlyHeatWatts[h] + eps { out.append("h\(h): source > waste heat") }
             let balance = r.hourlySourceWatts[h] + r.hourlyElectricityWatts[h] - r.hourlyHeatPumpWatts[h]
-            if abs(balance) > 1e-9 * max(1, r.hourlyHeatPumpWatts[h]) { out.append("h\(h): output ≠ source + electricity") }
+            if abs(balance) > 1e-9 * max(1, r.hourlyHeatPumpWatts[h]) {
+                out.append("h\(h): output ≠ source + electricity")
+            }
         }
         let annual = (r.sourceHeat + r.electricity) - (r.delivered + r.storageLosses)
         if abs(annual.si) > 1e-9 * max(1, r.delivered.si) { out.append("annual energy balance off by \(annual)") }
@@ -71,7 +74,7 @@ struct HeatRecoveryLPTests {
         #expect(isClose(r.capacity.megawatts, 6, relative: 1e-9))
         let u = 3 / (1 - 1 / F.cop)
         #expect(isClose(r.netBenefit, F.margin * (2 + u + 18) - 600, relative: 1e-9))
-        #expect(isClose(r.hourlySourceWatts[4], 3e6, relative: 1e-9))  // the waste-heat row binds
+        #expect(isClose(r.hourlySourceWatts[4], 3e6, relative: 1e-9)) // the waste-heat row binds
         #expect(r.units == 1)
         #expect(F.problems(r, source, demand).isEmpty)
         // The 1-D search and the closed-form dispatch agree without GLPK.
@@ -96,7 +99,8 @@ struct HeatRecoveryLPTests {
             let wasteMW = (0..<n).map { _ in 10 + 40 * next() }
             let src = (0..<n).map { _ in 30 + 15 * next() }
             let sup = (0..<n).map { _ in 55 + 60 * next() }
-            let (source, demand) = F.instance(demandMW: demandMW, wasteMW: wasteMW, sourceCelsius: src, supplyCelsius: sup)
+            let (source, demand) = F.instance(
+                demandMW: demandMW, wasteMW: wasteMW, sourceCelsius: src, supplyCelsius: sup)
             let economics = HeatRecoveryEconomics(
                 heatPricePerMegawattHour: 60, electricityPricePerMegawattHour: 110, discountRate: .fraction(0),
                 lifetimeYears: 1, heatPumpCostPerKilowatt: 0.5)
@@ -204,7 +208,8 @@ struct HeatRecoveryLPTests {
     func representativeDays() throws {
         // Ten days, demand rising day by day; two representative days.
         let demandMW: [Double] = (0..<240).map { (h: Int) -> Double in
-            let day = Double(h / 24 + 1), phase = Double(h % 24) / 24 * 2 * Double.pi
+            let day = Double(h / 24 + 1)
+            let phase = Double(h % 24) / 24 * 2 * Double.pi
             return day * (1 + 0.5 * sin(phase))
         }
         let (source, demand) = F.instance(demandMW: demandMW, wasteMW: Array(repeating: 100, count: 240))
@@ -214,7 +219,7 @@ struct HeatRecoveryLPTests {
         let e = try #require(r.representativeDaysError)
         #expect(e.days == 2)
         #expect(r.lp.modelledHours == 48)
-        #expect(e.netBenefitRelativeLoss >= -1e-9)  // the full-year optimum is at least as good
+        #expect(e.netBenefitRelativeLoss >= -1e-9) // the full-year optimum is at least as good
         #expect(r.capacity == e.capacityReduced)
         #expect(F.problems(r, source, demand).isEmpty)
         let full = try HeatRecoveryAnalysis.plan(source: source, demand: demand, heatPump: F.hp, economics: F.cheap)
@@ -240,7 +245,7 @@ struct HeatRecoveryLPTests {
             try HeatRecoveryAnalysis.plan(source: source, demand: demand, heatPump: F.hp, economics: negative)
         }
         var poor = F.hp
-        poor.carnotEfficiency = .fraction(0.05)  // 0.05 × 348.15/35 = 0.497 ≤ 1
+        poor.carnotEfficiency = .fraction(0.05) // 0.05 × 348.15/35 = 0.497 ≤ 1
         do {
             _ = try HeatRecoveryAnalysis.plan(source: source, demand: demand, heatPump: poor)
             Issue.record("expected an error")
@@ -259,7 +264,8 @@ struct HeatRecoveryLPTests {
         }
         #expect(throws: HeatRecoveryError.self) {
             try HeatRecoveryAnalysis.plan(
-                source: source, demand: demand, heatPump: F.hp, options: HeatRecoveryOptions(resolution: .representativeDays(3)))
+                source: source, demand: demand, heatPump: F.hp,
+                options: HeatRecoveryOptions(resolution: .representativeDays(3)))
         }
     }
 }

@@ -22,7 +22,10 @@ struct HeatRecoveryPhysicsTests {
         }
     }
 
-    @Test("a 115 °C Korean network from 45 °C water gives COP ≈2.06, inside REFERENCE.md §4.3's 2-2.5, flagged as two-stage lift")
+    @Test(
+        "a 115 °C Korean network from 45 °C water gives COP ≈2.06, inside REFERENCE.md §4.3's 2-2.5, flagged as "
+            + "two-stage lift"
+    )
     func koreanLift() throws {
         // T_sink = 120 °C = 393.15 K, T_source = 40 °C = 313.15 K, lift 80 K > 55 K one-stage limit.
         // COP = 0.42 × 393.15/80 = 2.06404.
@@ -31,7 +34,8 @@ struct HeatRecoveryPhysicsTests {
         #expect(HeatPumpModel.lift(wasteHeat: .celsius(45), supply: .celsius(115), heatPump: hp) > hp.maximumStageLift)
         // The standard district unit condenses only to 95 °C: it cannot serve the 120 °C sink.
         #expect(
-            HeatPumpModel.cop(wasteHeat: .celsius(45), supply: .celsius(115), heatPump: BuiltInHeatPumps.districtHeating10MW)
+            HeatPumpModel.cop(
+                wasteHeat: .celsius(45), supply: .celsius(115), heatPump: BuiltInHeatPumps.districtHeating10MW)
                 == nil)
     }
 
@@ -43,7 +47,10 @@ struct HeatRecoveryPhysicsTests {
         #expect(HeatPumpModel.cop(wasteHeat: .celsius(50), supply: .celsius(50), heatPump: hp) == 8)
     }
 
-    @Test("demand is the base plus space heating ∝ degree-hours below the balance temperature, peak at the design dry bulb")
+    @Test(
+        "demand is the base plus space heating ∝ degree-hours below the balance temperature, peak at the design dry "
+            + "bulb"
+    )
     func demandShape() throws {
         // Peak 10 MW, base 15 %, balance 15 °C, design −12.5 °C (span 27.5 K).
         // −12.5 → 10 MW; −20 → held at 10; 15 and 20 → base 1.5 MW;
@@ -62,8 +69,9 @@ struct HeatRecoveryPhysicsTests {
 
     @Test("the heating design dry bulb is the EPW header's 99.6 % value, else the 35th-coldest hour")
     func heatingDesign() throws {
-        let seoul = try EPWReader.read(path: RepositoryPaths.path(
-            "Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"))
+        let seoul = try EPWReader.read(
+            path: RepositoryPaths.path(
+                "Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"))
         let design = HeatingDesign.dryBulb(for: seoul)
         #expect(design.source == .epwHeader)
         #expect(isClose(design.temperature.celsius, -12.5, relative: 1e-12))

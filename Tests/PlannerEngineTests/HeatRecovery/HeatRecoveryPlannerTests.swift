@@ -18,7 +18,8 @@ struct HeatRecoveryPlannerTests {
         try #require(SiteLoader().load(path: RepositoryPaths.path(spec)).site)
     }
 
-    @Test("recovered heat lowers heat rejected and plant energy; ERE = PUE·(1 − ERF); every hour still balances to 1e-9")
+    @Test(
+        "recovered heat lowers heat rejected and plant energy; ERE = PUE·(1 − ERF); every hour still balances to 1e-9")
     func coupling() throws {
         let site = try Self.site("Sites/korea-naver-cloud.yaml")
         #expect(site.heatRecovery?.networkKind == .fourthGeneration)
@@ -29,7 +30,8 @@ struct HeatRecoveryPlannerTests {
         let hr = try #require(plan.heatRecovery)
         #expect(hr.result.status == .optimal)
         #expect(hr.result.capacity > .zero)
-        let a = try #require(plan.cooling?.annual), b = try #require(base.cooling?.annual)
+        let a = try #require(plan.cooling?.annual)
+        let b = try #require(base.cooling?.annual)
         let p = try #require(hr.plant)
         // The heat the pumps take leaves as recovered heat, not rejected heat.
         #expect(isClose(a.heatRecovered, hr.result.sourceHeat, relative: 1e-6))

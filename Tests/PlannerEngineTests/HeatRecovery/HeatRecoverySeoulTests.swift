@@ -18,13 +18,18 @@ struct HeatRecoverySeoulTests {
 
     func describe(_ r: HeatRecoveryResult, _ label: String) -> String {
         String(
-            format: "%@: H %.2f MW (%d units), delivered %.0f MWh of %.0f demand, source %.0f MWh, HP electricity %.0f MWh, SCOP %.2f, net %.0f %@/yr, LP %d×%d nz %d in %.3f s, status %@",
+            format:
+                "%@: H %.2f MW (%d units), delivered %.0f MWh of %.0f demand, source %.0f MWh, HP electricity %.0f "
+                + "MWh, SCOP %.2f, net %.0f %@/yr, LP %d×%d nz %d in %.3f s, status %@",
             label, r.capacity.megawatts, r.units, r.delivered.megawattHours, r.demand.megawattHours,
             r.sourceHeat.megawattHours, r.electricity.megawattHours, r.seasonalCOP, r.netBenefit, r.currency,
             r.lp.rows, r.lp.columns, r.lp.nonzeros, r.lp.solveTime.seconds, r.status.rawValue)
     }
 
-    @Test("a full Seoul year into Korean and 4th-generation networks solves, keeps every hourly invariant and agrees with the 1-D search")
+    @Test(
+        "a full Seoul year into Korean and 4th-generation networks solves, keeps every hourly invariant and agrees "
+            + "with the 1-D search"
+    )
     func seoulYear() throws {
         let korean = try DistrictHeatingDemand.hourly(
             weather: Self.seoul, network: .koreanHighTemperature(peakDemand: .megawatts(50)))
@@ -35,7 +40,7 @@ struct HeatRecoverySeoulTests {
         print(describe(r, "Korean 115 °C"))
         #expect(r.status == .optimal)
         #expect(HeatRecoveryFixture.problems(r, source, korean).isEmpty)
-        #expect(r.hoursAboveStageLift == Self.seoul.count)  // 42 → 115 °C is a 83 K lift
+        #expect(r.hoursAboveStageLift == Self.seoul.count) // 42 → 115 °C is a 83 K lift
         let best = try HeatRecoveryAnalysis.bestCapacityWithoutStorage(
             source: source, demand: korean, heatPump: hp, economics: HeatRecoveryEconomics())
         let atBest = try HeatRecoveryAnalysis.dispatch(
@@ -61,7 +66,8 @@ struct HeatRecoverySeoulTests {
 
         let lowTemp = try DistrictHeatingDemand.hourly(
             weather: Self.seoul, network: .fourthGeneration(peakDemand: .megawatts(50)))
-        let r4 = try HeatRecoveryAnalysis.plan(source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW)
+        let r4 = try HeatRecoveryAnalysis.plan(
+            source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW)
         print(describe(r4, "4G 70-55 °C"))
         // DCPLAN_HEAT_LP_DIR=/tmp/x writes this LP as MPS and CPLEX LP for other solvers.
         if let dir = ProcessInfo.processInfo.environment["DCPLAN_HEAT_LP_DIR"] {
@@ -77,7 +83,9 @@ struct HeatRecoverySeoulTests {
             let stored = try HeatRecoveryAnalysis.plan(
                 source: source, demand: lowTemp, heatPump: BuiltInHeatPumps.districtHeating10MW,
                 options: HeatRecoveryOptions(storage: HeatStorageOptions()))
-            print(describe(stored, "4G 70-55 °C with storage") + String(format: ", S %.0f MWh", stored.storageCapacity.megawattHours))
+            print(
+                describe(stored, "4G 70-55 °C with storage")
+                    + String(format: ", S %.0f MWh", stored.storageCapacity.megawattHours))
             #expect(stored.netBenefit >= r4.netBenefit - 1)
             #expect(HeatRecoveryFixture.problems(stored, source, lowTemp).isEmpty)
         }
@@ -88,7 +96,9 @@ struct HeatRecoverySeoulTests {
         let e = try #require(days.representativeDaysError)
         print(
             String(
-                format: "  12 representative days: H %.2f vs %.2f MW (%.2f %%), net-benefit loss %.3f %%, LP %d×%d in %.3f s",
+                format:
+                    "  12 representative days: H %.2f vs %.2f MW (%.2f %%), net-benefit loss %.3f %%, LP %d×%d in "
+                    + "%.3f s",
                 e.capacityReduced.megawatts, e.capacityFullYear.megawatts, e.capacityRelativeError * 100,
                 e.netBenefitRelativeLoss * 100, days.lp.rows, days.lp.columns, days.lp.solveTime.seconds))
         #expect(e.netBenefitRelativeLoss >= -1e-9)

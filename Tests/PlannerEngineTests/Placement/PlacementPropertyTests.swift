@@ -12,7 +12,8 @@ import _PlannerTestSupport
 @Suite("Placement on random halls")
 struct PlacementPropertyTests {
     static let shape = zip(
-        Gen.int(in: 1...3), Gen.int(in: 2...6), Gen.int(in: 1...18), Gen.double(in: 20...140), Gen.double(in: 150...900))
+        Gen.int(in: 1...3), Gen.int(in: 2...6), Gen.int(in: 1...18), Gen.double(in: 20...140), Gen.double(in: 150...900)
+    )
 
     @Test("a layout GLPK returns serves every rack within rating and reach, and survives any single unit failure")
     func servedWhenSolved() async {
@@ -20,22 +21,31 @@ struct PlacementPropertyTests {
             let count = min(racks, rows * perRow)
             let rack = SystemEntry(
                 id: "r", name: "r", role: .compute, form: .rack, gpus: 0, nameplatePower: .kilowatts(rackKW),
-                designPower: .kilowatts(rackKW), idlePower: .kilowatts(rackKW / 5), liquidFraction: .fraction(0.9), weight: nil,
+                designPower: .kilowatts(rackKW), idlePower: .kilowatts(rackKW / 5), liquidFraction: .fraction(0.9),
+                weight: nil,
                 provenance: Provenance(source: "test", confidence: .low))
             let hall = Hall(
-                id: "h", layout: HallLayout(rows: rows, racksPerRow: perRow, rackPitch: .metres(0.6), aisle: .metres(1.8)),
+                id: "h",
+                layout: HallLayout(rows: rows, racksPerRow: perRow, rackPitch: .metres(0.6), aisle: .metres(1.8)),
                 rackGroups: [RackGroup(system: rack, count: count)])
             let cdu = CoolingUnitType(id: "cdu", capacity: .kilowatts(cduKW), cost: .dollars(1000), reach: .metres(8))
-            let fan = CoolingUnitType(id: "fan", capacity: .kilowatts(cduKW / 4), cost: .dollars(300), reach: .metres(8))
+            let fan = CoolingUnitType(
+                id: "fan", capacity: .kilowatts(cduKW / 4), cost: .dollars(300), reach: .metres(8))
             var options = PlacementOptions(liquidUnits: [cdu], airUnits: [fan], parallel: false)
             options.timeLimit = .seconds(20)
             let placement = try PlacementAnalysis.place(hall: hall, options: options)
-            for layout in [placement.liquid, placement.air].compactMap({ $0 }) where layout.status == .optimal || layout.status == .feasible {
+            for layout in [placement.liquid, placement.air].compactMap({ $0 })
+            where layout.status == .optimal || layout.status == .feasible {
                 let types = layout.medium == .liquid ? [cdu] : [fan]
                 #expect(PlacementChecker.violations(of: layout, floor: placement.floor, types: types).isEmpty)
                 let served = layout.units.reduce(Power.zero) { $0 + $1.load }
-                #expect(isClose(served, layout.heat, relative: 1e-6), "\(layout.medium): served \(served.kilowatts) of \(layout.heat.kilowatts) kW")
-                #expect(layout.units.allSatisfy { $0.load <= $0.capacity * (1 + 1e-9) && $0.maxLoadAfterFailure <= $0.capacity * (1 + 1e-6) })
+                #expect(
+                    isClose(served, layout.heat, relative: 1e-6),
+                    "\(layout.medium): served \(served.kilowatts) of \(layout.heat.kilowatts) kW")
+                #expect(
+                    layout.units.allSatisfy {
+                        $0.load <= $0.capacity * (1 + 1e-9) && $0.maxLoadAfterFailure <= $0.capacity * (1 + 1e-6)
+                    })
                 #expect(layout.failures.allSatisfy { $0.shortfall.kilowatts <= 1e-3 })
             }
         }

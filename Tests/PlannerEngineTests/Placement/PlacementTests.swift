@@ -23,7 +23,8 @@ enum TinyHall {
 
     static func hall(racks: Int = 2, racksPerRow: Int = 2, rows: Int = 1) -> Hall {
         Hall(
-            id: "tiny", layout: HallLayout(rows: rows, racksPerRow: racksPerRow, rackPitch: .metres(0.6), aisle: .metres(1.8)),
+            id: "tiny",
+            layout: HallLayout(rows: rows, racksPerRow: racksPerRow, rackPitch: .metres(0.6), aisle: .metres(1.8)),
             rackGroups: [RackGroup(system: rack, count: racks)])
     }
 
@@ -42,7 +43,8 @@ enum TinyHall {
 private func row(_ program: LinearProgram, _ name: String) -> (terms: [String: Double], bounds: Bounds)? {
     guard let constraint = program.constraints.first(where: { $0.name == name }) else { return nil }
     return (
-        Dictionary(uniqueKeysWithValues: constraint.terms.map { (program.variables[$0.variable.index].name, $0.coefficient) }),
+        Dictionary(
+            uniqueKeysWithValues: constraint.terms.map { (program.variables[$0.variable.index].name, $0.coefficient) }),
         constraint.bounds
     )
 }
@@ -53,7 +55,8 @@ struct PlacementFloorTests {
     func rackPositions() throws {
         // 11 × 15 at 0.6 m, aisle 1.8 m, depth 1.2 m: row pitch 3.0 m. Rack 16 is row 1, slot 0:
         // x = 0.5 × 0.6 = 0.3, y = 1 × 3.0 + 0.6 = 3.6.
-        let floor = try FloorModel.floor(of: TinyHall.hall(racks: 147, racksPerRow: 15, rows: 11), options: TinyHall.options())
+        let floor = try FloorModel.floor(
+            of: TinyHall.hall(racks: 147, racksPerRow: 15, rows: 11), options: TinyHall.options())
         #expect(floor.racks.count == 147)
         #expect(floor.racks[15].id == "R16" && floor.racks[15].row == 1 && floor.racks[15].slot == 0)
         #expect(isClose(floor.racks[15].position.x.metres, 0.3) && isClose(floor.racks[15].position.y.metres, 3.6))
@@ -64,7 +67,8 @@ struct PlacementFloorTests {
     func generatedSites() throws {
         // 11 rows → 22 row ends; a 9 m row with 3 m pitch → wall slots at x = 1.5, 4.5, 7.5 on
         // the front (y = −0.9) and back (y = 10 × 3 + 1.2 + 0.9 = 32.1) walls: 22 + 6 = 28.
-        let floor = try FloorModel.floor(of: TinyHall.hall(racks: 147, racksPerRow: 15, rows: 11), options: TinyHall.options())
+        let floor = try FloorModel.floor(
+            of: TinyHall.hall(racks: 147, racksPerRow: 15, rows: 11), options: TinyHall.options())
         #expect(floor.sites.count == 28)
         #expect(floor.sites.filter { $0.kind == .rowEnd }.count == 22)
         #expect(floor.sites[1].position == .metres(9.6, 0.6))
@@ -89,23 +93,30 @@ struct PlacementFormulationTests {
         let program = model.program
         // Columns: 2 binaries (one type at two sites), 4 serve (every rack within 5 m of both
         // sites), 2 loads.
-        #expect(program.variables.map(\.name) == [
-            "open[J1,cdu-test]", "open[J2,cdu-test]", "serve[R1,J1]", "serve[R1,J2]", "serve[R2,J1]", "serve[R2,J2]",
-            "load[J1]", "load[J2]",
-        ])
+        #expect(
+            program.variables.map(\.name) == [
+                "open[J1,cdu-test]", "open[J2,cdu-test]", "serve[R1,J1]", "serve[R1,J2]", "serve[R2,J1]",
+                "serve[R2,J2]",
+                "load[J1]", "load[J2]",
+            ])
         // Rows: 2 demand, 2 balance, 2 capacity, 2 failover, 4 VUB, 2 survive, 1 cardinality; no
         // site rows (one type) and no cost bound (one type: it would be cardinality × c).
-        #expect(program.constraints.map(\.name) == [
-            "demand[R1]", "demand[R2]", "balance[J1]", "balance[J2]", "capacity[J1]", "capacity[J2]", "failover[J1]",
-            "failover[J2]", "vub[R1,J1]", "vub[R1,J2]", "vub[R2,J1]", "vub[R2,J2]", "survive[J1]", "survive[J2]",
-            "cardinality",
-        ])
+        #expect(
+            program.constraints.map(\.name) == [
+                "demand[R1]", "demand[R2]", "balance[J1]", "balance[J2]", "capacity[J1]", "capacity[J2]",
+                "failover[J1]",
+                "failover[J2]", "vub[R1,J1]", "vub[R1,J2]", "vub[R2,J1]", "vub[R2,J2]", "survive[J1]", "survive[J2]",
+                "cardinality",
+            ])
         // demand[R1]: x_R1,J1 + x_R1,J2 = 90 kW.
         #expect(row(program, "demand[R1]")! == (["serve[R1,J1]": 1, "serve[R1,J2]": 1], .equal(90)))
         // capacity[J1]: L_J1 − 200·y_J1 ≤ 0.
         #expect(row(program, "capacity[J1]")! == (["load[J1]": 1, "open[J1,cdu-test]": -200], .lessOrEqual(0)))
         // failover[J1]: N(J1) = {J2}: L_J1 + L_J2 − 200·y_J2 ≤ 0.
-        #expect(row(program, "failover[J1]")! == (["load[J1]": 1, "load[J2]": 1, "open[J2,cdu-test]": -200], .lessOrEqual(0)))
+        #expect(
+            row(program, "failover[J1]")! == (
+                ["load[J1]": 1, "load[J2]": 1, "open[J2,cdu-test]": -200], .lessOrEqual(0)
+            ))
         #expect(model.backups == [[1], [0]])
         // vub[R2,J1]: x_R2,J1 − 90·y_J1 ≤ 0.
         #expect(row(program, "vub[R2,J1]")! == (["serve[R2,J1]": 1, "open[J1,cdu-test]": -90], .lessOrEqual(0)))
@@ -114,9 +125,10 @@ struct PlacementFormulationTests {
         // cardinality: y_J1 + y_J2 ≥ ⌈180/200⌉ + 1 = 2.
         #expect(row(program, "cardinality")! == (["open[J1,cdu-test]": 1, "open[J2,cdu-test]": 1], .greaterOrEqual(2)))
         // Objective: 100·y per unit + 1 USD/(kW·m)·d: 0.9 and 1.5 per kW of serve.
-        let objective = Dictionary(uniqueKeysWithValues: program.objective.terms.map {
-            (program.variables[$0.variable.index].name, $0.coefficient)
-        })
+        let objective = Dictionary(
+            uniqueKeysWithValues: program.objective.terms.map {
+                (program.variables[$0.variable.index].name, $0.coefficient)
+            })
         #expect(objective["open[J1,cdu-test]"] == 100 && isClose(objective["serve[R1,J1]"]!, 0.9))
         #expect(isClose(objective["serve[R1,J2]"]!, 1.5) && objective["load[J1]"] == nil)
         #expect(throws: Never.self) { try program.validate() }
@@ -133,11 +145,13 @@ struct PlacementFormulationTests {
         ).program
         #expect(row(program, "site[J1]")! == (["open[J1,cdu-test]": 1, "open[J1,cdu-b]": 1], .lessOrEqual(1)))
         #expect(row(program, "costbound")!.bounds == .greaterOrEqual(180))
-        #expect(row(program, "costbound")!.terms == [
-            "open[J1,cdu-test]": 100, "open[J1,cdu-b]": 60, "open[J2,cdu-test]": 100, "open[J2,cdu-b]": 60,
-        ])
+        #expect(
+            row(program, "costbound")!.terms == [
+                "open[J1,cdu-test]": 100, "open[J1,cdu-b]": 60, "open[J2,cdu-test]": 100, "open[J2,cdu-b]": 60,
+            ])
         // VUB with both types reaching: x_R1,J1 − 90·(y_J1,A + y_J1,B) ≤ 0.
-        #expect(row(program, "vub[R1,J1]")!.terms == ["serve[R1,J1]": 1, "open[J1,cdu-test]": -90, "open[J1,cdu-b]": -90])
+        #expect(
+            row(program, "vub[R1,J1]")!.terms == ["serve[R1,J1]": 1, "open[J1,cdu-test]": -90, "open[J1,cdu-b]": -90])
     }
 
     @Test("rows 5 and 6 back each other up although their pitch is 3.0000000000000018 m in floating point")
@@ -146,7 +160,8 @@ struct PlacementFormulationTests {
         // y = 3.0·r + 0.6, so J11 (row 5) is at 15.6 and J13 (row 6) at 18.6 m — but in doubles
         // 3.0·6 + 0.6 − (3.0·5 + 0.6) = 3.0000000000000018 > 3, while every other pair of
         // neighbouring rows is exactly 3.0 (or 2.9999999999999996) apart.
-        let floor = try FloorModel.floor(of: TinyHall.hall(racks: 14, racksPerRow: 2, rows: 7), options: TinyHall.options())
+        let floor = try FloorModel.floor(
+            of: TinyHall.hall(racks: 14, racksPerRow: 2, rows: 7), options: TinyHall.options())
         let pitch = floor.sites[12].position.aisleDistance(to: floor.sites[10].position)
         #expect(pitch.metres > 3 && pitch.isWithin(.metres(3)))
         let model = PlacementFormulation.build(
@@ -192,7 +207,10 @@ struct PlacementSolveTests {
         #expect(isClose(liquid.piping.kilowattMetres, 162, relative: 1e-6))
         #expect(liquid.units.allSatisfy { isClose($0.load.kilowatts, 90, relative: 1e-6) })
         #expect(liquid.units.allSatisfy { isClose($0.maxLoadAfterFailure.kilowatts, 180, relative: 1e-6) })
-        #expect(liquid.failures.allSatisfy { $0.shortfall == .zero && isClose($0.peakLoading.fraction, 0.9, relative: 1e-6) })
+        #expect(
+            liquid.failures.allSatisfy {
+                $0.shortfall == .zero && isClose($0.peakLoading.fraction, 0.9, relative: 1e-6)
+            })
         #expect(liquid.unitCost == .dollars(200))
         #expect(liquid.solve.binaries == 2 && liquid.solve.columns == 8)
         #expect(PlacementChecker.violations(of: liquid, floor: placement.floor, types: [TinyHall.cdu]).isEmpty)
@@ -221,8 +239,9 @@ struct PlacementSolveTests {
         var unserved = try #require(placement.liquid)
         unserved.units[1].assignments = []
         unserved.units[1].load = .zero
-        #expect(PlacementChecker.violations(of: unserved, floor: placement.floor, types: [TinyHall.cdu]).map(\.kind)
-            .contains(.heatNotServed))
+        #expect(
+            PlacementChecker.violations(of: unserved, floor: placement.floor, types: [TinyHall.cdu]).map(\.kind)
+                .contains(.heatNotServed))
     }
 
     @Test("an infeasible hall (too little capacity for N+1) reports the short heat and the capacity reason")
@@ -236,7 +255,7 @@ struct PlacementSolveTests {
         #expect(liquid.elasticSolve != nil)
         #expect(isClose(liquid.shortfalls.sum(\.unserved).kilowatts, 30, relative: 1e-6))
         #expect(liquid.shortfalls.allSatisfy { $0.reason == .capacity })
-        #expect(liquid.worstFailureShortfall == .zero)  // what is served is N+1-safe
+        #expect(liquid.worstFailureShortfall == .zero) // what is served is N+1-safe
     }
 
     @Test("an infeasible hall (reach) names the racks with a single site or none within reach")
@@ -262,7 +281,10 @@ struct PlacementSolveTests {
             try PlacementAnalysis.place(hall: TinyHall.hall(), options: TinyHall.options(sites: .listed([])))
         }
         let short = CoolingUnitType(id: "cdu-test", capacity: .kilowatts(200), cost: .dollars(100), reach: .metres(0.5))
-        #expect(throws: PlacementError.reachShorterThanRackPitch(unit: "cdu-test", reach: .metres(0.5), rackPitch: .metres(0.6))) {
+        #expect(
+            throws: PlacementError.reachShorterThanRackPitch(
+                unit: "cdu-test", reach: .metres(0.5), rackPitch: .metres(0.6))
+        ) {
             try PlacementAnalysis.place(hall: TinyHall.hall(), options: TinyHall.options(cdu: short))
         }
         var zero = TinyHall.options()
@@ -270,8 +292,12 @@ struct PlacementSolveTests {
         #expect(throws: PlacementError.invalidTimeLimit(.zero)) {
             try PlacementAnalysis.place(hall: TinyHall.hall(), options: zero)
         }
-        #expect(PlacementError.reachShorterThanRackPitch(unit: "x", reach: .metres(0.5), rackPitch: .metres(0.6)).description
-            == "unit type 'x' reaches 0.5 m, less than the rack pitch of 0.6 m; it could not serve even a neighbouring rack — check the reach")
+        #expect(
+            PlacementError.reachShorterThanRackPitch(unit: "x", reach: .metres(0.5), rackPitch: .metres(0.6))
+                .description
+                == "unit type 'x' reaches 0.5 m, less than the rack pitch of 0.6 m; it could not serve even a "
+                + "neighbouring rack — check the reach"
+        )
         #expect(throws: PlacementError.noLayout(hall: "bare")) {
             try PlacementAnalysis.place(hall: Hall(id: "bare", rackGroups: []), options: TinyHall.options())
         }
@@ -281,7 +307,8 @@ struct PlacementSolveTests {
     func timeout() throws {
         var options = PlacementOptions()
         options.timeLimit = .milliseconds(1)
-        let site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
+        let site = try #require(
+            SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
         let placement = try PlacementAnalysis.place(hall: site.halls[0], options: options)
         for layout in placement.layouts {
             #expect([PlacementStatus.noSolution, .feasible, .optimal].contains(layout.status))
@@ -290,9 +317,10 @@ struct PlacementSolveTests {
 
     @Test("the exported MPS solved by glpsol gives the same objective")
     func exportRoundTrip() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return }  // glpsol missing: skip
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return } // glpsol missing: skip
         let directory = try RepositoryPaths.temporaryDirectory()
-        let exported = try PlacementAnalysis.exportModels(hall: TinyHall.hall(), options: TinyHall.options(), directory: directory.path)
+        let exported = try PlacementAnalysis.exportModels(
+            hall: TinyHall.hall(), options: TinyHall.options(), directory: directory.path)
         #expect(exported.map(\.medium) == [.liquid, .air])
         #expect(FileManager.default.fileExists(atPath: exported[0].lpPath))
         let output = directory.appendingPathComponent("liquid.txt").path
@@ -308,8 +336,9 @@ struct PlacementSolveTests {
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
         let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
         #expect(isClose(value, 362, relative: 1e-9))
-        let ours = try PlacementAnalysis.place(hall: TinyHall.hall(), options: TinyHall.options()).liquid!.solve.objective!
-        #expect(isClose(ours.dollars, value, relative: 1e-6))  // GLPK's tolerance, see tinySolve
+        let ours = try PlacementAnalysis.place(hall: TinyHall.hall(), options: TinyHall.options()).liquid!.solve
+            .objective!
+        #expect(isClose(ours.dollars, value, relative: 1e-6)) // GLPK's tolerance, see tinySolve
     }
 
     @Test("concurrent placements on several threads give the same layouts as one at a time")
@@ -325,7 +354,8 @@ struct PlacementSolveTests {
 
     @Test("the national AI computing center's halls place N+1 CDUs and fan walls within the 0.5 % gap")
     func koreaNational() throws {
-        let site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
+        let site = try #require(
+            SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
         var options = PlacementOptions()
         options.timeLimit = .seconds(60)
         for result in PlacementAnalysis.place(halls: site.halls, options: options) {

@@ -22,10 +22,12 @@ struct UnitCountModelTests {
         let cuts = UnitCountModel.coverCuts(
             siteSets: [[0, 1], [1, 2], [2, 3]], heat: [150, 150, 100], backups: [[1], [0, 2], [1, 3], [2]],
             siteCount: 4, largestCapacity: 200)
-        #expect(cuts == [
-            UnitCountModel.CoverCut(sites: [0, 1, 2], units: 2), UnitCountModel.CoverCut(sites: [1, 2, 3], units: 2),
-            UnitCountModel.CoverCut(sites: [0, 1, 2, 3], units: 3),
-        ])
+        #expect(
+            cuts == [
+                UnitCountModel.CoverCut(sites: [0, 1, 2], units: 2),
+                UnitCountModel.CoverCut(sites: [1, 2, 3], units: 2),
+                UnitCountModel.CoverCut(sites: [0, 1, 2, 3], units: 3),
+            ])
     }
 
     @Test("a cut that needs no more units on more sites is dropped")
@@ -45,10 +47,15 @@ struct UnitCountModelTests {
         for (racks, perRow, rows) in [(2, 2, 1), (12, 4, 3), (20, 5, 4), (30, 6, 5)] {
             // The tiny hall's units with a 12 m reach, so that the larger halls are feasible.
             let options = PlacementOptions(
-                liquidUnits: [CoolingUnitType(id: "cdu-test", capacity: .kilowatts(200), cost: .dollars(100), reach: .metres(12))],
-                airUnits: [CoolingUnitType(id: "fan-test", capacity: .kilowatts(50), cost: .dollars(10), reach: .metres(12))],
+                liquidUnits: [
+                    CoolingUnitType(id: "cdu-test", capacity: .kilowatts(200), cost: .dollars(100), reach: .metres(12))
+                ],
+                airUnits: [
+                    CoolingUnitType(id: "fan-test", capacity: .kilowatts(50), cost: .dollars(10), reach: .metres(12))
+                ],
                 parallel: false)
-            let floor = try FloorModel.floor(of: TinyHall.hall(racks: racks, racksPerRow: perRow, rows: rows), options: options)
+            let floor = try FloorModel.floor(
+                of: TinyHall.hall(racks: racks, racksPerRow: perRow, rows: rows), options: options)
             for medium in CoolingMedium.allCases {
                 let types = options.units(medium)
                 let full = PlacementFormulation.build(
@@ -59,9 +66,11 @@ struct UnitCountModelTests {
                 #expect(reduced.groups.count <= full.racks.count)
                 #expect(reduced.groups.flatMap { $0 }.sorted() == Array(full.racks.indices))
                 var unitCost = full.program
-                unitCost.setObjective(.minimise, full.open.flatMap { row in
-                    row.indices.compactMap { t in row[t].map { types[t].cost.dollars * $0 } }
-                })
+                unitCost.setObjective(
+                    .minimise,
+                    full.open.flatMap { row in
+                        row.indices.compactMap { t in row[t].map { types[t].cost.dollars * $0 } }
+                    })
                 let direct = try GLPKSolver().solve(unitCost)
                 let small = try GLPKSolver().solve(reduced.program)
                 #expect(direct.status == small.status, "\(racks) racks, \(medium)")
@@ -77,6 +86,6 @@ struct UnitCountModelTests {
                 }
             }
         }
-        #expect(solved >= 6)  // not vacuous: most of the 8 problems have an optimum
+        #expect(solved >= 6) // not vacuous: most of the 8 problems have an optimum
     }
 }

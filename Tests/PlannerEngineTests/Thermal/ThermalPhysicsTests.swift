@@ -66,9 +66,12 @@ struct ThermalPhysicsTests {
     func leavingWater() {
         // 24 °C + 8 K = 32 °C; 23 °C + 4 K = 27 °C.
         #expect(
-            isClose(Thermal.dryCoolerLeavingWater(dryBulb: .celsius(24), approach: .kelvins(8)).celsius, 32, relative: 1e-12))
+            isClose(
+                Thermal.dryCoolerLeavingWater(dryBulb: .celsius(24), approach: .kelvins(8)).celsius, 32, relative: 1e-12
+            ))
         #expect(
-            isClose(Thermal.towerLeavingWater(wetBulb: .celsius(23), approach: .kelvins(4)).celsius, 27, relative: 1e-12))
+            isClose(
+                Thermal.towerLeavingWater(wetBulb: .celsius(23), approach: .kelvins(4)).celsius, 27, relative: 1e-12))
     }
 
     @Test("a tower evaporates Q/h_fg and blows down evaporation/(cycles − 1)")
@@ -111,9 +114,11 @@ struct ThermalPhysicsTests {
         // Lift 5 K at 300 K: 0.5 × 60 = 30 → capped at 9.4; no lift → the cap.
         #expect(
             Thermal.chillerCOP(
-                evaporating: .kelvins(300), condensing: .kelvins(305), carnotEfficiency: .fraction(0.5), maximum: 9.4) == 9.4)
+                evaporating: .kelvins(300), condensing: .kelvins(305), carnotEfficiency: .fraction(0.5), maximum: 9.4)
+                == 9.4)
         #expect(
             Thermal.chillerCOP(
-                evaporating: .kelvins(300), condensing: .kelvins(299), carnotEfficiency: .fraction(0.5), maximum: 9.4) == 9.4)
+                evaporating: .kelvins(300), condensing: .kelvins(299), carnotEfficiency: .fraction(0.5), maximum: 9.4)
+                == 9.4)
     }
 }
