@@ -24,9 +24,9 @@ struct ValidateCommand: ParsableCommand {
     var quiet = false
 
     @Flag(
-        help:
+        help: ArgumentHelp(
             "Print the findings of every spec as one JSON array on standard output (file, line, column, severity, "
-            + "subject, message)."
+                + "subject, message).")
     )
     var json = false
 

@@ -120,8 +120,7 @@ struct PowerChainCLITests {
     }
 
     @Test(
-        "a plant without chillers that cannot hold 32 °C water at the Seoul design condition writes its report and "
-            + "exits 2"
+        "a plant without chillers that cannot hold 32 °C water at the Seoul design condition writes its report and exits 2"
     )
     func plantShort() throws {
         let out = try RepositoryPaths.temporaryDirectory()
@@ -138,8 +137,7 @@ struct PowerChainCLITests {
     }
 
     @Test(
-        "a hall whose unit sites are all out of reach is infeasible: the report names the short racks and why, and "
-            + "plan exits 2"
+        "a hall whose unit sites are all out of reach is infeasible: the report names the short racks and why, and plan exits 2"
     )
     func placementInfeasible() throws {
         let out = try RepositoryPaths.temporaryDirectory()
@@ -157,8 +155,7 @@ struct PowerChainCLITests {
     }
 
     @Test(
-        "plan.json gives each placed hall its status, objective and units; --dump-lp writes MPS that glpsol solves to "
-            + "the same objective"
+        "plan.json gives each placed hall its status, objective and units; --dump-lp writes MPS that glpsol solves to the same objective"
     )
     func placementJSONAndExport() throws {
         let out = try RepositoryPaths.temporaryDirectory()

@@ -100,8 +100,7 @@ struct CoolingAnalysisTests {
     }
 
     @Test(
-        "a daily workload profile drives the hourly IT load: 100 % every hour is the sustained year, 0 % the idle "
-            + "year, less load less energy"
+        "a daily workload profile drives the hourly IT load: 100 % every hour is the sustained year, 0 % the idle year, less load less energy"
     )
     func dailyProfile() throws {
         var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)

@@ -35,8 +35,7 @@ struct FuzzRegressionTests {
     }
 
     @Test(
-        "a swing duration of 10¹⁹ ms (once an overflow trap converting to microseconds) is an error at the value; an "
-            + "hour is accepted"
+        "a swing duration of 10¹⁹ ms (once an overflow trap converting to microseconds) is an error at the value; an hour is accepted"
     )
     func hugeSwingDuration() {
         let spec = { (ms: String) in
@@ -70,8 +69,7 @@ struct FuzzRegressionTests {
     }
 
     @Test(
-        "a sweep range wider than the largest Double (an infinite count) is an error, not a trap, and 200,001 values "
-            + "are counted exactly"
+        "a sweep range wider than the largest Double (an infinite count) is an error, not a trap, and 200,001 values are counted exactly"
     )
     func infiniteSpan() {
         let result = SweepLoader().load(

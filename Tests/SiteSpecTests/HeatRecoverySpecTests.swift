@@ -144,8 +144,7 @@ struct HeatRecoverySpecTests {
     }
 
     @Test(
-        "heat recovery and compliance need a weather file; EnEfG needs the commissioning month; rules are known and "
-            + "unique"
+        "heat recovery and compliance need a weather file; EnEfG needs the commissioning month; rules are known and unique"
     )
     func compliance() {
         #expect(

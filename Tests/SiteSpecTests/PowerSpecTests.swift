@@ -300,8 +300,7 @@ struct CoolingSpecTests {
     }
 
     @Test(
-        "placement keys load; a zero time limit, an empty site list, a rack pitch beyond reach and an in-rack CDU are "
-            + "errors where they are written"
+        "placement keys load; a zero time limit, an empty site list, a rack pitch beyond reach and an in-rack CDU are errors where they are written"
     )
     func placementKeys() throws {
         let ok = load(

@@ -5,8 +5,7 @@ import Testing
 @Suite("JSON Schema")
 struct SchemaTests {
     @Test(
-        "the committed schemas are what dcplan schema prints (regenerate with dcplan schema > "
-            + "Sites/dcplan-site.schema.json)"
+        "the committed schemas are what dcplan schema prints (regenerate with dcplan schema > Sites/dcplan-site.schema.json)"
     )
     func committed() throws {
         let site = try String(contentsOfFile: packageRoot + "/Sites/dcplan-site.schema.json", encoding: .utf8)

@@ -27,8 +27,7 @@ struct ConductorTests {
     }
 
     @Test(
-        "1 MW over 50 m: 415 VAC needs 2 × 3 × 400 mm² (1,075 kg Cu), 800 VDC 1 × 2 × 630 mm² (564 kg): 47.5 % less "
-            + "copper"
+        "1 MW over 50 m: 415 VAC needs 2 × 3 × 400 mm² (1,075 kg Cu), 800 VDC 1 × 2 × 630 mm² (564 kg): 47.5 % less copper"
     )
     func acVersusDCCopper() {
         // AC: 1,464 A > 1,088 A (630 mm² trefoil) → 2 circuits of 732 A → 400 mm² (823 A).
@@ -52,8 +51,7 @@ struct ConductorTests {
     }
 
     @Test(
-        "a 100 MW hall layout (50 × 2 MW feeders of 60 m, 715 × 140 kW rack feeds of 30 m): 181 t Cu at 415 V, 150 t "
-            + "at 480 V, 81 t at 800 V"
+        "a 100 MW hall layout (50 × 2 MW feeders of 60 m, 715 × 140 kW rack feeds of 30 m): 181 t Cu at 415 V, 150 t at 480 V, 81 t at 800 V"
     )
     func siteCopper() {
         func copper(_ system: ConductorSystem) -> Double {

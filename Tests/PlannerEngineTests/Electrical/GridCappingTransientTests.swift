@@ -20,8 +20,7 @@ struct GridConnectionTests {
     }
 
     @Test(
-        "main transformers: 120 MW at 154 kV needs ⌈120/57⌉ = 3 of 60 MVA (57 MW at pf 0.95), 4 with N+1; none at 22.9 "
-            + "kV"
+        "main transformers: 120 MW at 154 kV needs ⌈120/57⌉ = 3 of 60 MVA (57 MW at pf 0.95), 4 with N+1; none at 22.9 kV"
     )
     func mainTransformers() throws {
         let grid = GridConnection.plan(peakDemand: .megawatts(120))

@@ -23,8 +23,7 @@ struct HeatRecoveryPhysicsTests {
     }
 
     @Test(
-        "a 115 °C Korean network from 45 °C water gives COP ≈2.06, inside REFERENCE.md §4.3's 2-2.5, flagged as "
-            + "two-stage lift"
+        "a 115 °C Korean network from 45 °C water gives COP ≈2.06, inside REFERENCE.md §4.3's 2-2.5, flagged as two-stage lift"
     )
     func koreanLift() throws {
         // T_sink = 120 °C = 393.15 K, T_source = 40 °C = 313.15 K, lift 80 K > 55 K one-stage limit.
@@ -48,8 +47,7 @@ struct HeatRecoveryPhysicsTests {
     }
 
     @Test(
-        "demand is the base plus space heating ∝ degree-hours below the balance temperature, peak at the design dry "
-            + "bulb"
+        "demand is the base plus space heating ∝ degree-hours below the balance temperature, peak at the design dry bulb"
     )
     func demandShape() throws {
         // Peak 10 MW, base 15 %, balance 15 °C, design −12.5 °C (span 27.5 K).

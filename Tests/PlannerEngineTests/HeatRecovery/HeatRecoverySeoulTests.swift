@@ -27,8 +27,7 @@ struct HeatRecoverySeoulTests {
     }
 
     @Test(
-        "a full Seoul year into Korean and 4th-generation networks solves, keeps every hourly invariant and agrees "
-            + "with the 1-D search"
+        "a full Seoul year into Korean and 4th-generation networks solves, keeps every hourly invariant and agrees with the 1-D search"
     )
     func seoulYear() throws {
         let korean = try DistrictHeatingDemand.hourly(
