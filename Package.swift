@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "dcplan", targets: ["dcplan"]),
         .library(name: "PlannerModel", targets: ["PlannerModel"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "PlannerRun", targets: ["PlannerRun"]),
         .executable(name: "dcplan-fuzz", targets: ["FuzzTargets"]),
     ],
     dependencies: [
@@ -40,14 +41,19 @@ let package = Package(
             exclude: ["README.md"]),
         // Markdown, CSV and JSON rendering of result values (no engine, no GLPK).
         .target(name: "PlannerReport", dependencies: ["PlannerModel"], exclude: ["README.md"]),
-        // The command-line interface as a library, testable in-process.
+        // One run as data: loaded specs, plan → output files, sweeps with shards and merge, benchmarks.
+        .target(
+            name: "PlannerRun",
+            dependencies: [
+                "PlannerModel", "Catalogue", "SiteSpec", "Weather", "PlannerEngine", "PlannerReport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"]),
+        // The command-line interface as a library, testable in-process: argv → PlannerRun calls.
         .target(
             name: "PlannerCLI",
             dependencies: [
-                "PlannerModel", "Catalogue", "SiteSpec", "Weather", "PlannerEngine", "PlannerReport",
-                "LinearProgramming",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PlannerModel", "PlannerRun", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]),
         .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),

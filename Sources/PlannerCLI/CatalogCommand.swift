@@ -1,6 +1,5 @@
 import ArgumentParser
-import Catalogue
-import PlannerReport
+import PlannerRun
 
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,9 +22,7 @@ struct CatalogCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries = BuiltInStages.all
-            Console.current.out(
-                json ? try StageCatalogueRendering.json(entries) : StageCatalogueRendering.table(entries))
+            Console.current.out(try CatalogueViews.stages(json: json))
         }
     }
 
@@ -38,8 +35,7 @@ struct CatalogCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries = Catalogue.builtIn.entries
-            Console.current.out(json ? try CatalogueRendering.json(entries) : CatalogueRendering.table(entries))
+            Console.current.out(try CatalogueViews.list(json: json))
         }
     }
 
@@ -55,16 +51,7 @@ struct CatalogCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let catalogue = Catalogue.builtIn
-            guard let entry = catalogue.entry(id) else {
-                let close = catalogue.closestIDs(to: id)
-                let hint =
-                    close.isEmpty
-                    ? "; see 'dcplan catalog list'"
-                    : "; did you mean " + close.map { "'\($0)'" }.joined(separator: ", ") + "?"
-                throw CommandFailure("unknown catalogue entry '\(id)'" + hint)
-            }
-            Console.current.out(json ? try CatalogueRendering.json(entry) : CatalogueRendering.details(entry))
+            Console.current.out(try CatalogueViews.show(id, json: json))
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import PlannerRun
 
 /// `dcplan`: plans the power and cooling of AI data centres from YAML site specs.
 public struct DcplanCommand: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = DcplanVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "dcplan",

@@ -1,17 +1,9 @@
 import ArgumentParser
 import PlannerModel
-
-/// The run stopped on invalid input; the findings have been printed. Exit status 1.
-struct InputRejected: Error {}
+import PlannerRun
 
 /// A plan was produced but a capacity, placement or compliance check failed. Exit status 2.
 struct CheckFailed: Error {}
-
-/// A failure with a message (unknown catalogue ID, unwritable output). Exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Exit statuses (DESIGN.md §9), mapped in one place.
 public enum ExitStatus {
@@ -25,7 +17,7 @@ public enum ExitStatus {
         switch error {
         case is InputRejected: return failure
         case is CheckFailed: return checkFailed
-        case let failure as CommandFailure:
+        case let failure as RunFailure:
             console.err("error: \(failure.description)")
             return self.failure
         default:
@@ -46,5 +38,17 @@ extension Console {
     /// Prints findings compiler-style on standard error.
     func print(_ findings: [Finding], minimum: Finding.Severity = .warning) {
         for finding in findings where finding.severity <= minimum { err(finding.formatted) }
+    }
+
+    /// A run's log on this console: findings (warnings and errors) and errors on standard error,
+    /// information lines too unless `quiet`.
+    func log(quiet: Bool) -> RunLog {
+        { message in
+            switch message {
+            case .findings(let findings): self.print(findings)
+            case .error(let line): self.err(line)
+            case .info(let line): if !quiet { self.err(line) }
+            }
+        }
     }
 }

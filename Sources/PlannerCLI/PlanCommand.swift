@@ -1,9 +1,6 @@
 import ArgumentParser
-import Catalogue
-import Foundation
-import PlannerEngine
 import PlannerModel
-import PlannerReport
+import PlannerRun
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,116 +51,15 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let loaded = try LoadedSpec.loadAll(specs, console: console)
-        let planner = Planner(distribution: distribution)
-        var writer = OutputWriter()
-        var entries: [ProgrammeMarkdown.Entry] = []
-        var failedChecks = false
-        for spec in loaded {
-            let plan = planner.plan(spec.site, weather: spec.weather)
-            console.print(
-                plan.findings.map { finding in
-                    var located = finding
-                    located.location = finding.location ?? SourceLocation(file: spec.path)
-                    return located
-                })
-            failedChecks = failedChecks || plan.findings.hasErrors
-            let override = distribution.map { " --distribution \($0.rawValue)" } ?? ""
-            let context = ReportContext(
-                specPath: spec.path, specDigest: spec.digest, command: "dcplan plan\(override) \(spec.path)",
-                version: DcplanCommand.version)
-            let base = (out as NSString).appendingPathComponent(spec.reportName)
-            writer.add(
-                base + ".md",
-                PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : spec.reportName))
-            if let annual = plan.cooling?.annual {
-                writer.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
-                writer.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
-            }
-            if let hr = plan.heatRecovery {
-                writer.add(base + "/heat-recovery.svg", HeatRecoveryCharts.daily(hr))
-                // Solve time varies run to run: stderr only, never in the committed report.
-                if !quiet {
-                    console.err(
-                        "\(spec.path): heat-recovery LP \(hr.result.lp.rows) × \(hr.result.lp.columns) "
-                            + "(\(hr.result.lp.nonzeros) non-zeros) \(hr.result.status.rawValue) in "
-                            + "\(String(format: "%.3f", hr.result.lp.solveTime.seconds)) s"
-                    )
-                }
-                if let dumpLP {
-                    let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
-                    do {
-                        let files = try SiteHeatRecovery.exportLP(hr, to: folder)
-                        if !quiet { console.err("\(spec.path): wrote \(files.mps) and \(files.lp)") }
-                    } catch {
-                        throw CommandFailure("--dump-lp: \(error)")
-                    }
-                }
-            }
-            for placement in plan.placements {
-                guard let hall = spec.site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout
-                else { continue }
-                let cooling = spec.site.cooling ?? BuiltInThermal.defaultChoices
-                writer.add(
-                    base + "/floor-\(placement.hallID).svg",
-                    FloorPlanSVG.render(
-                        placement, rackPitch: layout.rackPitch, rackDepth: PlacementOptions.defaultRackDepth,
-                        reach: (cooling.cdu.placement?.reach ?? .zero, cooling.airUnit.placement?.reach ?? .zero)))
-                // Solve times vary run to run: stderr only, never in the committed report.
-                if !quiet {
-                    for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
-                        console.err(
-                            "\(spec.path): placement of \(placement.hallID) "
-                                + "(\(layout.medium == .liquid ? "liquid" : "air")) \(layout.solve.rows) × "
-                                + "\(layout.solve.columns), \(layout.solve.binaries) binaries: "
-                                + "\(layout.status.rawValue) in "
-                                + "\(String(format: "%.3f", layout.solve.time.seconds)) s"
-                        )
-                    }
-                }
-            }
-            if let dumpLP, spec.site.placement != nil {
-                let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
-                do throws(PlacementError) {
-                    let files = try SitePlacement.exportModels(spec.site, to: folder)
-                    if !quiet { console.err("\(spec.path): wrote \(files.joined(separator: ", "))") }
-                } catch {
-                    throw CommandFailure("--dump-lp: \(error)")
-                }
-            }
-            writer.add(base + "/plan.json", try PlanJSON.render(plan, context: context))
-            writer.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
-            writer.add(base + "/halls.csv", PlanCSV.halls(plan))
-            entries.append(.init(reportName: spec.reportName, plan: plan, context: context))
-        }
-        if let rollup {
-            let title = rollupTitle ?? rollup
-            let titleArgument = rollupTitle.map { " --rollup-title \(quoted($0))" } ?? ""
-            let override = distribution.map { " --distribution \($0.rawValue)" } ?? ""
-            let command = "dcplan plan\(override) --rollup \(rollup)\(titleArgument) " + specs.joined(separator: " ")
-            writer.add(
-                (out as NSString).appendingPathComponent(rollup + ".md"),
-                ProgrammeMarkdown.render(
-                    title: title, entries: entries, command: command, version: DcplanCommand.version))
-        }
-        try writer.writeAll()
-        if !quiet {
-            for entry in entries {
-                let t = entry.plan.total
-                console.out(
-                    "\((out as NSString).appendingPathComponent(entry.reportName)).md: \(Format.integer(t.gpuCount)) "
-                        + "GPUs, \(Format.integer(t.rackCount)) racks, \(Format.megawatts(t.itPower.design)) MW IT at "
-                        + "design"
-                )
-            }
-            if let rollup {
-                console.out("\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(entries.count) sites")
-            }
-        }
-        if failedChecks { throw CheckFailed() }
+        let log = console.log(quiet: quiet)
+        let specs = try LoadedSpec.loadAll(self.specs, log: log)
+        let run = PlanRun(
+            out: out, distribution: distribution, rollup: rollup, rollupTitle: rollupTitle, dumpLP: dumpLP)
+        let result = try run.run(specs, log: log)
+        try result.files.writeAll()
+        if !quiet { result.summary.forEach(console.out) }
+        if result.failedChecks { throw CheckFailed() }
     }
-
-    func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
 }
 
 extension Distribution: ExpressibleByArgument {}

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SiteSpec
+import PlannerRun
 
 /// `dcplan schema`: the JSON Schema of the site spec (or the sweep spec), for editors.
 struct SchemaCommand: ParsableCommand {
@@ -19,7 +19,6 @@ struct SchemaCommand: ParsableCommand {
     var sweep = false
 
     func run() throws {
-        let text = sweep ? SpecSchema.sweepSpec() : SpecSchema.siteSpec()
-        Console.current.out(String(text.dropLast()))
+        Console.current.out(String(CatalogueViews.schema(sweep: sweep).dropLast()))
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import PlannerModel
-import PlannerReport
-import SiteSpec
-import Weather
+import PlannerRun
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,50 +33,14 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        if json { return try runJSON(console) }
-        let loaded = try LoadedSpec.loadAll(specs, console: console)
+        if json {
+            let findings = SpecValidation.findings(specs)
+            console.out(try SpecValidation.json(findings))
+            if findings.hasErrors { throw InputRejected() }
+            return
+        }
+        let loaded = try LoadedSpec.loadAll(specs, log: console.log(quiet: quiet))
         if quiet { return }
-        for spec in loaded {
-            let gpus = spec.site.halls.reduce(0) { sum, hall in
-                sum + hall.copies * hall.rackGroups.reduce(0) { $0 + $1.count * $1.system.gpus }
-            }
-            let halls = spec.site.halls.count
-            console.out(
-                "\(spec.path): ok (\(halls) hall \(halls == 1 ? "spec" : "specs"), \(Format.integer(gpus)) GPUs)")
-        }
-    }
-
-    /// Findings as JSON for scripts and editors (the weather file is read too); exit 1 when any
-    /// is an error.
-    func runJSON(_ console: Console) throws {
-        struct Item: Encodable {
-            var file: String
-            var line: Int?
-            var column: Int?
-            var severity: String
-            var subject: String
-            var message: String
-        }
-        var items: [Item] = []
-        for path in specs {
-            let result = SiteLoader().load(path: path)
-            var findings = result.findings
-            if let epw = result.site?.weatherPath {
-                do {
-                    _ = try LoadedSpec.readWeather(epw)
-                } catch {
-                    findings.append(Finding(.error, "site.weather", error.description, at: SourceLocation(file: path)))
-                }
-            }
-            items += findings.map { f in
-                Item(
-                    file: f.location?.file ?? path, line: f.location?.line, column: f.location?.column,
-                    severity: f.severity.rawValue, subject: f.subject, message: f.message)
-            }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        console.out(items.isEmpty ? "[]" : String(decoding: try encoder.encode(items), as: UTF8.self))
-        if items.contains(where: { $0.severity == Finding.Severity.error.rawValue }) { throw InputRejected() }
+        for spec in loaded { console.out(SpecValidation.summary(spec)) }
     }
 }

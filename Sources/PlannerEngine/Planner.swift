@@ -42,7 +42,7 @@ public struct Planner: Sendable {
         var cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profile)
+                choices: site.cooling, profile: profile)
         }
         // Heat recovery: the LP on the plant's hourly liquid heat, then the plant again with the
         // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
@@ -55,7 +55,7 @@ public struct Planner: Sendable {
                 if hr.result.status.hasSolution {
                     let after = CoolingAnalysis.analyse(
                         halls: halls, electrical: electrical, weather: w.year, design: w.design,
-                        choices: site.cooling ?? BuiltInThermal.defaultChoices, profile: profile,
+                        choices: site.cooling, profile: profile,
                         recoveredWatts: hr.result.hourlySourceWatts)
                     hr = SiteHeatRecovery.couple(hr, before: before.annual, after: after.annual)
                     cooling = after

@@ -41,3 +41,19 @@ public struct Provenance: Hashable, Sendable, Codable {
         self.derivation = derivation
     }
 }
+
+/// A documented default that the loader applied because the spec left its key out: which key,
+/// the value as a spec would write it, and where the value comes from.
+public struct AppliedDefault: Hashable, Sendable {
+    /// The spec path, e.g. `cooling.cdu` or `halls[0].layout.aisle_m`.
+    public var key: String
+    /// The value as it would be written in the spec, e.g. `cdu-liquidstack-1mw` or `36`.
+    public var value: String
+    public var provenance: Provenance
+
+    public init(key: String, value: String, provenance: Provenance) {
+        self.key = key
+        self.value = value
+        self.provenance = provenance
+    }
+}

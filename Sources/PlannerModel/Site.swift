@@ -1,5 +1,6 @@
 /// A typed, validated site: what the engine plans. Built by `SiteSpec` from YAML; never holds
-/// file-format details.
+/// file-format details. Every choice is resolved: a key the spec leaves out holds its documented
+/// default, listed in ``defaultsApplied`` with its source, so the engine and the reports only read.
 public struct Site: Hashable, Sendable {
     public var name: String
     public var operatorName: String?
@@ -14,8 +15,8 @@ public struct Site: Hashable, Sendable {
     public var utilisation: Ratio
     public var halls: [Hall]
     public var electrical: SiteElectrical
-    /// Cooling equipment and set points chosen in the spec; nil: the catalogue's defaults.
-    public var cooling: CoolingChoices?
+    /// Cooling equipment and set points: the spec's choices over the catalogue's defaults.
+    public var cooling: CoolingChoices
     /// 24 factors on each hall's sustained utilisation, one per local hour (00:00–01:00 first),
     /// for the annual simulation; nil: the sustained utilisation every hour.
     public var dailyProfile: [Ratio]?
@@ -23,16 +24,19 @@ public struct Site: Hashable, Sendable {
     public var heatRecovery: HeatRecoveryChoices?
     /// The rule sets the site is checked against (`compliance:`); nil: none.
     public var compliance: ComplianceChoices?
-    /// Cooling-unit placement (`placement:`); nil: not placed.
-    public var placement: PlacementChoices?
+    /// Cooling-unit placement (`placement:`): its limits, and whether the spec asks for it.
+    public var placement: PlacementChoices
+    /// The documented defaults the loader applied for keys the spec left out, in spec order.
+    public var defaultsApplied: [AppliedDefault]
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
-        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices? = nil, dailyProfile: [Ratio]? = nil,
+        electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices, dailyProfile: [Ratio]? = nil,
         heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil,
-        placement: PlacementChoices? = nil
+        placement: PlacementChoices = .notPlaced, defaultsApplied: [AppliedDefault] = []
     ) {
+        self.defaultsApplied = defaultsApplied
         self.placement = placement
         self.heatRecovery = heatRecovery
         self.compliance = compliance

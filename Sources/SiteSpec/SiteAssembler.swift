@@ -3,21 +3,12 @@ import Foundation
 import PlannerModel
 
 /// The semantic phase of loading: checks the DTOs of a structurally read spec, all of them,
-/// logging every problem, and builds the typed `Site` with the documented defaults applied.
+/// logging every problem, and builds the typed `Site` with the documented defaults applied
+/// (``SpecDefaults``), each one it applies listed in `Site.defaultsApplied`.
 struct SiteAssembler {
-    /// Defaults of optional keys, as documented in `Sites/README.md`.
-    enum Default {
-        /// REFERENCE.md D09, §1.1: training runs at 70–90 % (L).
-        static let utilisation = Ratio.percent(80)
-        /// REFERENCE.md D20: 60 Hz in Korea.
-        static let gridFrequencyHz = 60.0
-        /// NVL72 racks are 600 mm wide.
-        static let rackPitch = Length.metres(0.6)
-        static let aisle = Length.metres(1.2)
-        static let copies = 1
-    }
-
     private let log: FindingLog
+    /// The defaults applied so far, in the order the assembler resolves the keys.
+    private let applied = AppliedDefaults()
     /// The folder the spec's relative paths start from.
     private let baseDirectory: String
     private(set) var catalogue: SpecCatalogue
@@ -49,36 +40,54 @@ struct SiteAssembler {
         } message: {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
+        if site?.grid?.frequencyHz == nil {
+            applied.add(
+                "site.grid.frequency_hz", Phrase.number(SpecDefaults.gridFrequencyHz), SpecDefaults.gridFrequencySource)
+        }
         let utilisation = log.percent(document.workload?.utilisationPercent)
+        if document.workload?.utilisationPercent == nil {
+            applied.add(
+                "workload.utilisation_percent", Phrase.number(SpecDefaults.utilisation.percent),
+                SpecDefaults.utilisationSource)
+        }
         let profile = dailyProfile(document.workload?.dailyProfilePercent)
         let electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
-        let cooling = document.cooling.map { self.cooling($0, halls: halls) }
+        let cooling = self.cooling(document.cooling, halls: halls)
         let heatRecovery = document.heatRecovery.flatMap {
-            self.heatRecovery($0, cooling: cooling ?? BuiltInThermal.defaultChoices, hasWeather: site?.weather != nil)
+            self.heatRecovery($0, cooling: cooling, hasWeather: site?.weather != nil)
         }
         let compliance = document.compliance.flatMap {
             self.compliance($0, hasWeather: site?.weather != nil, hasCommissioning: site?.commissioning != nil)
         }
-        let placement = document.placement.flatMap {
-            self.placement(
-                $0, halls: halls, specs: document.halls ?? [], cooling: cooling ?? BuiltInThermal.defaultChoices)
-        }
+        let placement =
+            document.placement.map { self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling) }
+            ?? .notPlaced
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
-            weatherPath: weatherPath, gridFrequencyHz: frequency ?? Default.gridFrequencyHz,
-            commissioning: commissioning, utilisation: utilisation ?? Default.utilisation, halls: halls,
+            weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
+            commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
-            compliance: compliance, placement: placement)
+            compliance: compliance, placement: placement, defaultsApplied: applied.list)
     }
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air
     /// unit with reach and cost, a reach at least the rack pitch.
     private func placement(_ spec: PlacementSection, halls: [Hall], specs: [HallSpec], cooling: CoolingChoices)
-        -> PlacementChoices?
+        -> PlacementChoices
     {
-        var choices = PlacementChoices.defaults
+        var choices = SpecDefaults.placement
+        let given: [PlacementSection.Key: Located<Double>?] = [
+            .timeLimitS: spec.timeLimitS, .mipGapPercent: spec.mipGapPercent, .sitePitchM: spec.sitePitchM,
+        ]
+        let values: [PlacementSection.Key: Double] = [
+            .timeLimitS: choices.timeLimit.seconds, .mipGapPercent: choices.mipGap.percent,
+            .sitePitchM: choices.sitePitch.metres,
+        ]
+        for key in [PlacementSection.Key.timeLimitS, .mipGapPercent, .sitePitchM] where given[key]! == nil {
+            applied.add("placement.\(key.rawValue)", Phrase.number(values[key]!), SpecDefaults.placementSources[key]!)
+        }
         if let t = log.positive(spec.timeLimitS) { choices.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
         if let gap = log.check(
             spec.mipGapPercent, { (0...100).contains($0) },
@@ -301,10 +310,13 @@ struct SiteAssembler {
         return values.map { Ratio.percent($0!) }
     }
 
-    /// The `cooling` section over the catalogue's defaults. A CDU must carry at least one rack's
-    /// liquid heat; approaches and rises must be positive.
-    private func cooling(_ spec: CoolingSection, halls: [Hall]) -> CoolingChoices {
-        var c = BuiltInThermal.defaultChoices
+    /// The `cooling` section over the catalogue's defaults (all of them without the section),
+    /// each default applied listed. A CDU must carry at least one rack's liquid heat; approaches
+    /// and rises must be positive.
+    private func cooling(_ section: CoolingSection?, halls: [Hall]) -> CoolingChoices {
+        var c = SpecDefaults.cooling
+        recordCoolingDefaults(section, c)
+        let spec = section ?? CoolingSection()
         func pick<E: Identifiable<String>>(_ value: Located<String>?, _ entries: [E], noun: String) -> E? {
             guard let value else { return nil }
             guard let entry = entries.first(where: { $0.id == value.value }) else {
@@ -478,7 +490,7 @@ struct SiteAssembler {
                 log.unique($0, at: given.place, noun: "hall ID", seen: &seenIDs)
             }
         }
-        let copies = log.integer(spec.copies) ?? Default.copies
+        let copies = log.integer(spec.copies) ?? SpecDefaults.copies
         let utilisation = log.percent(spec.utilisationPercent)
         let layout = spec.layout.flatMap(layout)
         let groupSpecs = spec.racks ?? []
@@ -503,8 +515,17 @@ struct SiteAssembler {
     private func layout(_ spec: LayoutSpec) -> HallLayout? {
         let rows = log.integer(spec.rows)
         let racksPerRow = log.integer(spec.racksPerRow)
-        let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? Default.rackPitch
-        let aisle = log.positive(spec.aisleM).map(Length.metres) ?? Default.aisle
+        let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? SpecDefaults.rackPitch
+        let aisle = log.positive(spec.aisleM).map(Length.metres) ?? SpecDefaults.aisle
+        let layoutPath = spec.place.path.description
+        if spec.rackPitchM == nil {
+            applied.add(
+                layoutPath + ".rack_pitch_m", Phrase.number(SpecDefaults.rackPitch.metres), SpecDefaults.rackPitchSource
+            )
+        }
+        if spec.aisleM == nil {
+            applied.add(layoutPath + ".aisle_m", Phrase.number(SpecDefaults.aisle.metres), SpecDefaults.aisleSource)
+        }
         let sites = spec.unitSites?.compactMap { site -> FloorPoint? in
             let x = log.check(site.xM) {
                 $0 >= 0
@@ -528,5 +549,54 @@ struct SiteAssembler {
         let count = log.integer(spec.count)
         guard let system, let count else { return nil }
         return RackGroup(system: system, count: count)
+    }
+
+    /// Lists the cooling keys the spec leaves out with the defaults they take: equipment with its
+    /// catalogue entry's provenance, numbers and redundancies with ``SpecDefaults/coolingNumberSources``.
+    private func recordCoolingDefaults(_ section: CoolingSection?, _ c: CoolingChoices) {
+        let s = section
+        let entries: [(CoolingSection.Key, Bool, String, Provenance)] = [
+            (.tcsSupplyC, s?.tcsSupplyC == nil, Phrase.number(c.tcsSupply.celsius), numberSource(.tcsSupplyC)),
+            (.tcsDeltaTK, s?.tcsDeltaTK == nil, Phrase.number(c.tcsRise.kelvins), numberSource(.tcsDeltaTK)),
+            (
+                .facilityWaterDeltaTK, s?.facilityWaterDeltaTK == nil, Phrase.number(c.facilityWaterRise.kelvins),
+                numberSource(.facilityWaterDeltaTK)
+            ),
+            (.cdu, s?.cdu == nil, c.cdu.id, c.cdu.provenance),
+            (.cduRedundancy, s?.cduRedundancy == nil, c.cduRedundancy.description, numberSource(.cduRedundancy)),
+            (.airUnit, s?.airUnit == nil, c.airUnit.id, c.airUnit.provenance),
+            (.airRedundancy, s?.airRedundancy == nil, c.airRedundancy.description, numberSource(.airRedundancy)),
+            (.heatRejection, s?.heatRejection == nil, c.economiser.id, c.economiser.provenance),
+            (
+                .heatRejectionRedundancy, s?.heatRejectionRedundancy == nil, c.economiserRedundancy.description,
+                numberSource(.heatRejectionRedundancy)
+            ),
+            (.approachK, s?.approachK == nil, Phrase.number(c.economiser.approach.kelvins), c.economiser.provenance),
+            (.chiller, s?.chiller == nil, c.chiller.id, c.chiller.provenance),
+            (
+                .chillerRedundancy, s?.chillerRedundancy == nil, c.chillerRedundancy.description,
+                numberSource(.chillerRedundancy)
+            ),
+            (
+                .chillerUnits, s?.chillerUnits == nil, c.chillerUnits.map(String.init) ?? "sized",
+                numberSource(.chillerUnits)
+            ),
+            (.airSupplyC, s?.airSupplyC == nil, Phrase.number(c.airSupply.celsius), numberSource(.airSupplyC)),
+        ]
+        for (key, missing, value, provenance) in entries where missing {
+            applied.add("cooling.\(key.rawValue)", value, provenance)
+        }
+    }
+
+    private func numberSource(_ key: CoolingSection.Key) -> Provenance { SpecDefaults.coolingNumberSources[key]! }
+}
+
+/// The defaults the assembler applied, in order (a reference, so the non-mutating checks can
+/// add to it as they resolve keys).
+final class AppliedDefaults {
+    private(set) var list: [AppliedDefault] = []
+
+    func add(_ key: String, _ value: String, _ provenance: Provenance) {
+        list.append(AppliedDefault(key: key, value: value, provenance: provenance))
     }
 }

@@ -112,6 +112,9 @@ struct CoolingSection: SpecMapping {
     var chillerUnits: Located<Double>?
     var airSupplyC: Located<Double>?
 
+    /// No `cooling:` section: every key left out.
+    init() {}
+
     init(_ reader: MappingReader<Key>) {
         chillerRedundancy = reader.string(.chillerRedundancy)
         chillerUnits = reader.integer(.chillerUnits)

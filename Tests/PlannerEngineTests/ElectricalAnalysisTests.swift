@@ -14,7 +14,8 @@ struct ElectricalAnalysisTests {
             layout: HallLayout(rows: 10, racksPerRow: 10, rackPitch: .metres(0.6), aisle: .metres(1.2)),
             rackGroups: [RackGroup(system: gb300, count: racks)], power: HallPower(distribution: distribution))
         return Site(
-            name: "s", utilisation: .percent(80), halls: [hall], electrical: SiteElectrical(gridCapacity: capacity))
+            name: "s", utilisation: .percent(80), halls: [hall], electrical: SiteElectrical(gridCapacity: capacity),
+            cooling: BuiltInThermal.defaultChoices)
     }
 
     /// grid = IT + every stage's loss (hall chains × copies + main transformers), to 1e-9.
@@ -121,7 +122,8 @@ struct CustomChainPlanTests {
         let hall = Hall(
             id: "h", rackGroups: [RackGroup(system: gb300, count: 10)],
             power: HallPower(distribution: .dc800, customChain: stages))
-        let plan = Planner().plan(Site(name: "s", utilisation: .percent(80), halls: [hall]))
+        let plan = Planner().plan(
+            Site(name: "s", utilisation: .percent(80), halls: [hall], cooling: BuiltInThermal.defaultChoices))
         let e = try #require(plan.electrical)
         #expect(e.halls[0].design.stages.map(\.stage) == ["MV", "SST", "DC/DC"])
         #expect(e.halls[0].design.stages[2].groups == 10)

@@ -63,7 +63,8 @@ struct RackPowerAnalysisTests {
     func weight() {
         let hall = Hall(
             id: "h", rackGroups: [RackGroup(system: gb300, count: 10), RackGroup(system: network, count: 2)])
-        let plan = Planner().plan(Site(name: "s", utilisation: .percent(80), halls: [hall]))
+        let plan = Planner().plan(
+            Site(name: "s", utilisation: .percent(80), halls: [hall], cooling: BuiltInThermal.defaultChoices))
         // 10 × 1,360 kg = 13.6 t; the two network racks have no catalogue weight
         #expect(isClose(plan.total.weight.tonnes, 13.6))
         #expect(plan.total.racksWithoutWeight == 2)
@@ -74,7 +75,8 @@ struct RackPowerAnalysisTests {
     func airCeiling() throws {
         let b300 = try #require(Catalogue.builtIn.entry("dgx-b300-rack"))
         let hall = Hall(id: "h", rackGroups: [RackGroup(system: b300, count: 4), RackGroup(system: rtx, count: 4)])
-        let plan = Planner().plan(Site(name: "s", utilisation: .percent(80), halls: [hall]))
+        let plan = Planner().plan(
+            Site(name: "s", utilisation: .percent(80), halls: [hall], cooling: BuiltInThermal.defaultChoices))
         let warnings = plan.findings.filter { $0.severity == .warning }
         // 56 kW > 35 kW warns; the 30 kW RTX PRO rack does not
         #expect(warnings.map(\.subject) == ["halls[0].racks[0]"])

@@ -31,7 +31,7 @@ struct SitePropertyTests {
                     power: HallPower(
                         distribution: h.distribution,
                         ups: UPSSpec(redundancy: h.ups, moduleRating: .kilowatts(h.moduleKW))))
-            })
+            }, cooling: BuiltInThermal.defaultChoices)
     }
 
     @Test("facility power at design = IT + every chain loss to 1e-9, on random sites")

@@ -19,7 +19,7 @@ struct ReportTests {
             ])
         let site = Site(
             name: "Test site", operatorName: "Op", location: "Seoul", commissioning: "2027-07",
-            utilisation: .percent(80), halls: [hall])
+            utilisation: .percent(80), halls: [hall], cooling: BuiltInThermal.defaultChoices)
         return Planner(curve: UtilisationCurve(exponent: 2)).plan(site)
     }
 

@@ -310,7 +310,9 @@ struct CoolingSpecTests {
         )
         let site = try #require(ok.site)
         #expect(
-            site.placement == PlacementChoices(timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4)))
+            site.placement
+                == PlacementChoices(enabled: true, timeLimit: .seconds(5), mipGap: .percent(1), sitePitch: .metres(2.4))
+        )
         #expect(site.halls[0].layout?.unitSites == [.metres(0, 0), .metres(3, 0)])
         #expect(
             diagnostics(

@@ -26,32 +26,42 @@ public enum PlacementAnalysis {
         return HallPlacement(floor: floor, liquid: layouts[0], air: layouts[1])
     }
 
-    /// Places every hall; the (hall, medium) problems are independent and solve on several
-    /// threads when ``PlacementOptions/parallel`` is on. One result per hall, in order.
+    /// Places every hall with the same options; the (hall, medium) problems are independent and
+    /// solve on several threads when ``PlacementOptions/parallel`` is on. One result per hall, in order.
     public static func place(halls: [Hall], options: PlacementOptions = PlacementOptions())
+        -> [Result<HallPlacement, PlacementError>]
+    {
+        place(halls.map { ($0, options) }, parallel: options.parallel)
+    }
+
+    /// Places every hall with its own options (a site's halls differ in listed unit sites); the
+    /// (hall, medium) problems are independent and solve on several threads when `parallel`.
+    /// One result per hall, in order.
+    public static func place(_ problems: [(hall: Hall, options: PlacementOptions)], parallel: Bool)
         -> [Result<HallPlacement, PlacementError>]
     {
         struct Job: Sendable {
             var hall: Int
             var medium: CoolingMedium
             var floor: HallFloor
+            var options: PlacementOptions
         }
         var floors: [Result<HallFloor, PlacementError>] = []
         var jobs: [Job] = []
-        for (h, hall) in halls.enumerated() {
+        for (h, (hall, options)) in problems.enumerated() {
             do throws(PlacementError) {
                 let floor = try FloorModel.floor(of: hall, options: options)
                 for medium in CoolingMedium.allCases {
                     try validate(options, floor: floor, layout: hall.layout!, medium: medium)
                 }
                 floors.append(.success(floor))
-                jobs += CoolingMedium.allCases.map { Job(hall: h, medium: $0, floor: floor) }
+                jobs += CoolingMedium.allCases.map { Job(hall: h, medium: $0, floor: floor, options: options) }
             } catch {
                 floors.append(.failure(error))
             }
         }
-        let solved = map(jobs, parallel: options.parallel) { job throws(PlacementError) in
-            try layout(floor: job.floor, medium: job.medium, options: options)
+        let solved = map(jobs, parallel: parallel) { job throws(PlacementError) in
+            try layout(floor: job.floor, medium: job.medium, options: job.options)
         }
         return floors.enumerated().map { h, floor in
             floor.flatMap { floor in

@@ -12,9 +12,6 @@ public struct PlacementOptions: Sendable, Equatable {
         case listed([FloorPoint])
     }
 
-    /// Default candidate-site pitch along the front and back walls: 3.0 m, one 1.2 m wide unit
-    /// plus 1.8 m of service clearance (as the aisle), an estimate (L).
-    public static let defaultSitePitch = Length.metres(3)
     /// Default rack depth: 1.2 m, the common deep-rack footprint of GB200/GB300 NVL72 class racks
     /// (estimate, L); the row pitch is rack depth + aisle.
     public static let defaultRackDepth = Length.metres(1.2)
@@ -53,11 +50,12 @@ public struct PlacementOptions: Sendable, Equatable {
     public var parallel: Bool
 
     public init(
-        sites: Sites = .generated(pitch: PlacementOptions.defaultSitePitch),
+        sites: Sites = .generated(pitch: PlacementChoices.defaults.sitePitch),
         rackDepth: Length = PlacementOptions.defaultRackDepth, backupRadius: Length = .metres(3),
         liquidUnits: [CoolingUnitType]? = nil, airUnits: [CoolingUnitType]? = nil,
         pipingCostPerKilowattMetre: Money = .dollars(1), airPathCostPerKilowattMetre: Money = .dollars(0.5),
-        timeLimit: Duration = .seconds(30), mipGap: Ratio = .percent(0.5), presolve: Bool = true,
+        timeLimit: Duration = PlacementChoices.defaults.timeLimit, mipGap: Ratio = PlacementChoices.defaults.mipGap,
+        presolve: Bool = true,
         greedyStart: Bool = false, strengthening: Bool = true, lexicographic: Bool = true, parallel: Bool = true
     ) {
         self.sites = sites
@@ -76,10 +74,9 @@ public struct PlacementOptions: Sendable, Equatable {
         self.parallel = parallel
     }
 
-    /// The site's cooling choices' CDU and air unit (or the built-in defaults), other values as
-    /// given. Throws when an entry has no placement facts.
-    public static func from(_ choices: CoolingChoices?) throws(PlacementError) -> PlacementOptions {
-        let choices = choices ?? BuiltInThermal.defaultChoices
+    /// The site's CDU and air unit, other values at their defaults. Throws when an entry has no
+    /// placement facts.
+    public static func from(_ choices: CoolingChoices) throws(PlacementError) -> PlacementOptions {
         guard let cdu = CoolingUnitType(cdu: choices.cdu) else {
             throw .unitTypeWithoutPlacementFacts(choices.cdu.id)
         }

@@ -10,7 +10,7 @@ public enum SitePlacement {
     /// The options for one hall: the site's CDU and air unit, limits from the spec, and the
     /// hall's listed candidate sites (else generated at the spec's pitch).
     public static func options(for hall: Hall, site: Site) throws(PlacementError) -> PlacementOptions {
-        let choices = site.placement ?? .defaults
+        let choices = site.placement
         var options = try PlacementOptions.from(site.cooling)
         options.timeLimit = choices.timeLimit
         options.mipGap = choices.mipGap
@@ -20,7 +20,7 @@ public enum SitePlacement {
 
     /// Every hall with a layout, one copy each, in hall order; with the findings.
     public static func place(_ site: Site) -> (placements: [HallPlacement], findings: [Finding]) {
-        guard site.placement != nil else { return ([], []) }
+        guard site.placement.enabled else { return ([], []) }
         var placements: [HallPlacement] = []
         var findings: [Finding] = []
         for (index, hall) in site.halls.enumerated() {

@@ -69,7 +69,7 @@ public enum CoolingAnalysis {
     ///   (`Site.dailyProfile`); nil runs every hour at the sustained load of `halls`.
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
-        choices: CoolingChoices = BuiltInThermal.defaultChoices,
+        choices: CoolingChoices,
         profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recoveredWatts: [Double]? = nil
     ) -> SiteCooling {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)

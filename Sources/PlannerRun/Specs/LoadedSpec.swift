@@ -5,32 +5,43 @@ import SiteSpec
 import Weather
 
 /// A weather year with its design conditions.
-typealias SiteWeather = (year: WeatherYear, design: DesignConditions)
+public typealias SiteWeather = (year: WeatherYear, design: DesignConditions)
 
-/// A spec file read and loaded, with the digest that identifies its bytes in reports.
-struct LoadedSpec {
-    var path: String
-    var site: Site
-    var digest: String
+/// A spec file read and loaded, with its weather year and the digest that identifies its bytes in
+/// reports: what `plan`, `validate` and `benchmark` start from.
+public struct LoadedSpec: Sendable {
+    /// The path as the user gave it (reports show it).
+    public var path: String
+    public var site: Site
+    /// SHA-256 of the spec file's bytes, lower-case hex.
+    public var digest: String
     /// The site's weather year and design conditions, when the spec names a weather file.
-    var weather: SiteWeather?
+    public var weather: SiteWeather?
+
+    public init(path: String, site: Site, digest: String, weather: SiteWeather?) {
+        self.path = path
+        self.site = site
+        self.digest = digest
+        self.weather = weather
+    }
 
     /// The report base name: the spec's file name without `.yaml`/`.yml`.
-    var reportName: String {
+    public var reportName: String {
         let file = (path as NSString).lastPathComponent
         for suffix in [".yaml", ".yml"] where file.hasSuffix(suffix) { return String(file.dropLast(suffix.count)) }
         return file
     }
 
-    /// Loads every spec, prints all findings (warnings and errors) on standard error, and throws
-    /// `InputRejected` if any spec has an error: either all specs load or nothing runs.
-    static func loadAll(_ paths: [String], console: Console) throws -> [LoadedSpec] {
-        let loader = SiteLoader()
+    /// Loads every spec with its weather and sends all findings (warnings and errors) to `log`;
+    /// throws ``InputRejected`` if any spec has an error: either all specs load or nothing runs.
+    public static func loadAll(_ paths: [String], loader: SiteLoader = SiteLoader(), log: RunLog) throws
+        -> [LoadedSpec]
+    {
         var loaded: [LoadedSpec] = []
         var rejected = false
         for path in paths {
             let result = loader.load(path: path)
-            console.print(result.findings)
+            log(.findings(result.findings))
             guard let site = result.site, !result.findings.hasErrors else {
                 rejected = true
                 continue
@@ -40,7 +51,7 @@ struct LoadedSpec {
                 do {
                     weather = try readWeather(epw)
                 } catch {
-                    console.err("\(path): error: site.weather: \(error.description)")
+                    log(.error("\(path): error: site.weather: \(error.description)"))
                     rejected = true
                     continue
                 }
@@ -53,15 +64,21 @@ struct LoadedSpec {
 
     /// The weather year at `epw` and its design conditions (from the `.stat`, the EPW header,
     /// else the hottest hours): what `plan`, `validate` and `sweep` all need from `site.weather`.
-    static func readWeather(_ epw: String) throws(WeatherFileError) -> SiteWeather {
+    public static func readWeather(_ epw: String) throws(WeatherFileError) -> SiteWeather {
         let year = try EPWReader.read(path: epw)
         return (year, try DesignConditions.load(forEPWAt: epw, year: year))
     }
 
-    static func sha256(ofFileAt path: String) throws -> String {
+    /// SHA-256 of the file's bytes, lower-case hex.
+    public static func sha256(ofFileAt path: String) throws(RunFailure) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot read file")
+            throw RunFailure("\(path): cannot read file")
         }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return sha256(data)
+    }
+
+    /// SHA-256 of `data`, lower-case hex.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

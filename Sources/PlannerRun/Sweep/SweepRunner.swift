@@ -7,18 +7,29 @@ import Weather
 
 /// Evaluates the scenarios of a sweep: writes each scenario's values into the base spec, loads
 /// and plans it, and records its status and metrics. Safe to call from many tasks at once.
-struct SweepRunner: Sendable {
-    let definition: SweepDefinition
-    let template: SpecTemplate
-    let paths: [SpecKeyPath]
-    var loader = SiteLoader()
+public struct SweepRunner: Sendable {
+    public let definition: SweepDefinition
+    public let template: SpecTemplate
+    /// The spec key of each axis, in axis order.
+    public let paths: [SpecKeyPath]
+    public var loader = SiteLoader()
     /// No metric reads the distribution comparison, so the other two chains are skipped.
-    var planner = Planner(compareDistributions: false)
-    let weather = WeatherCache()
+    public var planner = Planner(compareDistributions: false)
+    public let weather: WeatherCache
+
+    public init(
+        definition: SweepDefinition, template: SpecTemplate, paths: [SpecKeyPath],
+        weather: WeatherCache = WeatherCache()
+    ) {
+        self.definition = definition
+        self.template = template
+        self.paths = paths
+        self.weather = weather
+    }
 
     /// One scenario. Never throws: an invalid spec is an `error` row, a failed check a
     /// `check-failed` row, each with the first error's words.
-    func evaluate(_ index: Int) -> SweepRow {
+    public func evaluate(_ index: Int) -> SweepRow {
         let values = definition.values(of: index)
         func row(_ status: SweepStatus, _ message: String, _ metrics: [Double?]? = nil) -> SweepRow {
             SweepRow(
@@ -40,7 +51,7 @@ struct SweepRunner: Sendable {
         }
         // Placement (a MILP per hall and medium, seconds each) changes none of the sweep's
         // metrics, so a base spec's `placement:` is not run per scenario.
-        site.placement = nil
+        site.placement.enabled = false
         var year: SiteWeather?
         if definition.analyses == .annual {
             guard let path = site.weatherPath else {
@@ -66,7 +77,7 @@ struct SweepRunner: Sendable {
     /// and each copy retains and later releases the objects copied: atomic writes. Workers sharing
     /// one runner wrote the same objects' headers from both cores, which made every scenario
     /// slower on 2 threads than on 1; each worker runs its own copy instead.
-    func unshared() -> SweepRunner {
+    public func unshared() -> SweepRunner {
         var copy = SweepRunner(
             definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
         copy.loader = loader.unshared()
@@ -84,7 +95,9 @@ struct SweepRunner: Sendable {
     /// Fork-join with `DispatchQueue.concurrentPerform`, not a task group: commands are
     /// synchronous, and blocking a Swift-concurrency thread to wait for a task group deadlocks
     /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
-    func run(_ indices: [Int], threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void) throws {
+    public func run(
+        _ indices: [Int], threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void
+    ) throws {
         let chunk = max(1024, threads * 512)
         // One runner per worker, made once and reused for every chunk (see `unshared()`).
         let workers = (0..<threads).map { _ in unshared() }
@@ -120,10 +133,10 @@ struct SweepRunner: Sendable {
 }
 
 /// A scenario's row with its CSV line and JSON Lines record.
-struct FormattedRow: Sendable {
-    var row: SweepRow
-    var csv: String
-    var json: String
+public struct FormattedRow: Sendable {
+    public var row: SweepRow
+    public var csv: String
+    public var json: String
 }
 
 /// The rows of one chunk, handed out part by part to its workers, written by them (each part to
@@ -147,19 +160,4 @@ final class ChunkResults: @unchecked Sendable {
     func set(_ part: Int, _ rows: [FormattedRow]) { lock.withLock { parts[part] = rows } }
 
     var rows: [FormattedRow] { lock.withLock { parts.flatMap { $0 } } }
-}
-
-/// Weather years by path, read once per sweep and shared by all scenarios.
-final class WeatherCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var years: [String: Result<SiteWeather, WeatherFileError>] = [:]
-
-    func load(_ path: String) -> Result<SiteWeather, WeatherFileError> {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = years[path] { return known }
-        let loaded = Result { () throws(WeatherFileError) in try LoadedSpec.readWeather(path) }
-        years[path] = loaded
-        return loaded
-    }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import PlannerEngine
+import PlannerModel
+import PlannerReport
+
+/// The files of one site's plan: `<base>.md`, and in `<base>/` plan.json, racks.csv, halls.csv
+/// and the SVG figures (plant year, heat recovery, one floor plan per placed hall).
+public enum PlanFiles {
+    /// Renders every file of `plan` under `base` (a path without extension, e.g. `Reports/x`).
+    public static func render(_ plan: Plan, site: Site, context: ReportContext, base: String) throws(RunFailure)
+        -> OutputFiles
+    {
+        let name = (base as NSString).lastPathComponent
+        var files = OutputFiles()
+        files.add(base + ".md", PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : name))
+        if let annual = plan.cooling?.annual {
+            files.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
+            files.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
+        }
+        if let hr = plan.heatRecovery {
+            files.add(base + "/heat-recovery.svg", HeatRecoveryCharts.daily(hr))
+        }
+        for placement in plan.placements {
+            guard let hall = site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout else {
+                continue
+            }
+            files.add(
+                base + "/floor-\(placement.hallID).svg",
+                FloorPlanSVG.render(
+                    placement, rackPitch: layout.rackPitch, rackDepth: PlacementOptions.defaultRackDepth,
+                    reach: (
+                        site.cooling.cdu.placement?.reach ?? .zero, site.cooling.airUnit.placement?.reach ?? .zero
+                    )))
+        }
+        do {
+            files.add(base + "/plan.json", try PlanJSON.render(plan, context: context))
+        } catch {
+            throw RunFailure("\(base)/plan.json: \(error)")
+        }
+        files.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
+        files.add(base + "/halls.csv", PlanCSV.halls(plan))
+        return files
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import PlannerEngine
+import PlannerModel
+import PlannerReport
+
+/// `dcplan plan` as data: plans loaded specs and renders every report file in memory, so that
+/// nothing is written unless every spec planned. The caller writes ``PlanRun/Result/files``.
+///
+/// ```swift
+/// let specs = try LoadedSpec.loadAll(["Sites/example-small.yaml"]) { print($0) }
+/// let result = PlanRun(out: "/tmp/reports").run(specs) { print($0) }
+/// try result.files.writeAll()
+/// ```
+public struct PlanRun: Sendable {
+    /// Folder of the reports: `<out>/<site>.md` and `<out>/<site>/`.
+    public var out: String
+    /// Overrides every hall's distribution (`--distribution`).
+    public var distribution: Distribution?
+    /// Also render a programme roll-up `<out>/<rollup>.md` over all specs.
+    public var rollup: String?
+    /// The roll-up's title (default: its name).
+    public var rollupTitle: String?
+    /// Also export each site's optimisation models (MPS and CPLEX LP) into `<dumpLP>/<site>/`.
+    public var dumpLP: String?
+
+    public init(
+        out: String, distribution: Distribution? = nil, rollup: String? = nil, rollupTitle: String? = nil,
+        dumpLP: String? = nil
+    ) {
+        self.out = out
+        self.distribution = distribution
+        self.rollup = rollup
+        self.rollupTitle = rollupTitle
+        self.dumpLP = dumpLP
+    }
+
+    /// What a plan run produced.
+    public struct Result: Sendable {
+        /// Every report file, not yet written.
+        public var files = OutputFiles()
+        /// One entry per site, in spec order.
+        public var entries: [ProgrammeMarkdown.Entry] = []
+        /// Whether any plan has an error finding (a capacity, placement or compliance check failed).
+        public var failedChecks = false
+        /// One line per written report (and the roll-up) for the user.
+        public var summary: [String] = []
+    }
+
+    /// Plans every spec, sends its findings (located in the spec's file) and solve times to `log`,
+    /// writes the `--dump-lp` models at once (they are diagnostics, not reports) and renders the
+    /// reports into the result.
+    public func run(_ specs: [LoadedSpec], planner: Planner? = nil, log: RunLog) throws(RunFailure) -> Result {
+        let planner = planner ?? Planner(distribution: distribution)
+        var result = Result()
+        for spec in specs {
+            let plan = planner.plan(spec.site, weather: spec.weather)
+            log(
+                .findings(
+                    plan.findings.map { finding in
+                        var located = finding
+                        located.location = finding.location ?? SourceLocation(file: spec.path)
+                        return located
+                    }))
+            result.failedChecks = result.failedChecks || plan.findings.hasErrors
+            let context = ReportContext(
+                specPath: spec.path, specDigest: spec.digest, command: "dcplan plan\(override) \(spec.path)",
+                version: DcplanVersion.current)
+            let base = (out as NSString).appendingPathComponent(spec.reportName)
+            result.files.add(try PlanFiles.render(plan, site: spec.site, context: context, base: base))
+            logSolveTimes(plan, spec: spec, log: log)
+            if let dumpLP { try exportModels(plan, spec: spec, to: dumpLP, log: log) }
+            result.entries.append(.init(reportName: spec.reportName, plan: plan, context: context))
+        }
+        if let rollup {
+            let title = rollupTitle ?? rollup
+            let titleArgument = rollupTitle.map { " --rollup-title \(Self.quoted($0))" } ?? ""
+            let command =
+                "dcplan plan\(override) --rollup \(rollup)\(titleArgument) "
+                + specs.map(\.path).joined(separator: " ")
+            result.files.add(
+                (out as NSString).appendingPathComponent(rollup + ".md"),
+                ProgrammeMarkdown.render(
+                    title: title, entries: result.entries, command: command, version: DcplanVersion.current))
+        }
+        for entry in result.entries {
+            let t = entry.plan.total
+            result.summary.append(
+                "\((out as NSString).appendingPathComponent(entry.reportName)).md: \(Format.integer(t.gpuCount)) GPUs, "
+                    + "\(Format.integer(t.rackCount)) racks, \(Format.megawatts(t.itPower.design)) MW IT at design")
+        }
+        if let rollup {
+            result.summary.append(
+                "\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(result.entries.count) sites")
+        }
+        return result
+    }
+
+    private var override: String { distribution.map { " --distribution \($0.rawValue)" } ?? "" }
+
+    /// Solve times vary from run to run: they go to the log, never into a committed report.
+    private func logSolveTimes(_ plan: Plan, spec: LoadedSpec, log: RunLog) {
+        if let hr = plan.heatRecovery {
+            let lp = hr.result.lp
+            log(
+                .info(
+                    "\(spec.path): heat-recovery LP \(lp.rows) × \(lp.columns) (\(lp.nonzeros) non-zeros) "
+                        + "\(hr.result.status.rawValue) in \(String(format: "%.3f", lp.solveTime.seconds)) s"))
+        }
+        for placement in plan.placements {
+            for layout in placement.layouts {
+                log(
+                    .info(
+                        "\(spec.path): placement of \(placement.hallID) "
+                            + "(\(layout.medium == .liquid ? "liquid" : "air")) \(layout.solve.rows) × "
+                            + "\(layout.solve.columns), \(layout.solve.binaries) binaries: \(layout.status.rawValue) "
+                            + "in \(String(format: "%.3f", layout.solve.time.seconds)) s"))
+            }
+        }
+    }
+
+    /// `--dump-lp`: the heat-recovery LP and each hall's placement MILPs as MPS and CPLEX LP.
+    private func exportModels(_ plan: Plan, spec: LoadedSpec, to dumpLP: String, log: RunLog) throws(RunFailure) {
+        let folder = (dumpLP as NSString).appendingPathComponent(spec.reportName)
+        if let hr = plan.heatRecovery {
+            do {
+                let files = try SiteHeatRecovery.exportLP(hr, to: folder)
+                log(.info("\(spec.path): wrote \(files.mps) and \(files.lp)"))
+            } catch {
+                throw RunFailure("--dump-lp: \(error)")
+            }
+        }
+        if spec.site.placement.enabled {
+            do throws(PlacementError) {
+                let files = try SitePlacement.exportModels(spec.site, to: folder)
+                log(.info("\(spec.path): wrote \(files.joined(separator: ", "))"))
+            } catch {
+                throw RunFailure("--dump-lp: \(error)")
+            }
+        }
+    }
+
+    static func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
+}

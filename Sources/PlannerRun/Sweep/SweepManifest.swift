@@ -1,0 +1,100 @@
+import Foundation
+import PlannerModel
+
+/// `shard.json`: what `merge` needs to rebuild the sweep's definition and check the shards.
+struct SweepManifest: Codable, Sendable {
+    struct Axis: Codable {
+        var path: String
+        var values: [Value]
+    }
+
+    enum Value: Codable {
+        case number(Double)
+        case text(String)
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Double.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let n): try c.encode(n)
+            case .text(let t): try c.encode(t)
+            }
+        }
+    }
+
+    var digest: String
+    var shard: Int
+    var shards: Int
+    var name: String
+    var base: String
+    var combination: String
+    var analyses: String
+    var axes: [Axis]
+    var metrics: [String]
+    var pareto: [String]?
+
+    init(definition d: SweepDefinition, shard: Shard) {
+        digest = d.digest
+        (self.shard, shards) = (shard.index, shard.count)
+        (name, base, combination, analyses) = (d.name, d.base, d.combination.rawValue, d.analyses.rawValue)
+        axes = d.axes.map { axis in
+            Axis(path: axis.path, values: axis.values.map { v in v.number.map(Value.number) ?? .text(v.description) })
+        }
+        metrics = d.metrics.map(\.id)
+        pareto = d.pareto.map { [$0.0.id, $0.1.id] }
+    }
+
+    func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    static func read(from dir: String) throws -> SweepManifest {
+        guard let data = FileManager.default.contents(atPath: dir + "/shard.json") else {
+            throw RunFailure("\(dir): no shard.json; it is not the output of `dcplan sweep run --shard`")
+        }
+        do {
+            return try JSONDecoder().decode(SweepManifest.self, from: data)
+        } catch {
+            throw RunFailure("\(dir)/shard.json: not a shard manifest (\(error.localizedDescription))")
+        }
+    }
+
+    func definition() throws -> SweepDefinition {
+        let metrics = try self.metrics.map { id in
+            guard let metric = SweepMetric.named(id) else {
+                throw RunFailure("shard.json names an unknown metric '\(id)'")
+            }
+            return metric
+        }
+        guard let combination = SweepCombination(rawValue: combination),
+            let analyses = SweepAnalyses(rawValue: analyses)
+        else {
+            throw RunFailure("shard.json: unknown combination or analyses")
+        }
+        let pair = pareto.flatMap { ids -> (SweepMetric, SweepMetric)? in
+            guard ids.count == 2, let x = metrics.first(where: { $0.id == ids[0] }),
+                let y = metrics.first(where: { $0.id == ids[1] })
+            else { return nil }
+            return (x, y)
+        }
+        return SweepDefinition(
+            name: name, base: base,
+            axes: axes.map { axis in
+                SweepAxis(
+                    path: axis.path,
+                    values: axis.values.map { v in
+                        switch v {
+                        case .number(let n): .number(n)
+                        case .text(let t): .text(t)
+                        }
+                    })
+            },
+            combination: combination, analyses: analyses, metrics: metrics, pareto: pair, digest: digest)
+    }
+}

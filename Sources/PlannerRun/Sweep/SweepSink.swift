@@ -1,0 +1,93 @@
+import Foundation
+import PlannerModel
+import PlannerReport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Streams rows to `results.csv` and `results.jsonl` (temporary files renamed at the end) and
+/// summarises them for the report.
+final class SweepSink: @unchecked Sendable {
+    let out: String
+    let definition: SweepDefinition
+    var summary: SweepSummary?
+    let csv: FileHandle
+    let jsonl: FileHandle
+    let temporary: (csv: String, jsonl: String)
+
+    init(out: String, definition: SweepDefinition, summarise: Bool) throws {
+        self.out = out
+        self.definition = definition
+        summary = summarise ? SweepSummary(definition) : nil
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure("\(out): cannot create the folder: \(error.localizedDescription)")
+        }
+        temporary = ("\(out)/.results.csv.partial", "\(out)/.results.jsonl.partial")
+        for path in [temporary.csv, temporary.jsonl] {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw RunFailure("\(path): cannot write")
+            }
+        }
+        csv = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary.csv))
+        jsonl = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary.jsonl))
+        csv.write(Data(SweepRowFormat.csvHeader(definition).utf8))
+    }
+
+    func add(_ rows: [FormattedRow]) throws {
+        var csvText = ""
+        var jsonText = ""
+        for row in rows {
+            csvText += row.csv
+            jsonText += row.json
+            summary?.add(row.row)
+        }
+        csv.write(Data(csvText.utf8))
+        jsonl.write(Data(jsonText.utf8))
+    }
+
+    func add(row: SweepRow, csvLine: String, jsonLine: String) throws {
+        csv.write(Data(csvLine.utf8))
+        jsonl.write(Data(jsonLine.utf8))
+        summary?.add(row)
+    }
+
+    /// Renames the results into place and writes the report (or, for a shard, its manifest).
+    func finish(version: String, shard: Shard?) throws {
+        try csv.close()
+        try jsonl.close()
+        var writer = OutputFiles()
+        if let summary {
+            let (markdown, figures) = SweepMarkdown.render(summary, version: version)
+            writer.add("\(out)/sweep.md", markdown)
+            for figure in figures { writer.add("\(out)/\(figure.name)", figure.svg) }
+        }
+        if let shard {
+            writer.add("\(out)/shard.json", try SweepManifest(definition: definition, shard: shard).encoded())
+        }
+        try writer.writeAll()
+        for (from, to) in [(temporary.csv, "\(out)/results.csv"), (temporary.jsonl, "\(out)/results.jsonl")] {
+            guard rename(from, to) == 0 else { throw RunFailure("\(to): cannot write") }
+        }
+    }
+
+    /// The lines of a results file with the scenario index each starts with.
+    static func lines(of path: String, skippingHeader: Bool) throws -> [(Int, String)] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RunFailure("\(path): cannot read file")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        if skippingHeader { lines.removeFirst(min(1, lines.count)) }
+        return try lines.map { line in
+            let digits = line.drop { !$0.isNumber }.prefix { $0.isNumber }
+            guard let index = Int(digits) else {
+                throw RunFailure("\(path): a line has no scenario index: \(line.prefix(60))")
+            }
+            return (index, line)
+        }
+    }
+}
