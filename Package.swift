@@ -84,6 +84,8 @@ let package = Package(
             name: "PlannerReportTests",
             dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "PlannerRunTests", dependencies: ["PlannerRun", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
         .testTarget(name: "PlannerCLITests", dependencies: ["PlannerCLI", "_PlannerTestSupport"]),
     ]
 )

@@ -11,6 +11,7 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               dcplan validate Sites/*.yaml
               dcplan validate --quiet Sites/x.yaml && echo valid
+              dcplan validate --defaults Sites/example-small.yaml
               dcplan validate --json Sites/x.yaml | jq '.[] | select(.severity == "error")'
             """)
 
@@ -27,6 +28,9 @@ struct ValidateCommand: ParsableCommand {
     )
     var json = false
 
+    @Flag(help: "Also list every documented default the spec takes (a key it leaves out), with its source.")
+    var defaults = false
+
     func validate() throws {
         if specs.isEmpty { throw ValidationError("name at least one spec file") }
     }
@@ -41,6 +45,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let loaded = try LoadedSpec.loadAll(specs, log: console.log(quiet: quiet))
         if quiet { return }
-        for spec in loaded { console.out(SpecValidation.summary(spec)) }
+        for spec in loaded {
+            console.out(SpecValidation.summary(spec))
+            if defaults { SpecValidation.defaults(spec).forEach(console.out) }
+        }
     }
 }

@@ -38,7 +38,8 @@ enum SpecDefaults {
         .cduRedundancy: redundancySource, .airRedundancy: redundancySource,
         .heatRejectionRedundancy: redundancySource, .chillerRedundancy: redundancySource,
         .chillerUnits: Provenance(
-            source: "sized by dcplan for the ASHRAE 0.4 % design condition (DESIGN.md §5.3)", confidence: .high),
+            source: "sized by dcplan for the ASHRAE 0.4 % design condition (DESIGN.md §5.3)", confidence: .medium,
+            derivation: "the chiller duty at the design condition under the chiller redundancy"),
     ]
 
     static let redundancySource = Provenance(

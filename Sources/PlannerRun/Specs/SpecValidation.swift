@@ -58,4 +58,13 @@ public enum SpecValidation {
         let halls = spec.site.halls.count
         return "\(spec.path): ok (\(halls) hall \(halls == 1 ? "spec" : "specs"), \(Format.integer(gpus)) GPUs)"
     }
+
+    /// The documented defaults the spec takes, one line each:
+    /// `path: default key = value (source; confidence)`.
+    public static func defaults(_ spec: LoadedSpec) -> [String] {
+        spec.site.defaultsApplied.map { applied in
+            "\(spec.path): default \(applied.key) = \(applied.value) "
+                + "(\(applied.provenance.source); \(applied.provenance.confidence.label))"
+        }
+    }
 }
