@@ -33,16 +33,24 @@ public struct Planner: Sendable {
     }
 
     /// Plans a site; with a weather year (and its design conditions) also the cooling plant
-    /// over that year.
+    /// over that year. After each analysis its consistency check runs (``ConsistencyChecks``);
+    /// a violation is an error finding.
     public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
+        var violations: [String] = []
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
+        violations += ConsistencyChecks.racks(site, halls: halls, total: halls.reduce(.zero) { $0 + $1.total })
         var electrical = ElectricalAnalysis.analyse(
             site, halls: halls, distribution: distribution, compare: compareDistributions, chains: chains)
+        violations += ConsistencyChecks.electrical(electrical, halls: halls)
         let profile = weather == nil ? nil : profileLevels(site)
         var cooling = weather.map {
             CoolingAnalysis.analyse(
                 halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
                 choices: site.cooling, profile: profile)
+        }
+        if let cooling {
+            violations += ConsistencyChecks.cooling(cooling, halls: halls, electrical: electrical)
+            violations += ConsistencyChecks.plant(cooling)
         }
         // Heat recovery: the LP on the plant's hourly liquid heat, then the plant again with the
         // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
@@ -52,11 +60,13 @@ public struct Planner: Sendable {
             let planned = SiteHeatRecovery.plan(choices, cooling: before, weather: w.year)
             recoveryFindings = planned.findings
             if var hr = planned.plan {
+                violations += ConsistencyChecks.heatRecovery(hr)
                 if hr.result.status.hasSolution {
                     let after = CoolingAnalysis.analyse(
                         halls: halls, electrical: electrical, weather: w.year, design: w.design,
                         choices: site.cooling, profile: profile,
                         recoveredWatts: hr.result.hourlySourceWatts)
+                    violations += ConsistencyChecks.plant(after)
                     hr = SiteHeatRecovery.couple(hr, before: before.annual, after: after.annual)
                     cooling = after
                 }
@@ -69,6 +79,7 @@ public struct Planner: Sendable {
             electrical = ElectricalAnalysis.analyse(
                 site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower,
                 compare: compareDistributions, chains: chains)
+            violations += ConsistencyChecks.electrical(electrical, halls: halls)
         }
         let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
         var metrics: DataCentreMetrics? = nil
@@ -91,7 +102,8 @@ public struct Planner: Sendable {
             site: site, halls: halls,
             findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical)
                 + coolingFindings
-                + recoveryFindings + complianceFindings + placed.findings,
+                + recoveryFindings + complianceFindings + placed.findings
+                + violations.uniqued().map(ConsistencyChecks.finding),
             curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
             compliance: compliance)
         plan.placements = placed.placements
@@ -147,7 +159,7 @@ public struct Planner: Sendable {
     }
 
     /// What the plant cannot do: hold a set point at the design condition (an error: the plan
-    /// exits 2), stay dry, or close its energy balance.
+    /// exits 2) or stay dry. (Its energy balance is a consistency check: ``ConsistencyChecks/plant(_:)``.)
     static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear) -> [Finding] {
         var findings: [Finding] = []
         for loop in cooling.loops where !loop.designHour.holdsSetPoint {
@@ -191,14 +203,6 @@ public struct Planner: Sendable {
                         + "dew-point limit of the ASHRAE envelope: the coils will condense; raise the supply air"
                 ))
         }
-        if cooling.annual.worstBalanceResidual > 1e-9 {
-            findings.append(
-                Finding(
-                    .error, "cooling",
-                    "the hourly energy balance does not close (worst hour off by "
-                        + "\(cooling.annual.worstBalanceResidual) of facility power); this is a bug in dcplan"
-                ))
-        }
         return findings
     }
 
@@ -238,4 +242,12 @@ public struct Planner: Sendable {
     /// The air-cooled rack ceiling, ~30 kW (≈35 kW contained), REFERENCE.md §1.3 (M). Racks above
     /// the contained figure get a warning.
     public static let airCooledRackCeiling = Power.kilowatts(35)
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
 }

@@ -88,9 +88,13 @@ struct ShippedSitesTests {
     @Test("every site in Sites/ loads and plans consistently", arguments: RepositoryPaths.siteSpecs)
     func sitePlansConsistently(path: String) throws {
         let result = SiteLoader().load(path: path)
-        let site = try #require(result.site, "\(result.findings.map(\.formatted))")
+        var site = try #require(result.site, "\(result.findings.map(\.formatted))")
+        // Placement (seconds per hall) is checked by its own checker, and on every shipped site
+        // when CI regenerates the reports (a checker error exits 2 and fails the run).
+        site.placement.enabled = false
         let plan = Planner().plan(site)
-        #expect(consistencyProblems(plan) == [])
+        #expect(ConsistencyChecks.racks(plan.site, halls: plan.halls, total: plan.total) == [])
+        #expect(!plan.findings.contains { $0.subject == ConsistencyChecks.subject })
         #expect(plan.total.gpuCount > 0)
     }
 

@@ -3,6 +3,7 @@ import PlannerEngine
 import PlannerModel
 import PropertyBased
 import Testing
+import Weather
 import _PlannerTestSupport
 
 /// Physical properties over random sites (x-sheep/swift-property-based): 1–4 halls of 1–3 rack
@@ -40,7 +41,29 @@ struct SitePropertyTests {
             let plan = Planner().plan(site)
             let e = try #require(plan.electrical)
             #expect(isClose(e.facilityDesign.si, (plan.total.itPower.design + e.designLoss).si, relative: 1e-9))
-            #expect(consistencyProblems(plan).isEmpty, "\(consistencyProblems(plan))")
+            // The planner ran every check (racks, chains); none may fire on any site.
+            #expect(plan.findings.filter { $0.subject == ConsistencyChecks.subject }.map(\.message) == [])
+        }
+    }
+
+    /// The Seoul weather year, read once for the annual properties.
+    static let seoul: (year: WeatherYear, design: DesignConditions)? = {
+        let epw = RepositoryPaths.path("Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw")
+        guard let year = try? EPWReader.read(path: epw),
+            let design = try? DesignConditions.load(forEPWAt: epw, year: year)
+        else { return nil }
+        return (year, design)
+    }()
+
+    @Test("random sites planned over the Seoul year pass every consistency check: chains, cooling and the plant")
+    func annualConsistency() async throws {
+        let weather = try #require(Self.seoul)
+        await propertyCheck(count: 12, input: Self.site) { site in
+            let plan = Planner().plan(site, weather: weather)
+            #expect(plan.findings.filter { $0.subject == ConsistencyChecks.subject }.map(\.message) == [])
+            let cooling = try #require(plan.cooling)
+            // The checks had heat to look at: every kW of it in a loop.
+            #expect(cooling.loops.sum(\.designHeatLoad) >= plan.total.itPower.design)
         }
     }
 
