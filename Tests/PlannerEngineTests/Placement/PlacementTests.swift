@@ -207,6 +207,7 @@ struct PlacementSolveTests {
         #expect(isClose(liquid.piping.kilowattMetres, 162, relative: 1e-6))
         #expect(liquid.units.allSatisfy { isClose($0.load.kilowatts, 90, relative: 1e-6) })
         #expect(liquid.units.allSatisfy { isClose($0.maxLoadAfterFailure.kilowatts, 180, relative: 1e-6) })
+        #expect(liquid.failures.count == 2) // one re-routing per unit
         #expect(
             liquid.failures.allSatisfy {
                 $0.shortfall == .zero && isClose($0.peakLoading.fraction, 0.9, relative: 1e-6)
@@ -272,6 +273,7 @@ struct PlacementSolveTests {
         let none = TinyHall.options(sites: .listed([.metres(30, 0.6)]))
         let far = try #require(try PlacementAnalysis.place(hall: TinyHall.hall(), options: none).liquid)
         #expect(far.status == .infeasible && far.units.isEmpty)
+        #expect(far.shortfalls.map(\.rackID) == ["R1", "R2"])
         #expect(far.shortfalls.allSatisfy { $0.reason == .noSiteWithinReach })
     }
 
@@ -310,6 +312,7 @@ struct PlacementSolveTests {
         let site = try #require(
             SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
         let placement = try PlacementAnalysis.place(hall: site.halls[0], options: options)
+        #expect(placement.layouts.map(\.medium) == [.liquid, .air])
         for layout in placement.layouts {
             #expect([PlacementStatus.noSolution, .feasible, .optimal].contains(layout.status))
         }
@@ -351,8 +354,11 @@ struct PlacementSolveTests {
             SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
         var options = PlacementOptions()
         options.timeLimit = .seconds(60)
-        for result in PlacementAnalysis.place(halls: site.halls, options: options) {
+        let results = PlacementAnalysis.place(halls: site.halls, options: options)
+        #expect(results.count == site.halls.count && !results.isEmpty)
+        for result in results {
             let placement = try result.get()
+            #expect(placement.layouts.map(\.medium) == [.liquid, .air])
             for layout in placement.layouts {
                 #expect(layout.status == .optimal || layout.status == .feasible)
                 #expect((layout.solve.gap?.fraction ?? 1) <= 0.005 + 1e-9)
