@@ -59,11 +59,8 @@ let package = Package(
         .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),
         // libFuzzer entry point over the spec, EPW and sweep loaders (Scripts/fuzz); a replayer without the fuzzer.
         .executableTarget(name: "FuzzTargets", dependencies: ["SiteSpec", "Weather"], exclude: ["README.md"]),
-        // Approximate equality, fixtures, golden files, an in-process CLI runner.
-        .target(
-            name: "_PlannerTestSupport",
-            dependencies: ["PlannerModel", "PlannerCLI"],
-            exclude: ["README.md"]),
+        // Approximate equality, fixtures, golden files, temporary folders, glpsol cross-checks (no CLI).
+        .target(name: "_PlannerTestSupport", dependencies: ["PlannerModel"], exclude: ["README.md"]),
 
         .testTarget(name: "PlannerModelTests", dependencies: ["PlannerModel", "_PlannerTestSupport"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "_PlannerTestSupport"]),
@@ -73,7 +70,10 @@ let package = Package(
             name: "SiteSpecTests", dependencies: ["SiteSpec", "_PlannerTestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: [
+                "LinearProgramming", "_PlannerTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "PlannerEngineTests",
             dependencies: [

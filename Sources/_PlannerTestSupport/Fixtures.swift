@@ -14,13 +14,6 @@ public enum RepositoryPaths {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0).path }
     }
-
-    /// A fresh empty temporary folder.
-    public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dcplan-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }
 
 /// Compares text with a golden file under `Tests/<target>/Golden/`; with `RECORD_SNAPSHOTS=1`

@@ -54,6 +54,7 @@ struct StageCatalogueTests {
         let entry = BuiltInStages.upsDoubleConversion
         let residuals = LossCurveFit.residuals(of: entry.curve, at: entry.points)
         let expected = [-0.000127, 0.000787, -0.001191, 0.000528]
+        #expect(residuals.count == expected.count)
         for (r, e) in zip(residuals, expected) { #expect(abs(r - e) < 2e-6, "residual \(r), expected \(e)") }
         #expect(residuals.map(abs).max()! < 0.0015)
     }
@@ -71,6 +72,7 @@ struct StageCatalogueTests {
         #expect(isClose(curve.square, 0.120846, relative: 1e-4))
         let residuals = LossCurveFit.residuals(of: curve, at: points)
         let expected = [-0.002193, 0.007250, -0.007445, 0.002253]
+        #expect(residuals.count == expected.count)
         for (r, e) in zip(residuals, expected) { #expect(abs(r - e) < 2e-6, "residual \(r), expected \(e)") }
         let worst = residuals.map(abs).max()!
         #expect(worst < 0.0075 && worst > 0.007) // honest: the fit misses by ≈0.74 points somewhere

@@ -1,14 +1,13 @@
 import Foundation
 import LinearProgramming
 import Testing
+import _PlannerTestSupport
 
 @Suite("MPS and CPLEX LP files")
 struct ExportTests {
-    private static let glpsol = "/usr/bin/glpsol"
-
     @Test("A maximisation round-trips through free MPS as the negated minimisation with the same optimum")
     func mpsRoundTripLP() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("wyndor.mps").path
         let (program, x, y, _) = Fixtures.wyndor()
@@ -29,7 +28,7 @@ struct ExportTests {
 
     @Test("A MILP keeps its kinds, bounds and optimum through free MPS")
     func mpsRoundTripMILP() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("mixed.mps").path
         var program = Fixtures.knapsack().program
@@ -50,7 +49,7 @@ struct ExportTests {
 
     @Test("The CPLEX LP file states the sense, objective, rows and binaries")
     func cplexLPContents() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("knapsack.lp").path
 
@@ -67,27 +66,18 @@ struct ExportTests {
 
     @Test(
         "glpsol solves the exported MPS to the same optimum",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: glpsol), "glpsol is not installed"))
+        .enabled(if: Glpsol.isInstalled, "glpsol is not installed"))
     func glpsolCrossCheck() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("knapsack.mps").path
-        let output = directory.appendingPathComponent("knapsack.txt").path
         try Fixtures.knapsack().program.exportMPS(to: model)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.glpsol)
-        process.arguments = ["--freemps", model, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
 
         // glpsol's report line, e.g. "Objective:  R0000000 = -8 (MINimum)"; the maximum 8 is
         // written as the minimum of the negated objective.
-        let report = try String(contentsOfFile: output, encoding: .utf8)
-        let objectiveLine = try #require(report.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        #expect(objectiveLine.split(separator: " ").joined(separator: " ") == "Objective: R0000000 = -8 (MINimum)")
+        let solution = try Glpsol.solve(model)
+        #expect(solution.status == "INTEGER OPTIMAL")
+        #expect(solution.objectiveLine == "Objective: R0000000 = -8 (MINimum)")
     }
 
     @Test("Reading a missing file throws with the path and GLPK's reason")
@@ -103,7 +93,7 @@ struct ExportTests {
 
     @Test("Reading a malformed file throws with GLPK's line number")
     func importMalformedFile() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("broken.mps").path
         try "NAME broken\nCOLUMNS\n x obj 1\nENDATA\n".write(toFile: path, atomically: true, encoding: .utf8)
@@ -134,7 +124,7 @@ struct ExportTests {
 
     @Test("An invalid program is not written")
     func invalidProgramNotWritten() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("invalid.lp").path
         var program = Fixtures.wyndor().program

@@ -57,11 +57,4 @@ enum Fixtures {
         program.setObjective(.minimise, [1 * z], constant: constant)
         return program
     }
-
-    /// A fresh, empty temporary directory, removed by the caller.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lp-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

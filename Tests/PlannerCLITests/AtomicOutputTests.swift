@@ -19,7 +19,7 @@ struct AtomicOutputTests {
             Issue.record("dcplan is not built at \(Self.executable.path)")
             return
         }
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let spec = dir.appendingPathComponent("site.yaml").path
         let original = try String(contentsOfFile: RepositoryPaths.path("Sites/example-small.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "weather: weather/", with: "weather: \(RepositoryPaths.path("Sites/weather"))/")

@@ -30,7 +30,7 @@ struct SweepTests {
 
     @Test("a sweep writes one row per scenario in order, and the same bytes whatever the thread count")
     func runsInOrder() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let spec = try Self.writeSweep(in: dir)
         let one = dir.appendingPathComponent("one")
         let two = dir.appendingPathComponent("two")
@@ -60,7 +60,7 @@ struct SweepTests {
 
     @Test("three shards merged are byte for byte what one unsharded run writes")
     func shardAndMerge() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let spec = try Self.writeSweep(in: dir)
         let whole = dir.appendingPathComponent("whole")
         #expect(runDcplan(["sweep", "run", spec, "--out", whole.path, "--quiet"]).status == 0)
@@ -83,7 +83,7 @@ struct SweepTests {
         "merging shards of different sweeps, or with one missing, is refused; a shard index out of range is a usage error"
     )
     func mergeErrors() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let a = try Self.writeSweep(in: dir, name: "a.yaml")
         let b = try Self.writeSweep(in: dir, name: "b.yaml", extra: " (another)")
         let a0 = dir.appendingPathComponent("a0").path
@@ -105,7 +105,7 @@ struct SweepTests {
 
     @Test("a scenario whose plant cannot hold its set point is recorded as check-failed and the sweep goes on")
     func failedScenario() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let spec = dir.appendingPathComponent("chillers.yaml").path
         try """
         version: 1

@@ -42,7 +42,13 @@ struct CoolingAnalysisTests {
     @Test("every rack's heat has a unit: CDUs cover the liquid heat and air units the air heat after one failure")
     func everyRackCooled() throws {
         let cooling = try #require(try Self.plan("Sites/korea-sk-manufacturing-ai-cloud.yaml").cooling)
+        #expect(!cooling.halls.isEmpty && !cooling.loops.isEmpty)
+        // SK has liquid-cooled GB300 halls and air-cooled RTX PRO 6000 halls: both kinds of unit are checked.
+        #expect(cooling.halls.contains { $0.cdus != nil } && cooling.halls.contains { $0.airUnits != nil })
         for hall in cooling.halls {
+            // Units are left out only where there is no heat of their kind.
+            #expect((hall.cdus == nil) == (hall.liquidLoad == .zero), "\(hall.id): CDUs vs liquid heat")
+            #expect((hall.airUnits == nil) == (hall.airLoad == .zero), "\(hall.id): air units vs air heat")
             if let cdus = hall.cdus { #expect(cdus.units.usableCapacity >= hall.liquidLoad) }
             if let air = hall.airUnits { #expect(air.units.usableCapacity >= hall.airLoad) }
         }

@@ -85,6 +85,13 @@ struct RackPowerAnalysisTests {
 
 @Suite("Planning the shipped sites")
 struct ShippedSitesTests {
+    /// The tests over `RepositoryPaths.siteSpecs` (here and in ElectricalAnalysisTests) would only be
+    /// reported as skipped if the list came back empty; this one fails instead.
+    @Test("the tests over every site in Sites/ have the six shipped specs to run on")
+    func siteSpecsFound() {
+        #expect(RepositoryPaths.siteSpecs.count >= 6, "\(RepositoryPaths.siteSpecs)")
+    }
+
     @Test("every site in Sites/ loads and plans consistently", arguments: RepositoryPaths.siteSpecs)
     func sitePlansConsistently(path: String) throws {
         let result = SiteLoader().load(path: path)

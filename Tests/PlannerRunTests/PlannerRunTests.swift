@@ -45,7 +45,7 @@ struct PlannerRunTests {
 
     @Test("a spec with an error rejects the whole set before anything is planned, with its findings in the log")
     func rejectedSet() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let bad = dir.appendingPathComponent("bad.yaml").path
         try "version: 1\nsite: { name: x }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: -1 }] }]\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
@@ -62,7 +62,7 @@ struct PlannerRunTests {
 
     @Test("a sweep driven from code writes the committed sweep's results and report byte for byte")
     func sweepFromCode() throws {
-        let out = try RepositoryPaths.temporaryDirectory().path
+        let out = try makeTemporaryDirectory().path
         let sweep = try SweepRun.load(RepositoryPaths.path("Sites/sweeps/naicc-seoul-vs-dulles.yaml")) { _ in }
         let done = try sweep.run(out: out, threads: 2)
         #expect(done.scenarios == 4)
@@ -89,7 +89,7 @@ struct PlannerRunTests {
             """
         let site = try #require(SiteLoader().load(yaml: yaml, path: "pitch.yaml", baseDirectory: ".").site)
         let planned = try #require(Planner().plan(site).placements.first)
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let path = dir.appendingPathComponent("pitch.yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         var rows: [String] = []

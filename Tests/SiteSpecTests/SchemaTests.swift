@@ -1,6 +1,7 @@
 import Foundation
 import SiteSpec
 import Testing
+import _PlannerTestSupport
 
 @Suite("JSON Schema")
 struct SchemaTests {

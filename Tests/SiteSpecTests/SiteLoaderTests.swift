@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 import PlannerModel
 import Testing
+import _PlannerTestSupport
 
 @testable import SiteSpec
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlannerModel
 import Testing
+import _PlannerTestSupport
 
 @testable import SiteSpec
 

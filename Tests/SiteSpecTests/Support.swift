@@ -1,6 +1,7 @@
 import Foundation
 import PlannerModel
 import SiteSpec
+import _PlannerTestSupport
 
 /// The spec name every inline test spec is reported under.
 let specPath = "Sites/x.yaml"
@@ -15,17 +16,8 @@ func diagnostics(_ yaml: String, baseDirectory: String = "Sites") -> [String] {
     load(yaml, baseDirectory: baseDirectory).findings.map(\.formatted)
 }
 
-/// A fresh empty folder, removed by `body`'s end.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sitespec-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url.path)
-}
-
-/// The package's root folder, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+/// The package's root folder.
+let packageRoot = RepositoryPaths.root.path
 
 /// Writes `contents` to a new file at `path`.
 func writeFile(_ path: String, _ contents: String) throws {

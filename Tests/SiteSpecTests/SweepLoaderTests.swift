@@ -2,6 +2,7 @@ import Foundation
 import PlannerModel
 import SiteSpec
 import Testing
+import _PlannerTestSupport
 
 @Suite("Sweep specs")
 struct SweepLoaderTests {

@@ -179,7 +179,7 @@ func syntheticEPW(records: Int = 8_760, edit: (inout [String]) -> Void = { _ in 
 
 /// Writes `text` to a temporary `name` and reads it back, returning the error's description.
 private func readError(_ text: String, name: String = "KOR_x.epw") throws -> String? {
-    let dir = try RepositoryPaths.temporaryDirectory()
+    let dir = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -300,7 +300,7 @@ struct EPWValidationTests {
 
     @Test("without a .stat or header design block, design conditions come from the hours")
     func designFallback() throws {
-        let dir = try RepositoryPaths.temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.epw").path
         // Hottest 40 hours at 35 °C, the rest 20 °C: 35th hottest = 35 °C.

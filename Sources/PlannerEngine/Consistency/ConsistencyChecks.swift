@@ -168,8 +168,8 @@ public enum ConsistencyChecks {
                 }
                 if units.usableCapacity < load * (1 - relativeTolerance) {
                     violations.append(
-                        "\(name): the \(what) give \(units.usableCapacity.watts) W under \(units.redundancy), less than "
-                            + "the \(load.watts) W of heat")
+                        "\(name): the \(what) give \(units.usableCapacity.watts) W under \(units.redundancy), "
+                            + "less than the \(load.watts) W of heat")
                 }
                 if units.unitsInstalled < units.unitsRequired {
                     violations.append("\(name): fewer \(what) installed than required")

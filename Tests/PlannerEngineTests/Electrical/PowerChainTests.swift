@@ -130,6 +130,9 @@ struct PowerChainTests {
     func singleFailures() {
         for d in Distribution.allCases {
             let result = Self.evaluate(d)
+            // One N-1 case per unit class, and the N-redundant distribution among them.
+            #expect(result.singleFailures.count >= 3, "\(d.rawValue)")
+            #expect(result.singleFailures.contains { !$0.survives }, "\(d.rawValue): the distribution survives")
             for failure in result.singleFailures {
                 let isDistribution = failure.stage.contains("distribution") || failure.stage.contains("busway")
                 #expect(failure.survives == !isDistribution, "\(d.rawValue) \(failure.stage)")

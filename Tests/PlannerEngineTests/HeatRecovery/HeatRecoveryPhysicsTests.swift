@@ -58,6 +58,7 @@ struct HeatRecoveryPhysicsTests {
             dryBulbCelsius: [-12.5, -20, 15, 20, 1.25], months: [1, 1, 5, 8, 3], network: network,
             designDryBulb: .celsius(-12.5))
         let mw = d.hourlyDemandWatts.map { $0 / 1e6 }
+        #expect(mw.count == 5 && d.hourlySupplyCelsius.count == 5)
         for (got, want) in zip(mw, [10, 10, 1.5, 1.5, 5.75]) { #expect(isClose(got, want, relative: 1e-12)) }
         // Reset curve 70 °C at −12.5 to 55 °C at 15: at 1.25 °C halfway, 62.5 °C.
         for (got, want) in zip(d.hourlySupplyCelsius, [70, 70, 55, 55, 62.5]) {
