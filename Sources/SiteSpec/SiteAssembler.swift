@@ -205,6 +205,7 @@ struct SiteAssembler {
             }
             choices.heatPump = entry
         }
+        recordHeatRecoveryDefaults(spec, &choices)
         let network = choices.network
         let lowest = network.supply.lowest
         let highest = network.supply.highest
@@ -589,6 +590,29 @@ struct SiteAssembler {
     }
 
     private func numberSource(_ key: CoolingSection.Key) -> Provenance { SpecDefaults.coolingNumberSources[key]! }
+
+    /// Lists the heat-recovery keys the spec leaves out with the defaults they take. Without
+    /// `heat_pump_cost_usd_per_kw` each heat pump is costed at its own catalogue cost (the report's
+    /// comparison row prices the other network's machine at its cost), so the cost stays per entry.
+    private func recordHeatRecoveryDefaults(_ spec: HeatRecoverySection, _ choices: inout HeatRecoveryChoices) {
+        let e = choices.economics
+        let prices = HeatRecoveryEconomics.defaultProvenance
+        let entries: [(HeatRecoverySection.Key, Bool, String, Provenance)] = [
+            (.source, spec.source == nil, choices.source.rawValue, SpecDefaults.heatSourceSource),
+            (.heatPump, spec.heatPump == nil, choices.heatPump.id, choices.heatPump.provenance),
+            (.electricityPrice, spec.electricityPrice == nil, Phrase.number(e.electricityPricePerMegawattHour), prices),
+            (.heatPrice, spec.heatPrice == nil, Phrase.number(e.heatPricePerMegawattHour), prices),
+            (
+                .heatPumpCost, spec.heatPumpCost == nil, Phrase.number(choices.heatPump.capitalCostPerKilowatt),
+                choices.heatPump.provenance
+            ),
+            (.discountRatePercent, spec.discountRatePercent == nil, Phrase.number(e.discountRate.percent), prices),
+            (.lifetimeYears, spec.lifetimeYears == nil, String(e.lifetimeYears), prices),
+        ]
+        for (key, missing, value, provenance) in entries where missing {
+            applied.add("heat_recovery.\(key.rawValue)", value, provenance)
+        }
+    }
 }
 
 /// The defaults the assembler applied, in order (a reference, so the non-mutating checks can

@@ -45,6 +45,10 @@ enum SpecDefaults {
     static let redundancySource = Provenance(
         source: "N+1 parallel, the common cooling-unit redundancy (REFERENCE.md §2.4)", confidence: .medium)
 
+    /// Heat recovery takes the facility water's return, the warmest waste heat of the plant.
+    static let heatSourceSource = Provenance(
+        source: "the facility-water return, the warmest waste heat of the plant (DESIGN.md §5.5)", confidence: .medium)
+
     /// Placement limits when `placement:` leaves them out.
     static let placement = PlacementChoices.defaults
     static let placementSources: [PlacementSection.Key: Provenance] = [

@@ -154,15 +154,20 @@ struct PowerChainCLITests {
         #expect(report.contains("| R4 | 128.8 | no candidate site is within reach |"))
     }
 
-    @Test("plan.json gives each placed hall its status, objective and units; --dump-lp writes each hall's MPS")
-    func placementJSONAndExport() throws {
+    /// Plans the example site with `--dump-lp`: the output folder, the models' folder and plan.json's halls.
+    static func planExampleDumpingLP() throws -> (out: URL, lp: URL, halls: [[String: Any]]) {
         let out = try makeTemporaryDirectory()
         let lp = out.appendingPathComponent("lp")
         let spec = RepositoryPaths.path("Sites/example-small.yaml")
         #expect(runDcplan(["plan", "--quiet", "--out", out.path, "--dump-lp", lp.path, spec]).status == 0)
         let data = try Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let halls = try #require(json["halls"] as? [[String: Any]])
+        return (out, lp, try #require(json["halls"] as? [[String: Any]]))
+    }
+
+    @Test("plan.json gives each placed hall its status, objective and units; --dump-lp writes each hall's MPS")
+    func placementJSONAndExport() throws {
+        let (out, lp, halls) = try Self.planExampleDumpingLP()
         let placement = try #require(halls[0]["placement"] as? [String: Any])
         #expect(placement["status"] as? String == "optimal")
         #expect(placement["objective"] is Double)
@@ -190,13 +195,7 @@ struct PowerChainCLITests {
         "glpsol solves each hall's --dump-lp MPS (liquid + air) to the placement objective in plan.json",
         .enabled(if: Glpsol.isInstalled, "glpsol is not installed"))
     func placementExportSolvedByGlpsol() throws {
-        let out = try makeTemporaryDirectory()
-        let lp = out.appendingPathComponent("lp")
-        let spec = RepositoryPaths.path("Sites/example-small.yaml")
-        #expect(runDcplan(["plan", "--quiet", "--out", out.path, "--dump-lp", lp.path, spec]).status == 0)
-        let data = try Data(contentsOf: out.appendingPathComponent("example-small/plan.json"))
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let halls = try #require(json["halls"] as? [[String: Any]])
+        let (_, lp, halls) = try Self.planExampleDumpingLP()
         #expect(halls.count == 2)
         for hall in halls {
             let id = try #require(hall["id"] as? String)

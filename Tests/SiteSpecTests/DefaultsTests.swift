@@ -78,4 +78,32 @@ struct DefaultsTests {
         #expect(layoutKeys.map(\.key) == ["halls[0].layout.rack_pitch_m", "halls[0].layout.aisle_m"])
         #expect(layoutKeys.map(\.value) == ["0.6", "1.2"])
     }
+
+    @Test("a heat recovery that names only its network lists its source, heat pump and prices as defaults")
+    func heatRecoveryDefaults() throws {
+        let site = try #require(
+            load(
+                "version: 1\nsite: { name: T, weather: weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw }\n"
+                    + "heat_recovery: { network: korean-high-temperature, peak_demand_mw: 50, "
+                    + "heat_price_usd_per_mwh: 80 }\n"
+                    + "halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n",
+                baseDirectory: packageRoot + "/Sites"
+            ).site)
+        let hr = try #require(site.heatRecovery)
+        let listed = site.defaultsApplied.filter { $0.key.hasPrefix("heat_recovery.") }
+        #expect(
+            listed.map(\.key) == [
+                "heat_recovery.source", "heat_recovery.heat_pump", "heat_recovery.electricity_price_usd_per_mwh",
+                "heat_recovery.heat_pump_cost_usd_per_kw", "heat_recovery.discount_rate_percent",
+                "heat_recovery.lifetime_years",
+            ])
+        // Without a cost each machine is priced at its own catalogue cost (the comparison row prices the
+        // other network's heat pump at its own), so the listed value is the chosen machine's.
+        #expect(hr.economics.heatPumpCostPerKilowatt == nil)
+        #expect(
+            listed.first { $0.key == "heat_recovery.heat_pump_cost_usd_per_kw" }?.value
+                == NumberText.compact(hr.heatPump.capitalCostPerKilowatt))
+        #expect(listed.first { $0.key == "heat_recovery.heat_pump" }?.value == hr.heatPump.id)
+        #expect(hr.economics.heatPricePerMegawattHour == 80)
+    }
 }
