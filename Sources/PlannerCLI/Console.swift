@@ -1,4 +1,5 @@
 import Foundation
+import PlannerRun
 
 /// Where commands print. The process uses standard output and error; tests bind a capturing
 /// console with `Console.$current.withValue(…)` and run commands in-process.
@@ -9,36 +10,57 @@ public final class Console: @unchecked Sendable {
     private let capture: Bool
     private var outText = ""
     private var errText = ""
+    private var failure: String?
+    private let output: Int32
+    private let error: Int32
     /// Whether standard error is a terminal (progress output only then).
     public let isTerminal: Bool
 
-    /// A console that prints to the process's standard output and error.
-    public init() {
+    /// A console that prints to the process's standard output and error (or, for tests, to
+    /// other open file descriptors).
+    public init(output: Int32 = STDOUT_FILENO, error: Int32 = STDERR_FILENO) {
         capture = false
-        isTerminal = isatty(STDERR_FILENO) != 0
+        self.output = output
+        self.error = error
+        isTerminal = isatty(error) != 0
     }
 
     /// A console that keeps what is printed, for tests.
     public init(capturing: Bool) {
         capture = capturing
+        (output, error) = (STDOUT_FILENO, STDERR_FILENO)
         isTerminal = false
     }
 
-    public func out(_ line: String) { write(line + "\n", error: false) }
-    public func err(_ line: String) { write(line + "\n", error: true) }
+    public func out(_ line: String) { write(line + "\n", toError: false) }
+    public func err(_ line: String) { write(line + "\n", toError: true) }
 
     /// What was printed to standard output (capturing consoles only).
     public var stdout: String { lock.withLock { outText } }
     /// What was printed to standard error (capturing consoles only).
     public var stderr: String { lock.withLock { errText } }
 
-    private func write(_ text: String, error: Bool) {
+    /// The first write to standard output or error that failed (a full disk, a closed pipe), as a
+    /// sentence; nil while every write succeeded. A failed write does not stop the command: it
+    /// finishes, and ``DcplanCommand/run(_:)`` then exits 1 with this message.
+    public var writeFailure: String? { lock.withLock { failure } }
+
+    private func write(_ text: String, toError: Bool) {
         guard capture else {
-            FileHandle(fileDescriptor: error ? STDERR_FILENO : STDOUT_FILENO).write(Data(text.utf8))
+            do {
+                try FileHandle(fileDescriptor: toError ? error : output).write(contentsOf: Data(text.utf8))
+            } catch {
+                let reason = RunFailure.reason(error)
+                lock.withLock {
+                    if failure == nil {
+                        failure = "cannot write to standard \(toError ? "error" : "output"): \(reason)"
+                    }
+                }
+            }
             return
         }
         lock.withLock {
-            if error { errText += text } else { outText += text }
+            if toError { errText += text } else { outText += text }
         }
     }
 }

@@ -32,12 +32,19 @@ public struct DcplanCommand: ParsableCommand {
     /// The one place where errors become exit statuses.
     public static func run(_ arguments: [String]) -> Int32 {
         let console = Console.current
+        var status: Int32
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            return ExitStatus.ok
+            status = ExitStatus.ok
         } catch {
-            return ExitStatus.report(error, console: console)
+            status = ExitStatus.report(error, console: console)
         }
+        // Output that did not reach its stream (a full disk, a closed pipe) is a failure, not a trap.
+        if let failure = console.writeFailure {
+            console.err("error: \(failure)")
+            if status == ExitStatus.ok || status == ExitStatus.checkFailed { status = ExitStatus.failure }
+        }
+        return status
     }
 }

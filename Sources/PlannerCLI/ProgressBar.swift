@@ -24,10 +24,10 @@ final class ProgressBar: @unchecked Sendable {
         let line =
             "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             + "\(done)/\(total) \(Int(rate))/s ETA \(Int(eta.rounded())) s "
-        FileHandle.standardError.write(Data(line.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
     func finish() {
-        if enabled, total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if enabled, total > 0 { try? FileHandle.standardError.write(contentsOf: Data("\n".utf8)) }
     }
 }

@@ -46,7 +46,7 @@ struct SweepRunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder for the results and the report.")
     var out: String
 
-    @Option(help: "Scenarios evaluated at once (default: all cores).")
+    @Option(help: "Scenarios evaluated at once, 1–256 (default: all cores).")
     var threads: Int?
 
     @Option(help: "Evaluate only shard i of n (0 ≤ i < n), e.g. 3/16 or $SLURM_ARRAY_TASK_ID/16.")
@@ -56,7 +56,9 @@ struct SweepRunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let threads, !(1...SweepRunner.maximumThreads).contains(threads) {
+            throw ValidationError("--threads must be within 1–\(SweepRunner.maximumThreads), got \(threads)")
+        }
         if let shard, !shard.isValid {
             throw ValidationError("--shard i/n needs 0 ≤ i < n, got \(shard.index)/\(shard.count)")
         }
@@ -65,8 +67,8 @@ struct SweepRunCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let sweep = try SweepRun.load(spec, log: console.log(quiet: quiet))
-        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let count = (shard ?? .all).indices(of: sweep.definition.scenarioCount).underestimatedCount
+        let threads = self.threads ?? min(ProcessInfo.processInfo.activeProcessorCount, SweepRunner.maximumThreads)
+        let count = (shard ?? .all).indices(of: sweep.definition.scenarioCount).count
         let bar = ProgressBar(total: count, enabled: !quiet && console.isTerminal)
         let done = try sweep.run(out: out, threads: threads, shard: shard, progress: bar.update)
         bar.finish()

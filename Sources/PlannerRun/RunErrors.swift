@@ -1,3 +1,4 @@
+import Foundation
 import PlannerModel
 
 /// A run that stopped with a message for the user (an unreadable file, an unwritable folder, an
@@ -5,6 +6,15 @@ import PlannerModel
 public struct RunFailure: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
+
+    /// The plain reason of a failed file operation, e.g. "No space left on device" (the system's
+    /// words for a POSIX error, not Foundation's "The operation could not be completed.").
+    public static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        let cause = ns.userInfo[NSUnderlyingErrorKey] as? NSError ?? ns
+        if cause.domain == NSPOSIXErrorDomain, let text = strerror(Int32(cause.code)) { return String(cString: text) }
+        return cause.localizedDescription
+    }
 }
 
 /// A run that stopped on invalid input whose findings have already gone to the run's log.

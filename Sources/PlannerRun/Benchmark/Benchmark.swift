@@ -68,7 +68,7 @@ public struct Benchmark: Sendable {
     public func measureSweep(_ path: String, log: RunLog, out: (String) -> Void) throws {
         let runner = try SweepRun.load(path, log: log).runner
         let definition = runner.definition
-        let indices = Array(0..<definition.scenarioCount)
+        let indices = 0..<definition.scenarioCount
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let counts = Array(Set([1, cores])).sorted()
         var rates: [Int: [Double]] = [:]

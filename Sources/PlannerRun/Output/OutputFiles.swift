@@ -25,7 +25,7 @@ public struct OutputFiles: Sendable {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: url, options: .atomic)
             } catch {
-                throw RunFailure("\(file.path): cannot write: \(error.localizedDescription)")
+                throw RunFailure("\(file.path): cannot write: \(RunFailure.reason(error))")
             }
         }
     }

@@ -22,6 +22,23 @@ public struct Shard: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// The scenario indices of this shard among `scenarios`, in order.
-    public func indices(of scenarios: Int) -> StrideTo<Int> { stride(from: index, to: scenarios, by: count) }
+    /// The scenario indices of this shard among `scenarios`, in order, without storing them.
+    public func indices(of scenarios: Int) -> ShardIndices { ShardIndices(shard: self, scenarios: scenarios) }
+}
+
+/// The scenario indices `i, i + n, i + 2n, …` below the scenario count of a shard `i/n`, as a
+/// collection computed on access (a shard of a 10⁹-scenario sweep holds no array).
+public struct ShardIndices: RandomAccessCollection, Sendable {
+    public let shard: Shard
+    public let count: Int
+
+    init(shard: Shard, scenarios: Int) {
+        self.shard = shard
+        // ⌈(scenarios − i)/n⌉ scenarios, none when the shard starts past the last one.
+        count = shard.isValid && shard.index < scenarios ? (scenarios - shard.index - 1) / shard.count + 1 : 0
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> Int { shard.index + position * shard.count }
 }

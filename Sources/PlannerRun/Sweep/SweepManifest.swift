@@ -1,5 +1,6 @@
 import Foundation
 import PlannerModel
+import SiteSpec
 
 /// `shard.json`: what `merge` needs to rebuild the sweep's definition and check the shards.
 struct SweepManifest: Codable, Sendable {
@@ -83,7 +84,7 @@ struct SweepManifest: Codable, Sendable {
             else { return nil }
             return (x, y)
         }
-        return SweepDefinition(
+        let definition = SweepDefinition(
             name: name, base: base,
             axes: axes.map { axis in
                 SweepAxis(
@@ -96,5 +97,22 @@ struct SweepManifest: Codable, Sendable {
                     })
             },
             combination: combination, analyses: analyses, metrics: metrics, pareto: pair, digest: digest)
+        // What the loader guarantees, checked again for a manifest edited by hand: values on every
+        // axis, zipped axes of one length, at most 10⁹ scenarios (before any array is sized by them).
+        guard !axes.isEmpty, axes.allSatisfy({ !$0.values.isEmpty }) else {
+            throw RunFailure("shard.json: every axis needs at least one value")
+        }
+        if combination == .zip, Set(axes.map(\.values.count)).count != 1 {
+            throw RunFailure("shard.json: zipped axes must have the same number of values")
+        }
+        var count = 1
+        for axis in axes where combination == .cartesian {
+            let (product, overflow) = count.multipliedReportingOverflow(by: axis.values.count)
+            guard !overflow, product <= SweepLoader.maximumScenarios else {
+                throw RunFailure("shard.json: the axes define more than \(SweepLoader.maximumScenarios) scenarios")
+            }
+            count = product
+        }
+        return definition
     }
 }

@@ -27,13 +27,31 @@ public enum SweepMerge {
         for (dir, m) in manifests where m.shards != first.shards {
             throw RunFailure("\(dir) is one of \(m.shards) shards, \(manifests[0].0) one of \(first.shards)")
         }
-        let given = manifests.map(\.1.shard)
-        if let repeated = Dictionary(grouping: given, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+        for (dir, m) in manifests where !Shard(index: m.shard, count: m.shards).isValid {
+            throw RunFailure("\(dir)/shard.json: shard \(m.shard)/\(m.shards) is not one of 0 ≤ i < n")
+        }
+        let given = manifests.map(\.1.shard).sorted()
+        if let repeated = zip(given, given.dropFirst()).first(where: { $0 == $1 })?.0 {
             throw RunFailure("shard \(repeated)/\(first.shards) is given twice")
         }
-        let missing = Set(0..<first.shards).subtracting(given).sorted()
-        if !missing.isEmpty {
-            throw RunFailure("shards \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) are missing")
+        if given.count != first.shards {
+            // The first few absent indices, found by walking the sorted given ones (never 0..<n, which
+            // may be huge for a shard count of 2⁶³ − 1).
+            var missing: [Int] = []
+            var next = 0
+            for index in given + [first.shards] {
+                while next < index && missing.count < 5 {
+                    missing.append(next)
+                    next += 1
+                }
+                if missing.count == 5 || index == first.shards { break }
+                next = index + 1
+            }
+            let more =
+                first.shards - given.count > missing.count
+                ? " and \(first.shards - given.count - missing.count) more" : ""
+            throw RunFailure(
+                "shards \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", "))\(more) are missing")
         }
         let definition = try first.definition()
         var csv: [(Int, String)] = []
@@ -44,7 +62,9 @@ public enum SweepMerge {
         }
         csv.sort { $0.0 < $1.0 }
         jsonl.sort { $0.0 < $1.0 }
-        guard jsonl.map(\.0) == Array(0..<definition.scenarioCount), csv.map(\.0) == jsonl.map(\.0) else {
+        guard jsonl.count == definition.scenarioCount, jsonl.enumerated().allSatisfy({ $0.offset == $0.element.0 }),
+            csv.map(\.0) == jsonl.map(\.0)
+        else {
             throw RunFailure(
                 "the shards hold \(jsonl.count) rows for \(definition.scenarioCount) scenarios; rerun the incomplete "
                     + "shards")

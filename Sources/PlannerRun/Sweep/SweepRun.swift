@@ -52,7 +52,7 @@ public struct SweepRun: Sendable {
     {
         let part = shard ?? .all
         guard part.isValid else { throw RunFailure("shard \(part) is not one of 0 ≤ i < n") }
-        let indices = Array(part.indices(of: definition.scenarioCount))
+        let indices = part.indices(of: definition.scenarioCount)
         let sink = try SweepSink(out: out, definition: definition, summarise: shard == nil)
         let clock = ContinuousClock()
         let started = clock.now

@@ -77,6 +77,9 @@ public struct SweepRunner: Sendable {
     /// and each copy retains and later releases the objects copied: atomic writes. Workers sharing
     /// one runner wrote the same objects' headers from both cores, which made every scenario
     /// slower on 2 threads than on 1; each worker runs its own copy instead.
+    /// The most worker threads a sweep runs (each holds its own copy of the template and catalogue).
+    public static let maximumThreads = 256
+
     public func unshared() -> SweepRunner {
         var copy = SweepRunner(
             definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
@@ -95,15 +98,19 @@ public struct SweepRunner: Sendable {
     /// Fork-join with `DispatchQueue.concurrentPerform`, not a task group: commands are
     /// synchronous, and blocking a Swift-concurrency thread to wait for a task group deadlocks
     /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
-    public func run(
-        _ indices: [Int], threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void
-    ) throws {
+    public func run<Indices: RandomAccessCollection<Int>>(
+        _ indices: Indices, threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void
+    ) throws where Indices.Index == Int {
+        guard (1...Self.maximumThreads).contains(threads) else {
+            throw RunFailure("threads must be within 1–\(Self.maximumThreads), got \(threads)")
+        }
         let chunk = max(1024, threads * 512)
         // One runner per worker, made once and reused for every chunk (see `unshared()`).
         let workers = (0..<threads).map { _ in unshared() }
-        var start = 0
-        while start < indices.count {
-            let slice = Array(indices[start..<min(start + chunk, indices.count)])
+        var start = indices.startIndex
+        while start < indices.endIndex {
+            // One chunk of indices at a time: a shard of 10⁹ scenarios never becomes an array.
+            let slice = Array(indices[start..<min(start + chunk, indices.endIndex)])
             // `threads` workers take blocks of 8 scenarios from a shared counter, so that a worker
             // that draws cheap scenarios takes more blocks (fixed halves left one worker idle at
             // each join when the halves differed in cost, e.g. AC against 800 VDC).

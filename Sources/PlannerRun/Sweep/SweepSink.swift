@@ -25,7 +25,7 @@ final class SweepSink: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw RunFailure("\(out): cannot create the folder: \(error.localizedDescription)")
+            throw RunFailure("\(out): cannot create the folder: \(RunFailure.reason(error))")
         }
         temporary = ("\(out)/.results.csv.partial", "\(out)/.results.jsonl.partial")
         for path in [temporary.csv, temporary.jsonl] {
@@ -35,7 +35,17 @@ final class SweepSink: @unchecked Sendable {
         }
         csv = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary.csv))
         jsonl = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary.jsonl))
-        csv.write(Data(SweepRowFormat.csvHeader(definition).utf8))
+        try Self.append(SweepRowFormat.csvHeader(definition), to: csv, named: temporary.csv)
+    }
+
+    /// Appends text to a results file; a failed write (a full disk) is a ``RunFailure`` naming the
+    /// file, not a trap.
+    static func append(_ text: String, to handle: FileHandle, named path: String) throws(RunFailure) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw RunFailure("\(path): cannot write: \(RunFailure.reason(error))")
+        }
     }
 
     func add(_ rows: [FormattedRow]) throws {
@@ -46,13 +56,13 @@ final class SweepSink: @unchecked Sendable {
             jsonText += row.json
             summary?.add(row.row)
         }
-        csv.write(Data(csvText.utf8))
-        jsonl.write(Data(jsonText.utf8))
+        try Self.append(csvText, to: csv, named: temporary.csv)
+        try Self.append(jsonText, to: jsonl, named: temporary.jsonl)
     }
 
     func add(row: SweepRow, csvLine: String, jsonLine: String) throws {
-        csv.write(Data(csvLine.utf8))
-        jsonl.write(Data(jsonLine.utf8))
+        try Self.append(csvLine, to: csv, named: temporary.csv)
+        try Self.append(jsonLine, to: jsonl, named: temporary.jsonl)
         summary?.add(row)
     }
 
