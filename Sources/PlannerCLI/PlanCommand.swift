@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if specs.isEmpty { throw ValidationError("name at least one spec file") }
-        if let rollup, rollup.isEmpty || rollup.contains("/") {
+        if let rollup, !PlanRun.isUsableName(rollup) {
             throw ValidationError("--rollup takes a file name without '/', got '\(rollup)'")
         }
     }

@@ -68,4 +68,53 @@ struct OutputFailureTests {
         #expect(tampered.stderr == "error: \(manifest): shard 0/-1 is not one of 0 ≤ i < n\n")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/m/results.csv"))
     }
+
+    /// A copy of the example spec at `path`, its weather path made absolute.
+    static func copyExample(to path: String) throws {
+        let text = try String(contentsOfFile: RepositoryPaths.path("Sites/example-small.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "weather: weather/", with: "weather: \(RepositoryPaths.path("Sites/weather"))/")
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("report names that leave --out or clash are refused before planning, and nothing is written")
+    func reportNames() throws {
+        let dir = try makeTemporaryDirectory().path
+        for name in ["...yaml", ".yaml", "a/x.yaml", "b/x.yaml"] { try Self.copyExample(to: dir + "/" + name) }
+        let out = dir + "/X/out"
+        let cases: [([String], String)] = [
+            (
+                [dir + "/...yaml"],
+                "error: \(dir)/...yaml: the report would be named '..', which is not a file name inside --out; "
+                    + "rename the spec\n"
+            ),
+            (
+                [dir + "/.yaml"],
+                "error: \(dir)/.yaml: the report would be named '', which is not a file name inside --out; rename "
+                    + "the spec\n"
+            ),
+            (
+                [dir + "/a/x.yaml", dir + "/b/x.yaml"],
+                "error: \(dir)/a/x.yaml and \(dir)/b/x.yaml would both write \(out)/x.md; rename one or plan them "
+                    + "into different --out folders\n"
+            ),
+            (
+                [dir + "/a/x.yaml", "--rollup", "x"],
+                "error: the roll-up 'x' would overwrite the report of \(dir)/a/x.yaml; choose another --rollup name\n"
+            ),
+        ]
+        for (arguments, message) in cases {
+            let result = runDcplan(["plan", "--quiet", "--out", out] + arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasSuffix(message), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/X"))
+        // A file where the output folder should be.
+        try "x".write(toFile: dir + "/X", atomically: true, encoding: .utf8)
+        let blocked = runDcplan(["plan", "--quiet", "--out", out, dir + "/a/x.yaml"])
+        #expect(blocked.status == 1)
+        #expect(
+            blocked.stderr.hasSuffix("error: \(dir)/X is a file, but \(out) must be a folder; nothing was written\n"))
+    }
 }

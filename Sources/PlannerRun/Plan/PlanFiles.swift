@@ -39,6 +39,14 @@ public enum PlanFiles {
         }
         files.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
         files.add(base + "/halls.csv", PlanCSV.halls(plan))
+        files.own(base, generated: isGenerated)
         return files
+    }
+
+    /// The names dcplan writes into a site's folder: a file of these that a new plan does not
+    /// write (a floor plan of a hall since removed) is stale and goes.
+    static func isGenerated(_ name: String) -> Bool {
+        ["plan.json", "racks.csv", "halls.csv", "facility-power.svg", "load-duration.svg", "heat-recovery.svg"]
+            .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }
 }

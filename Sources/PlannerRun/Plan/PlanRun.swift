@@ -50,6 +50,7 @@ public struct PlanRun: Sendable {
     /// writes the `--dump-lp` models at once (they are diagnostics, not reports) and renders the
     /// reports into the result.
     public func run(_ specs: [LoadedSpec], planner: Planner? = nil, log: RunLog) throws(RunFailure) -> Result {
+        try checkNames(specs)
         let planner = planner ?? Planner(distribution: distribution)
         var result = Result()
         for spec in specs {
@@ -93,6 +94,41 @@ public struct PlanRun: Sendable {
                 "\((out as NSString).appendingPathComponent(rollup)).md: roll-up of \(result.entries.count) sites")
         }
         return result
+    }
+
+    /// Every report gets a name of its own that stays inside `out`: a spec named `...yaml` (report
+    /// `..`) or `.yaml` (no name) would write outside it or over it, two specs with one file name
+    /// would overwrite each other, and so would a roll-up named like a site. Checked before planning.
+    func checkNames(_ specs: [LoadedSpec]) throws(RunFailure) {
+        for folder in [out] + (dumpLP.map { [$0] } ?? []) {
+            if let blocked = OutputFiles.fileInTheWay(of: folder) {
+                throw RunFailure("\(blocked) is a file, but \(folder) must be a folder; nothing was written")
+            }
+        }
+        var byName: [String: String] = [:]
+        for spec in specs {
+            let name = spec.reportName
+            guard Self.isUsableName(name) else {
+                throw RunFailure(
+                    "\(spec.path): the report would be named '\(name)', which is not a file name inside --out; "
+                        + "rename the spec")
+            }
+            if let other = byName[name] {
+                throw RunFailure(
+                    "\(other) and \(spec.path) would both write \((out as NSString).appendingPathComponent(name)).md; "
+                        + "rename one or plan them into different --out folders")
+            }
+            byName[name] = spec.path
+        }
+        if let rollup, let site = byName[rollup] {
+            throw RunFailure(
+                "the roll-up '\(rollup)' would overwrite the report of \(site); choose another --rollup name")
+        }
+    }
+
+    /// A name that is a plain file name: not empty, not `.` or `..`, no `/`.
+    public static func isUsableName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/")
     }
 
     private var override: String { distribution.map { " --distribution \($0.rawValue)" } ?? "" }

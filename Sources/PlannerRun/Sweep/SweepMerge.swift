@@ -70,13 +70,18 @@ public enum SweepMerge {
                     + "shards")
         }
         let sink = try SweepSink(out: out, definition: definition, summarise: true)
-        for ((_, csvLine), (_, jsonLine)) in zip(csv, jsonl) {
-            guard let row = SweepRowFormat.row(fromJSONLine: jsonLine, definition) else {
-                throw RunFailure("a results.jsonl line is not a row of this sweep: \(jsonLine.prefix(80))")
+        do {
+            for ((_, csvLine), (_, jsonLine)) in zip(csv, jsonl) {
+                guard let row = SweepRowFormat.row(fromJSONLine: jsonLine, definition) else {
+                    throw RunFailure("a results.jsonl line is not a row of this sweep: \(jsonLine.prefix(80))")
+                }
+                try sink.add(row: row, csvLine: csvLine + "\n", jsonLine: jsonLine + "\n")
             }
-            try sink.add(row: row, csvLine: csvLine + "\n", jsonLine: jsonLine + "\n")
+            try sink.finish(version: DcplanVersion.current, shard: nil)
+        } catch {
+            sink.discard()
+            throw error
         }
-        try sink.finish(version: DcplanVersion.current, shard: nil)
         return Summary(out: out, scenarios: jsonl.count, shards: manifests.count)
     }
 }

@@ -56,8 +56,13 @@ public struct SweepRun: Sendable {
         let sink = try SweepSink(out: out, definition: definition, summarise: shard == nil)
         let clock = ContinuousClock()
         let started = clock.now
-        try runner.run(indices, threads: threads, sink: { try sink.add($0) }, progress: progress)
-        try sink.finish(version: DcplanVersion.current, shard: shard)
+        do {
+            try runner.run(indices, threads: threads, sink: { try sink.add($0) }, progress: progress)
+            try sink.finish(version: DcplanVersion.current, shard: shard)
+        } catch {
+            sink.discard()
+            throw error
+        }
         return Summary(
             out: out, shard: shard, scenarios: indices.count, threads: threads, duration: clock.now - started)
     }

@@ -27,7 +27,9 @@ final class SweepSink: @unchecked Sendable {
         } catch {
             throw RunFailure("\(out): cannot create the folder: \(RunFailure.reason(error))")
         }
-        temporary = ("\(out)/.results.csv.partial", "\(out)/.results.jsonl.partial")
+        // A name of this run's own: two sweeps into one folder never append to each other's rows.
+        let run = UUID().uuidString
+        temporary = ("\(out)/.results.csv.\(run).partial", "\(out)/.results.jsonl.\(run).partial")
         for path in [temporary.csv, temporary.jsonl] {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw RunFailure("\(path): cannot write")
@@ -79,10 +81,30 @@ final class SweepSink: @unchecked Sendable {
         if let shard {
             writer.add("\(out)/shard.json", try SweepManifest(definition: definition, shard: shard).encoded())
         }
+        writer.keep("\(out)/results.csv")
+        writer.keep("\(out)/results.jsonl")
+        writer.own(out, generated: Self.isGenerated)
         try writer.writeAll()
         for (from, to) in [(temporary.csv, "\(out)/results.csv"), (temporary.jsonl, "\(out)/results.jsonl")] {
-            guard rename(from, to) == 0 else { throw RunFailure("\(to): cannot write") }
+            guard rename(from, to) == 0 else {
+                throw RunFailure("\(to): cannot replace it: \(String(cString: strerror(errno)))")
+            }
         }
+    }
+
+    /// The names a sweep writes into its folder: one of these that this run does not write (the
+    /// figures of an axis since removed, a shard's manifest after an unsharded run) is stale.
+    static func isGenerated(_ name: String) -> Bool {
+        ["sweep.md", "results.csv", "results.jsonl", "shard.json", "pareto.svg"].contains(name)
+            || (name.hasPrefix("axis") && name.hasSuffix(".svg"))
+    }
+
+    /// Removes the temporary results of a run that stopped before ``finish(version:shard:)``.
+    func discard() {
+        try? csv.close()
+        try? jsonl.close()
+        unlink(temporary.csv)
+        unlink(temporary.jsonl)
     }
 
     /// The lines of a results file with the scenario index each starts with.
