@@ -42,6 +42,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
 
+    @Flag(help: "Treat every warning as an error: a spec that warns is rejected (exit 1), a plan that warns exits 2.")
+    var strict = false
+
     func validate() throws {
         if specs.isEmpty { throw ValidationError("name at least one spec file") }
         if let rollup, !PlanRun.isUsableName(rollup) {
@@ -52,9 +55,10 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let log = console.log(quiet: quiet)
-        let specs = try LoadedSpec.loadAll(self.specs, log: log)
-        let run = PlanRun(
+        let specs = try LoadedSpec.loadAll(self.specs, strict: strict, log: log)
+        var run = PlanRun(
             out: out, distribution: distribution, rollup: rollup, rollupTitle: rollupTitle, dumpLP: dumpLP)
+        run.strict = strict
         let result = try run.run(specs, log: log)
         try result.files.writeAll()
         if !quiet { result.summary.forEach(console.out) }

@@ -55,6 +55,9 @@ struct SweepRunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar or summary line.")
     var quiet = false
 
+    @Flag(help: "Treat every warning as an error: in the sweep specs (exit 1) and in each scenario (its row's status).")
+    var strict = false
+
     func validate() throws {
         if let threads, !(1...SweepRunner.maximumThreads).contains(threads) {
             throw ValidationError("--threads must be within 1–\(SweepRunner.maximumThreads), got \(threads)")
@@ -66,7 +69,7 @@ struct SweepRunCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let sweep = try SweepRun.load(spec, log: console.log(quiet: quiet))
+        let sweep = try SweepRun.load(spec, strict: strict, log: console.log(quiet: quiet))
         let threads = self.threads ?? min(ProcessInfo.processInfo.activeProcessorCount, SweepRunner.maximumThreads)
         let count = (shard ?? .all).indices(of: sweep.definition.scenarioCount).count
         let bar = ProgressBar(total: count, enabled: !quiet && console.isTerminal)

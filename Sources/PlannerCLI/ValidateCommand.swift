@@ -12,6 +12,7 @@ struct ValidateCommand: ParsableCommand {
               dcplan validate Sites/*.yaml
               dcplan validate --quiet Sites/x.yaml && echo valid
               dcplan validate --defaults Sites/example-small.yaml
+              dcplan validate --strict Sites/*.yaml      (warnings are errors)
               dcplan validate --json Sites/x.yaml | jq '.[] | select(.severity == "error")'
             """)
 
@@ -28,6 +29,9 @@ struct ValidateCommand: ParsableCommand {
     )
     var json = false
 
+    @Flag(help: "Treat every warning as an error (a misspelt key, a value that looks wrong).")
+    var strict = false
+
     @Flag(help: "Also list every documented default the spec takes (a key it leaves out), with its source.")
     var defaults = false
 
@@ -38,12 +42,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         if json {
-            let findings = SpecValidation.findings(specs)
+            let findings = SpecValidation.findings(specs, strict: strict)
             console.out(try SpecValidation.json(findings))
             if findings.hasErrors { throw InputRejected() }
             return
         }
-        let loaded = try LoadedSpec.loadAll(specs, log: console.log(quiet: quiet))
+        let loaded = try LoadedSpec.loadAll(specs, strict: strict, log: console.log(quiet: quiet))
         if quiet { return }
         for spec in loaded {
             console.out(SpecValidation.summary(spec))

@@ -49,4 +49,14 @@ public struct Finding: Hashable, Sendable {
 
 extension Array where Element == Finding {
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The findings with every warning made an error (`--strict`); notes stay notes.
+    public func strict(_ strict: Bool = true) -> [Finding] {
+        guard strict else { return self }
+        return map { finding in
+            var strict = finding
+            if strict.severity == .warning { strict.severity = .error }
+            return strict
+        }
+    }
 }

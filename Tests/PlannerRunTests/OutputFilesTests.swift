@@ -39,9 +39,9 @@ struct OutputFilesTests {
         } catch {
             #expect(
                 error.description
-                    == "\(dir)/blocked is a file, but the output needs a folder there; \(dir)/folder.md is a folder, so "
-                    + "the file cannot be written there; two outputs of this run would both write \(dir)/sub/../ok.md; "
-                    + "nothing was written")
+                    == "\(dir)/blocked is a file, but the output needs a folder there; "
+                    + "\(dir)/folder.md is a folder, so the file cannot be written there; "
+                    + "two outputs of this run would both write \(dir)/sub/../ok.md; nothing was written")
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/ok.md"))
     }

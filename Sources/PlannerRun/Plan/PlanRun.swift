@@ -22,6 +22,8 @@ public struct PlanRun: Sendable {
     public var rollupTitle: String?
     /// Also export each site's optimisation models (MPS and CPLEX LP) into `<dumpLP>/<site>/`.
     public var dumpLP: String?
+    /// Every warning of a plan is an error (`--strict`): the plan is written and the run exits 2.
+    public var strict = false
 
     public init(
         out: String, distribution: Distribution? = nil, rollup: String? = nil, rollupTitle: String? = nil,
@@ -54,7 +56,8 @@ public struct PlanRun: Sendable {
         let planner = planner ?? Planner(distribution: distribution)
         var result = Result()
         for spec in specs {
-            let plan = planner.plan(spec.site, weather: spec.weather)
+            var plan = planner.plan(spec.site, weather: spec.weather)
+            plan.findings = plan.findings.strict(strict)
             log(
                 .findings(
                     plan.findings.map { finding in
@@ -131,7 +134,10 @@ public struct PlanRun: Sendable {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/")
     }
 
-    private var override: String { distribution.map { " --distribution \($0.rawValue)" } ?? "" }
+    /// The options that change what a report says, as they go on its command line.
+    private var override: String {
+        (distribution.map { " --distribution \($0.rawValue)" } ?? "") + (strict ? " --strict" : "")
+    }
 
     /// Solve times vary from run to run: they go to the log, never into a committed report.
     private func logSolveTimes(_ plan: Plan, spec: LoadedSpec, log: RunLog) {

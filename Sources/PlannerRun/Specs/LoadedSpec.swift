@@ -33,16 +33,18 @@ public struct LoadedSpec: Sendable {
     }
 
     /// Loads every spec with its weather and sends all findings (warnings and errors) to `log`;
-    /// throws ``InputRejected`` if any spec has an error: either all specs load or nothing runs.
-    public static func loadAll(_ paths: [String], loader: SiteLoader = SiteLoader(), log: RunLog) throws
-        -> [LoadedSpec]
-    {
+    /// throws ``InputRejected`` if any spec has an error (with `strict`, any warning too): either
+    /// all specs load or nothing runs.
+    public static func loadAll(
+        _ paths: [String], loader: SiteLoader = SiteLoader(), strict: Bool = false, log: RunLog
+    ) throws -> [LoadedSpec] {
         var loaded: [LoadedSpec] = []
         var rejected = false
         for path in paths {
             let result = loader.load(path: path)
-            log(.findings(result.findings))
-            guard let site = result.site, !result.findings.hasErrors else {
+            let findings = result.findings.strict(strict)
+            log(.findings(findings))
+            guard let site = result.site, !findings.hasErrors else {
                 rejected = true
                 continue
             }

@@ -8,11 +8,13 @@ import SiteSpec
 public enum SpecValidation {
     /// Every finding of each spec in order, each located at least in its file; a weather file that
     /// cannot be read is an error finding at `site.weather`.
-    public static func findings(_ paths: [String], loader: SiteLoader = SiteLoader()) -> [Finding] {
+    public static func findings(_ paths: [String], loader: SiteLoader = SiteLoader(), strict: Bool = false)
+        -> [Finding]
+    {
         var all: [Finding] = []
         for path in paths {
             let result = loader.load(path: path)
-            var findings = result.findings
+            var findings = result.findings.strict(strict)
             if let epw = result.site?.weatherPath {
                 do {
                     _ = try LoadedSpec.readWeather(epw)

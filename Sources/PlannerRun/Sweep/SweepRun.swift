@@ -20,12 +20,19 @@ public struct SweepRun: Sendable {
 
     /// Loads the sweep spec and its base site spec, sending the findings to `log`; throws
     /// ``InputRejected`` when either has an error. The sweep's digest covers both files' text.
-    public static func load(_ path: String, log: RunLog) throws(InputRejected) -> SweepRun {
+    public static func load(_ path: String, strict: Bool = false, log: RunLog) throws(InputRejected) -> SweepRun {
         let loaded = SweepLoader().load(path: path)
-        log(.findings(loaded.findings))
-        guard var definition = loaded.definition, let template = loaded.template else { throw InputRejected() }
-        definition.digest = LoadedSpec.sha256(Data((loaded.text + "\n---\n" + template.text).utf8))
-        return SweepRun(runner: SweepRunner(definition: definition, template: template, paths: loaded.paths))
+        let findings = loaded.findings.strict(strict)
+        log(.findings(findings))
+        guard var definition = loaded.definition, let template = loaded.template, !findings.hasErrors else {
+            throw InputRejected()
+        }
+        // Strict and lenient runs of one sweep record different statuses: their shards do not merge.
+        definition.digest = LoadedSpec.sha256(
+            Data((loaded.text + "\n---\n" + template.text + (strict ? "\n--- strict" : "")).utf8))
+        var runner = SweepRunner(definition: definition, template: template, paths: loaded.paths)
+        runner.strict = strict
+        return SweepRun(runner: runner)
     }
 
     /// What a sweep run did.

@@ -16,6 +16,9 @@ public struct SweepRunner: Sendable {
     /// No metric reads the distribution comparison, so the other two chains are skipped.
     public var planner = Planner(compareDistributions: false)
     public let weather: WeatherCache
+    /// Every warning is an error (`--strict`): a scenario whose spec warns is an `error` row, one
+    /// whose plan warns a `check-failed` row.
+    public var strict = false
 
     public init(
         definition: SweepDefinition, template: SpecTemplate, paths: [SpecKeyPath],
@@ -45,8 +48,9 @@ public struct SweepRunner: Sendable {
             }
         }
         let result = loader.load(spec)
-        guard var site = result.site else {
-            let first = result.findings.first { $0.severity == .error }
+        let loadFindings = result.findings.strict(strict)
+        guard var site = result.site, !loadFindings.hasErrors else {
+            let first = loadFindings.first { $0.severity == .error }
             return row(.error, first.map(Self.words) ?? "the spec did not load")
         }
         // Placement (a MILP per hall and medium, seconds each) changes none of the sweep's
@@ -64,7 +68,7 @@ public struct SweepRunner: Sendable {
         }
         let plan = planner.plan(site, weather: year)
         let metrics = definition.metrics.map { metric in metric.value(plan).flatMap { $0.isFinite ? $0 : nil } }
-        if let failed = plan.findings.first(where: { $0.severity == .error }) {
+        if let failed = plan.findings.strict(strict).first(where: { $0.severity == .error }) {
             return row(.checkFailed, Self.words(failed), metrics)
         }
         return row(.ok, "", metrics)
@@ -85,6 +89,7 @@ public struct SweepRunner: Sendable {
             definition: definition.unshared(), template: template.unshared(), paths: paths.map { $0.unshared() })
         copy.loader = loader.unshared()
         copy.planner = planner.unshared()
+        copy.strict = strict
         return copy
     }
 
