@@ -40,20 +40,79 @@ struct MappingReader<Key: SpecKey> {
         self.log = log
         var entries: [(name: String, value: Node)] = []
         entries.reserveCapacity(mapping.count)
+        var merged: [(name: String, value: Node, key: Node)] = []
         // By index: iterating a `Node.Mapping` first copies all its pairs into a new array.
         for index in mapping.indices {
             let (key, value) = mapping[index]
             let name = key.string ?? ""
-            entries.append((name, value))
-            if Key(rawValue: name) == nil {
-                let known = Key.allCases.map(\.rawValue)
-                let suggestion = Phrase.didYouMean(
-                    EditDistance.closest(to: name, in: known, limit: 1),
-                    otherwise: "; expected \(Phrase.alternatives(known))")
-                log.warning("unknown key '\(name)'\(suggestion)", at: Place(path: place.path, mark: key.mark))
+            if name == Self.mergeKey {
+                merged += Self.mergedEntries(value, key: key, at: place, log: log)
+                continue
             }
+            entries.append((name, value))
+            Self.checkKnown(name, key, at: place, log: log)
+        }
+        // YAML 1.1 merge keys (`<<: *defaults`, `<<: [*a, *b]`): the merged mappings' keys that
+        // the mapping does not write itself, the first merged mapping winning over later ones.
+        for entry in merged where !entries.contains(where: { $0.name == entry.name }) {
+            entries.append((entry.name, entry.value))
+            Self.checkKnown(entry.name, entry.key, at: place, log: log)
         }
         self.entries = entries
+    }
+
+    /// The key that merges other mappings into this one (YAML 1.1 merge key type).
+    static var mergeKey: String { "<<" }
+
+    /// Warns about a key the mapping does not know, with the closest known one. Keys starting
+    /// with `x-` are extension fields that hold YAML anchors for merge keys (as in Compose files)
+    /// and are left out without a word.
+    private static func checkKnown(_ name: String, _ key: Node, at place: Place, log: FindingLog) {
+        guard Key(rawValue: name) == nil, !name.hasPrefix("x-") else { return }
+        let known = Key.allCases.map(\.rawValue)
+        let suggestion = Phrase.didYouMean(
+            EditDistance.closest(to: name, in: known, limit: 1), otherwise: "; expected \(Phrase.alternatives(known))")
+        log.warning("unknown key '\(name)'\(suggestion)", at: Place(path: place.path, mark: key.mark))
+    }
+
+    /// The entries a merge key's value brings in, in precedence order: one mapping's own entries
+    /// (after its own merges), or those of each mapping of a list, earlier mappings first. Any
+    /// other value is an error at the merge key.
+    private static func mergedEntries(_ value: Node, key: Node, at place: Place, log: FindingLog)
+        -> [(name: String, value: Node, key: Node)]
+    {
+        func entries(of mapping: Node.Mapping) -> [(name: String, value: Node, key: Node)] {
+            var own: [(name: String, value: Node, key: Node)] = []
+            var inner: [(name: String, value: Node, key: Node)] = []
+            for index in mapping.indices {
+                let (k, v) = mapping[index]
+                let name = k.string ?? ""
+                if name == mergeKey {
+                    inner += mergedEntries(v, key: k, at: place, log: log)
+                } else {
+                    own.append((name, v, k))
+                }
+            }
+            return own + inner.filter { entry in !own.contains { $0.name == entry.name } }
+        }
+        switch value {
+        case .mapping(let mapping):
+            return entries(of: mapping)
+        case .sequence(let sequence) where sequence.allSatisfy({ $0.mapping != nil }):
+            var all: [(name: String, value: Node, key: Node)] = []
+            for element in sequence {
+                for entry in entries(of: element.mapping!) where !all.contains(where: { $0.name == entry.name }) {
+                    all.append(entry)
+                }
+            }
+            return all
+        default:
+            log.error(
+                "the merge key '<<' takes a mapping or a list of mappings (<<: *defaults or <<: [*a, *b]), got "
+                    + ValueKind.describe(value),
+                at: Place(path: place.path, mark: key.mark))
+            return []
+        }
     }
 
     /// The value of the key text `name`; the last one if the mapping repeats it.

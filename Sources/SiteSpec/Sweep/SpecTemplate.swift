@@ -200,6 +200,8 @@ public struct SpecTemplate: @unchecked Sendable {
             if let index = mapping.firstIndex(where: { $0.key.string == key }) {
                 let pair = mapping[index]
                 mapping[index] = (pair.key, try set(value, at: rest, in: pair.value, walked: here))
+            } else if mapping.contains(where: { $0.key.string == "<<" }) {
+                throw .throughMergeKey(here ?? "")
             } else {
                 // A key the base spec lacks: its key node is prepared, and its value is resolved
                 // (a value node, or a mapping started from `emptyMapping`).
@@ -238,6 +240,9 @@ public struct SpecKeyPath: Hashable, Sendable, CustomStringConvertible {
         case notAMapping(String)
         case notAList(String)
         case indexOutOfRange(String, Int, Int)
+        /// The key is not written in its mapping, which merges others (`<<: *defaults`): writing it
+        /// there would replace what the merge brings (a whole `ups:` mapping, say) without a word.
+        case throughMergeKey(String)
 
         public var description: String {
             switch self {
@@ -246,6 +251,9 @@ public struct SpecKeyPath: Hashable, Sendable, CustomStringConvertible {
             case .notAList(let path): "\(path.isEmpty ? "the document" : path) is not a list in the base spec"
             case .indexOutOfRange(let path, let index, let count):
                 "\(path) has \(count) elements; index \(index) is out of range"
+            case .throughMergeKey(let path):
+                "\(path) is not written in the base spec but its mapping merges others (<<); write \(path) out in "
+                    + "the base spec to vary it"
             }
         }
     }
