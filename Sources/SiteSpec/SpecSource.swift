@@ -1,4 +1,5 @@
 import Foundation
+import PlannerModel
 import Yams
 
 #if canImport(Glibc)
@@ -13,33 +14,24 @@ enum SpecSource {
     /// Files above this size are rejected before they are parsed: 10 MB (10 × 2²⁰ bytes).
     static let maximumBytes = 10 * 1024 * 1024
 
-    /// The file's text, or nil after logging why it cannot be read.
+    /// The file's text, or nil after logging why it cannot be read (``BoundedFile``: at most
+    /// 10 MB, never waiting on a pipe nobody writes).
     static func read(_ path: String, log: FindingLog) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            log.fileError("cannot read file: \(systemError())")
-            return nil
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            log.fileError("cannot read file: \(systemError())")
-            return nil
-        }
-        if status.st_mode & S_IFMT == S_IFDIR {
-            log.fileError("cannot read file: it is a directory")
-            return nil
-        }
-        guard withinLimit(bytes: Int(status.st_size), log: log) else { return nil }
-        // At most one byte past the limit: a device or a pipe (/dev/zero, <(…)) has no size to
-        // check first, and reading /dev/zero to its end ran out of memory.
-        guard let data = try? handle.read(upToCount: maximumBytes + 1) ?? Data() else {
-            log.fileError("cannot read file: \(systemError())")
-            return nil
-        }
-        guard data.count <= maximumBytes else {
-            log.fileError(
-                "file is too large: more than \(maximumBytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
+        let data: Data
+        do {
+            data = try BoundedFile.read(path, limit: maximumBytes)
+        } catch {
+            switch error {
+            case .unreadable(let reason):
+                log.fileError("cannot read file: \(reason.prefix(1).lowercased() + reason.dropFirst())")
+            case .directory:
+                log.fileError("cannot read file: it is a directory")
+            case .tooLarge(let bytes?, _):
+                _ = withinLimit(bytes: bytes, log: log)
+            case .tooLarge(nil, _):
+                log.fileError(
+                    "file is too large: more than \(maximumBytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
+            }
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -54,12 +46,6 @@ enum SpecSource {
         guard bytes > maximumBytes else { return true }
         log.fileError("file is too large: \(bytes) bytes; the limit is 10 MB (\(maximumBytes) bytes)")
         return false
-    }
-
-    /// The current `errno` as a lower-case sentence: `no such file or directory`.
-    private static func systemError() -> String {
-        let text = String(cString: strerror(errno))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// The root node of a one-document YAML text, or nil after logging a syntax error or an

@@ -36,6 +36,9 @@ public struct DesignConditions: Sendable, Equatable {
         self.source = source
     }
 
+    /// Largest `.stat` file read: 1 MB (climate.onebuilding.org's are about 30 kB).
+    public static let maximumStatBytes = 1024 * 1024
+
     /// Design conditions for the EPW at `epwPath` whose hours are `year`, in order of preference:
     /// 1. the `.stat` file with the same base name, when present (`statFile`);
     /// 2. the `Cooling` block of the EPW `DESIGN CONDITIONS` header (`epwHeader`);
@@ -44,9 +47,7 @@ public struct DesignConditions: Sendable, Equatable {
         let statPath = (epwPath as NSString).deletingPathExtension + ".stat"
         if FileManager.default.fileExists(atPath: statPath) {
             let name = (statPath as NSString).lastPathComponent
-            guard let data = FileManager.default.contents(atPath: statPath) else {
-                throw WeatherFileError(file: name, line: nil, kind: .unreadable(reason: "cannot read \(statPath)"))
-            }
+            let data = try EPWReader.boundedRead(statPath, limit: maximumStatBytes)
             if let d = try fromStat([UInt8](data), fileName: name) { return d }
         }
         if let d = fromDesignConditionsHeader(year.designConditionsHeader) { return d }

@@ -73,14 +73,31 @@ public enum EPWReader {
     /// Number of fields a record must have for the reader (through station pressure).
     public static let fieldsNeeded = 10
 
+    /// Largest EPW file read: 8 MB (a year of 8,784 records of ~200 bytes is under 2 MB).
+    public static let maximumBytes = 8 * 1024 * 1024
+
     /// Reads and validates the EPW file at `path`.
     public static func read(path: String) throws(WeatherFileError) -> WeatherYear {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WeatherFileError(
-                file: name, line: nil, kind: .unreadable(reason: "no such file or not readable: \(path)"))
+        return try parse([UInt8](try boundedRead(path, limit: maximumBytes)), fileName: name)
+    }
+
+    /// The bytes of a weather file (``BoundedFile``: refused past `limit`, never waiting on a
+    /// pipe nobody writes), or an `unreadable` error that says why.
+    static func boundedRead(_ path: String, limit: Int) throws(WeatherFileError) -> Data {
+        let name = (path as NSString).lastPathComponent
+        do {
+            return try BoundedFile.read(path, limit: limit)
+        } catch {
+            let reason =
+                switch error {
+                case .unreadable(let why): "\(why.prefix(1).lowercased() + why.dropFirst()): \(path)"
+                case .directory: "it is a directory: \(path)"
+                case .tooLarge(let bytes?, let limit): "the file has \(bytes) bytes; the limit is \(limit) bytes"
+                case .tooLarge(nil, let limit): "more than \(limit) bytes; the limit is \(limit) bytes"
+                }
+            throw WeatherFileError(file: name, line: nil, kind: .unreadable(reason: reason))
         }
-        return try parse([UInt8](data), fileName: name)
     }
 
     /// Parses EPW text given as a string (tests, in-memory data).

@@ -5,6 +5,10 @@ import _PlannerTestSupport
 
 @testable import SiteSpec
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// YAML 1.1 merge keys are read, not dropped (issue 21, item 9): a hall meant to be 800 VDC
 /// through `<<: *dc` was planned at 415 VAC with only a warning.
 @Suite("YAML merge keys")
@@ -48,7 +52,8 @@ struct MergeKeyTests {
         // The misspelt key of the second mapping is reported where it is written.
         #expect(
             result.findings.map(\.formatted) == [
-                "Sites/x.yaml:4:22: warning: halls[0]: unknown key 'utilisation_pct'; did you mean 'utilisation_percent'?"
+                "Sites/x.yaml:4:22: warning: halls[0]: unknown key 'utilisation_pct'; "
+                    + "did you mean 'utilisation_percent'?"
             ])
     }
 
@@ -77,6 +82,31 @@ struct MergeKeyTests {
         }
         #expect(throws: SpecKeyPath.Problem.throughMergeKey("halls[0].power.ups")) {
             try template.setting(.number(500), at: try SpecKeyPath(parsing: "halls[*].power.ups.module_kw"))
+        }
+    }
+}
+
+/// Specs and sweep bases are read without waiting on a pipe (issue 21, item 5).
+@Suite("Reading specs that are pipes")
+struct PipeSpecTests {
+    @Test("a spec or a sweep's base that is a named pipe nobody writes to is an error at once, not a hang")
+    func fifoSpec() throws {
+        try withTemporaryDirectory { dir in
+            let fifo = dir + "/spec.yaml"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let result = SiteLoader().load(path: fifo)
+            #expect(result.site == nil)
+            #expect(
+                result.findings.map(\.formatted) == [
+                    "\(fifo): error: the file is empty; a site spec starts with 'version: 1'"
+                ])
+            let sweep = SweepLoader().load(
+                yaml: "version: 1\nbase: spec.yaml\naxes:\n  - path: cooling.tcs_supply_c\n    values: [30]\n"
+                    + "metrics: [it_design_mw]\n", path: dir + "/s.yaml", baseDirectory: dir)
+            #expect(sweep.definition == nil)
+            #expect(clock.now - started < .seconds(5))
         }
     }
 }
