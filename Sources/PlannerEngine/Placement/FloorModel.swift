@@ -20,6 +20,21 @@ public enum FloorModel {
         guard rackCount <= layout.positions else {
             throw .tooManyRacks(hall: hall.id, racks: rackCount, positions: layout.positions)
         }
+        // Bounded before anything is built: the model grows with racks × sites.
+        guard rackCount <= maximumRacks else {
+            throw .modelTooLarge(hall: hall.id, what: "racks", count: Double(rackCount), limit: maximumRacks)
+        }
+        let siteCount: Double
+        switch options.sites {
+        case .generated(let pitch):
+            guard pitch.metres > 0, pitch.isFinite else { throw .invalidSitePitch(pitch) }
+            siteCount = generatedSiteCount(layout: layout, pitch: pitch)
+        case .listed(let points):
+            siteCount = Double(points.count)
+        }
+        guard siteCount <= Double(maximumSites) else {
+            throw .modelTooLarge(hall: hall.id, what: "candidate sites", count: siteCount, limit: maximumSites)
+        }
         var racks: [FloorRack] = []
         racks.reserveCapacity(rackCount)
         for group in hall.rackGroups {
@@ -46,6 +61,20 @@ public enum FloorModel {
         }
         guard !sites.isEmpty else { throw .noCandidateSites(hall: hall.id) }
         return HallFloor(hallID: hall.id, racks: racks, sites: sites)
+    }
+
+    /// Most racks one hall's placement takes: 10,000 (a 50,000-GPU hall of NVL72 racks has about
+    /// 700; the MILP grows with racks × candidate sites).
+    public static let maximumRacks = 10_000
+    /// Most candidate sites one hall's placement takes: 2,000 (the Korean halls have 40–80).
+    public static let maximumSites = 2_000
+
+    /// How many sites ``candidateSites(layout:rackDepth:pitch:)`` generates, computed without
+    /// generating them: two row ends per row and `⌈L/pitch − ½⌉` slots on each of the two walls.
+    public static func generatedSiteCount(layout: HallLayout, pitch: Length) -> Double {
+        let rowLength = layout.rackPitch.metres * Double(layout.racksPerRow)
+        let perWall = layout.rows > 0 ? max(0, (rowLength / pitch.metres - 0.5).rounded(.up)) : 0
+        return 2 * Double(layout.rows) + 2 * perWall
     }
 
     /// Centre of the rack at `row`, `slot`: `x = (slot + ½)·pitch`, `y = row·(depth + aisle) + ½·depth` [m].

@@ -109,6 +109,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
     case noUnitTypes(hall: String, medium: CoolingMedium)
     case invalidUnitType(id: String, reason: String)
     case unitTypeWithoutPlacementFacts(String)
+    /// More racks or candidate sites than one placement model takes (``FloorModel/maximumSites``).
+    case modelTooLarge(hall: String, what: String, count: Double, limit: Int)
     case invalidTimeLimit(Duration)
     case invalidMIPGap(Ratio)
     case invalidCost(String)
@@ -141,6 +143,11 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
             "unit type '\(id)': \(reason)"
         case .unitTypeWithoutPlacementFacts(let id):
             "catalogue entry '\(id)' has no reach and unit cost, so it cannot be placed on the floor"
+        case .modelTooLarge(let hall, let what, let count, let limit):
+            "hall '\(hall)' would give the placement model \(NumberText.compact(count)) \(what), above the limit of "
+                + "\(limit)"
+                + (what == "candidate sites"
+                    ? "; raise placement.site_pitch_m or list fewer unit_sites" : "; place a smaller hall")
         case .invalidTimeLimit(let limit):
             "the placement time limit is \(limit); it must be positive"
         case .invalidMIPGap(let gap):
