@@ -120,7 +120,8 @@ public struct GLPKSolver: Sendable {
                 nonzeros: problem.nonzeroCount,
                 time: clock.now - start,
                 gap: outcome.gap,
-                message: ReturnCode.sentence(outcome.returnCode))
+                message: ReturnCode.sentence(outcome.returnCode),
+                stoppedAtTimeLimit: outcome.returnCode == GLP_ETMLIM)
             return LPSolution(
                 status: outcome.status,
                 objective: outcome.objective,

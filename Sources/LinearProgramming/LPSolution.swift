@@ -85,11 +85,15 @@ public struct SolveReport: Sendable, Equatable {
     public var gap: Double?
     /// The return code of GLPK's decisive solver call, as a sentence.
     public var message: String
+    /// Whether that call stopped at the wall-clock limit: the result then depends on the machine's
+    /// speed (a faster one may search further), so it is not reproducible.
+    public var stoppedAtTimeLimit: Bool
 
     public init(
         rows: Int, columns: Int, binaries: Int, integers: Int, nonzeros: Int, time: Duration, gap: Double?,
-        message: String
+        message: String, stoppedAtTimeLimit: Bool = false
     ) {
+        self.stoppedAtTimeLimit = stoppedAtTimeLimit
         self.rows = rows
         self.columns = columns
         self.binaries = binaries

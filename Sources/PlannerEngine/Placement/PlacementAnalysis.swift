@@ -231,7 +231,11 @@ public enum PlacementAnalysis {
         asFirst.objective = weighted
         asFirst.status = .feasible
         asFirst.report.gap = nil
-        guard remaining > .milliseconds(1) else { return asFirst }
+        guard remaining > .milliseconds(1) else {
+            // Phase 2 never ran: the time limit decided the layout.
+            asFirst.report.stoppedAtTimeLimit = true
+            return asFirst
+        }
         var second = model.program
         let cap = unitCost + max(0, weighted - unitCost) + 1e-6
         // A proven minimum is also a valid lower bound, which phase 2's relaxation lacks.
@@ -245,10 +249,13 @@ public enum PlacementAnalysis {
             start: routed ?? phase1.values)
         guard phase2.status.hasSolution else {
             asFirst.report.time = clock.now - begin
+            asFirst.report.stoppedAtTimeLimit = phase1.report.stoppedAtTimeLimit || phase2.report.stoppedAtTimeLimit
             return asFirst
         }
         var result = phase2
         result.report.time = clock.now - begin
+        // A phase 1 cut short by the clock chose the units phase 2 started from.
+        result.report.stoppedAtTimeLimit = phase1.report.stoppedAtTimeLimit || phase2.report.stoppedAtTimeLimit
         return result
     }
 
@@ -266,7 +273,7 @@ public enum PlacementAnalysis {
         PlacementSolveSummary(
             rows: report.rows, columns: report.columns, binaries: report.binaries, nonzeros: report.nonzeros,
             objective: objective.map { .dollars($0) }, gap: report.gap.map { .fraction($0) }, time: report.time,
-            message: report.message)
+            message: report.message, timeLimited: report.stoppedAtTimeLimit)
     }
 
     /// Assignments below this [kW] are solver noise and dropped (1 mW).

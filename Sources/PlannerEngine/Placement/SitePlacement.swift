@@ -69,9 +69,17 @@ public enum SitePlacement {
                     .warning, subject, "\(what) found no layout within the time limit; raise placement.time_limit_s")
             ]
         case .optimal, .feasible:
+            var timeLimited: [Finding] = []
+            if layout.solve.timeLimited {
+                timeLimited.append(
+                    Finding(
+                        .warning, subject,
+                        "\(what) stopped at the time limit, so the layout depends on the machine's speed; raise "
+                            + "placement.time_limit_s until the search ends by itself"))
+            }
             let violations = PlacementChecker.violations(of: layout, floor: floor, types: options.units(layout.medium))
             guard violations.isEmpty else {
-                return [
+                return timeLimited + [
                     Finding(
                         .error, subject,
                         "\(what) fails the independent check: "
@@ -79,7 +87,7 @@ public enum SitePlacement {
                     )
                 ]
             }
-            return []
+            return timeLimited
         }
     }
 

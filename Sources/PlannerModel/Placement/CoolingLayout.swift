@@ -28,11 +28,15 @@ public struct PlacementSolveSummary: Hashable, Sendable {
     public var time: Duration
     /// How GLPK finished, as a sentence.
     public var message: String
+    /// Whether the wall-clock limit ended the search: the layout then depends on the machine's
+    /// speed and the report says so.
+    public var timeLimited: Bool
 
     public init(
         rows: Int, columns: Int, binaries: Int, nonzeros: Int, objective: Money?, gap: Ratio?, time: Duration,
-        message: String
+        message: String, timeLimited: Bool = false
     ) {
+        self.timeLimited = timeLimited
         self.rows = rows
         self.columns = columns
         self.binaries = binaries

@@ -38,6 +38,14 @@ enum PlacementMarkdown {
                 ])
             }
             text += summary.rendered
+            for layout in placement.layouts where layout.solve.timeLimited {
+                text +=
+                    "\n**Time-limited**: the search for the \(layout.medium == .liquid ? "liquid" : "air") layout "
+                    + "stopped at its wall-clock limit"
+                    + (layout.solve.gap.map { " with a gap of \(Format.percent($0, decimals: 2))" } ?? "")
+                    + ", so another machine (or this one under load) may give a different layout; raise "
+                    + "`placement.time_limit_s` until the search ends by itself.\n"
+            }
             if figures != nil {
                 text += "\n![Floor plan of \(placement.hallID)](\(figures!)/floor-\(placement.hallID).svg)\n"
             }
