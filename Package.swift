@@ -58,7 +58,8 @@ let package = Package(
             exclude: ["README.md"]),
         .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),
         // libFuzzer entry point over the spec, EPW and sweep loaders (Scripts/fuzz); a replayer without the fuzzer.
-        .executableTarget(name: "FuzzTargets", dependencies: ["SiteSpec", "Weather"], exclude: ["README.md"]),
+        .executableTarget(
+            name: "FuzzTargets", dependencies: ["SiteSpec", "Weather", "PlannerEngine"], exclude: ["README.md"]),
         // Approximate equality, fixtures, golden files, temporary folders, glpsol cross-checks (no CLI).
         .target(name: "_PlannerTestSupport", dependencies: ["PlannerModel"], exclude: ["README.md"]),
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerEngine
 import SiteSpec
 import Weather
 
@@ -12,12 +13,17 @@ enum FuzzTarget: String, CaseIterable {
     /// The bytes as a sweep spec: `SweepLoader.load(yaml:path:baseDirectory:)` from `Sites/sweeps/`,
     /// so the shipped sweeps' `base: ../x.yaml` finds its site spec.
     case sweep
+    /// The bytes as a site spec that, when it loads, is also planned (placement and heat recovery
+    /// off, which solve MILPs and LPs for seconds): design point, then the plant over the Seoul
+    /// year when the spec names a weather file.
+    case plan
 
     /// The target named by `DCPLAN_FUZZ_TARGET` (default `spec`); an unknown name stops the run.
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["DCPLAN_FUZZ_TARGET"] ?? "spec"
         guard let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("DCPLAN_FUZZ_TARGET=\(name): expected spec, epw or sweep\n".utf8))
+            FileHandle.standardError.write(
+                Data("DCPLAN_FUZZ_TARGET=\(name): expected spec, epw, sweep or plan\n".utf8))
             exit(2)
         }
         return target
@@ -58,8 +64,29 @@ enum FuzzTarget: String, CaseIterable {
             let yaml = String(decoding: bytes, as: UTF8.self)
             return SweepLoader().load(yaml: yaml, path: "fuzz.yaml", baseDirectory: Self.sites + "/sweeps").findings
                 .count
+        case .plan:
+            let yaml = String(decoding: bytes, as: UTF8.self)
+            let loaded = SiteLoader().load(yaml: yaml, path: "fuzz.yaml", baseDirectory: Self.sites)
+            guard var site = loaded.site else { return loaded.findings.count }
+            site.placement.enabled = false
+            site.heatRecovery = nil
+            let plan = Self.planner.plan(site, weather: site.weatherPath == nil ? nil : Self.seoul)
+            return loaded.findings.count + plan.findings.count
         }
     }
+
+    /// One planner for every input (its curve and chains are read-only).
+    static let planner = Planner()
+
+    /// The Seoul weather year, read once: every input with a weather file is planned over it
+    /// (reading the input's own EPW per input would cost more than the plan).
+    static let seoul: (year: WeatherYear, design: DesignConditions)? = {
+        let epw = sites + "/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"
+        guard let year = try? EPWReader.read(path: epw),
+            let design = try? DesignConditions.load(forEPWAt: epw, year: year)
+        else { return nil }
+        return (year, design)
+    }()
 }
 
 /// The executable's entry point. With `-DFUZZING` (and `-sanitize=fuzzer`) it hands control to
@@ -108,7 +135,8 @@ enum FuzzMain {
         static func replay(_ arguments: ArraySlice<String>) {
             guard !arguments.isEmpty else {
                 print(
-                    "usage: DCPLAN_FUZZ_TARGET=spec|epw|sweep dcplan-fuzz FILE|DIR…  (replays inputs; Scripts/fuzz "
+                    "usage: DCPLAN_FUZZ_TARGET=spec|epw|sweep|plan dcplan-fuzz FILE|DIR…  (replays inputs; "
+                        + "Scripts/fuzz "
                         + "fuzzes)"
                 )
                 exit(2)
