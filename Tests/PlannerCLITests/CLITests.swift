@@ -94,14 +94,22 @@ struct CLITests {
         #expect(runDcplan(["plan", "--rollup", "a/b", "x.yaml"]).status == 64)
     }
 
-    @Test("the roll-up writes one report over several sites")
+    @Test("the roll-up writes one report over several sites; a spec given twice is refused, not counted twice")
     func rollup() throws {
         let out = try makeTemporaryDirectory()
         let spec = RepositoryPaths.path("Sites/example-small.yaml")
-        let result = runDcplan(["plan", "--quiet", "--out", out.path, "--rollup", "both", spec, spec])
+        // A second site: the example under another name, its weather path made absolute.
+        let copy = out.appendingPathComponent("example-copy.yaml").path
+        try String(contentsOfFile: spec, encoding: .utf8)
+            .replacingOccurrences(of: "weather: weather/", with: "weather: \(RepositoryPaths.path("Sites/weather"))/")
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        let result = runDcplan(["plan", "--quiet", "--out", out.path, "--rollup", "both", spec, copy])
         #expect(result.status == 0)
         let text = try String(contentsOf: out.appendingPathComponent("both.md"), encoding: .utf8)
         #expect(text.contains("| **Total** |"))
+        let twice = runDcplan(["plan", "--quiet", "--out", out.path + "/t", "--rollup", "both", spec, spec])
+        #expect(twice.status == 1)
+        #expect(twice.stderr.hasSuffix("is given twice: it would be planned twice and counted twice in a roll-up\n"))
     }
 }
 

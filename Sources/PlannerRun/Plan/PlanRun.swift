@@ -116,6 +116,10 @@ public struct PlanRun: Sendable {
                     "\(spec.path): the report would be named '\(name)', which is not a file name inside --out; "
                         + "rename the spec")
             }
+            if let other = byName[name], other == spec.path {
+                throw RunFailure(
+                    "\(spec.path) is given twice: it would be planned twice and counted twice in a roll-up")
+            }
             if let other = byName[name] {
                 throw RunFailure(
                     "\(other) and \(spec.path) would both write \((out as NSString).appendingPathComponent(name)).md; "
