@@ -78,8 +78,10 @@ struct IntegerRange: Sendable {
         value == value.rounded() && value >= Double(minimum) && value <= Double(maximum)
     }
 
-    /// `1–100 years`, `0–1000`.
-    var text: String { "\(minimum)–\(maximum)" + (unit.isEmpty ? "" : " \(unit)") }
+    /// `1–100 years`, `0–1000`; `1` when the range holds one number.
+    var text: String {
+        (minimum == maximum ? "\(minimum)" : "\(minimum)–\(maximum)") + (unit.isEmpty ? "" : " \(unit)")
+    }
 
     /// The reader's message for a value outside the range: `must be a positive integer, got -3`,
     /// `must be at most 1000000, got 4000000`, `must be a whole number of years within 1–100,

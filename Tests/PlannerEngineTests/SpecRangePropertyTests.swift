@@ -243,8 +243,8 @@ struct BeyondSenseTests {
         #expect(
             try Self.plan(
                 "{ id: h, power: { ups: { module_kw: 100 } }, racks: [{ type: gb300-nvl72, count: 20000 }] }") == [
-                    "halls[0]: hall 'h' needs 28826 units of 'UPS' per copy, beyond sense above 10000 units of one kind in "
-                        + "one hall: check the rack counts, the unit ratings and the redundancy"
+                    "halls[0]: hall 'h' needs 28826 units of 'UPS' per copy, beyond sense above 10000 units of one "
+                        + "kind in one hall: check the rack counts, the unit ratings and the redundancy"
                 ])
         // The largest shipped hall stays far below: no warning.
         #expect(try Self.plan("{ id: h, racks: [{ type: gb300-nvl72, count: 256 }] }") == [])

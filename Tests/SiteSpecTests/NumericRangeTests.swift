@@ -134,8 +134,8 @@ struct NumericRangeTests {
                     "workload: {}",
                     hall: "{ id: h, power: { ups: { topology: N+9223372036854775807 } }, "
                         + "racks: [{ type: gb300-nvl72, count: 1 }] }")) == [
-                    "Sites/x.yaml:4:44: error: halls[0].power.ups.topology: redundancy 'N+9223372036854775807' is beyond "
-                        + "sense: k of N+k and block+k, and x of xN/y, must be at most 1000"
+                    "Sites/x.yaml:4:44: error: halls[0].power.ups.topology: redundancy 'N+9223372036854775807' is "
+                        + "beyond sense: k of N+k and block+k, and x of xN/y, must be at most 1000"
                 ])
         #expect(throws: RedundancyError.tooLarge("N+1001")) { try Redundancy(parsing: "N+1001") }
         #expect(try Redundancy(parsing: "N+1000") == .nPlus(1000))
@@ -176,8 +176,8 @@ struct NumericRangeTests {
                     with: "site: { name: T, weather: weather/KOR_KG_"
                         + "Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw }"),
                 baseDirectory: packageRoot + "/Sites") == [
-                    "Sites/x.yaml:3:62: error: heat_recovery.peak_demand_mw: must be within 0–10000 MW and above 0, got "
-                        + "1e300",
+                    "Sites/x.yaml:3:62: error: heat_recovery.peak_demand_mw: must be within 0–10000 MW and above 0, "
+                        + "got 1e300",
                     "Sites/x.yaml:3:79: error: heat_recovery.return_c: must be within 0–150 °C, got -1e308",
                 ])
     }
@@ -231,5 +231,40 @@ struct NumericRangeTests {
         #expect(range.text == "0–100 % and below 100")
         #expect(!range.contains(.nan) && !range.contains(100) && range.contains(-0.0))
         #expect(PhysicalRange.within(-60, 150, "°C").violation(-300) == "must be within -60 to 150 °C, got -300")
+    }
+
+    @Test("Sites/README.md's Range column gives every numeric key's declared range")
+    func readmeRanges() throws {
+        let readme = try String(contentsOfFile: packageRoot + "/Sites/README.md", encoding: .utf8)
+        var rows: [String: String] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count > 5 else { continue }
+            rows[cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[5]
+        }
+        func walk<T: SpecMapping>(_ type: T.Type, _ prefix: String) -> [(String, KeySchema)] {
+            T.Key.allCases.flatMap { key -> [(String, KeySchema)] in
+                let path = prefix.isEmpty ? key.rawValue : prefix + "." + key.rawValue
+                switch key.schema.kind {
+                case .number, .integer, .numberList: return [(path, key.schema)]
+                case .mapping(let inner): return walk(inner, path)
+                case .list(let inner): return walk(inner, path + "[]")
+                case .string, .stringList, .scalarList: return []
+                }
+            }
+        }
+        let keys = walk(SpecDocument.self, "")
+        #expect(keys.count == 59)
+        for (path, schema) in keys {
+            let range: String
+            switch schema.kind {
+            case .number(let r), .numberList(_, let r): range = r.text
+            case .integer(let r): range = r.text
+            default: continue
+            }
+            #expect(rows[path] == range, "\(path)")
+        }
     }
 }
