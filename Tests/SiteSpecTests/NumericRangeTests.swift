@@ -267,4 +267,44 @@ struct NumericRangeTests {
             #expect(rows[path] == range, "\(path)")
         }
     }
+
+    @Test(
+        "every numeric key of the sweep spec at NaN, ±∞, ±1e308, 1e-308, 5e-324, −0, 2⁶³, 1e300 or text loads or errs at a line and column, and errs at the key outside its range"
+    )
+    func sweepExtremes() throws {
+        let sound: [String: String] = ["version": "1", "from": "25", "to": "45", "step": "5"]
+        let keys: [(name: String, path: String, schema: KeySchema)] =
+            SweepDocument.Key.allCases.filter { $0 == .version }.map { ("version", "version", $0.schema) }
+            + SweepRangeSpec.Key.allCases.map { ($0.rawValue, "axes[0].range.\($0.rawValue)", $0.schema) }
+        let extremes: [(yaml: String, value: Double?)] = [
+            (".nan", nil), (".inf", nil), ("-.inf", nil), ("1e308", 1e308), ("-1e308", -1e308), ("1e-308", 1e-308),
+            ("5e-324", 5e-324), ("-0.0", -0.0), ("9223372036854775808", 0x1p63), ("1e300", 1e300),
+            ("\"many\"", nil),
+        ]
+        var cases = 0
+        for key in keys {
+            for extreme in extremes {
+                var values = sound
+                values[key.name] = extreme.yaml
+                let yaml =
+                    "version: \(values["version"]!)\nbase: ../example-small.yaml\naxes:\n  - path: "
+                    + "cooling.tcs_supply_c\n    range: { from: \(values["from"]!), to: \(values["to"]!), step: "
+                    + "\(values["step"]!) }\nmetrics: [copper_t]\n"
+                let result = SweepLoader().load(
+                    yaml: yaml, path: "s.yaml", baseDirectory: packageRoot + "/Sites/sweeps")
+                cases += 1
+                let context = "\(key.path) = \(extreme.yaml)"
+                #expect((result.definition == nil) == result.findings.contains { $0.severity == .error }, "\(context)")
+                for finding in result.findings {
+                    #expect(finding.location?.line != nil && finding.location?.column != nil, "\(context)")
+                }
+                if extreme.value.map({ key.schema.violation($0) != nil }) ?? true {
+                    #expect(
+                        result.findings.contains { $0.severity == .error && $0.subject == key.path },
+                        "\(context): \(result.findings.map(\.formatted))")
+                }
+            }
+        }
+        #expect(cases == 44)
+    }
 }
