@@ -230,7 +230,7 @@ extension PlacementSection.Key {
         case .timeLimitS:
             .number(
                 "Wall-clock limit per placement MILP [s] (default 60); a time-out is a status.",
-                .above(0, atMost: 86_400, "s"))
+                .within(0.1, 86_400, "s"))
         case .mipGapPercent:
             .number(
                 "Relative MIP gap at which the search stops [%] (default 0.5).", .within(0, 100, "%"),

@@ -23,7 +23,7 @@ struct NumericRangeTests {
             // Trapped converting to milliseconds, even in dcplan validate.
             (
                 "placement: { time_limit_s: 1e308 }",
-                "Sites/x.yaml:3:28: error: placement.time_limit_s: must be within 0–86400 s and above 0, got 1e308"
+                "Sites/x.yaml:3:28: error: placement.time_limit_s: must be within 0.1–86400 s, got 1e308"
             ),
             // Trapped in a chart axis.
             (

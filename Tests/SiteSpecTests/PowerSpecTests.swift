@@ -319,7 +319,7 @@ struct CoolingSpecTests {
                 "version: 1\nsite: { name: T }\nplacement: { time_limit_s: 0 }\nhalls: [{ id: h, racks: [{ type: "
                     + "gb300-nvl72, count: 4 }] }]\n"
             ) == [
-                "Sites/x.yaml:3:28: error: placement.time_limit_s: must be within 0–86400 s and above 0, got 0"
+                "Sites/x.yaml:3:28: error: placement.time_limit_s: must be within 0.1–86400 s, got 0"
             ])
         #expect(
             diagnostics(
