@@ -107,7 +107,52 @@ public struct Planner: Sendable {
             curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
             compliance: compliance)
         plan.placements = placed.placements
+        plan.findings += Self.beyondSense(plan)
         return plan
+    }
+
+    /// Facility power at design above which a site is beyond sense: 10 GW, past the largest
+    /// campuses announced (a few GW); a spec this large is likely a mistake in counts or copies.
+    public static let facilityPowerBeyondSense = Power.megawatts(10_000)
+    /// Units of one kind in one hall (per copy) above which the hall is beyond sense.
+    public static let unitsBeyondSense = 10_000
+
+    /// Warnings for results no real site has, each within the spec's ranges but absurd together:
+    /// a facility above 10 GW at design, more than 10,000 units of one kind in one hall (a stage
+    /// of the power chain, in-rack power shelves left out since they follow the racks; CDUs; air
+    /// units).
+    static func beyondSense(_ plan: Plan) -> [Finding] {
+        var findings: [Finding] = []
+        if let facility = plan.facilityDesign, facility > facilityPowerBeyondSense {
+            findings.append(
+                Finding(
+                    .warning, "halls",
+                    "the site draws \(NumberText.compact((facility.megawatts / 100).rounded() / 10)) GW of facility "
+                        + "power at design, beyond sense above "
+                        + "\(NumberText.compact(facilityPowerBeyondSense.megawatts / 1000)) GW: check the rack "
+                        + "counts and copies"))
+        }
+        func check(_ index: Int, _ hallID: String, _ units: Int, _ what: String) {
+            guard units > unitsBeyondSense else { return }
+            findings.append(
+                Finding(
+                    .warning, "halls[\(index)]",
+                    "hall '\(hallID)' needs \(units) \(what) per copy, beyond sense above \(unitsBeyondSense) units "
+                        + "of one kind in one hall: check the rack counts, the unit ratings and the redundancy"))
+        }
+        for (index, hall) in (plan.electrical?.halls ?? []).enumerated() {
+            for stage in hall.design.stages where stage.kind != .rackPowerShelf {
+                let (units, overflow) = stage.perGroup.unitsInstalled.multipliedReportingOverflow(by: stage.groups)
+                check(index, hall.id, overflow ? Int.max : units, "units of '\(stage.stage)'")
+            }
+        }
+        for (index, hall) in (plan.cooling?.halls ?? []).enumerated() {
+            if let cdus = hall.cdus { check(index, hall.id, cdus.units.unitsInstalled, "CDUs (\(cdus.entryID))") }
+            if let air = hall.airUnits {
+                check(index, hall.id, air.units.unitsInstalled, "air units (\(air.entryID))")
+            }
+        }
+        return findings
     }
 
     /// Power-chain efficiency (IT input over grid input, every hall copy, main transformers left

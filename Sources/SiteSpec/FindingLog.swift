@@ -1,3 +1,4 @@
+import Foundation
 import PlannerModel
 import Yams
 
@@ -115,8 +116,12 @@ final class FindingLog {
 
 /// How values and suggestions are written in messages.
 enum Phrase {
-    /// A number without `.0` noise when it is integral: `-3`, `2.5`, `180`.
-    static func number(_ value: Double) -> String { NumberText.compact(value) }
+    /// A number without `.0` noise when it is integral, and with its exponent as a spec writes
+    /// it: `-3`, `2.5`, `180`, `1e308`, `1e-308`.
+    static func number(_ value: Double) -> String {
+        let text = NumberText.compact(value)
+        return text.contains("e+") ? text.replacingOccurrences(of: "e+", with: "e") : text
+    }
 
     /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
     static func alternatives(_ names: [String]) -> String {

@@ -134,15 +134,44 @@ struct MappingReader<Key: SpecKey> {
         value(key, required: required, as: .string)
     }
 
-    /// A number (integer or decimal); `.inf` and `.nan` are rejected.
+    /// A number (integer or decimal) within the key's declared `PhysicalRange`; `.inf` and
+    /// `.nan` are rejected as not numbers, a number outside the range is an error at the value
+    /// (`must be within 0–50 K and above 0, got 1e308`) and gives nil. A `_percent` key whose
+    /// default is 10 % or more warns about a value between 0 and 1 (a fraction written as a
+    /// percentage).
     func number(_ key: Key, required: Bool = false) -> Located<Double>? {
-        value(key, required: required, as: .number)
+        inRange(key.schema, value(key, required: required, as: .number))
     }
 
-    /// A number where a whole number is expected. Read as a `Double` so that the semantic
-    /// checks can say `must be a positive integer, got 2.5` rather than a type error.
+    /// A whole number within the key's declared `IntegerRange`, as a `Double`, so that the
+    /// message can say `must be a positive integer, got 2.5` rather than a type error; nil after
+    /// the error when the number is not whole or outside the range.
     func integer(_ key: Key, required: Bool = false) -> Located<Double>? {
-        value(key, required: required, as: .integer)
+        inRange(key.schema, value(key, required: required, as: .integer))
+    }
+
+    /// The number written for the key when it is one but outside its declared range (already
+    /// reported by `number(_:)` or `integer(_:)`), without logging anything.
+    func numberOutsideRange(_ key: Key) -> Located<Double>? {
+        guard let (node, place) = entry(key, required: false), let number: Double = ValueKind.number.peek(node),
+            key.schema.violation(number) != nil
+        else { return nil }
+        return Located(value: number, place: place)
+    }
+
+    /// `value` when it lies within the schema's range, else nil after logging the violation.
+    private func inRange(_ schema: KeySchema, _ value: Located<Double>?) -> Located<Double>? {
+        guard let value else { return nil }
+        if let violation = schema.violation(value.value) {
+            log.error(violation, at: value.place)
+            return nil
+        }
+        if let typical = schema.percentDefault, typical >= 10, value.value > 0, value.value < 1 {
+            let percent = Phrase.number(value.value)
+            let meant = Phrase.number((value.value * 100 * 1e9).rounded() / 1e9)
+            log.warning("\(percent) % looks like a fraction: write \(meant) for \(meant) %", at: value.place)
+        }
+        return value
     }
 
     /// A nested mapping read into its DTO.
@@ -194,9 +223,19 @@ struct MappingReader<Key: SpecKey> {
         return Located(value: items, place: list.place)
     }
 
-    /// A list of numbers, each with its own place for messages.
-    func numbers(_ key: Key) -> Located<[Located<Double>]>? {
-        elements(key, required: false, as: .number)
+    /// A list of numbers, each with its own place for messages and checked against the key's
+    /// range; an element that is not a number or is outside the range is nil (after its error),
+    /// so the list keeps the length written.
+    func numbers(_ key: Key) -> Located<[Located<Double>?]>? {
+        guard let list: Located<[Node]> = value(key, required: false, as: .list) else { return nil }
+        let path = list.place.path.spelt
+        let schema = key.schema
+        let items = list.value.enumerated().map { index, node -> Located<Double>? in
+            let place = Place(path: path.appending(index: index), mark: node.mark)
+            let item: Double? = ValueKind.number.read(node, at: place, log: log)
+            return inRange(schema, item.map { Located(value: $0, place: place) })
+        }
+        return Located(value: items, place: list.place)
     }
 
     /// A scalar or list value of the given kind.

@@ -44,7 +44,7 @@ struct SiteAssembler {
             applied.add(
                 "site.grid.frequency_hz", Phrase.number(SpecDefaults.gridFrequencyHz), SpecDefaults.gridFrequencySource)
         }
-        let utilisation = log.percent(document.workload?.utilisationPercent)
+        let utilisation = document.workload?.utilisationPercent?.percent
         if document.workload?.utilisationPercent == nil {
             applied.add(
                 "workload.utilisation_percent", Phrase.number(SpecDefaults.utilisation.percent),
@@ -88,14 +88,10 @@ struct SiteAssembler {
         for key in [PlacementSection.Key.timeLimitS, .mipGapPercent, .sitePitchM] where given[key]! == nil {
             applied.add("placement.\(key.rawValue)", Phrase.number(values[key]!), SpecDefaults.placementSources[key]!)
         }
-        if let t = log.positive(spec.timeLimitS) { choices.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
-        if let gap = log.check(
-            spec.mipGapPercent, { (0...100).contains($0) },
-            message: { "must be within 0–100 %, got \(Phrase.number($0))" })
-        {
-            choices.mipGap = .percent(gap)
-        }
-        if let pitch = log.positive(spec.sitePitchM) { choices.sitePitch = .metres(pitch) }
+        // Within a day by its range, so the milliseconds fit an Int64.
+        if let t = spec.timeLimitS?.value { choices.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
+        if let gap = spec.mipGapPercent?.percent { choices.mipGap = gap }
+        if let pitch = spec.sitePitchM?.value { choices.sitePitch = .metres(pitch) }
         for (unit, reach) in [
             (cooling.cdu.id, cooling.cdu.placement?.reach), (cooling.airUnit.id, cooling.airUnit.placement?.reach),
         ] {
@@ -132,29 +128,15 @@ struct SiteAssembler {
                 at: spec.place)
         }
         let kind = log.choice(spec.network, of: HeatRecoveryChoices.NetworkKind.self)
-        let peak = log.positive(spec.peakDemandMW)
+        let peak = spec.peakDemandMW?.value
         let source = log.choice(spec.source, of: HeatRecoveryChoices.Source.self) ?? .facilityWaterReturn
-        func notNegative(_ value: Located<Double>?) -> Double? {
-            log.check(value) {
-                $0 >= 0 && $0.isFinite
-            } message: {
-                "must not be negative, got \(Phrase.number($0))"
-            }
-        }
         var economics = HeatRecoveryEconomics()
         economics.electricityPricePerMegawattHour =
-            notNegative(spec.electricityPrice) ?? economics.electricityPricePerMegawattHour
-        economics.heatPricePerMegawattHour = notNegative(spec.heatPrice) ?? economics.heatPricePerMegawattHour
-        economics.heatPumpCostPerKilowatt = notNegative(spec.heatPumpCost)
-        economics.discountRate = log.percent(spec.discountRatePercent) ?? economics.discountRate
-        if let years = spec.lifetimeYears {
-            economics.lifetimeYears =
-                log.check(years) {
-                    $0 == $0.rounded() && $0 >= 1 && $0 <= 100
-                } message: {
-                    "must be a whole number of years within 1–100, got \(Phrase.number($0))"
-                }.map { Int($0) } ?? economics.lifetimeYears
-        }
+            spec.electricityPrice?.value ?? economics.electricityPricePerMegawattHour
+        economics.heatPricePerMegawattHour = spec.heatPrice?.value ?? economics.heatPricePerMegawattHour
+        economics.heatPumpCostPerKilowatt = spec.heatPumpCost?.value
+        economics.discountRate = spec.discountRatePercent?.percent ?? economics.discountRate
+        economics.lifetimeYears = spec.lifetimeYears?.whole ?? economics.lifetimeYears
         if [spec.electricityPrice, spec.heatPrice, spec.heatPumpCost, spec.discountRatePercent, spec.lifetimeYears]
             .contains(where: { $0 != nil })
         {
@@ -162,26 +144,15 @@ struct SiteAssembler {
                 source: "spec heat_recovery prices (L unless the spec cites better)", confidence: .low,
                 derivation: "defaults for keys not set: " + (HeatRecoveryEconomics.defaultProvenance.derivation ?? ""))
         }
-        let minimumERF = log.percent(spec.minimumERFPercent)
-        let maximumCapacity = log.positive(spec.maximumCapacityMW).map(Power.megawatts)
-        let days = spec.representativeDays.flatMap { d in
-            log.check(d) {
-                $0 == $0.rounded() && $0 >= 1 && $0 <= 365
-            } message: {
-                "must be a whole number of days within 1–365, got \(Phrase.number($0))"
-            }.map { Int($0) }
-        }
+        let minimumERF = spec.minimumERFPercent?.percent
+        let maximumCapacity = spec.maximumCapacityMW.map { Power.megawatts($0.value) }
+        let days = spec.representativeDays?.whole
         var storage: HeatStorageOptions? = nil
         if let s = spec.storage {
             var options = HeatStorageOptions()
-            options.hourlyLoss =
-                log.check(s.hourlyLossPercent) {
-                    $0 >= 0 && $0 < 100
-                } message: {
-                    "must be within 0–100 % and below 100, got \(Phrase.number($0))"
-                }.map(Ratio.percent) ?? options.hourlyLoss
-            options.maximumCapacity = log.positive(s.maximumMWh).map(Energy.megawattHours)
-            if let cost = notNegative(s.costUSDPerMWh) { economics.storageCostPerMegawattHour = cost }
+            options.hourlyLoss = s.hourlyLossPercent?.percent ?? options.hourlyLoss
+            options.maximumCapacity = s.maximumMWh.map { Energy.megawattHours($0.value) }
+            if let cost = s.costUSDPerMWh?.value { economics.storageCostPerMegawattHour = cost }
             storage = options
         }
         let supply = spec.supplyC.map { Temperature.celsius($0.value) }
@@ -269,10 +240,7 @@ struct SiteAssembler {
             sets.append(set)
         }
         var choices = ComplianceChoices(ruleSets: sets)
-        if let factor = log.check(
-            spec.gridEmission, { $0 >= 0 && $0 <= 2 },
-            message: { "must be within 0–2 kg CO₂e/kWh, got \(Phrase.number($0))" })
-        {
+        if let factor = spec.gridEmission?.value {
             choices.gridEmissionFactor = .kilogramsPerKilowattHour(factor)
             choices.gridEmissionProvenance = Provenance(
                 source: "spec compliance.grid_emission_kg_per_kwh", confidence: .low,
@@ -285,30 +253,23 @@ struct SiteAssembler {
                     message: { "must be one of warning, error; got \"\($0)\"" }) == "error"
         }
         choices.ashraeLimits = ASHRAE904Limits(
-            electricalLossFullLoad: log.percent(spec.elcFullLoadMaxPercent),
-            electricalLossHalfLoad: log.percent(spec.elcHalfLoadMaxPercent),
-            mechanicalLoadComponent: log.check(
-                spec.mlcMax, { $0 >= 0 }, message: { "must not be negative, got \(Phrase.number($0))" }),
+            electricalLossFullLoad: spec.elcFullLoadMaxPercent?.percent,
+            electricalLossHalfLoad: spec.elcHalfLoadMaxPercent?.percent,
+            mechanicalLoadComponent: spec.mlcMax?.value,
             climateZone: spec.climateZone?.value)
         return choices
     }
 
-    /// `workload.daily_profile_percent`: 24 non-negative numbers, one per local hour, in percent of
-    /// each hall's sustained utilisation.
-    private func dailyProfile(_ spec: Located<[Located<Double>]>?) -> [Ratio]? {
+    /// `workload.daily_profile_percent`: 24 numbers (each within its range, checked by the
+    /// reader), one per local hour, in percent of each hall's sustained utilisation.
+    private func dailyProfile(_ spec: Located<[Located<Double>?]>?) -> [Ratio]? {
         guard let spec else { return nil }
         if spec.value.count != 24 {
             log.error("must list 24 hourly values (00:00–01:00 first), got \(spec.value.count)", at: spec.place)
         }
-        let values = spec.value.map { item in
-            log.check(item) {
-                $0 >= 0 && $0 <= 1000
-            } message: {
-                "must be within 0–1000 % of the sustained utilisation, got \(Phrase.number($0))"
-            }
-        }
-        guard spec.value.count == 24, values.allSatisfy({ $0 != nil }) else { return nil }
-        return values.map { Ratio.percent($0!) }
+        let values = spec.value.compactMap { $0?.percent }
+        guard spec.value.count == 24, values.count == 24 else { return nil }
+        return values
     }
 
     /// The `cooling` section over the catalogue's defaults (all of them without the section),
@@ -332,17 +293,9 @@ struct SiteAssembler {
             }
             return entry
         }
-        if let t = spec.tcsSupplyC {
-            c.tcsSupply = .celsius(
-                log.check(t) {
-                    (5...70).contains($0)
-                } message: {
-                    "must be within 5–70 °C, got \(Phrase.number($0))"
-                } ?? 36)
-        }
-        c.tcsRise = log.positive(spec.tcsDeltaTK).map(TemperatureDifference.kelvins) ?? c.tcsRise
-        c.facilityWaterRise =
-            log.positive(spec.facilityWaterDeltaTK).map(TemperatureDifference.kelvins) ?? c.facilityWaterRise
+        if let t = spec.tcsSupplyC?.value { c.tcsSupply = .celsius(t) }
+        c.tcsRise = spec.tcsDeltaTK.map { .kelvins($0.value) } ?? c.tcsRise
+        c.facilityWaterRise = spec.facilityWaterDeltaTK.map { .kelvins($0.value) } ?? c.facilityWaterRise
         if let cdu = pick(spec.cdu, BuiltInThermal.cdus, noun: "CDU") {
             let largest =
                 halls.flatMap(\.rackGroups).map { $0.system.designPower * $0.system.liquidFraction.fraction }.max()
@@ -359,22 +312,13 @@ struct SiteAssembler {
         c.economiser =
             pick(spec.heatRejection, BuiltInThermal.heatRejection, noun: "heat-rejection unit") ?? c.economiser
         c.chiller = pick(spec.chiller, BuiltInThermal.chillers, noun: "chiller") ?? c.chiller
-        if let approach = spec.approachK {
-            c.economiser.approach = .kelvins(log.positive(approach) ?? c.economiser.approach.kelvins)
-        }
+        if let approach = spec.approachK?.value { c.economiser.approach = .kelvins(approach) }
         c.cduRedundancy = redundancy(spec.cduRedundancy) ?? c.cduRedundancy
         c.airRedundancy = redundancy(spec.airRedundancy) ?? c.airRedundancy
         c.economiserRedundancy = redundancy(spec.heatRejectionRedundancy) ?? c.economiserRedundancy
         c.chillerRedundancy = redundancy(spec.chillerRedundancy) ?? c.chillerRedundancy
-        c.chillerUnits = log.integer(spec.chillerUnits, minimum: 0) ?? c.chillerUnits
-        if let t = spec.airSupplyC {
-            c.airSupply = .celsius(
-                log.check(t) {
-                    (5...45).contains($0)
-                } message: {
-                    "must be within 5–45 °C (ASHRAE A4 allowable), got \(Phrase.number($0))"
-                } ?? 25)
-        }
+        c.chillerUnits = spec.chillerUnits?.whole ?? c.chillerUnits
+        if let t = spec.airSupplyC?.value { c.airSupply = .celsius(t) }
         return c
     }
 
@@ -385,30 +329,16 @@ struct SiteAssembler {
     private func electrical(grid: GridSection?, power: PowerSection?) -> SiteElectrical {
         let defaults = SiteElectrical()
         let transients = power?.transients
-        let swing = log.check(transients?.swingFactor) {
-            $0 >= 1 && $0 <= 10
-        } message: {
-            "must be within 1–10 (peak over steady power), got \(Phrase.number($0))"
-        }
-        let dropLimit = log.check(power?.voltageDropLimitPercent) {
-            $0 > 0 && $0 <= 100
-        } message: {
-            "must be within 0–100 % and above 0, got \(Phrase.number($0))"
-        }
-        // At most an hour: swings last milliseconds to seconds, and a duration past 9.2e15 ms
-        // overflowed the conversion to microseconds (a trap the fuzzer found).
-        let duration = log.positive(transients?.durationMS).flatMap { _ in
-            log.check(transients?.durationMS) {
-                $0 <= Self.maximumSwingMilliseconds
-            } message: {
-                "must be at most \(Phrase.number(Self.maximumSwingMilliseconds)) ms (an hour), got \(Phrase.number($0))"
-            }
-        }
+        let swing = transients?.swingFactor?.value
+        let dropLimit = power?.voltageDropLimitPercent?.percent
+        // At most an hour by its range: swings last milliseconds to seconds, and a duration past
+        // 9.2e15 ms overflowed the conversion to microseconds (a trap the fuzzer found).
+        let duration = transients?.durationMS?.value
         return SiteElectrical(
-            interconnectVoltage: log.positive(grid?.interconnectKV).map(Voltage.kilovolts),
-            gridCapacity: log.positive(grid?.capacityMW).map(Power.megawatts),
+            interconnectVoltage: grid?.interconnectKV.map { Voltage.kilovolts($0.value) },
+            gridCapacity: grid?.capacityMW.map { Power.megawatts($0.value) },
             mainTransformers: redundancy(grid?.mainTransformers) ?? defaults.mainTransformers,
-            voltageDropLimit: dropLimit.map(Ratio.percent) ?? defaults.voltageDropLimit,
+            voltageDropLimit: dropLimit ?? defaults.voltageDropLimit,
             swingFactor: swing ?? defaults.swingFactor,
             swingDuration: duration.map { .microseconds(Int64(($0 * 1000).rounded())) }
                 ?? defaults.swingDuration,
@@ -428,13 +358,11 @@ struct SiteAssembler {
     private func hallPower(_ spec: HallPowerSection?, designLoad: Power?) -> HallPower {
         let defaults = HallPower()
         let ups = spec?.ups
-        let module = log.positive(ups?.moduleKW).flatMap { kw in
-            log.check(ups?.moduleKW) { _ in
-                designLoad.map { Power.kilowatts(kw) <= $0 } ?? true
-            } message: { _ in
-                "a UPS module of \(Phrase.number(kw)) kW is larger than the hall's design IT load of "
-                    + "\(Phrase.number((designLoad?.kilowatts ?? 0).rounded())) kW; use smaller modules"
-            }
+        let module = log.check(ups?.moduleKW) { kw in
+            designLoad.map { Power.kilowatts(kw) <= $0 } ?? true
+        } message: { kw in
+            "a UPS module of \(Phrase.number(kw)) kW is larger than the hall's design IT load of "
+                + "\(Phrase.number((designLoad?.kilowatts ?? 0).rounded())) kW; use smaller modules"
         }
         let chain = spec?.chain.flatMap { stages.chain($0, place: spec!.place, redundancy: redundancy) }
         var distribution = log.choice(spec?.distribution, of: Distribution.self)
@@ -454,7 +382,7 @@ struct SiteAssembler {
                 redundancy: redundancy(ups?.topology) ?? defaults.ups.redundancy,
                 moduleRating: module.map(Power.kilowatts) ?? defaults.ups.moduleRating,
                 mode: log.choice(ups?.mode, of: UPSMode.self) ?? defaults.ups.mode),
-            electricalRoomDistance: log.positive(spec?.electricalRoomM).map(Length.metres)
+            electricalRoomDistance: spec?.electricalRoomM.map { Length.metres($0.value) }
                 ?? defaults.electricalRoomDistance,
             customChain: chain)
     }
@@ -482,7 +410,23 @@ struct SiteAssembler {
     /// Every hall, checked; IDs unique across the spec.
     private func halls(_ specs: [HallSpec]) -> [Hall] {
         var seenIDs: [String: Place] = [:]
-        return specs.compactMap { hall($0, seenIDs: &seenIDs) }
+        var halls: [Hall] = []
+        // Each count and copy number is bounded, but not their sum over groups and halls: counted
+        // as a Double, which cannot overflow.
+        var racks = 0.0
+        for spec in specs {
+            guard let hall = hall(spec, seenIDs: &seenIDs) else { continue }
+            halls.append(hall)
+            let before = racks
+            racks += Double(hall.copies) * Double(hall.rackGroups.reduce(0) { $0 + $1.count })
+            if racks > Double(FindingLog.maximumCount), before <= Double(FindingLog.maximumCount) {
+                log.error(
+                    "the site holds more than \(FindingLog.maximumCount) racks in all (racks × copies, counted to "
+                        + "this hall); split it into sites",
+                    at: spec.place)
+            }
+        }
+        return halls
     }
 
     private func hall(_ spec: HallSpec, seenIDs: inout [String: Place]) -> Hall? {
@@ -491,8 +435,8 @@ struct SiteAssembler {
                 log.unique($0, at: given.place, noun: "hall ID", seen: &seenIDs)
             }
         }
-        let copies = log.integer(spec.copies) ?? SpecDefaults.copies
-        let utilisation = log.percent(spec.utilisationPercent)
+        let copies = spec.copies?.whole ?? SpecDefaults.copies
+        let utilisation = spec.utilisationPercent?.percent
         let layout = spec.layout.flatMap(layout)
         let groupSpecs = spec.racks ?? []
         let groups = groupSpecs.compactMap(rackGroup)
@@ -514,10 +458,10 @@ struct SiteAssembler {
     }
 
     private func layout(_ spec: LayoutSpec) -> HallLayout? {
-        let rows = log.integer(spec.rows)
-        let racksPerRow = log.integer(spec.racksPerRow)
-        let pitch = log.positive(spec.rackPitchM).map(Length.metres) ?? SpecDefaults.rackPitch
-        let aisle = log.positive(spec.aisleM).map(Length.metres) ?? SpecDefaults.aisle
+        let rows = spec.rows?.whole
+        let racksPerRow = spec.racksPerRow?.whole
+        let pitch = spec.rackPitchM.map { Length.metres($0.value) } ?? SpecDefaults.rackPitch
+        let aisle = spec.aisleM.map { Length.metres($0.value) } ?? SpecDefaults.aisle
         let layoutPath = spec.place.path.description
         if spec.rackPitchM == nil {
             applied.add(
@@ -528,17 +472,7 @@ struct SiteAssembler {
             applied.add(layoutPath + ".aisle_m", Phrase.number(SpecDefaults.aisle.metres), SpecDefaults.aisleSource)
         }
         let sites = spec.unitSites?.compactMap { site -> FloorPoint? in
-            let x = log.check(site.xM) {
-                $0 >= 0
-            } message: {
-                "must be 0 or more, got \(Phrase.number($0))"
-            }
-            let y = log.check(site.yM) {
-                $0 >= 0
-            } message: {
-                "must be 0 or more, got \(Phrase.number($0))"
-            }
-            guard let x, let y else { return nil }
+            guard let x = site.xM?.value, let y = site.yM?.value else { return nil }
             return .metres(x, y)
         }
         guard let rows, let racksPerRow else { return nil }
@@ -547,7 +481,7 @@ struct SiteAssembler {
 
     private func rackGroup(_ spec: RackGroupSpec) -> RackGroup? {
         let system = spec.type.flatMap(catalogue.rack)
-        let count = log.integer(spec.count)
+        let count = spec.count?.whole
         guard let system, let count else { return nil }
         return RackGroup(system: system, count: count)
     }

@@ -58,7 +58,7 @@ public struct SiteLoader: Sendable {
         guard let document = SpecDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return LoadResult(log: log, catalogue: catalogue) }
 
-        if let version = document.version, version.value != 1 {
+        if let version = document.unsupportedVersion {
             // Another version's keys mean something else: report only the version.
             let versionLog = FindingLog(file: log.file)
             versionLog.error(

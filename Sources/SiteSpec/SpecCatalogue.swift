@@ -108,12 +108,15 @@ private struct RackValues {
         /// else nil after logging the key as missing.
         func value<Raw, T>(_ key: Key, _ own: Located<Raw>?, _ inherited: T?, _ convert: (Located<Raw>) -> T?) -> T? {
             if let own { return convert(own) }
-            if inherited == nil { spec.reader.missingKey(key, " (needed without based_on)") }
+            // A value written but rejected by the reader (out of range) is reported already.
+            if inherited == nil, !spec.reader.contains(key) {
+                spec.reader.missingKey(key, " (needed without based_on)")
+            }
             return inherited
         }
         let kilowatts = { (value: Located<Double>) in Power.kilowatts(value.value) }
         let role = value(.role, spec.role, base?.role) { log.choice($0, of: SystemRole.self) }
-        let gpus = value(.gpus, spec.gpus, base?.gpus) { log.integer($0, minimum: 0) }
+        let gpus = value(.gpus, spec.gpus, base?.gpus) { $0.whole }
         let design = value(.designKW, spec.designKW, base?.designPower, kilowatts)
         let liquid = value(.liquidFraction, spec.liquidFraction, base?.liquidFraction) { Ratio.fraction($0.value) }
         guard let role, let gpus, let design, let liquid else { return nil }

@@ -10,6 +10,8 @@ struct SpecDocument: SpecMapping {
     }
     var place: Place
     var version: Located<Double>?
+    /// The version written when it is a number other than 1 (then `version` is nil).
+    var unsupportedVersion: Located<Double>?
     var site: SiteSection?
     var workload: WorkloadSection?
     var power: PowerSection?
@@ -23,6 +25,7 @@ struct SpecDocument: SpecMapping {
     init(_ reader: MappingReader<Key>) {
         place = reader.place
         version = reader.integer(.version, required: true)
+        unsupportedVersion = reader.numberOutsideRange(.version)
         site = reader.mapping(.site, required: true)
         workload = reader.mapping(.workload)
         power = reader.mapping(.power)
@@ -244,7 +247,7 @@ struct WorkloadSection: SpecMapping {
         case utilisationPercent = "utilisation_percent", dailyProfilePercent = "daily_profile_percent"
     }
     var utilisationPercent: Located<Double>?
-    var dailyProfilePercent: Located<[Located<Double>]>?
+    var dailyProfilePercent: Located<[Located<Double>?]>?
 
     init(_ reader: MappingReader<Key>) {
         utilisationPercent = reader.number(.utilisationPercent)

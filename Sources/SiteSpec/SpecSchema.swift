@@ -2,42 +2,70 @@ import Foundation
 
 /// What one spec key holds, declared beside the loader's keys (every `SpecKey` enum answers
 /// `schema` with an exhaustive switch, so a key cannot be added without it), and checked by the
-/// reader on every read in debug builds (the kind it reads and whether it requires the key must
-/// match). `dcplan schema` turns these into a JSON Schema, so the schema and the loader cannot
-/// drift apart.
+/// reader on every read: in debug builds (the tests) that the kind it reads and whether it
+/// requires the key match, in every build that a number lies in its declared `PhysicalRange` (an
+/// integer in its `IntegerRange`). `dcplan schema` turns these into a JSON Schema, so the
+/// schema and the loader cannot drift apart.
 struct KeySchema {
     indirect enum Kind {
         case string(values: [String]?)
-        case number(minimum: Double?, maximum: Double?)
-        case integer(minimum: Int, maximum: Int?)
+        case number(PhysicalRange)
+        case integer(IntegerRange)
         case mapping(any SpecMapping.Type)
         case list(of: any SpecMapping.Type)
-        case numberList(count: Int?)
+        case numberList(count: Int?, PhysicalRange)
         case stringList
         case scalarList
     }
 
     var kind: Kind
-    /// What the key means, with its unit and default.
-    var description: String
+    /// What the key means, with its unit and default; the range is added by `description`.
+    var summary: String
     var required = false
+    /// The default of a `_percent` key, when it has one: with a default of 10 % or more, a
+    /// value between 0 and 1 is taken for a fraction and warned about.
+    var percentDefault: Double? = nil
+    /// The message for a value outside the range, when the generic one would mislead
+    /// (`version`: `unsupported version 2; this dcplan reads version 1`).
+    var outOfRange: ((String) -> String)? = nil
+
+    init(
+        kind: Kind, description: String, required: Bool = false, percentDefault: Double? = nil,
+        outOfRange: ((String) -> String)? = nil
+    ) {
+        self.kind = kind
+        self.summary = description
+        self.required = required
+        self.percentDefault = percentDefault
+        self.outOfRange = outOfRange
+    }
+
+    /// The summary with the range of a numeric key: `… Range: 0–50 K and above 0.`
+    var description: String {
+        switch kind {
+        case .number(let range), .numberList(_, let range): summary + " Range: \(range.text)."
+        case .integer(let range): summary + " Range: \(range.text)."
+        default: summary
+        }
+    }
 
     static func string(_ description: String, _ values: [String]? = nil, required: Bool = false) -> KeySchema {
         KeySchema(kind: .string(values: values), description: description, required: required)
     }
 
-    static func number(_ description: String, minimum: Double? = nil, maximum: Double? = nil, required: Bool = false)
-        -> KeySchema
-    {
-        KeySchema(kind: .number(minimum: minimum, maximum: maximum), description: description, required: required)
+    static func number(
+        _ description: String, _ range: PhysicalRange, required: Bool = false, percentDefault: Double? = nil
+    ) -> KeySchema {
+        KeySchema(kind: .number(range), description: description, required: required, percentDefault: percentDefault)
     }
 
     static func integer(
-        _ description: String, minimum: Int = 1, maximum: Int? = FindingLog.maximumCount, required: Bool = false
-    )
-        -> KeySchema
-    {
-        KeySchema(kind: .integer(minimum: minimum, maximum: maximum), description: description, required: required)
+        _ description: String, minimum: Int = 1, maximum: Int = FindingLog.maximumCount, unit: String = "",
+        required: Bool = false
+    ) -> KeySchema {
+        KeySchema(
+            kind: .integer(IntegerRange(minimum: minimum, maximum: maximum, unit: unit)), description: description,
+            required: required)
     }
 
     static func mapping(_ type: any SpecMapping.Type, _ description: String, required: Bool = false) -> KeySchema {
@@ -54,6 +82,21 @@ struct KeySchema {
         case (.string, .string), (.number, .number), (.integer, .integer), (.mapping, .mapping): true
         case (.list, .list), (.numberList, .list), (.stringList, .list), (.scalarList, .list): true
         default: false
+        }
+    }
+
+    /// The message for `value` outside the key's range, nil when it is inside (or the key is not
+    /// numeric).
+    func violation(_ value: Double) -> String? {
+        switch kind {
+        case .number(let range), .numberList(_, let range):
+            guard !range.contains(value) else { return nil }
+            return outOfRange?(Phrase.number(value)) ?? range.violation(value)
+        case .integer(let range):
+            guard !range.contains(value) else { return nil }
+            return outOfRange?(Phrase.number(value)) ?? range.violation(value)
+        default:
+            return nil
         }
     }
 }
@@ -109,19 +152,16 @@ public enum SpecSchema {
         case .string(let values):
             // The loader takes any scalar where text is expected (`name: 2027` is "2027").
             value = values.map { ["enum": $0] } ?? ["type": ["string", "number", "integer", "boolean"]]
-        case .number(let minimum, let maximum):
-            value = ["type": "number"]
-            if let minimum { value["minimum"] = minimum }
-            if let maximum { value["maximum"] = maximum }
-        case .integer(let minimum, let maximum):
-            value = ["type": "integer", "minimum": minimum]
-            if let maximum { value["maximum"] = maximum }
+        case .number(let range):
+            value = bounds(range)
+        case .integer(let range):
+            value = ["type": "integer", "minimum": range.minimum, "maximum": range.maximum]
         case .mapping(let type):
             value = object(type)
         case .list(let type):
             value = ["type": "array", "items": object(type)]
-        case .numberList(let count):
-            value = ["type": "array", "items": ["type": "number"]]
+        case .numberList(let count, let range):
+            value = ["type": "array", "items": bounds(range)]
             if let count { (value["minItems"], value["maxItems"]) = (count, count) }
         case .stringList:
             value = ["type": "array", "items": ["type": "string"]]
@@ -131,16 +171,35 @@ public enum SpecSchema {
         value["description"] = schema.description
         return value
     }
+
+    /// A number within `range`: `minimum`/`exclusiveMinimum` and `maximum`/`exclusiveMaximum`.
+    static func bounds(_ range: PhysicalRange) -> [String: Any] {
+        var value: [String: Any] = ["type": "number"]
+        value[range.lower.isInclusive ? "minimum" : "exclusiveMinimum"] = range.lower.value
+        value[range.upper.isInclusive ? "maximum" : "exclusiveMaximum"] = range.upper.value
+        return value
+    }
 }
 
 // MARK: - The keys
 
-private let redundancyForms = "N, N+k, 2N, 2(N+1), xN/y (e.g. 4N/3) or block"
+private let redundancyForms = "N, N+k (k up to 1000), 2N, 2(N+1), xN/y (e.g. 4N/3) or block"
+
+/// A unit rating (a UPS module, a stage unit): 0.1 kW (a PSU) to 1,000 MW.
+private let unitRating = PhysicalRange.within(0.1, 1_000_000, "kW")
+/// A rack's power: above 0, at most 2 MW (the densest racks announced draw about 600 kW).
+private let rackPower = PhysicalRange.above(0, atMost: 2000, "kW")
+/// A sweep range's ends: any value a site key can take lies within ±10⁹.
+private let sweepValue = PhysicalRange.within(-1e9, 1e9, "")
 
 extension SpecDocument.Key {
     var schema: KeySchema {
         switch self {
-        case .version: .integer("Spec format version; this dcplan reads 1.", minimum: 1, maximum: 1, required: true)
+        case .version:
+            KeySchema(
+                kind: .integer(IntegerRange(minimum: 1, maximum: 1, unit: "")),
+                description: "Spec format version; this dcplan reads 1.", required: true,
+                outOfRange: { "unsupported version \($0); this dcplan reads version 1" })
         case .site: .mapping(SiteSection.self, "The site: name, weather file, grid.", required: true)
         case .workload:
             .mapping(
@@ -168,11 +227,18 @@ extension SpecDocument.Key {
 extension PlacementSection.Key {
     var schema: KeySchema {
         switch self {
-        case .timeLimitS: .number("Wall-clock limit per placement MILP [s], > 0 (default 60); a time-out is a status.")
+        case .timeLimitS:
+            .number(
+                "Wall-clock limit per placement MILP [s] (default 60); a time-out is a status.",
+                .within(0.1, 86_400, "s"))
         case .mipGapPercent:
-            .number("Relative MIP gap at which the search stops [%], 0–100 (default 0.5).", minimum: 0, maximum: 100)
+            .number(
+                "Relative MIP gap at which the search stops [%] (default 0.5).", .within(0, 100, "%"),
+                percentDefault: 0.5)
         case .sitePitchM:
-            .number("Pitch of the generated candidate sites along the front and back walls [m] (default 3).")
+            .number(
+                "Pitch of the generated candidate sites along the front and back walls [m] (default 3).",
+                .within(0.1, 100, "m"))
         }
     }
 }
@@ -180,8 +246,9 @@ extension PlacementSection.Key {
 extension UnitSiteSpec.Key {
     var schema: KeySchema {
         switch self {
-        case .xM: .number("Distance along the rows from the hall's origin [m].", required: true)
-        case .yM: .number("Distance across the rows from the hall's origin [m].", required: true)
+        case .xM: .number("Distance along the rows from the hall's origin [m].", .within(0, 1000, "m"), required: true)
+        case .yM:
+            .number("Distance across the rows from the hall's origin [m].", .within(0, 1000, "m"), required: true)
         }
     }
 }
@@ -202,10 +269,15 @@ extension SiteSection.Key {
 extension GridSection.Key {
     var schema: KeySchema {
         switch self {
-        case .frequencyHz: .number("Grid frequency [Hz]; 50 or 60 (default 60, Korea).")
+        case .frequencyHz: .number("Grid frequency [Hz]; 50 or 60 (default 60, Korea).", .within(50, 60, "Hz"))
         case .interconnectKV:
-            .number("Interconnect voltage [kV]; default: by the KEPCO rule table from the peak demand.")
-        case .capacityMW: .number("Contracted grid capacity [MW]; a facility demand above it is an error (exit 2).")
+            .number(
+                "Interconnect voltage [kV]; default: by the KEPCO rule table from the peak demand.",
+                .within(0.1, 1000, "kV"))
+        case .capacityMW:
+            .number(
+                "Contracted grid capacity [MW]; a facility demand above it is an error (exit 2).",
+                .above(0, atMost: 100_000, "MW"))
         case .mainTransformers: .string("Redundancy of the main transformers: \(redundancyForms) (default N+1).")
         }
     }
@@ -216,7 +288,8 @@ extension PowerSection.Key {
         switch self {
         case .voltageDropLimitPercent:
             .number(
-                "Largest voltage drop on a sized conductor run [%], above 0, at most 100 (default 3).", maximum: 100)
+                "Largest voltage drop on a sized conductor run [%] (default 3).", .above(0, atMost: 100, "%"),
+                percentDefault: 3)
         case .transients: .mapping(TransientSection.self, "The synchronous-training power swing and its smoothing.")
         }
     }
@@ -227,8 +300,12 @@ extension TransientSection.Key {
         switch self {
         case .swingFactor:
             .number(
-                "Peak over steady power in a synchronous-training swing, 1–10 (default 1.4).", minimum: 1, maximum: 10)
-        case .durationMS: .number("How long a swing lasts [ms] (default 20).")
+                "Peak over steady power in a synchronous-training swing (default 1.4).",
+                .within(1, 10, "(peak over steady power)"))
+        case .durationMS:
+            .number(
+                "How long a swing lasts [ms] (default 20).",
+                .above(0, atMost: SiteAssembler.maximumSwingMilliseconds, "ms"))
         case .smoothing:
             .string(
                 "Where the storage that smooths the swing sits (default rack).",
@@ -240,21 +317,23 @@ extension TransientSection.Key {
 extension CoolingSection.Key {
     var schema: KeySchema {
         switch self {
-        case .tcsSupplyC: .number("Liquid-loop (TCS) supply to the racks [°C], 5–70 (default 36).")
-        case .tcsDeltaTK: .number("TCS rise across the racks [K] (default 10).")
+        case .tcsSupplyC: .number("Liquid-loop (TCS) supply to the racks [°C] (default 36).", .within(5, 70, "°C"))
+        case .tcsDeltaTK: .number("TCS rise across the racks [K] (default 10).", .within(1, 50, "K"))
         case .cdu: .string("CDU model (default cdu-liquidstack-1mw).")
         case .cduRedundancy: .string("CDU redundancy per hall: \(redundancyForms) (default N+1).")
         case .airUnit: .string("Air unit model (default fan-wall-400).")
         case .airRedundancy: .string("Air-unit redundancy per hall (default N+1).")
         case .heatRejection: .string("Economiser in series with the chillers (default dry-cooler-1mw).")
         case .heatRejectionRedundancy: .string("Economiser redundancy (default N+1).")
-        case .approachK: .number("Economiser approach [K] > 0 (default: the unit's).")
+        case .approachK: .number("Economiser approach [K] (default: the unit's).", .above(0, atMost: 50, "K"))
         case .chiller: .string("Trim chiller model (default chiller-centrifugal-wc-3500).")
-        case .facilityWaterDeltaTK: .number("Facility-water return − supply [K] (default 10).")
+        case .facilityWaterDeltaTK: .number("Facility-water return − supply [K] (default 10).", .within(1, 50, "K"))
         case .chillerRedundancy: .string("Chiller redundancy per loop (default N+1).")
         case .chillerUnits:
-            .integer("Chillers installed per loop, 0 or more (default: sized for the design condition).", minimum: 0)
-        case .airSupplyC: .number("Supply air to the racks [°C], 5–45 (default 25).")
+            .integer(
+                "Chillers installed per loop (default: sized for the design condition).", minimum: 0, maximum: 1000)
+        case .airSupplyC:
+            .number("Supply air to the racks [°C] (default 25).", .within(5, 45, "°C (ASHRAE A4 allowable)"))
         }
     }
 }
@@ -266,7 +345,9 @@ extension HeatRecoverySection.Key {
             .string(
                 "District-heating network preset.", ["korean-high-temperature", "fourth-generation"], required: true)
         case .peakDemandMW:
-            .number("Heat the network can take at the heating design condition [MW], positive.", required: true)
+            .number(
+                "Heat the network can take at the heating design condition [MW].", .above(0, atMost: 10_000, "MW"),
+                required: true)
         case .source:
             .string(
                 "Loop the heat pumps draw from (default facility-water-return).",
@@ -276,19 +357,27 @@ extension HeatRecoverySection.Key {
                 "Heat-pump entry (default hp-high-temp-10mw for korean-high-temperature, hp-district-10mw for "
                     + "fourth-generation).",
                 ["hp-district-10mw", "hp-high-temp-10mw"])
-        case .supplyC: .number("Network supply [°C], fixed all year (default: the preset's).")
-        case .returnC: .number("Network return [°C] (default: the preset's).")
-        case .electricityPrice: .number("Heat-pump electricity price [USD/MWh], ≥ 0 (default 120, L).", minimum: 0)
-        case .heatPrice: .number("Price paid for heat delivered [USD/MWh], ≥ 0 (default 70, L).", minimum: 0)
-        case .heatPumpCost: .number("Installed heat-pump cost [USD/kW heat], ≥ 0 (default: the entry's).", minimum: 0)
-        case .discountRatePercent: .number("Real discount rate [%], 0–100 (default 7).", minimum: 0, maximum: 100)
+        case .supplyC:
+            .number("Network supply [°C], fixed all year (default: the preset's).", .within(0, 150, "°C"))
+        case .returnC: .number("Network return [°C] (default: the preset's).", .within(0, 150, "°C"))
+        case .electricityPrice:
+            .number("Heat-pump electricity price [USD/MWh] (default 120, L).", .within(0, 10_000, "USD/MWh"))
+        case .heatPrice:
+            .number("Price paid for heat delivered [USD/MWh] (default 70, L).", .within(0, 10_000, "USD/MWh"))
+        case .heatPumpCost:
+            .number("Installed heat-pump cost [USD/kW heat] (default: the entry's).", .within(0, 100_000, "USD/kW"))
+        case .discountRatePercent:
+            .number("Real discount rate [%] (default 7).", .within(0, 100, "%"), percentDefault: 7)
         case .lifetimeYears:
-            .integer("Heat-pump lifetime for the annuity [years], 1–100 (default 20).", minimum: 1, maximum: 100)
+            .integer("Heat-pump lifetime for the annuity (default 20).", minimum: 1, maximum: 100, unit: "years")
         case .minimumERFPercent:
-            .number("ERF the site must reach [%], 0–100; infeasible → exit 2.", minimum: 0, maximum: 100)
-        case .maximumCapacityMW: .number("Largest heat-pump capacity the optimiser may choose [MW], positive.")
+            .number("ERF the site must reach [%]; infeasible → exit 2.", .within(0, 100, "%"))
+        case .maximumCapacityMW:
+            .number("Largest heat-pump capacity the optimiser may choose [MW].", .above(0, atMost: 10_000, "MW"))
         case .representativeDays:
-            .integer("Solve on this many representative days instead of 8,760 hours, 1–365.", minimum: 1, maximum: 365)
+            .integer(
+                "Solve on this many representative days instead of 8,760 hours.", minimum: 1, maximum: 365,
+                unit: "days")
         case .storage:
             .mapping(
                 HeatStorageSection.self, "Hot-water storage the optimiser may size (use with representative_days).")
@@ -300,9 +389,15 @@ extension HeatStorageSection.Key {
     var schema: KeySchema {
         switch self {
         case .hourlyLossPercent:
-            .number("Stored heat lost per hour [%], 0 to below 100 (default 0.1).", minimum: 0, maximum: 100)
-        case .maximumMWh: .number("Largest storage the optimiser may choose [MWh], positive (default: none).")
-        case .costUSDPerMWh: .number("Installed storage cost [USD/MWh], ≥ 0 (default 3000, L).", minimum: 0)
+            .number(
+                "Stored heat lost per hour [%] (default 0.1).", PhysicalRange(.inclusive(0), .exclusive(100), "%"),
+                percentDefault: 0.1)
+        case .maximumMWh:
+            .number(
+                "Largest storage the optimiser may choose [MWh] (default: none).",
+                .above(0, atMost: 1_000_000, "MWh"))
+        case .costUSDPerMWh:
+            .number("Installed storage cost [USD/MWh] (default 3000, L).", .within(0, 1_000_000, "USD/MWh"))
         }
     }
 }
@@ -318,18 +413,21 @@ extension ComplianceSection.Key {
                 required: true)
         case .gridEmission:
             .number(
-                "Grid emission factor for CUE [kg CO₂e/kWh], 0–2 (default 0.4594, Korea, L).", minimum: 0, maximum: 2)
+                "Grid emission factor for CUE [kg CO₂e/kWh] (default 0.4594, Korea, L).", .within(0, 2, "kg CO₂e/kWh"))
         case .onFail:
             .string(
                 "What a FAIL does: a warning, or an error that makes plan exit 2 (default warning).",
                 ["warning", "error"])
         case .elcFullLoadMaxPercent:
             .number(
-                "ASHRAE 90.4 maximum design ELC at 100 % IT load [%] (no default: REFERENCE.md §4.7).", minimum: 0,
-                maximum: 100)
+                "ASHRAE 90.4 maximum design ELC at 100 % IT load [%] (no default: REFERENCE.md §4.7).",
+                .within(0, 100, "%"))
         case .elcHalfLoadMaxPercent:
-            .number("ASHRAE 90.4 maximum design ELC at 50 % IT load [%] (no default).", minimum: 0, maximum: 100)
-        case .mlcMax: .number("ASHRAE 90.4 maximum annual MLC for the climate zone (no default).", minimum: 0)
+            .number("ASHRAE 90.4 maximum design ELC at 50 % IT load [%] (no default).", .within(0, 100, "%"))
+        case .mlcMax:
+            .number(
+                "ASHRAE 90.4 maximum annual MLC (mechanical energy / IT energy) for the climate zone (no default).",
+                .within(0, 10, ""))
         case .climateZone: .string("ASHRAE climate zone the MLC maximum is for, e.g. 4A.")
         }
     }
@@ -341,7 +439,10 @@ extension HallPowerSection.Key {
         case .distribution:
             .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
         case .ups: .mapping(UPSSection.self, "UPS topology, module size and mode.")
-        case .electricalRoomM: .number("Cable route from the electrical room to the nearest rack row [m] (default 15).")
+        case .electricalRoomM:
+            .number(
+                "Cable route from the electrical room to the nearest rack row [m] (default 15).",
+                .above(0, atMost: 2000, "m"))
         case .chain: .list(ChainStageSpec.self, "A custom chain, 22.9 kV first, rack last.")
         }
     }
@@ -352,7 +453,7 @@ extension ChainStageSpec.Key {
         switch self {
         case .stage: .string("A built-in stage ID (dcplan catalog stages) or one from catalog.stages.", required: true)
         case .redundancy: .string("The stage's redundancy (default N+1).")
-        case .unitKW: .number("Unit rating override [kW].")
+        case .unitKW: .number("Unit rating override [kW].", unitRating)
         }
     }
 }
@@ -371,9 +472,9 @@ extension StageEntrySpec.Key {
                     "ac-distribution",
                     "rack-power-shelf", "solid-state-transformer", "dc-busway", "dc-converter",
                 ])
-        case .ratingKW: .number("Unit rating [kW].")
-        case .ratingKVA: .number("Unit rating [kVA].")
-        case .powerFactor: .number("Power factor of the load, 0–1 (default 0.95 AC, 1 DC).")
+        case .ratingKW: .number("Unit rating [kW].", unitRating)
+        case .ratingKVA: .number("Unit rating [kVA].", .within(0.1, 1_000_000, "kVA"))
+        case .powerFactor: .number("Power factor of the load (default 0.95 AC, 1 DC).", .within(0.5, 1, ""))
         case .efficiency: .list(EfficiencyPointSpec.self, "Efficiency points; the loss curve is refitted.")
         case .source: .string("Where the numbers come from.", required: true)
         case .confidence: .string("How sure the source is (default L).", ["H", "M", "L"])
@@ -384,8 +485,8 @@ extension StageEntrySpec.Key {
 extension EfficiencyPointSpec.Key {
     var schema: KeySchema {
         switch self {
-        case .loadPercent: .number("Load [%].", required: true)
-        case .efficiencyPercent: .number("Efficiency at that load [%].", required: true)
+        case .loadPercent: .number("Load [%].", .within(1, 150, "%"), required: true)
+        case .efficiencyPercent: .number("Efficiency at that load [%].", .within(50, 100, "%"), required: true)
         }
     }
 }
@@ -394,7 +495,7 @@ extension UPSSection.Key {
     var schema: KeySchema {
         switch self {
         case .topology: .string("UPS and LV-path redundancy: \(redundancyForms) (default N+1).")
-        case .moduleKW: .number("UPS module rating [kW] (default 1000).")
+        case .moduleKW: .number("UPS module rating [kW] (default 1000).", unitRating)
         case .mode: .string("UPS operating mode (default double-conversion).", ["double-conversion", "eco"])
         }
     }
@@ -404,13 +505,16 @@ extension WorkloadSection.Key {
     var schema: KeySchema {
         switch self {
         case .utilisationPercent:
-            .number("Sustained utilisation of the compute racks [%], 0–100 (default 80).", minimum: 0, maximum: 100)
+            .number(
+                "Sustained utilisation of the compute racks [%] (default 80).", .within(0, 100, "%"),
+                percentDefault: 80)
         case .dailyProfilePercent:
             KeySchema(
-                kind: .numberList(count: 24),
+                kind: .numberList(count: 24, .within(0, 1000, "% of the sustained utilisation")),
                 description:
-                    "24 hourly values (00:00–01:00 first) in % of the sustained utilisation, for the annual simulation."
-            )
+                    "24 hourly values (00:00–01:00 first) in % of the sustained utilisation, for the annual "
+                    + "simulation.",
+                percentDefault: 100)
         }
     }
 }
@@ -419,9 +523,11 @@ extension HallSpec.Key {
     var schema: KeySchema {
         switch self {
         case .id: .string("Unique hall ID: lower-case letters, digits and '-'.", required: true)
-        case .copies: .integer("Number of identical halls (default 1).")
+        case .copies: .integer("Number of identical halls (default 1).", maximum: 1000)
         case .utilisationPercent:
-            .number("Overrides the site's utilisation for this hall [%].", minimum: 0, maximum: 100)
+            .number(
+                "Overrides the site's utilisation for this hall [%] (default: the site's, 80).", .within(0, 100, "%"),
+                percentDefault: 80)
         case .layout: .mapping(LayoutSpec.self, "The floor grid of rack positions.")
         case .power: .mapping(HallPowerSection.self, "The hall's power distribution.")
         case .racks: .list(RackGroupSpec.self, "Rack groups, at least one.", required: true)
@@ -432,10 +538,10 @@ extension HallSpec.Key {
 extension LayoutSpec.Key {
     var schema: KeySchema {
         switch self {
-        case .rows: .integer("Rows of rack positions.", required: true)
-        case .racksPerRow: .integer("Rack positions per row.", required: true)
-        case .rackPitchM: .number("Width of one rack position [m] (default 0.6).")
-        case .aisleM: .number("Aisle width between rows [m] (default 1.2).")
+        case .rows: .integer("Rows of rack positions.", maximum: 1000, required: true)
+        case .racksPerRow: .integer("Rack positions per row.", maximum: 1000, required: true)
+        case .rackPitchM: .number("Width of one rack position [m] (default 0.6).", .within(0.3, 3, "m"))
+        case .aisleM: .number("Aisle width between rows [m] (default 1.2).", .within(0.5, 10, "m"))
         case .unitSites:
             .list(
                 UnitSiteSpec.self,
@@ -450,7 +556,7 @@ extension RackGroupSpec.Key {
     var schema: KeySchema {
         switch self {
         case .type: .string("A rack entry ID (dcplan catalog list) or one from catalog.racks.", required: true)
-        case .count: .integer("Racks per copy of the hall.", required: true)
+        case .count: .integer("Racks per copy of the hall.", maximum: 100_000, required: true)
         }
     }
 }
@@ -471,12 +577,12 @@ extension RackEntrySpec.Key {
         case .basedOn: .string("A rack entry to copy, then override.")
         case .name: .string("Display name.")
         case .role: .string("What the rack is for.", ["compute", "network", "storage"])
-        case .gpus: .integer("GPUs per rack.", minimum: 0)
-        case .nameplateKW: .number("Installed PSU capacity [kW].")
-        case .designKW: .number("Planning peak [kW].")
-        case .idleKW: .number("Idle draw [kW].")
-        case .liquidFraction: .number("Heat share to liquid, 0–1.", minimum: 0, maximum: 1)
-        case .weightKG: .number("Rack mass [kg].")
+        case .gpus: .integer("GPUs per rack.", minimum: 0, maximum: 1000)
+        case .nameplateKW: .number("Installed PSU capacity [kW].", rackPower)
+        case .designKW: .number("Planning peak [kW].", rackPower)
+        case .idleKW: .number("Idle draw [kW].", .within(0, 2000, "kW"))
+        case .liquidFraction: .number("Heat share to liquid.", .within(0, 1, ""))
+        case .weightKG: .number("Rack mass [kg].", .above(0, atMost: 10_000, "kg"))
         case .source: .string("Where the numbers come from.", required: true)
         case .confidence: .string("How sure the source is (default L).", ["H", "M", "L"])
         }
@@ -486,7 +592,10 @@ extension RackEntrySpec.Key {
 extension SweepDocument.Key {
     var schema: KeySchema {
         switch self {
-        case .version: .integer("Sweep format version; 1.", minimum: 1, maximum: 1, required: true)
+        case .version:
+            KeySchema(
+                kind: .integer(IntegerRange(minimum: 1, maximum: 1, unit: "")), description: "Sweep format version; 1.",
+                required: true, outOfRange: { "unsupported version \($0); this dcplan reads sweep version 1" })
         case .name: .string("Title of the sweep report (default: the file name).")
         case .base: .string("The site spec to vary, relative to the sweep file.", required: true)
         case .combination: .string("How axes combine (default cartesian).", ["cartesian", "zip"])
@@ -511,9 +620,9 @@ extension SweepAxisSpec.Key {
 extension SweepRangeSpec.Key {
     var schema: KeySchema {
         switch self {
-        case .from: .number("First value.", required: true)
-        case .to: .number("Last value (inclusive).", required: true)
-        case .step: .number("Step > 0.", required: true)
+        case .from: .number("First value.", sweepValue, required: true)
+        case .to: .number("Last value (inclusive).", sweepValue, required: true)
+        case .step: .number("Step.", .above(0, atMost: 1e9, ""), required: true)
         }
     }
 }

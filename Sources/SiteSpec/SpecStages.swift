@@ -76,22 +76,18 @@ struct SpecStages {
         let kind = spec.kind.map { log.choice($0, of: StageKind.self) } ?? base?.kind
         let defaultPowerFactor = kind?.input == .dc800 ? Ratio.one : BuiltInStages.acPowerFactor
         let powerFactor =
-            log.check(spec.powerFactor) {
-                $0 > 0 && $0 <= 1
-            } message: {
-                "must be within 0–1 and above 0, got \(Phrase.number($0))"
-            }.map(Ratio.fraction) ?? base?.powerFactor ?? defaultPowerFactor
+            spec.powerFactor.map { Ratio.fraction($0.value) } ?? base?.powerFactor ?? defaultPowerFactor
         let rating: StageRating? =
-            log.positive(spec.ratingKW).map { .active(.kilowatts($0)) }
-            ?? log.positive(spec.ratingKVA).map { .apparent(.kilovoltAmperes($0)) } ?? base?.rating
+            spec.ratingKW.map { .active(.kilowatts($0.value)) }
+            ?? spec.ratingKVA.map { .apparent(.kilovoltAmperes($0.value)) } ?? base?.rating
         let points = spec.efficiency.map { $0.compactMap(point) }
         let pointsOK = points == nil || points?.count == spec.efficiency?.count
         if base == nil {
             if spec.kind == nil { spec.reader.missingKey(.kind, " (needed without based_on)") }
-            if spec.ratingKW == nil, spec.ratingKVA == nil {
+            if !spec.reader.contains(.ratingKW), !spec.reader.contains(.ratingKVA) {
                 spec.reader.missingKey(.ratingKW, " (needed without based_on)")
             }
-            if spec.efficiency == nil { spec.reader.missingKey(.efficiency, " (needed without based_on)") }
+            if !spec.reader.contains(.efficiency) { spec.reader.missingKey(.efficiency, " (needed without based_on)") }
         }
         guard let id, let source, let confidence, let kind, let rating, pointsOK else { return nil }
         guard let curve = points.map(Self.fit) ?? base?.curve else {
@@ -123,15 +119,9 @@ struct SpecStages {
         return log.unique(id, at: given.place, noun: "stage ID", seen: &specIDs)
     }
 
-    /// One efficiency point: load above 0 %, efficiency within 0–100 % and above 0.
+    /// One efficiency point, its load and efficiency within their ranges (checked by the reader).
     private func point(_ spec: EfficiencyPointSpec) -> EfficiencyPoint? {
-        let load = log.positive(spec.loadPercent)
-        let efficiency = log.check(spec.efficiencyPercent) {
-            $0 > 0 && $0 <= 100
-        } message: {
-            "must be within 0–100 % and above 0, got \(Phrase.number($0))"
-        }
-        guard let load, let efficiency else { return nil }
+        guard let load = spec.loadPercent?.value, let efficiency = spec.efficiencyPercent?.value else { return nil }
         return .percent(load, efficiency)
     }
 
@@ -143,14 +133,24 @@ struct SpecStages {
         }
     }
 
+    /// The most stages a custom chain may list: each stage's losses compound, and a chain of
+    /// thousands drew an infinite load.
+    static let maximumChainStages = 20
+
     /// A hall's custom chain, or nil after logging why it cannot carry power from 22.9 kV to
     /// the racks (an unknown stage, a bad redundancy, a missing stage).
     func chain(_ specs: [ChainStageSpec], place: Place, redundancy: (Located<String>?) -> Redundancy?) -> [PowerStage]?
     {
+        guard specs.count <= Self.maximumChainStages else {
+            log.error(
+                "a custom chain has at most \(Self.maximumChainStages) stages (22.9 kV to the racks takes about 6), "
+                    + "got \(specs.count)", at: place)
+            return nil
+        }
         var names: [String: Int] = [:]
         let stages = specs.compactMap { spec -> PowerStage? in
             guard let reference = spec.stage, let entry = entry(reference) else { return nil }
-            let unit = log.positive(spec.unitKW).map(Power.kilowatts)
+            let unit = spec.unitKW.map { Power.kilowatts($0.value) }
             var chosen = Redundancy.nPlus(1)
             if let text = spec.redundancy {
                 guard let parsed = redundancy(text) else { return nil }

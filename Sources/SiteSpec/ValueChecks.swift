@@ -4,8 +4,9 @@ import PlannerModel
 /// an error at the value's place; an absent value (nil in) gives nil without a finding, because
 /// absence was either allowed or already reported by the reader.
 extension FindingLog {
-    /// The largest count, copy number or layout dimension accepted, so that products of them
-    /// stay far from integer overflow.
+    /// The largest count accepted by default (an integer key's `IntegerRange` may be narrower),
+    /// and the most racks a site may hold in all, so that products of counts stay far from
+    /// integer overflow.
     static let maximumCount = 1_000_000
 
     /// `value` when it satisfies `rule`, else nil after logging `message(value)`.
@@ -16,39 +17,6 @@ extension FindingLog {
             return nil
         }
         return value.value
-    }
-
-    /// A whole number ≥ `minimum` (1 or 0) and at most `maximumCount`:
-    /// `must be a positive integer, got -3`.
-    func integer(_ value: Located<Double>?, minimum: Int = 1) -> Int? {
-        let wording = minimum > 0 ? "a positive integer" : "a non-negative integer"
-        let maximum = Double(Self.maximumCount)
-        return check(value) {
-            $0 == $0.rounded() && $0 >= Double(minimum) && $0 <= maximum
-        } message: {
-            $0 > maximum
-                ? "must be at most \(Self.maximumCount), got \(Phrase.number($0))"
-                : "must be \(wording), got \(Phrase.number($0))"
-        }.map { Int($0) }
-    }
-
-    /// A number > 0: `must be positive, got 0`.
-    func positive(_ value: Located<Double>?) -> Double? {
-        check(value) {
-            $0 > 0
-        } message: {
-            "must be positive, got \(Phrase.number($0))"
-        }
-    }
-
-    /// A percentage within 0…100 as a ratio: `must be within 0–100 %, got 120`.
-    func percent(_ value: Located<Double>?) -> Ratio? {
-        check(value) {
-            (0...100).contains($0)
-        } message: {
-            "must be within 0–100 %, got \(Phrase.number($0))"
-        }
-        .map(Ratio.percent)
     }
 
     /// One of an enumeration's raw values: `must be one of compute, network, storage; got "gpu"`.
@@ -105,4 +73,13 @@ extension FindingLog {
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     private static func isLowerAlphanumeric(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 122) }
+}
+
+extension Located where Value == Double {
+    /// The whole number of an `.integer` key (the reader checked that it is whole and within its
+    /// range, so the conversion is exact); nil only for a value that was not checked.
+    var whole: Int? { Int(exactly: value) }
+
+    /// A percentage as a ratio.
+    var percent: Ratio { .percent(value) }
 }

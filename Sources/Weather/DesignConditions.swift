@@ -68,10 +68,8 @@ public struct DesignConditions: Sendable, Equatable {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty }
             guard tokens.first == "Cooling" else { continue }
-            return try coolingBlock(Array(tokens.dropFirst()), source: .statFile(name: fileName)) { index, text in
-                WeatherFileError(
-                    file: fileName, line: lineNumber,
-                    kind: .notANumber(field: index + 2, name: "Cooling design condition", text: text))
+            return try coolingBlock(Array(tokens.dropFirst()), source: .statFile(name: fileName)) { index, problem in
+                WeatherFileError(file: fileName, line: lineNumber, kind: problem(index + 2))
             }
         }
         return nil
@@ -84,27 +82,70 @@ public struct DesignConditions: Sendable, Equatable {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard let i = f.firstIndex(of: "Cooling") else { return nil }
-        return try? coolingBlock(Array(f[(i + 1)...]), source: .epwHeader) { _, text in
-            WeatherFileError(file: "", line: 2, kind: .notANumber(field: 0, name: "Cooling", text: text))
+        return try? coolingBlock(Array(f[(i + 1)...]), source: .epwHeader) { index, problem in
+            WeatherFileError(file: "", line: 2, kind: problem(index + i + 2))
         }
     }
 
-    /// `values` = hottest month, daily range, DB0.4, MCWB0.4, DB1, MCWB1, DB2, MCWB2, WB0.4, MCDB0.4, …
+    /// The range of a design temperature [°C]: the EPW data dictionary's dry-bulb range, which
+    /// holds every climate on Earth (the hourly readings are held to it too).
+    public static let temperatureRange: ClosedRange<Double> = -70...70
+
+    /// The design values dcplan uses from a `Cooling` block (`values` counted from the field after
+    /// `Cooling`): index and name.
+    static let usedCoolingValues: [(index: Int, name: String)] = [
+        (2, "0.4 % cooling dry bulb"), (3, "0.4 % mean coincident wet bulb"), (8, "0.4 % evaporation wet bulb"),
+        (9, "0.4 % evaporation mean coincident dry bulb"),
+    ]
+
+    /// `values` = hottest month, daily range, DB0.4, MCWB0.4, DB1, MCWB1, DB2, MCWB2, WB0.4, MCDB0.4, …;
+    /// the ones used must be numbers within `temperatureRange` (NaN and ±∞ are not).
+    /// `error(index, kind)` places a problem with the value at `index`: `kind(field)` is the
+    /// problem given the field number the caller counts.
     private static func coolingBlock(
         _ values: [String], source: Source,
-        error: (Int, String) -> WeatherFileError
+        error: (Int, (Int) -> WeatherFileError.Kind) -> WeatherFileError
     ) throws(WeatherFileError) -> DesignConditions {
-        func number(_ i: Int) throws(WeatherFileError) -> Double {
-            guard i < values.count else { throw error(i, "<missing>") }
-            guard let v = Double(values[i]) else { throw error(i, values[i]) }
-            return v
+        var found: [Double] = []
+        for (i, name) in usedCoolingValues {
+            let text = i < values.count ? values[i] : "<missing>"
+            guard let v = Double(text) else {
+                throw error(i) { .notANumber(field: $0, name: "Cooling design condition", text: text) }
+            }
+            guard temperatureRange.contains(v) else {
+                throw error(i) {
+                    .outOfRange(
+                        field: $0, name: name, value: v, lower: temperatureRange.lowerBound,
+                        upper: temperatureRange.upperBound)
+                }
+            }
+            found.append(v)
         }
         return DesignConditions(
-            coolingDryBulb: .celsius(try number(2)),
-            coolingMeanCoincidentWetBulb: .celsius(try number(3)),
-            evaporationWetBulb: .celsius(try number(8)),
-            evaporationMeanCoincidentDryBulb: .celsius(try number(9)),
+            coolingDryBulb: .celsius(found[0]), coolingMeanCoincidentWetBulb: .celsius(found[1]),
+            evaporationWetBulb: .celsius(found[2]), evaporationMeanCoincidentDryBulb: .celsius(found[3]),
             source: source)
+    }
+
+    /// Checks the design values dcplan takes from an EPW `DESIGN CONDITIONS` header line (line 2):
+    /// the `Heating` 99.6 % dry bulb and the `Cooling` block's values, when they are numbers, must
+    /// be within `temperatureRange` (NaN and ±∞ are not); text that is not a number leaves the
+    /// block unused (the hours stand in), as before. Throws with the file, line 2 and field.
+    public static func checkDesignConditionsHeader(_ line: String, fileName: String) throws(WeatherFileError) {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        var used: [(field: Int, name: String)] = []
+        if let h = f.firstIndex(of: "Heating") { used.append((h + 2, "heating 99.6 % dry bulb")) }
+        if let c = f.firstIndex(of: "Cooling") { used += usedCoolingValues.map { (c + 1 + $0.index, $0.name) } }
+        for (field, name) in used where field < f.count {
+            guard let v = Double(f[field]), !temperatureRange.contains(v) else { continue }
+            throw WeatherFileError(
+                file: fileName, line: 2,
+                kind: .outOfRange(
+                    field: field + 1, name: "DESIGN CONDITIONS \(name)", value: v,
+                    lower: temperatureRange.lowerBound, upper: temperatureRange.upperBound))
+        }
     }
 
     /// Half-width of the coincidence window used by `fromHours` [K].

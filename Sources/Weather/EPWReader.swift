@@ -64,6 +64,9 @@ public struct WeatherFileError: Error, CustomStringConvertible, Equatable, Senda
 /// 9 relative humidity [%], 10 station pressure [Pa]. Ranges are the data dictionary's
 /// (DB and DP −70…70 °C, RH 0…110 %, pressure 31 000…120 000 Pa); missing-value codes
 /// (DB/DP 99.9, RH 999, pressure 999999) are errors, since the plant simulation needs every hour.
+/// The header's `LOCATION` numbers (latitude, longitude, time zone −12…14 h, elevation
+/// −1 000…9 999.9 m) and the `DESIGN CONDITIONS` values dcplan uses (−70…70 °C,
+/// `DesignConditions.checkDesignConditionsHeader`) are range-checked too; NaN and ±∞ never pass.
 ///
 /// The parser walks the file's bytes (no per-line `String` splitting), so a 1.6 MB file reads in
 /// a few milliseconds in release builds.
@@ -157,6 +160,7 @@ public enum EPWReader {
 
         let location = try parseLocation(text(lines[0]), fileName: fileName)
         let design = text(lines[1]).hasPrefix("DESIGN CONDITIONS") ? text(lines[1]) : ""
+        try DesignConditions.checkDesignConditionsHeader(design, fileName: fileName)
 
         let recordCount = lines.count - headerLineCount
         var years = [Int16]()

@@ -20,7 +20,9 @@ public enum HeatingDesign {
         let f = line.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
-        guard let i = f.firstIndex(of: "Heating"), i + 2 < f.count, let db = Double(f[i + 2]) else { return nil }
+        guard let i = f.firstIndex(of: "Heating"), i + 2 < f.count, let db = Double(f[i + 2]),
+            DesignConditions.temperatureRange.contains(db)
+        else { return nil }
         return .celsius(db)
     }
 

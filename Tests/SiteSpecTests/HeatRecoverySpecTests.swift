@@ -133,10 +133,14 @@ struct HeatRecoverySpecTests {
             """)
         #expect(
             messages(result) == [
-                "Sites/x.yaml:6:19: error: heat_recovery.peak_demand_mw: must be positive, got -40",
-                "Sites/x.yaml:7:34: error: heat_recovery.electricity_price_usd_per_mwh: must not be negative, got -5",
-                "Sites/x.yaml:8:27: error: heat_recovery.heat_price_usd_per_mwh: must not be negative, got -1",
-                "Sites/x.yaml:9:30: error: heat_recovery.heat_pump_cost_usd_per_kw: must not be negative, got -700",
+                "Sites/x.yaml:6:19: error: heat_recovery.peak_demand_mw: must be within 0–10000 MW and above 0, "
+                    + "got -40",
+                "Sites/x.yaml:7:34: error: heat_recovery.electricity_price_usd_per_mwh: must be within 0–10000 "
+                    + "USD/MWh, got -5",
+                "Sites/x.yaml:8:27: error: heat_recovery.heat_price_usd_per_mwh: must be within 0–10000 USD/MWh, "
+                    + "got -1",
+                "Sites/x.yaml:9:30: error: heat_recovery.heat_pump_cost_usd_per_kw: must be within 0–100000 "
+                    + "USD/kW, got -700",
                 "Sites/x.yaml:10:19: error: heat_recovery.lifetime_years: must be a whole number of years within "
                     + "1–100, got 0",
                 "Sites/x.yaml:11:24: error: heat_recovery.minimum_erf_percent: must be within 0–100 %, got 120",

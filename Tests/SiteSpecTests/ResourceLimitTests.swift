@@ -66,8 +66,8 @@ struct ResourceLimitTests {
         #expect(result.site == nil)
         #expect(
             result.findings.map(\.formatted) == [
-                "Sites/x.yaml:3:26: error: halls[0].copies: must be at most 1000000, got 1000000000000",
-                "Sites/x.yaml:3:68: error: halls[0].racks[0].count: must be at most 1000000, got 1000000000000",
+                "Sites/x.yaml:3:26: error: halls[0].copies: must be at most 1000, got 1000000000000",
+                "Sites/x.yaml:3:68: error: halls[0].racks[0].count: must be at most 100000, got 1000000000000",
             ])
     }
 }

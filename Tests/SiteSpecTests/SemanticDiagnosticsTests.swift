@@ -28,7 +28,7 @@ struct SemanticDiagnosticsTests {
             ("-3", "Sites/x.yaml:3:54: error: halls[0].racks[0].count: must be a positive integer, got -3"),
             ("0", "Sites/x.yaml:3:54: error: halls[0].racks[0].count: must be a positive integer, got 0"),
             ("2.5", "Sites/x.yaml:3:54: error: halls[0].racks[0].count: must be a positive integer, got 2.5"),
-            ("4e6", "Sites/x.yaml:3:54: error: halls[0].racks[0].count: must be at most 1000000, got 4000000"),
+            ("4e6", "Sites/x.yaml:3:54: error: halls[0].racks[0].count: must be at most 100000, got 4000000"),
         ])
     func rackCount(count: String, expected: String) {
         #expect(hallFindings("[{ id: h, racks: [{ type: gb300-nvl72, count: \(count) }] }]") == [expected])
@@ -121,8 +121,8 @@ struct SemanticDiagnosticsTests {
                 == [
                     "Sites/x.yaml:5:21: error: halls[0].layout.rows: must be a positive integer, got 0",
                     "Sites/x.yaml:5:39: error: halls[0].layout.racks_per_row: must be a positive integer, got 1.5",
-                    "Sites/x.yaml:5:58: error: halls[0].layout.rack_pitch_m: must be positive, got -0.6",
-                    "Sites/x.yaml:5:73: error: halls[0].layout.aisle_m: must be positive, got 0",
+                    "Sites/x.yaml:5:58: error: halls[0].layout.rack_pitch_m: must be within 0.3–3 m, got -0.6",
+                    "Sites/x.yaml:5:73: error: halls[0].layout.aisle_m: must be within 0.5–10 m, got 0",
                 ])
     }
 
@@ -259,9 +259,10 @@ struct SemanticDiagnosticsTests {
                 ])
                 == [
                     "Sites/x.yaml:6:7: error: catalog.racks[0]: design power 150 kW exceeds nameplate 142 kW",
-                    "Sites/x.yaml:7:7: error: catalog.racks[1]: idle power must not be negative, got -1 kW",
-                    "Sites/x.yaml:7:7: error: catalog.racks[1]: liquid fraction must be within 0…1, got 92",
-                    "Sites/x.yaml:7:7: error: catalog.racks[1]: weight must be positive, got 0 kg",
+                    "Sites/x.yaml:7:58: error: catalog.racks[1].liquid_fraction: must be within 0–1, got 92",
+                    "Sites/x.yaml:7:71: error: catalog.racks[1].idle_kw: must be within 0–2000 kW, got -1",
+                    "Sites/x.yaml:7:86: error: catalog.racks[1].weight_kg: must be within 0–10000 kg and above 0, "
+                        + "got 0",
                 ])
     }
 

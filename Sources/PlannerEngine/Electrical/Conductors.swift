@@ -97,7 +97,7 @@ public enum Conductors {
         let total = current(carrying: run.power, in: run.system)
         let derate = run.derating.fraction
         let largest = table.rows[table.rows.count - 1].ampacity * derate
-        var circuits = max(1, Int((total / largest * (1 - 1e-12)).rounded(.up)))
+        var circuits = max(1, UnitCount.ceiling(total / largest * (1 - 1e-12)))
         var raised = false
         var last: ConductorSizing?
         while circuits <= maxCircuits {

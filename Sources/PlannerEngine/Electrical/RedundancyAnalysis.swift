@@ -4,10 +4,11 @@ import PlannerModel
 /// https://apc.com/us/en/support/resources-tools/white-papers/comparing-ups-system-design-configurations.jsp).
 public enum RedundancyAnalysis {
     /// Units the load needs: `n = max(minimum, ⌈L/U⌉)` (a relative 1e-12 slack keeps exact
-    /// multiples from rounding up).
+    /// multiples from rounding up), converted without a trap (`UnitCount`): a load or rating no
+    /// spec can give (an infinite load, a zero rating) counts `UnitCount.cap` units.
     public static func unitsRequired(load: Power, unitRating: Power, minimum: Int = 1) -> Int {
         let exact = load / unitRating
-        return max(minimum, Int((exact * (1 - 1e-12)).rounded(.up)))
+        return max(minimum, UnitCount.ceiling(exact * (1 - 1e-12)))
     }
 
     /// Sizes a stage (or one group of it) for load `L` [W] and unit rating `U` [W].
@@ -58,15 +59,19 @@ public enum RedundancyAnalysis {
 
     /// Firm capacity of `installed` units under a redundancy: `u·U` for the largest `u` whose
     /// sizing installs no more than `installed` units (N+1 with 5 installed: 4 units; 2N with 6: 3).
-    /// 0 when not even one unit's load fits.
+    /// 0 when not even one unit's load fits. The units a sizing installs never fall as `u`
+    /// grows, so `u` is found by bisection (a count-down took a step per unit).
     public static func firmCapacity(installed: Int, unitRating: Power, redundancy: Redundancy) -> Power {
-        guard installed > 0 else { return .zero }
-        for usable in stride(from: installed, through: 1, by: -1)
-        where size(load: unitRating * Double(usable), unitRating: unitRating, redundancy: redundancy).unitsInstalled
-            <= installed
-        {
-            return unitRating * Double(usable)
+        func fits(_ usable: Int) -> Bool {
+            size(load: unitRating * Double(usable), unitRating: unitRating, redundancy: redundancy).unitsInstalled
+                <= installed
         }
-        return .zero
+        guard installed > 0, fits(1) else { return .zero }
+        var (low, high) = (1, installed) // fits(low); the answer lies in low...high
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if fits(middle) { low = middle } else { high = middle - 1 }
+        }
+        return unitRating * Double(low)
     }
 }

@@ -338,14 +338,14 @@ extension Prepared {
                     .note, "heat_recovery",
                     "heat recovery does not pay at these prices: no heat pump is chosen (heat \(heatPrice) vs "
                         + "electricity \(electricityPrice) \(economics.currency)/MWh, capital "
-                        + "\(Int(capacityCostPerMW.rounded())) \(economics.currency)/MW/yr)"
+                        + "\(NumberText.compact(capacityCostPerMW.rounded())) \(economics.currency)/MW/yr)"
                 ))
         }
         let report = solution.report
         return HeatRecoveryResult(
             status: status, heatPumpID: heatPump.id, sourceKind: source.kind, networkName: demand.network.name,
             capacity: .megawatts(capacityMW),
-            units: capacityMW > 1e-9 ? Int((capacityMW * 1e6 / heatPump.unitCapacity.watts - 1e-9).rounded(.up)) : 0,
+            units: capacityMW > 1e-9 ? UnitCount.ceiling(capacityMW * 1e6 / heatPump.unitCapacity.watts - 1e-9) : 0,
             storageCapacity: .megawattHours(storageMWh), hourlyDeliveredWatts: delivered,
             hourlyHeatPumpWatts: output, hourlySourceWatts: sourceW, hourlyElectricityWatts: electricity,
             hourlyCOP: cop, wasteHeat: source.annualEnergy, demand: demand.annualEnergy, delivered: energy(delivered),

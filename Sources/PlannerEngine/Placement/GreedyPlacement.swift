@@ -41,7 +41,7 @@ public enum GreedyPlacement {
             for i in model.racks.indices { nearest[i] = min(nearest[i], distance[i][best.site]) }
             return true
         }
-        let target = Int((total / capacity - 1e-9).rounded(.up)) + 1
+        let target = UnitCount.ceiling(total / capacity - 1e-9) + 1
         while chosen.count < target, addBestSite() {}
         while true {
             if let point = try route(model, opening: Set(chosen), type: t) { return point }

@@ -271,7 +271,7 @@ public enum PlacementFormulation {
     /// spare, geometry ignored) [USD], by enumerating `n_t ≤ ⌈Q/C_t⌉ + 1`; nil when the
     /// enumeration would exceed a million mixes.
     static func cheapestMix(types: [CoolingUnitType], heatKilowatts total: Double) -> Double? {
-        let limits = types.map { Int((total / $0.capacity.kilowatts - 1e-9).rounded(.up)) + 1 }
+        let limits = types.map { UnitCount.ceiling(total / $0.capacity.kilowatts - 1e-9) + 1 }
         guard limits.reduce(1.0, { $0 * Double($1 + 1) }) <= 1e6 else { return nil }
         var best = Double.infinity
         var counts = [Int](repeating: 0, count: types.count)

@@ -187,7 +187,7 @@ public struct UnitCountModel: Sendable, Equatable {
             guard q > PlacementFormulation.negligibleKilowatts else { continue }
             var widened = reach
             for k in reach.members { widened.formUnion(backupSets[k]) }
-            let units = Int((q / largestCapacity - 1e-9).rounded(.up)) + 1
+            let units = UnitCount.ceiling(q / largestCapacity - 1e-9) + 1
             best[widened] = max(best[widened] ?? 0, units)
         }
         // Fewest sites first (ties: most units, then the sites' order), keeping a cut only when no

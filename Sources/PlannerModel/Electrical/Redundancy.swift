@@ -33,11 +33,25 @@ public enum Redundancy: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Parses `N`, `N+k` (k ≥ 1), `2N`, `2(N+1)`, `xN/y` (x > y ≥ 1, e.g. `4N/3`, `3N/2`),
-    /// `block` (one reserve block) and `block+k`. Case and spaces are ignored.
+    /// The largest `k` of `N+k` and `block+k`, and the largest `x` of `xN/y`: a thousand spare
+    /// units is already far past any design, and the bound keeps every unit count derived from
+    /// it (`n + k`, `x·m`) far from integer overflow.
+    public static let maximumNumber = 1000
+
+    /// Parses `N`, `N+k` (1 ≤ k ≤ 1000), `2N`, `2(N+1)`, `xN/y` (1000 ≥ x > y ≥ 1, e.g. `4N/3`,
+    /// `3N/2`), `block` (one reserve block) and `block+k`. Case and spaces are ignored.
     public init(parsing text: String) throws(RedundancyError) {
         let s = String(text.uppercased().filter { !$0.isWhitespace })
-        func integer(_ part: Substring) -> Int? { Int(part).flatMap { $0 >= 1 ? $0 : nil } }
+        // Digits only (no sign): `Int("+5")` would take a second sign.
+        var tooLarge = false
+        func integer(_ part: Substring) -> Int? {
+            guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard let value = Int(part), value <= Self.maximumNumber else {
+                tooLarge = true
+                return nil
+            }
+            return value >= 1 ? value : nil
+        }
         switch s {
         case "N": self = .n
         case "2N": self = .twoN
@@ -52,6 +66,8 @@ public enum Redundancy: Hashable, Sendable, Codable, CustomStringConvertible {
                 let x = integer(s[..<nIndex]), let y = integer(s[s.index(nIndex, offsetBy: 2)...]), x > y
             {
                 self = .distributed(x: x, y: y)
+            } else if tooLarge {
+                throw .tooLarge(text)
             } else {
                 throw .unknown(text)
             }
@@ -62,8 +78,13 @@ public enum Redundancy: Hashable, Sendable, Codable, CustomStringConvertible {
 /// A redundancy string `Redundancy(parsing:)` does not understand.
 public enum RedundancyError: Error, Equatable, CustomStringConvertible {
     case unknown(String)
+    /// A well-formed redundancy whose number is past `Redundancy.maximumNumber` (`N+5000`).
+    case tooLarge(String)
     public var description: String {
         switch self {
+        case .tooLarge(let text):
+            "redundancy '\(text)' is beyond sense: k of N+k and block+k, and x of xN/y, must be at most "
+                + "\(Redundancy.maximumNumber)"
         case .unknown(let text):
             "unknown redundancy '\(text)': expected N, N+k (e.g. N+1, N+2), 2N, 2(N+1), xN/y with x > y (e.g. 4N/3, "
                 + "3N/2) or block"

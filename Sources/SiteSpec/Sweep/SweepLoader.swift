@@ -54,11 +54,7 @@ public struct SweepLoader: Sendable {
         guard let root = SpecSource.compose(text, log: log),
             let document = SweepDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return Result(definition: nil, template: nil, paths: [], findings: log.sorted, text: "") }
-        if let version = document.version, version.value != 1 {
-            log.error(
-                "unsupported version \(Phrase.number(version.value)); this dcplan reads sweep version 1",
-                at: version.place)
-        }
+        // The reader reports a version other than 1 (`unsupported version 2; …`).
         let name = document.name?.value ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let combination = log.choice(document.combination, of: SweepCombination.self) ?? .cartesian
         let analyses = log.choice(document.analyses, of: SweepAnalyses.self) ?? .design
@@ -183,7 +179,7 @@ public struct SweepLoader: Sendable {
             if list.value.isEmpty { log.error("an axis needs at least one value", at: list.place) }
             return list.value
         case (nil, let range?):
-            guard let from = range.from, let to = range.to, let step = log.positive(range.step) else { return [] }
+            guard let from = range.from, let to = range.to, let step = range.step?.value else { return [] }
             // Whole steps in the span, checked as a Double: a tiny step or a span past 1.8e308
             // gives 1e300 or +∞, on which `Int(_:)` traps.
             let steps = ((to.value - from.value) / step + 1e-9).rounded(.down)
@@ -213,8 +209,8 @@ public struct SweepLoader: Sendable {
         }
     }
 
-    /// Writes each value into the base spec and loads it: new errors, and new warnings (an
-    /// unknown key), are the axis's problems.
+    /// Writes each value into the base spec and loads it: new errors, and a new unknown-key
+    /// warning, are the axis's errors; other new warnings are the value's warnings.
     func check(
         _ values: [Located<SweepValue>], at path: SpecKeyPath, axis: Int, pathPlace: Place, template: SpecTemplate,
         baseWarnings: Set<String>, log: FindingLog
@@ -228,8 +224,16 @@ public struct SweepLoader: Sendable {
                 return
             }
             let findings = siteLoader.load(varied).findings
-            if let warning = findings.first(where: { $0.severity == .warning && !baseWarnings.contains($0.formatted) })
-            {
+            let newWarnings = findings.filter { $0.severity == .warning && !baseWarnings.contains($0.formatted) }
+            // An unknown key means the path names no key; any other new warning (a percentage that
+            // looks like a fraction) is the value's, and stays a warning.
+            for warning in newWarnings where !warning.message.hasPrefix("unknown key") {
+                log.warning(
+                    "\(path) = \(value.value): "
+                        + "\(warning.subject.isEmpty ? "" : warning.subject + ": ")\(warning.message)",
+                    at: value.place)
+            }
+            if let warning = newWarnings.first(where: { $0.message.hasPrefix("unknown key") }) {
                 log.error(
                     "\(path) is not a spec path: "
                         + "\(warning.subject.isEmpty ? "" : warning.subject + ": ")\(warning.message)",
