@@ -99,6 +99,23 @@ public struct MassFlow: Quantity {
 
     public static func kilogramsPerSecond(_ value: Double) -> MassFlow { MassFlow(si: value) }
     public var kilogramsPerSecond: Double { si }
+
+    /// Mass carried by a flow for a duration: `m = ṁ·t` [kg].
+    public static func * (flow: MassFlow, duration: Duration) -> Mass {
+        Mass(si: flow.si * duration.seconds)
+    }
+}
+
+/// Pressure [Pa], e.g. the station pressure of a weather file.
+public struct Pressure: Quantity {
+    public var si: Double
+    public init(si: Double) { self.si = si }
+    public static let siSymbol = "Pa"
+
+    public static func pascals(_ value: Double) -> Pressure { Pressure(si: value) }
+    public static func kilopascals(_ value: Double) -> Pressure { Pressure(si: value * 1e3) }
+    public var pascals: Double { si }
+    public var kilopascals: Double { si / 1e3 }
 }
 
 /// Electric potential [V].
