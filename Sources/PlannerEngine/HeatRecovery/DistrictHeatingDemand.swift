@@ -10,7 +10,7 @@ public enum DistrictHeatingDemand {
     ) throws(HeatRecoveryError) -> HeatDemand {
         let design = designDryBulb.map { ($0, HeatingDesignSource.input) } ?? HeatingDesign.dryBulb(for: weather)
         return try hourly(
-            dryBulbCelsius: weather.dryBulbCelsius, months: weather.months, network: network,
+            dryBulb: weather.dryBulb, months: weather.months, network: network,
             designDryBulb: design.0, designSource: design.1)
     }
 
@@ -22,14 +22,14 @@ public enum DistrictHeatingDemand {
     /// and held at `P` in colder hours. Supply temperature per hour from the network's fixed value
     /// or outdoor reset curve (`supplyTemperature(outdoor:network:designDryBulb:)`).
     public static func hourly(
-        dryBulbCelsius: [Double], months: [UInt8], network: DistrictHeatingNetwork, designDryBulb: Temperature,
-        designSource: HeatingDesignSource = .input
+        dryBulb: HourlySeries<Temperature>, months: [UInt8], network: DistrictHeatingNetwork,
+        designDryBulb: Temperature, designSource: HeatingDesignSource = .input
     ) throws(HeatRecoveryError) -> HeatDemand {
-        guard !dryBulbCelsius.isEmpty else { throw .emptySeries(name: "dry-bulb") }
-        guard months.count == dryBulbCelsius.count else {
+        guard !dryBulb.isEmpty else { throw .emptySeries(name: "dry-bulb") }
+        guard months.count == dryBulb.count else {
             throw .invalidValue(
                 name: "months count", hour: nil, value: Double(months.count),
-                requirement: "\(dryBulbCelsius.count), one per hour")
+                requirement: "\(dryBulb.count), one per hour")
         }
         guard network.peakDemand.watts > 0, network.peakDemand.isFinite else {
             throw .invalidValue(
@@ -48,9 +48,10 @@ public enum DistrictHeatingDemand {
         let peak = network.peakDemand.watts
         let base = network.baseShare.fraction
         let balance = network.balanceTemperature.celsius
-        var demand = [Double](repeating: 0, count: dryBulbCelsius.count)
+        // Filled in W and °C, the units of the series.
+        var demand = [Double](repeating: 0, count: dryBulb.count)
         var supply = demand
-        for (i, t) in dryBulbCelsius.enumerated() {
+        for (i, t) in dryBulb.celsius.enumerated() {
             guard t.isFinite else {
                 throw .invalidValue(name: "dry bulb [°C]", hour: i, value: t, requirement: "finite")
             }
@@ -59,8 +60,8 @@ public enum DistrictHeatingDemand {
             supply[i] = supplyTemperature(outdoor: .celsius(t), network: network, designDryBulb: designDryBulb).celsius
         }
         return HeatDemand(
-            hourlyDemandWatts: demand, hourlySupplyCelsius: supply, months: months, designDryBulb: designDryBulb,
-            designSource: designSource, network: network)
+            hourlyDemand: HourlySeries(si: demand), hourlySupply: HourlySeries(celsius: supply), months: months,
+            designDryBulb: designDryBulb, designSource: designSource, network: network)
     }
 
     /// Network supply temperature at an outdoor dry bulb: the fixed value, or the reset curve
