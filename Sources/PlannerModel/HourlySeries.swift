@@ -49,8 +49,8 @@ extension Temperature: HourlyValue {
 ///
 /// Energy: for a power series, `energy` is `E = Σ_h P(h)·1 h` [J], the sum of the hourly powers in
 /// watts (left to right) times 3,600 s: every hour is taken as held at its value for the whole
-/// hour. `sum` is the plain sum `Σ_h P(h)` [W], `mean` the sum over the count; `max()` and
-/// `peakHour` come from the collection (the first hour holding the largest value).
+/// hour. `sum` is the plain sum `Σ_h P(h)` [W] and `mean` the sum over the count; `max()` (and
+/// `min()`) come from the collection; `peakHour` is the first hour holding the largest value.
 ///
 /// Arithmetic on the stored numbers is the caller's: to keep results bit-identical, sum or shift
 /// temperatures in °C on `celsius` (`celsius.map { $0 + offset }`), not through `Temperature`
@@ -71,9 +71,10 @@ public struct HourlySeries<Value: HourlyValue>: Hashable, Sendable, RandomAccess
         storage = [Double](repeating: value.seriesValue, count: count)
     }
 
-    /// A series of numbers in the series unit of `Value` (no check, no conversion).
+    /// A series of numbers in the series unit of `Value` (no check, no conversion); public code
+    /// uses `init(si:)` or `init(celsius:)`, which name the unit.
     @inlinable
-    public init(seriesValues: [Double]) {
+    init(seriesValues: [Double]) {
         storage = seriesValues
     }
 
@@ -95,9 +96,6 @@ public struct HourlySeries<Value: HourlyValue>: Hashable, Sendable, RandomAccess
         get { Value(seriesValue: storage[hour]) }
         set { storage[hour] = newValue.seriesValue }
     }
-
-    /// The numbers in the series unit of `Value` (SI, or °C for temperatures).
-    @inlinable public var seriesValues: [Double] { storage }
 
     /// Each hour's value transformed, as a series of another hourly type.
     @inlinable

@@ -5,6 +5,15 @@ import Weather
 public enum DistrictHeatingDemand {
     /// Hourly demand and supply temperature of `network` over `weather`, with the heating design
     /// dry bulb from `HeatingDesign.dryBulb(for:)` unless `designDryBulb` is given.
+    ///
+    /// - Parameters:
+    ///   - weather: the year; its hourly dry bulb and months are used.
+    ///   - network: peak demand [W], base share, balance temperature, supply curve.
+    ///   - designDryBulb: the 99.6 % heating design dry bulb, or nil to take it from the EPW header
+    ///     (else the 35th-coldest hour).
+    /// - Returns: demand [W] and supply temperature per hour, see `hourly(dryBulb:…)`.
+    ///
+    /// Source: DESIGN.md §5.5 (demand); REFERENCE.md §6.1 (Seoul-Seongnam −12.5 °C).
     public static func hourly(
         weather: WeatherYear, network: DistrictHeatingNetwork, designDryBulb: Temperature? = nil
     ) throws(HeatRecoveryError) -> HeatDemand {
@@ -14,13 +23,27 @@ public enum DistrictHeatingDemand {
             designDryBulb: design.0, designSource: design.1)
     }
 
-    /// The demand model on plain arrays:
+    /// The demand model on an hourly dry bulb: a base plus space heating proportional to the
+    /// heating degree-hours below the balance temperature, scaled so `D = P` at the design dry bulb
+    /// and held at `P` in colder hours.
     ///
-    /// `D(h) = P·[b + (1 − b)·min(1, max(0, T_bal − T_db(h))/(T_bal − T_design))]` [W], with `P` the
-    /// network's peak, `b` its base share (hot water, losses), `T_bal` the balance temperature:
-    /// space heating ∝ heating degree-hours below `T_bal`, scaled so `D = P` at the design dry bulb
-    /// and held at `P` in colder hours. Supply temperature per hour from the network's fixed value
-    /// or outdoor reset curve (`supplyTemperature(outdoor:network:designDryBulb:)`).
+    /// `D(h) = P·[b + (1 − b)·min(1, max(0, T_bal − T_db(h))/(T_bal − T_design))]`
+    ///
+    /// The supply temperature of each hour is the network's fixed value or its outdoor reset curve
+    /// (`supplyTemperature(outdoor:network:designDryBulb:)`).
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `T_db(h)`, the outdoor dry bulb of each hour (its °C numbers are used).
+    ///   - months: month (1…12) of each hour, for monthly tables.
+    ///   - network: `P`, the peak demand [W]; `b`, the base share (fraction: hot water, losses);
+    ///     `T_bal`, the balance temperature; the supply temperature curve.
+    ///   - designDryBulb: `T_design`, the heating design dry bulb (colder than `T_bal`).
+    ///   - designSource: where `T_design` came from, kept in the result.
+    /// - Returns: `D(h)` [W] and the network supply temperature of each hour.
+    /// - Throws: on an empty or non-finite dry bulb, a months count that differs, a peak that is not
+    ///   positive, a base share outside 0…1, or `T_bal ≤ T_design`.
+    ///
+    /// Source: DESIGN.md §5.5 (demand; base 15 % and balance 15 °C are estimates, L).
     public static func hourly(
         dryBulb: HourlySeries<Temperature>, months: [UInt8], network: DistrictHeatingNetwork,
         designDryBulb: Temperature, designSource: HeatingDesignSource = .input
@@ -64,8 +87,20 @@ public enum DistrictHeatingDemand {
             designDryBulb: designDryBulb, designSource: designSource, network: network)
     }
 
-    /// Network supply temperature at an outdoor dry bulb: the fixed value, or the reset curve
-    /// `T_s = T_design,s + (T_mild,s − T_design,s)·clamp((T_out − T_design)/(T_mild − T_design), 0, 1)`.
+    /// Network supply temperature at an outdoor dry bulb: the fixed value, or the outdoor reset
+    /// curve, linear between the design and the mild outdoor temperature and flat beyond.
+    ///
+    /// `T_s = T_design,s + (T_mild,s − T_design,s)·clamp((T_out − T_design)/(T_mild − T_design), 0, 1)`
+    ///
+    /// - Parameters:
+    ///   - outdoor: `T_out`, the outdoor dry bulb.
+    ///   - network: the supply: fixed, or reset from `T_design,s` (at or below `T_design`) to
+    ///     `T_mild,s` (at or above `T_mild`).
+    ///   - designDryBulb: `T_design`, the heating design dry bulb.
+    /// - Returns: `T_s`, the network supply temperature (`T_mild,s` when `T_mild ≤ T_design`).
+    ///
+    /// Source: DESIGN.md §5.5 (demand); REFERENCE.md §4.2, §4.3 (4th-generation 70-55 °C, Korean
+    /// 115 °C presets).
     public static func supplyTemperature(
         outdoor: Temperature, network: DistrictHeatingNetwork, designDryBulb: Temperature
     ) -> Temperature {
