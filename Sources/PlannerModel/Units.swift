@@ -12,6 +12,7 @@ public struct Power: Quantity {
     public var megawatts: Double { si / 1e6 }
 
     /// Energy delivered at this power for a duration: `E = P·t` [J].
+    @inlinable
     public static func * (power: Power, duration: Duration) -> Energy {
         Energy(si: power.si * duration.seconds)
     }
@@ -101,6 +102,7 @@ public struct MassFlow: Quantity {
     public var kilogramsPerSecond: Double { si }
 
     /// Mass carried by a flow for a duration: `m = ṁ·t` [kg].
+    @inlinable
     public static func * (flow: MassFlow, duration: Duration) -> Mass {
         Mass(si: flow.si * duration.seconds)
     }
@@ -159,7 +161,13 @@ public struct Ratio: Quantity {
 
 extension Duration {
     /// The duration in seconds as a `Double`.
+    ///
+    /// One hour, the step of every hourly loop (`P * .hour`), returns 3 600 at once: the same
+    /// `Double` as `components` gives, without the standard library's 128-bit arithmetic, which
+    /// cost more than the rest of an hour of the plant simulation.
+    @inlinable
     public var seconds: Double {
+        if self == Duration.hour { return 3600 }
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) * 1e-18
     }
