@@ -65,7 +65,7 @@ public struct Planner: Sendable {
                     let after = CoolingAnalysis.analyse(
                         halls: halls, electrical: electrical, weather: w.year, design: w.design,
                         choices: site.cooling, profile: profile,
-                        recoveredWatts: hr.result.hourlySourceWatts)
+                        recovered: hr.result.hourlySource)
                     violations += ConsistencyChecks.plant(after)
                     hr = SiteHeatRecovery.couple(hr, before: before.annual, after: after.annual)
                     cooling = after
@@ -228,7 +228,7 @@ public struct Planner: Sendable {
         // conservative stand-in for the plant rooms) wets pipes and coils.
         if let liquid = cooling.loop(.liquid) {
             let supply = liquid.supplySetPoint.celsius
-            let humid = weather.dewPointCelsius.filter { $0 >= supply }.count
+            let humid = weather.dewPoint.celsius.filter { $0 >= supply }.count
             if humid > 0 {
                 findings.append(
                     Finding(

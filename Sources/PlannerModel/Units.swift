@@ -12,6 +12,7 @@ public struct Power: Quantity {
     public var megawatts: Double { si / 1e6 }
 
     /// Energy delivered at this power for a duration: `E = P·t` [J].
+    @inlinable
     public static func * (power: Power, duration: Duration) -> Energy {
         Energy(si: power.si * duration.seconds)
     }
@@ -99,6 +100,24 @@ public struct MassFlow: Quantity {
 
     public static func kilogramsPerSecond(_ value: Double) -> MassFlow { MassFlow(si: value) }
     public var kilogramsPerSecond: Double { si }
+
+    /// Mass carried by a flow for a duration: `m = ṁ·t` [kg].
+    @inlinable
+    public static func * (flow: MassFlow, duration: Duration) -> Mass {
+        Mass(si: flow.si * duration.seconds)
+    }
+}
+
+/// Pressure [Pa], e.g. the station pressure of a weather file.
+public struct Pressure: Quantity {
+    public var si: Double
+    public init(si: Double) { self.si = si }
+    public static let siSymbol = "Pa"
+
+    public static func pascals(_ value: Double) -> Pressure { Pressure(si: value) }
+    public static func kilopascals(_ value: Double) -> Pressure { Pressure(si: value * 1e3) }
+    public var pascals: Double { si }
+    public var kilopascals: Double { si / 1e3 }
 }
 
 /// Electric potential [V].
@@ -142,7 +161,13 @@ public struct Ratio: Quantity {
 
 extension Duration {
     /// The duration in seconds as a `Double`.
+    ///
+    /// One hour, the step of every hourly loop (`P * .hour`), returns 3 600 at once: the same
+    /// `Double` as `components` gives, without the standard library's 128-bit arithmetic, which
+    /// cost more than the rest of an hour of the plant simulation.
+    @inlinable
     public var seconds: Double {
+        if self == Duration.hour { return 3600 }
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) * 1e-18
     }

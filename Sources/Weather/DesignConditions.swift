@@ -159,14 +159,16 @@ public struct DesignConditions: Sendable, Equatable {
     ///   (ASHRAE bins coincident values in the same way, on 0.5 K-wide-or-so bins);
     /// - 0.4 % evaporation WB and its MCDB likewise on the wet bulb.
     public static func fromHours(_ year: WeatherYear) -> DesignConditions {
-        let (db, mcwb) = percentile(year.dryBulbCelsius, coincident: year.wetBulbCelsius)
-        let (wb, mcdb) = percentile(year.wetBulbCelsius, coincident: year.dryBulbCelsius)
+        let (db, mcwb) = percentile(year.dryBulb.celsius, coincident: year.wetBulb.celsius)
+        let (wb, mcdb) = percentile(year.wetBulb.celsius, coincident: year.dryBulb.celsius)
         return DesignConditions(
             coolingDryBulb: .celsius(db), coolingMeanCoincidentWetBulb: .celsius(mcwb),
             evaporationWetBulb: .celsius(wb), evaporationMeanCoincidentDryBulb: .celsius(mcdb),
             source: .epwHours)
     }
 
+    /// The ⌈0.004·N⌉-th largest of `values` [°C] and the mean of `coincident` [°C] over the hours
+    /// within `coincidenceWindow` of it.
     private static func percentile(_ values: [Double], coincident: [Double]) -> (Double, Double) {
         precondition(!values.isEmpty)
         let rank = Int((0.004 * Double(values.count)).rounded(.up)) // 35 for 8 760

@@ -236,7 +236,7 @@ public enum EPWReader {
             hours.append(UInt8(try value(4)))
             db.append(try value(7))
             dp.append(try value(8))
-            rh.append(try value(9))
+            rh.append(try value(9) / 100) // % → fraction
             pa.append(try value(10))
         }
         guard recordCount == 8_760 || recordCount == 8_784 else {
@@ -245,8 +245,8 @@ public enum EPWReader {
         return WeatherYear(
             location: location, fileName: fileName, designConditionsHeader: design,
             years: years, months: months, days: days, hours: hours,
-            dryBulbCelsius: db, dewPointCelsius: dp,
-            relativeHumidityPercent: rh, stationPressurePascals: pa)
+            dryBulb: HourlySeries(celsius: db), dewPoint: HourlySeries(celsius: dp),
+            relativeHumidity: HourlySeries(si: rh), stationPressure: HourlySeries(si: pa))
     }
 
     /// Plain decimals (`-12.5`, `101009`) straight from bytes: digits accumulated into an integer

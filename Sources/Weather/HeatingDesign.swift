@@ -12,7 +12,7 @@ public enum HeatingDesign {
     ///    value by a degree or two.
     public static func dryBulb(for year: WeatherYear) -> (temperature: Temperature, source: HeatingDesignSource) {
         if let t = fromDesignConditionsHeader(year.designConditionsHeader) { return (t, .epwHeader) }
-        return (coldestPercentile(year.dryBulbCelsius), .epwHours)
+        return (coldestPercentile(year.dryBulb), .epwHours)
     }
 
     /// The 99.6 % heating dry bulb in an EPW `DESIGN CONDITIONS` line, or nil.
@@ -27,10 +27,10 @@ public enum HeatingDesign {
     }
 
     /// The ⌈0.004·N⌉-th coldest value (35th of 8 760); precondition: not empty.
-    public static func coldestPercentile(_ dryBulbCelsius: [Double]) -> Temperature {
-        precondition(!dryBulbCelsius.isEmpty)
-        let rank = Int((0.004 * Double(dryBulbCelsius.count)).rounded(.up))
-        let sorted = dryBulbCelsius.sorted()
+    public static func coldestPercentile(_ dryBulb: HourlySeries<Temperature>) -> Temperature {
+        precondition(!dryBulb.isEmpty)
+        let rank = Int((0.004 * Double(dryBulb.count)).rounded(.up))
+        let sorted = dryBulb.celsius.sorted()
         return .celsius(sorted[min(max(rank, 1), sorted.count) - 1])
     }
 }

@@ -10,7 +10,9 @@ import PlannerModel
 /// "Psychrometrics". Pure functions; pressures in pascals (the parameter names say so),
 /// humidity ratios in kg water per kg dry air, enthalpies in kJ per kg dry air.
 ///
-/// The equation numbers cited are those of the 2017 chapter (unchanged in 2021).
+/// The equation numbers cited are those of the 2017 chapter (unchanged in 2021). DESIGN.md §5.3
+/// ("The year") describes how the plant uses them; REFERENCE.md §6.2 (§8 V16) holds the hour counts
+/// the derived wet bulb reproduces.
 public enum Psychrometrics {
     /// Ratio of the molar masses of water vapour and dry air, 18.015268 / 28.966 = 0.621945
     /// (ASHRAE 2017 ch. 1, eq. 22).
@@ -29,11 +31,19 @@ public enum Psychrometrics {
     ///
     /// with `T` in kelvin and `p_ws` in pascals. Checked values (ASHRAE 2017 ch. 1, Table 3):
     /// 0.6112 kPa at 0 °C, 2.3393 kPa at 20 °C, 4.2467 kPa at 30 °C.
+    ///
+    /// - Parameter temperature: `t`, −100…200 °C.
+    /// - Returns: `p_ws` [Pa].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 5, 6 (Hyland–Wexler 1983); DESIGN.md §5.3.
     public static func saturationPressurePascals(at temperature: Temperature) -> Double {
         saturationPressurePascals(celsius: temperature.celsius)
     }
 
     /// `saturationPressurePascals(at:)` on a plain Celsius value, for hot loops.
+    ///
+    /// - Parameter t: temperature [°C].
+    /// - Returns: `p_ws` [Pa].
     @inlinable
     public static func saturationPressurePascals(celsius t: Double) -> Double {
         let T = t + Temperature.celsiusOffset
@@ -52,21 +62,46 @@ public enum Psychrometrics {
 
     // MARK: Humidity ratio
 
-    /// Humidity ratio [kg/kg dry air] of air whose water-vapour partial pressure is `p_w`:
-    /// `W = 0.621945 · p_w / (p − p_w)` (ASHRAE 2017 ch. 1, eq. 20/22).
+    /// Humidity ratio of moist air from its water-vapour partial pressure.
+    ///
+    /// `W = 0.621945 · p_w / (p − p_w)`
+    ///
+    /// - Parameters:
+    ///   - pw: `p_w`, the water-vapour partial pressure [Pa].
+    ///   - p: `p`, the total (station) pressure [Pa].
+    /// - Returns: `W` [kg water per kg dry air].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 20, 22.
     @inlinable
     public static func humidityRatio(vapourPressurePascals pw: Double, pressurePascals p: Double) -> Double {
         molarMassRatio * pw / (p - pw)
     }
 
-    /// Humidity ratio [kg/kg] from the dew point: `p_w = p_ws(t_d)` (ASHRAE 2017 ch. 1, eq. 37
-    /// read backwards), then eq. 22.
+    /// Humidity ratio from the dew point.
+    ///
+    /// `p_w = p_ws(t_d)`, then `W = 0.621945 · p_w / (p − p_w)`
+    ///
+    /// - Parameters:
+    ///   - dewPoint: `t_d`.
+    ///   - p: the total (station) pressure [Pa].
+    /// - Returns: `W` [kg/kg dry air].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 37 (read backwards), eq. 22.
     public static func humidityRatio(dewPoint: Temperature, pressurePascals p: Double) -> Double {
         humidityRatio(vapourPressurePascals: saturationPressurePascals(at: dewPoint), pressurePascals: p)
     }
 
-    /// Humidity ratio [kg/kg] from dry bulb and relative humidity: `p_w = φ · p_ws(t)`
-    /// (ASHRAE 2017 ch. 1, eq. 24), then eq. 22.
+    /// Humidity ratio from dry bulb and relative humidity.
+    ///
+    /// `p_w = φ · p_ws(t)`, then `W = 0.621945 · p_w / (p − p_w)`
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `t`.
+    ///   - relativeHumidity: `φ` (fraction).
+    ///   - p: the total (station) pressure [Pa].
+    /// - Returns: `W` [kg/kg dry air].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 24, 22.
     public static func humidityRatio(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Double
     {
         humidityRatio(
@@ -81,10 +116,20 @@ public enum Psychrometrics {
     /// - t* < 0 °C (eq. 35): `W = ((2830 − 0.24 t*)·W*_s − 1.006 (t − t*)) / (2830 + 1.86 t − 2.1 t*)`
     ///
     /// where `W*_s` is the saturation humidity ratio at `t*` and pressure `p`.
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `t`.
+    ///   - wetBulb: `t*`, the thermodynamic wet bulb.
+    ///   - p: the total (station) pressure [Pa].
+    /// - Returns: `W` [kg/kg dry air].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 33, 35.
     public static func humidityRatio(dryBulb: Temperature, wetBulb: Temperature, pressurePascals p: Double) -> Double {
         humidityRatio(dryBulbCelsius: dryBulb.celsius, wetBulbCelsius: wetBulb.celsius, pressurePascals: p)
     }
 
+    /// `humidityRatio(dryBulb:wetBulb:pressurePascals:)` on °C numbers `t`, `t*` [°C] and `p` [Pa],
+    /// for the wet-bulb bisection; returns `W` [kg/kg dry air].
     @inlinable
     static func humidityRatio(dryBulbCelsius t: Double, wetBulbCelsius ts: Double, pressurePascals p: Double) -> Double
     {
@@ -105,6 +150,14 @@ public enum Psychrometrics {
     /// eq. 33/35 (see `humidityRatio(dryBulb:wetBulb:pressurePascals:)`) returns the humidity ratio
     /// of the air, `W(t_d, p)`. Solved by bisection on `[t_d, t]` (W(t*) rises with t*) to
     /// `wetBulbTolerance`. A dew point above the dry bulb is treated as saturated air (t* = t).
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `t`.
+    ///   - dewPoint: `t_d`.
+    ///   - p: the total (station) pressure [Pa].
+    /// - Returns: `t*`, within `wetBulbTolerance` (1e-6 K).
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 37, 22, 33/35; DESIGN.md §5.3.
     public static func wetBulb(dryBulb: Temperature, dewPoint: Temperature, pressurePascals p: Double) -> Temperature {
         let w = humidityRatio(dewPoint: dewPoint, pressurePascals: p)
         return .celsius(
@@ -115,14 +168,34 @@ public enum Psychrometrics {
 
     /// Thermodynamic wet bulb from dry bulb, relative humidity and pressure (eq. 24 → eq. 22 →
     /// bisection on eq. 33/35). This is how `WeatherYear` derives its hourly wet bulb.
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `t`.
+    ///   - relativeHumidity: `φ` (fraction).
+    ///   - p: the total (station) pressure [Pa].
+    /// - Returns: `t*`, within `wetBulbTolerance` (1e-6 K).
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 24, 22, 33/35; DESIGN.md §5.3;
+    /// REFERENCE.md §6.2 (the WB hour counts this reproduces, §8 V16).
     public static func wetBulb(dryBulb: Temperature, relativeHumidity: Ratio, pressurePascals p: Double) -> Temperature
     {
         let w = humidityRatio(dryBulb: dryBulb, relativeHumidity: relativeHumidity, pressurePascals: p)
         return .celsius(wetBulbCelsius(dryBulbCelsius: dryBulb.celsius, humidityRatio: w, pressurePascals: p))
     }
 
-    /// Thermodynamic wet bulb [°C] of air at dry bulb `t` [°C] with humidity ratio `w` [kg/kg] and
-    /// pressure `p` [Pa], by bisection on eq. 33/35 between `lowerBoundCelsius` and `t`.
+    /// Thermodynamic wet bulb of air of known humidity ratio: the `t*` at which eq. 33/35 gives `w`,
+    /// by bisection between `lowerBoundCelsius` and `t` (widened downwards in 10 K steps if needed).
+    ///
+    /// `W(t, t*, p) = w`, solved for `t*`
+    ///
+    /// - Parameters:
+    ///   - t: the dry bulb [°C].
+    ///   - w: the humidity ratio [kg/kg dry air].
+    ///   - p: the total (station) pressure [Pa].
+    ///   - lowerBoundCelsius: a temperature at or below the wet bulb [°C] (the dew point will do).
+    /// - Returns: `t*` [°C], within `wetBulbTolerance` (1e-6 K); `t` when the air is saturated.
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 33, 35; DESIGN.md §5.3.
     public static func wetBulbCelsius(
         dryBulbCelsius t: Double, humidityRatio w: Double, pressurePascals p: Double,
         lowerBoundCelsius: Double = -100
@@ -144,15 +217,30 @@ public enum Psychrometrics {
 
     // MARK: Enthalpy and dew point
 
-    /// Specific enthalpy of moist air [kJ per kg dry air], 0 at 0 °C dry air and 0 °C liquid water:
-    /// `h = 1.006 t + W (2501 + 1.86 t)`, t in °C (ASHRAE 2017 ch. 1, eq. 30).
+    /// Specific enthalpy of moist air, 0 at 0 °C dry air and 0 °C liquid water.
+    ///
+    /// `h = 1.006 t + W (2501 + 1.86 t)`, `t` in °C
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `t`.
+    ///   - w: `W`, the humidity ratio [kg/kg dry air].
+    /// - Returns: `h` [kJ per kg dry air].
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 30.
     public static func enthalpyKilojoulesPerKilogram(dryBulb: Temperature, humidityRatio w: Double) -> Double {
         let t = dryBulb.celsius
         return 1.006 * t + w * (2501 + 1.86 * t)
     }
 
-    /// Dew point of air with water-vapour partial pressure `p_w` [Pa]: the temperature at which
-    /// `p_ws(t_d) = p_w` (ASHRAE 2017 ch. 1, eq. 37), by bisection to `wetBulbTolerance`.
+    /// Dew point of air of known water-vapour partial pressure: the temperature at which the air
+    /// saturates, by bisection on −100…200 °C to `wetBulbTolerance`.
+    ///
+    /// `p_ws(t_d) = p_w`, solved for `t_d`
+    ///
+    /// - Parameter pw: `p_w`, the water-vapour partial pressure [Pa].
+    /// - Returns: `t_d`, within 1e-6 K.
+    ///
+    /// Source: ASHRAE Handbook — Fundamentals 2017 ch. 1 eq. 37 (with eq. 5, 6 for `p_ws`).
     public static func dewPoint(vapourPressurePascals pw: Double) -> Temperature {
         var lo = -100.0
         var hi = 200.0

@@ -43,8 +43,8 @@ public struct WeatherHour: Sendable, Equatable {
     public var dryBulb: Temperature
     public var dewPoint: Temperature
     public var relativeHumidity: Ratio
-    /// Station (not sea-level) pressure [Pa].
-    public var stationPressurePascals: Double
+    /// Station (not sea-level) pressure.
+    public var stationPressure: Pressure
     /// Thermodynamic wet bulb from dry bulb, relative humidity and station pressure
     /// (`Psychrometrics.wetBulb(dryBulb:relativeHumidity:pressurePascals:)`).
     public var wetBulb: Temperature
@@ -52,9 +52,10 @@ public struct WeatherHour: Sendable, Equatable {
 
 /// A year of hourly weather (8 760 or 8 784 hours) read from an EPW file.
 ///
-/// Stored as a struct of arrays of `Double` in the units the file uses (°C, %, Pa), plus the
-/// derived wet bulb; each array is exposed read-only with a unit-suffixed name for hot loops,
-/// and as typed values through `subscript(_:)`, `dryBulb(at:)` and friends.
+/// Stored as a struct of columns: the calendar fields as small integers and each weather field
+/// as an `HourlySeries` holding the file's numbers unchanged (temperatures in °C, pressure in Pa;
+/// relative humidity as the fraction `%/100`), plus the derived wet bulb. `weather.dryBulb[h]`
+/// reads a typed value; `weather.dryBulb.celsius` the numbers, for hot loops.
 public struct WeatherYear: Sendable {
     public let location: WeatherLocation
     /// The file name (last path component) the year was read from, for messages.
@@ -66,30 +67,30 @@ public struct WeatherYear: Sendable {
     public let months: [UInt8]
     public let days: [UInt8]
     public let hours: [UInt8]
-    /// EPW field 7 [°C].
-    public let dryBulbCelsius: [Double]
-    /// EPW field 8 [°C].
-    public let dewPointCelsius: [Double]
-    /// EPW field 9 [%].
-    public let relativeHumidityPercent: [Double]
-    /// EPW field 10 [Pa].
-    public let stationPressurePascals: [Double]
-    /// Derived: thermodynamic wet bulb [°C] from fields 7, 9 and 10 (ASHRAE 2017 ch. 1 eq. 24, 22, 33/35).
+    /// EPW field 7 (°C in the file).
+    public let dryBulb: HourlySeries<Temperature>
+    /// EPW field 8 (°C in the file).
+    public let dewPoint: HourlySeries<Temperature>
+    /// EPW field 9 (% in the file, stored as the fraction `%/100`).
+    public let relativeHumidity: HourlySeries<Ratio>
+    /// EPW field 10 (Pa in the file).
+    public let stationPressure: HourlySeries<Pressure>
+    /// Derived: thermodynamic wet bulb from fields 7, 9 and 10 (ASHRAE 2017 ch. 1 eq. 24, 22, 33/35).
     /// Using RH rather than the dew point reproduces REFERENCE.md §6.2 (the two differ by the
     /// rounding of the file's dew point to 0.1 K).
-    public let wetBulbCelsius: [Double]
+    public let wetBulb: HourlySeries<Temperature>
 
     /// Builds a year from columns (all the same length). Wet bulb is derived here.
     public init(
         location: WeatherLocation, fileName: String, designConditionsHeader: String = "",
         years: [Int16], months: [UInt8], days: [UInt8], hours: [UInt8],
-        dryBulbCelsius: [Double], dewPointCelsius: [Double],
-        relativeHumidityPercent: [Double], stationPressurePascals: [Double]
+        dryBulb: HourlySeries<Temperature>, dewPoint: HourlySeries<Temperature>,
+        relativeHumidity: HourlySeries<Ratio>, stationPressure: HourlySeries<Pressure>
     ) {
         precondition(
             [
-                years.count, months.count, days.count, hours.count, dryBulbCelsius.count,
-                dewPointCelsius.count, relativeHumidityPercent.count, stationPressurePascals.count,
+                years.count, months.count, days.count, hours.count, dryBulb.count,
+                dewPoint.count, relativeHumidity.count, stationPressure.count,
             ]
             .allSatisfy { $0 == years.count }, "WeatherYear columns differ in length")
         self.location = location
@@ -99,50 +100,47 @@ public struct WeatherYear: Sendable {
         self.months = months
         self.days = days
         self.hours = hours
-        self.dryBulbCelsius = dryBulbCelsius
-        self.dewPointCelsius = dewPointCelsius
-        self.relativeHumidityPercent = relativeHumidityPercent
-        self.stationPressurePascals = stationPressurePascals
-        var wb = [Double](repeating: 0, count: dryBulbCelsius.count)
+        self.dryBulb = dryBulb
+        self.dewPoint = dewPoint
+        self.relativeHumidity = relativeHumidity
+        self.stationPressure = stationPressure
+        let db = dryBulb.celsius
+        let dp = dewPoint.celsius
+        let rh = relativeHumidity.si
+        let pa = stationPressure.si
+        var wb = [Double](repeating: 0, count: db.count)
         for i in wb.indices {
-            let t = dryBulbCelsius[i]
-            let p = stationPressurePascals[i]
-            let pw = relativeHumidityPercent[i] / 100 * Psychrometrics.saturationPressurePascals(celsius: t)
+            let t = db[i]
+            let p = pa[i]
+            let pw = rh[i] * Psychrometrics.saturationPressurePascals(celsius: t)
             let w = Psychrometrics.humidityRatio(vapourPressurePascals: pw, pressurePascals: p)
             wb[i] = Psychrometrics.wetBulbCelsius(
-                dryBulbCelsius: t, humidityRatio: w, pressurePascals: p,
-                lowerBoundCelsius: min(dewPointCelsius[i], t) - 2)
+                dryBulbCelsius: t, humidityRatio: w, pressurePascals: p, lowerBoundCelsius: min(dp[i], t) - 2)
         }
-        self.wetBulbCelsius = wb
+        self.wetBulb = HourlySeries(celsius: wb)
     }
 
     /// Number of hours (8 760, or 8 784 in a leap year).
-    public var count: Int { dryBulbCelsius.count }
+    public var count: Int { dryBulb.count }
 
     /// The hour at index `i` (0-based, file order).
     public subscript(_ i: Int) -> WeatherHour {
         WeatherHour(
             year: Int(years[i]), month: Int(months[i]), day: Int(days[i]), hour: Int(hours[i]),
-            dryBulb: .celsius(dryBulbCelsius[i]), dewPoint: .celsius(dewPointCelsius[i]),
-            relativeHumidity: .percent(relativeHumidityPercent[i]),
-            stationPressurePascals: stationPressurePascals[i], wetBulb: .celsius(wetBulbCelsius[i]))
+            dryBulb: dryBulb[i], dewPoint: dewPoint[i], relativeHumidity: relativeHumidity[i],
+            stationPressure: stationPressure[i], wetBulb: wetBulb[i])
     }
-
-    public func dryBulb(at i: Int) -> Temperature { .celsius(dryBulbCelsius[i]) }
-    public func dewPoint(at i: Int) -> Temperature { .celsius(dewPointCelsius[i]) }
-    public func wetBulb(at i: Int) -> Temperature { .celsius(wetBulbCelsius[i]) }
-    public func relativeHumidity(at i: Int) -> Ratio { .percent(relativeHumidityPercent[i]) }
 
     /// Hours whose dry bulb plus `approach` is at or below `limit`
     /// (e.g. a dry cooler with 8 K approach meeting 32 °C water: `t_db + 8 K ≤ 32 °C`).
     public func hoursWithDryBulb(plus approach: TemperatureDifference = .zero, atOrBelow limit: Temperature) -> Int {
         let bound = limit.celsius - approach.kelvins + 1e-9
-        return dryBulbCelsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
+        return dryBulb.celsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
     }
 
     /// Hours whose wet bulb plus `approach` is at or below `limit` (cooling tower on wet bulb).
     public func hoursWithWetBulb(plus approach: TemperatureDifference = .zero, atOrBelow limit: Temperature) -> Int {
         let bound = limit.celsius - approach.kelvins + 1e-9
-        return wetBulbCelsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
+        return wetBulb.celsius.reduce(0) { $0 + ($1 <= bound ? 1 : 0) }
     }
 }

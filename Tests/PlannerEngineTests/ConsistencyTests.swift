@@ -94,9 +94,9 @@ struct ConsistencyTests {
         #expect(ConsistencyChecks.heatRecovery(hr) == [])
         // The first hour with demand gets 1 kW more than the network takes; hour 0 takes 1 MW more
         // than the waste heat.
-        let h = try #require(hr.demand.hourlyDemandWatts.firstIndex { $0 > 0 })
-        hr.result.hourlyDeliveredWatts[h] = hr.demand.hourlyDemandWatts[h] + 1000
-        hr.result.hourlySourceWatts[0] = hr.source.hourlyHeatWatts[0] + 1e6
+        let h = try #require(hr.demand.hourlyDemand.firstIndex { $0 > .zero })
+        hr.result.hourlyDelivered[h] = hr.demand.hourlyDemand[h] + .kilowatts(1)
+        hr.result.hourlySource[0] = hr.source.hourlyHeat[0] + .megawatts(1)
         let violations = ConsistencyChecks.heatRecovery(hr)
         #expect(violations.contains("heat delivered exceeds the network's demand in 1 h (first hour \(h))"))
         #expect(violations.contains("heat taken exceeds the data centre's waste heat in 1 h (first hour 0)"))

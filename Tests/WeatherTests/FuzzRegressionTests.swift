@@ -36,6 +36,6 @@ struct EPWFuzzRegressionTests {
         // A long mantissa within range still reads, through Double(String).
         let year = try EPWReader.parse(
             syntheticEPW { $0[8] = "2001,1,1,1,60,x,20.0,10.0,53.0000000000000000000001,101325" }, fileName: "s.epw")
-        #expect(year.relativeHumidityPercent[0] == 53)
+        #expect(year.relativeHumidity[0] == .percent(53))
     }
 }

@@ -94,7 +94,7 @@ struct SeoulTests {
         // Line 9: 2012,1,1,1,…,0.00,-4.00,72,101009
         let h = y[0]
         #expect(h.year == 2012 && h.month == 1 && h.day == 1 && h.hour == 1)
-        #expect(h.dryBulb == .celsius(0) && h.dewPoint == .celsius(-4) && h.stationPressurePascals == 101_009)
+        #expect(h.dryBulb == .celsius(0) && h.dewPoint == .celsius(-4) && h.stationPressure == .pascals(101_009))
         #expect(isClose(h.relativeHumidity.percent, 72))
         #expect(y[8_759].month == 12 && y[8_759].day == 31 && y[8_759].hour == 24)
     }
@@ -153,10 +153,10 @@ struct SeoulTests {
     func wetBulbBetween() {
         let y = Self.year
         for i in 0..<y.count {
-            #expect(y.wetBulbCelsius[i] <= y.dryBulbCelsius[i] + 1e-6)
-            #expect(y.wetBulbCelsius[i] >= y.dewPointCelsius[i] - 0.6, "hour \(i)")
+            #expect(y.wetBulb.celsius[i] <= y.dryBulb.celsius[i] + 1e-6)
+            #expect(y.wetBulb.celsius[i] >= y.dewPoint.celsius[i] - 0.6, "hour \(i)")
         }
-        #expect(y.wetBulbCelsius.max()! < 30) // REFERENCE §6.2: max WB 29.3 °C
+        #expect(y.wetBulb.max()! < .celsius(30)) // REFERENCE §6.2: max WB 29.3 °C
     }
 }
 
@@ -196,16 +196,16 @@ struct EPWValidationTests {
     @Test("a well-formed synthetic year (8 760 or 8 784 records, CRLF too) reads")
     func valid() throws {
         let y = try EPWReader.parse(syntheticEPW(), fileName: "s.epw")
-        #expect(y.count == 8_760 && y.location.city == "Testville" && y.dryBulb(at: 5) == .celsius(20))
+        #expect(y.count == 8_760 && y.location.city == "Testville" && y.dryBulb[5] == .celsius(20))
         let leap = try EPWReader.parse(syntheticEPW(records: 8_784), fileName: "s.epw")
         #expect(leap.count == 8_784)
         let crlf = syntheticEPW().replacingOccurrences(of: "\n", with: "\r\n")
-        #expect(try EPWReader.parse(crlf, fileName: "s.epw").stationPressurePascals[0] == 101_325)
+        #expect(try EPWReader.parse(crlf, fileName: "s.epw").stationPressure[0] == .pascals(101_325))
         // The byte-level number parser gives the same Doubles as Double(String), exponents included.
         let odd = try EPWReader.parse(
             syntheticEPW { $0[8] = "2001,1,1,1,60,x, -12.35 ,+0.1,5.3e1,1.01325E5" }, fileName: "s.epw")
-        #expect(odd.dryBulbCelsius[0] == Double("-12.35")! && odd.dewPointCelsius[0] == 0.1)
-        #expect(odd.relativeHumidityPercent[0] == 53 && odd.stationPressurePascals[0] == 101_325)
+        #expect(odd.dryBulb.celsius[0] == Double("-12.35")! && odd.dewPoint.celsius[0] == 0.1)
+        #expect(odd.relativeHumidity[0] == .percent(53) && odd.stationPressure[0] == .pascals(101_325))
     }
 
     @Test("a file with fewer than 8 lines reports the header count")
@@ -313,7 +313,7 @@ struct EPWValidationTests {
         #expect(d.source == .epwHours)
         #expect(d.coolingDryBulb == .celsius(35))
         // Coincident WB = WB of 35 °C air with 10 °C dew point (≈ 19.5 °C), the same for all 40 hours.
-        #expect(isClose(d.coolingMeanCoincidentWetBulb.celsius, year.wetBulbCelsius[0], relative: 1e-12))
+        #expect(isClose(d.coolingMeanCoincidentWetBulb.celsius, year.wetBulb.celsius[0], relative: 1e-12))
     }
 
     @Test("a malformed Cooling row in a .stat is an error with its line")

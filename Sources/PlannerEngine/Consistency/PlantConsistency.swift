@@ -28,9 +28,7 @@ extension ConsistencyChecks {
         if !agree(a.months.sum(\.it), a.itEnergy) || !agree(a.months.sum(\.facility), a.facilityEnergy) {
             violations.append("the monthly IT or facility energies do not add up to the year's")
         }
-        if a.hourlyFacilityWatts.count != a.hours
-            || !agree(Energy(si: a.hourlyFacilityWatts.reduce(0, +) * 3600), a.facilityEnergy)
-        {
+        if a.hourlyFacility.count != a.hours || !agree(a.hourlyFacility.energy, a.facilityEnergy) {
             violations.append("the hourly facility power does not add up to the facility energy")
         }
         for loop in cooling.loops where loop.hoursByMode.values.reduce(0, +) != a.hours {
@@ -49,11 +47,11 @@ extension ConsistencyChecks {
     public static func heatRecovery(_ plan: HeatRecoveryPlan) -> [String] {
         let r = plan.result
         guard r.status.hasSolution else { return [] }
-        let hours = plan.demand.hourlyDemandWatts.count
+        let hours = plan.demand.hourlyDemand.count
         guard
             [
-                r.hourlyDeliveredWatts.count, r.hourlyHeatPumpWatts.count, r.hourlySourceWatts.count,
-                r.hourlyElectricityWatts.count, plan.source.hourlyHeatWatts.count,
+                r.hourlyDelivered.count, r.hourlyHeatPump.count, r.hourlySource.count, r.hourlyElectricity.count,
+                plan.source.hourlyHeat.count,
             ].allSatisfy({ $0 == hours })
         else {
             return ["the heat-recovery hourly series are not all \(hours) h long"]
@@ -62,14 +60,15 @@ extension ConsistencyChecks {
         var counts = (demand: 0, waste: 0, capacity: 0, balance: 0)
         var first: (demand: Int?, waste: Int?, capacity: Int?, balance: Int?)
         for h in 0..<hours {
-            let demand = plan.demand.hourlyDemandWatts[h]
-            let waste = plan.source.hourlyHeatWatts[h]
-            let output = r.hourlyHeatPumpWatts[h]
-            if r.hourlyDeliveredWatts[h] > demand + slack(demand) {
+            let demand = plan.demand.hourlyDemand[h].watts
+            let waste = plan.source.hourlyHeat[h].watts
+            let output = r.hourlyHeatPump[h].watts
+            let source = r.hourlySource[h].watts
+            if r.hourlyDelivered[h].watts > demand + slack(demand) {
                 counts.demand += 1
                 first.demand = first.demand ?? h
             }
-            if r.hourlySourceWatts[h] > waste + slack(waste) {
+            if source > waste + slack(waste) {
                 counts.waste += 1
                 first.waste = first.waste ?? h
             }
@@ -77,7 +76,7 @@ extension ConsistencyChecks {
                 counts.capacity += 1
                 first.capacity = first.capacity ?? h
             }
-            if !agree(output, r.hourlySourceWatts[h] + r.hourlyElectricityWatts[h], absolute: 1e-9) {
+            if !agree(output, source + r.hourlyElectricity[h].watts, absolute: 1e-9) {
                 counts.balance += 1
                 first.balance = first.balance ?? h
             }

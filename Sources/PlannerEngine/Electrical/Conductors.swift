@@ -52,12 +52,22 @@ public enum Conductors {
     /// Copper resistivity at the 90 °C XLPE operating temperature:
     /// `ρ90 = ρ20·(1 + α·(90 − 20)) = (1/58)·(1 + 0.00393·70) = 0.021984 Ω·mm²/m`, with the
     /// International Annealed Copper Standard values `ρ20 = 1/58 Ω·mm²/m` and `α20 = 0.00393 /K`
-    /// (IEC 60028). Stored in Ω·m.
+    /// (IEC 60028; REFERENCE.md P91). Stored in Ω·m.
     public static let copperResistivity90C = (1.0 / 58) * (1 + 0.00393 * 70) * 1e-6
-    /// Density of copper: 8 960 kg/m³.
+    /// Density of copper: 8 960 kg/m³ (REFERENCE.md P89).
     public static let copperDensity = 8960.0
 
-    /// Line current: three-phase `I = P/(√3·V_LL·pf)`, DC `I = P/V` [A].
+    /// Line current of a circuit carrying a real power.
+    ///
+    /// three-phase `I = P/(√3·V_LL·pf)`; DC `I = P/V`
+    ///
+    /// - Parameters:
+    ///   - power: `P`, the real power carried [W].
+    ///   - system: three-phase with line-to-line voltage `V_LL` [V] and power factor `pf`, or DC at
+    ///     `V` [V] (two poles).
+    /// - Returns: `I`, the line current [A].
+    ///
+    /// Source: DESIGN.md §5.2 (conductors).
     public static func current(carrying power: Power, in system: ConductorSystem) -> Current {
         switch system {
         case .threePhase(let v, let pf): .amperes(power.watts / (3.0.squareRoot() * v.volts * pf.fraction))
@@ -65,13 +75,31 @@ public enum Conductors {
         }
     }
 
-    /// `R = ρ·L/A` for copper at 90 °C [Ω].
+    /// Resistance of one copper conductor at its 90 °C operating temperature.
+    ///
+    /// `R = ρ90·L/A` with `ρ90 = 0.021984 Ω·mm²/m`
+    ///
+    /// - Parameters:
+    ///   - length: `L`, the conductor's length [m].
+    ///   - size: `A`, its cross-section [m²].
+    /// - Returns: `R` [Ω].
+    ///
+    /// Source: REFERENCE.md P91 (IACS resistivity, IEC 60028); DESIGN.md §5.2.
     public static func resistance(length: Length, size: Area) -> Resistance {
         .ohms(copperResistivity90C * length.metres / size.squareMetres)
     }
 
-    /// Voltage drop of a circuit: three-phase `ΔV = √3·I·R` (resistive approximation),
-    /// DC `ΔV = 2·I·R` (go and return) [V]; `I` the circuit current, `R` one conductor.
+    /// Voltage drop along a circuit (resistive approximation: no reactance).
+    ///
+    /// three-phase `ΔV = √3·I·R` (line to line); DC `ΔV = 2·I·R` (go and return)
+    ///
+    /// - Parameters:
+    ///   - current: `I`, the circuit's current [A].
+    ///   - resistance: `R`, of one conductor [Ω].
+    ///   - system: three-phase or DC.
+    /// - Returns: `ΔV` [V].
+    ///
+    /// Source: DESIGN.md §5.2 (conductors).
     public static func voltageDrop(current: Current, resistance: Resistance, in system: ConductorSystem) -> Voltage {
         let factor =
             switch system {
@@ -81,7 +109,17 @@ public enum Conductors {
         return .volts(factor * current.amperes * resistance.ohms)
     }
 
-    /// Copper mass `ρ_Cu·A·L·conductors` with 8 960 kg/m³ [kg].
+    /// Copper mass of a run.
+    ///
+    /// `m = ρ_Cu·A·L·n` with `ρ_Cu = 8 960 kg/m³`
+    ///
+    /// - Parameters:
+    ///   - size: `A`, the conductor cross-section [m²].
+    ///   - length: `L`, the run's length [m].
+    ///   - conductors: `n`, the loaded conductors (per circuit × circuits).
+    /// - Returns: `m` [kg].
+    ///
+    /// Source: REFERENCE.md P89, P90; DESIGN.md §5.2.
     public static func copperMass(size: Area, length: Length, conductors: Int) -> Mass {
         .kilograms(copperDensity * size.squareMetres * length.metres * Double(conductors))
     }

@@ -12,6 +12,15 @@ public enum PowerChainAnalysis {
     /// `U·a`. Stage loss = `g·(s·U·(a + b·x + c·x²) + r·U·a)`.
     ///
     /// Energy balance by construction: `gridInput = load + Σ stage losses` (to rounding).
+    ///
+    /// - Parameters:
+    ///   - chain: the stages from the grid (first) to the rack (last), each with its entry's loss
+    ///     curve, unit rating `U` [W], redundancy and groups `g`.
+    ///   - load: the IT power delivered at the rack end [W].
+    /// - Returns: per stage the units, loading, power out and in [W] and loss [W], and the grid
+    ///   input [W].
+    ///
+    /// Source: DESIGN.md §5.2 (evaluation, loss curves); REFERENCE.md §2.3, §2.4.
     public static func evaluate(_ chain: PowerChain, load: Power) -> PowerChainResult {
         var out = load
         var results: [StageResult] = []

@@ -7,20 +7,48 @@ public enum Transients {
     /// GB300 NVL72 power smoothing cuts peak grid demand by up to 30 % (REFERENCE.md §1.6, V5, H).
     public static let gb300PeakCut = Ratio.percent(30)
 
-    /// Protection rating a level needs when it sees the swing: `P_peak = f·P_steady` [W].
+    /// Protection rating a level needs when it sees the swing.
+    ///
+    /// `P_peak = f·P_steady`
+    ///
+    /// - Parameters:
+    ///   - steady: `P_steady`, the level's steady draw [W].
+    ///   - swingFactor: `f`, the swing over steady state (dimensionless, 1.4 by default).
+    /// - Returns: `P_peak` [W].
+    ///
+    /// Source: REFERENCE.md §1.6 (L); DESIGN.md §5.1.
     public static func protectionRating(steady: Power, swingFactor: Double = defaultSwingFactor) -> Power {
         steady * swingFactor
     }
 
-    /// Energy storage that holds the draw upstream at the steady value during a swing:
-    /// `E = (f − 1)·P·t` [J] (the swing above steady, supplied from storage for duration `t`).
+    /// Energy storage that holds the draw upstream at the steady value during a swing (the swing
+    /// above steady, supplied from storage for its duration).
+    ///
+    /// `E = (f − 1)·P·t`
+    ///
+    /// - Parameters:
+    ///   - steady: `P`, the steady draw [W].
+    ///   - swingFactor: `f` (dimensionless).
+    ///   - duration: `t`, how long the swing lasts [s].
+    /// - Returns: `E` [J].
+    ///
+    /// Source: REFERENCE.md §1.6; DESIGN.md §5.1.
     public static func smoothingStorage(steady: Power, swingFactor: Double = defaultSwingFactor, duration: Duration)
         -> Energy
     {
         steady * (swingFactor - 1) * duration
     }
 
-    /// Peak grid demand after power smoothing cuts it by `cut` (≤ 30 % for GB300, V5): `P·(1 − cut)` [W].
+    /// Peak grid demand after power smoothing cuts it.
+    ///
+    /// `P_smoothed = P·(1 − cut)`
+    ///
+    /// - Parameters:
+    ///   - peak: `P`, the peak before smoothing [W].
+    ///   - cut: the share cut (fraction; up to 30 % for GB300).
+    /// - Returns: `P_smoothed` [W].
+    ///
+    /// Source: REFERENCE.md §1.6, §8 V5.
     public static func smoothedPeak(_ peak: Power, cut: Ratio = gb300PeakCut) -> Power {
         peak * cut.complement.fraction
     }

@@ -105,11 +105,11 @@ public enum HeatRecoveryAnalysis {
 
     /// Dispatch for a fixed capacity without storage, in closed form (no LP): each hour,
     /// `q(h) = min(H, D(h), W(h)/(1 − 1/COP(h)))` when the hour's margin `π_heat − π_el/COP(h)` is
-    /// positive, else 0. Returns the hourly heat delivered [W] and the net benefit (currency/yr).
+    /// positive, else 0. Returns the hourly heat delivered and the net benefit (currency/yr).
     public static func dispatch(
         source: WasteHeat, demand: HeatDemand, heatPump: HeatPumpEntry, economics: HeatRecoveryEconomics,
         capacity: Power
-    ) throws(HeatRecoveryError) -> (deliveredWatts: [Double], netBenefit: Double) {
+    ) throws(HeatRecoveryError) -> (delivered: HourlySeries<Power>, netBenefit: Double) {
         let hours = try Prepared(
             source: source, demand: demand, heatPump: heatPump, economics: economics, options: HeatRecoveryOptions())
         let h = capacity.megawatts
@@ -119,7 +119,7 @@ public enum HeatRecoveryAnalysis {
             q[i] = min(h, hours.upperMW[i])
             benefit += hours.margin[i] * q[i]
         }
-        return (q.map { $0 * 1e6 }, benefit)
+        return (HourlySeries(si: q.map { $0 * 1e6 }), benefit)
     }
 
     /// The best capacity without storage or ERF target, found by a 1-D search over H with no LP:

@@ -30,11 +30,15 @@ struct Prepared {
         source: WasteHeat, demand: HeatDemand, heatPump: HeatPumpEntry, economics: HeatRecoveryEconomics,
         options: HeatRecoveryOptions
     ) throws(HeatRecoveryError) {
-        let n = source.hourlyHeatWatts.count
+        // The series as numbers: waste heat and demand in W, temperatures in °C.
+        let wasteW = source.hourlyHeat.si
+        let wasteC = source.hourlyTemperature.celsius
+        let demandW = demand.hourlyDemand.si
+        let supplyC = demand.hourlySupply.celsius
+        let n = wasteW.count
         guard n > 0 else { throw .emptySeries(name: "waste-heat") }
         for (name, series) in [
-            ("waste-heat temperature", source.hourlyTemperatureCelsius), ("heat-demand", demand.hourlyDemandWatts),
-            ("network supply temperature", demand.hourlySupplyCelsius),
+            ("waste-heat temperature", wasteC), ("heat-demand", demandW), ("network supply temperature", supplyC),
         ] where series.count != n {
             throw series.isEmpty
                 ? .emptySeries(name: name) : .lengthMismatch(name: name, count: series.count, expected: n)
@@ -48,10 +52,10 @@ struct Prepared {
                     name: name, hour: i, value: v, requirement: nonNegative ? "finite and ≥ 0" : "finite")
             }
         }
-        try check("waste heat [W]", source.hourlyHeatWatts, nonNegative: true)
-        try check("waste-heat temperature [°C]", source.hourlyTemperatureCelsius, nonNegative: false)
-        try check("heat demand [W]", demand.hourlyDemandWatts, nonNegative: true)
-        try check("network supply temperature [°C]", demand.hourlySupplyCelsius, nonNegative: false)
+        try check("waste heat [W]", wasteW, nonNegative: true)
+        try check("waste-heat temperature [°C]", wasteC, nonNegative: false)
+        try check("heat demand [W]", demandW, nonNegative: true)
+        try check("network supply temperature [°C]", supplyC, nonNegative: false)
         let capitalPerKW = economics.heatPumpCostPerKilowatt ?? heatPump.capitalCostPerKilowatt
         for (name, value) in [
             ("heat price per MWh", economics.heatPricePerMegawattHour),
@@ -118,8 +122,8 @@ struct Prepared {
         let pHeat = economics.heatPricePerMegawattHour
         let pEl = economics.electricityPricePerMegawattHour
         for i in 0..<n {
-            let t = source.hourlyTemperatureCelsius[i]
-            let s = demand.hourlySupplyCelsius[i]
+            let t = wasteC[i]
+            let s = supplyC[i]
             guard let c = HeatPumpModel.cop(wasteHeatCelsius: t, supplyCelsius: s, heatPump: heatPump) else {
                 tooHot += 1
                 continue
@@ -132,13 +136,11 @@ struct Prepared {
             }
             cop[i] = c
             margin[i] = pHeat - pEl / c
-            upper[i] =
-                min(
-                    demand.hourlyDemandWatts[i], source.hourlyHeatWatts[i] / HeatPumpModel.sourceShare(cop: c)) / 1e6
+            upper[i] = min(demandW[i], wasteW[i] / HeatPumpModel.sourceShare(cop: c)) / 1e6
         }
         self.count = n
-        self.demandMW = demand.hourlyDemandWatts.map { $0 / 1e6 }
-        self.wasteMW = source.hourlyHeatWatts.map { $0 / 1e6 }
+        self.demandMW = demandW.map { $0 / 1e6 }
+        self.wasteMW = wasteW.map { $0 / 1e6 }
         self.cop = cop
         self.margin = margin
         self.upperMW = upper
@@ -287,17 +289,20 @@ extension Prepared {
                 }
             }
         }
-        func energy(_ a: [Double]) -> Energy { Energy(si: a.reduce(0, +) * 3600) }
+        let hourlyDelivered = HourlySeries<Power>(si: delivered)
+        let hourlyHeatPump = HourlySeries<Power>(si: output)
+        let hourlySource = HourlySeries<Power>(si: sourceW)
+        let hourlyElectricity = HourlySeries<Power>(si: electricity)
         var monthly = (1...12).map {
             HeatRecoveryResult.Month(month: $0, demand: .zero, delivered: .zero, sourceHeat: .zero, electricity: .zero)
         }
         for h in 0..<count {
             let m = Int(months[h]) - 1
             guard monthly.indices.contains(m) else { continue }
-            monthly[m].demand += Energy(si: demand.hourlyDemandWatts[h] * 3600)
-            monthly[m].delivered += Energy(si: delivered[h] * 3600)
-            monthly[m].sourceHeat += Energy(si: sourceW[h] * 3600)
-            monthly[m].electricity += Energy(si: electricity[h] * 3600)
+            monthly[m].demand += demand.hourlyDemand[h] * .hour
+            monthly[m].delivered += hourlyDelivered[h] * .hour
+            monthly[m].sourceHeat += hourlySource[h] * .hour
+            monthly[m].electricity += hourlyElectricity[h] * .hour
         }
         let deliveredMWh = delivered.reduce(0, +) / 1e6
         let electricityMWh = electricity.reduce(0, +) / 1e6
@@ -346,11 +351,12 @@ extension Prepared {
             status: status, heatPumpID: heatPump.id, sourceKind: source.kind, networkName: demand.network.name,
             capacity: .megawatts(capacityMW),
             units: capacityMW > 1e-9 ? UnitCount.ceiling(capacityMW * 1e6 / heatPump.unitCapacity.watts - 1e-9) : 0,
-            storageCapacity: .megawattHours(storageMWh), hourlyDeliveredWatts: delivered,
-            hourlyHeatPumpWatts: output, hourlySourceWatts: sourceW, hourlyElectricityWatts: electricity,
-            hourlyCOP: cop, wasteHeat: source.annualEnergy, demand: demand.annualEnergy, delivered: energy(delivered),
-            sourceHeat: energy(sourceW), electricity: energy(electricity),
-            storageLosses: energy(output) - energy(delivered), currency: economics.currency, heatRevenue: revenue,
+            storageCapacity: .megawattHours(storageMWh), hourlyDelivered: hourlyDelivered,
+            hourlyHeatPump: hourlyHeatPump, hourlySource: hourlySource, hourlyElectricity: hourlyElectricity,
+            hourlyCOP: cop, wasteHeat: source.annualEnergy, demand: demand.annualEnergy,
+            delivered: hourlyDelivered.energy, sourceHeat: hourlySource.energy, electricity: hourlyElectricity.energy,
+            storageLosses: hourlyHeatPump.energy - hourlyDelivered.energy, currency: economics.currency,
+            heatRevenue: revenue,
             electricityCost: electricityCost, annualisedCapitalCost: capital,
             netBenefit: revenue - electricityCost - capital, months: monthly,
             lp: HeatRecoveryLPSummary(

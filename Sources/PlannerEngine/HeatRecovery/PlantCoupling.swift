@@ -3,7 +3,7 @@ import PlannerModel
 /// Heat the heat pumps take is heat the plant does not reject (DESIGN.md §5.5 "avoided heat
 /// rejection").
 public enum PlantCoupling {
-    /// The plant's annual figures with heat recovery, from hourly series of equal length [W]:
+    /// The plant's annual figures with heat recovery, from hourly series of equal length:
     ///
     /// - heat rejected after = Σ_h max(0, R(h) − Q_rec(h))·1 h, with `Q_rec` the heat-pump source
     ///   heat (clamped to what the plant rejects; clamped hours are counted);
@@ -14,58 +14,75 @@ public enum PlantCoupling {
     ///   before the economiser so they take the warmest, cheapest-to-reject heat first;
     /// - heat-pump electricity is summed separately: it is not data-centre energy (EnEfG §11
     ///   excludes it from PUE, REFERENCE.md §4.6).
+    ///
+    /// Each sum is taken in watts hour by hour and multiplied by 1 h once.
+    ///
+    /// - Parameters:
+    ///   - plantHeatRejected: `R(h)`, heat the plant rejects to the outdoors without recovery [W].
+    ///   - plantElectricity: `P(h)`, economiser fans + chiller compressors without recovery [W].
+    ///   - recovered: `Q_rec(h)`, heat the heat pumps take from the plant's loop [W].
+    ///   - heatPumpElectricity: the heat pumps' electricity [W].
+    /// - Returns: heat rejected, heat recovered and plant energy before and after, heat-pump
+    ///   electricity [J], and the hours where `Q_rec > R`.
+    /// - Throws: on empty or unequal series, and on a value that is not finite or is negative.
+    ///
+    /// Source: DESIGN.md §5.5 (coupling to the plant); REFERENCE.md §4.6 (EnEfG §11).
     public static func adjust(
-        plantHeatRejectedWatts: [Double], plantElectricityWatts: [Double], recoveredWatts: [Double],
-        heatPumpElectricityWatts: [Double]
+        plantHeatRejected: HourlySeries<Power>, plantElectricity: HourlySeries<Power>, recovered: HourlySeries<Power>,
+        heatPumpElectricity: HourlySeries<Power>
     ) throws(HeatRecoveryError) -> PlantWithHeatRecovery {
-        let n = plantHeatRejectedWatts.count
+        let rejectedW = plantHeatRejected.si
+        let electricityW = plantElectricity.si
+        let recoveredW = recovered.si
+        let n = rejectedW.count
         guard n > 0 else { throw .emptySeries(name: "plant heat-rejected") }
         for (name, series) in [
-            ("plant electricity", plantElectricityWatts), ("recovered heat", recoveredWatts),
-            ("heat-pump electricity", heatPumpElectricityWatts),
+            ("plant electricity", plantElectricity), ("recovered heat", recovered),
+            ("heat-pump electricity", heatPumpElectricity),
         ] where series.count != n {
             throw .lengthMismatch(name: name, count: series.count, expected: n)
         }
         for (name, series) in [
-            ("plant heat rejected [W]", plantHeatRejectedWatts), ("plant electricity [W]", plantElectricityWatts),
-            ("recovered heat [W]", recoveredWatts), ("heat-pump electricity [W]", heatPumpElectricityWatts),
+            ("plant heat rejected [W]", plantHeatRejected), ("plant electricity [W]", plantElectricity),
+            ("recovered heat [W]", recovered), ("heat-pump electricity [W]", heatPumpElectricity),
         ] {
-            if let i = series.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-                throw .invalidValue(name: name, hour: i, value: series[i], requirement: "finite and ≥ 0")
+            if let i = series.si.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+                throw .invalidValue(name: name, hour: i, value: series.si[i], requirement: "finite and ≥ 0")
             }
         }
         var before = 0.0
         var after = 0.0
-        var recovered = 0.0
+        var recoveredSum = 0.0
         var plantBefore = 0.0
         var plantAfter = 0.0
         var clamped = 0
         for h in 0..<n {
-            let r = plantHeatRejectedWatts[h]
-            var q = recoveredWatts[h]
+            let r = rejectedW[h]
+            var q = recoveredW[h]
             if q > r {
                 clamped += 1
                 q = r
             }
             before += r
             after += r - q
-            recovered += q
-            plantBefore += plantElectricityWatts[h]
-            plantAfter += r > 0 ? plantElectricityWatts[h] * (1 - q / r) : plantElectricityWatts[h]
+            recoveredSum += q
+            plantBefore += electricityW[h]
+            plantAfter += r > 0 ? electricityW[h] * (1 - q / r) : electricityW[h]
         }
         return PlantWithHeatRecovery(
-            heatRejectedBefore: Energy(si: before * 3600), heatRejectedAfter: Energy(si: after * 3600),
-            heatRecovered: Energy(si: recovered * 3600), plantEnergyBefore: Energy(si: plantBefore * 3600),
-            plantEnergyAfter: Energy(si: plantAfter * 3600),
-            heatPumpElectricity: Energy(si: heatPumpElectricityWatts.reduce(0, +) * 3600), hoursClamped: clamped)
+            heatRejectedBefore: .watts(before) * .hour, heatRejectedAfter: .watts(after) * .hour,
+            heatRecovered: .watts(recoveredSum) * .hour, plantEnergyBefore: .watts(plantBefore) * .hour,
+            plantEnergyAfter: .watts(plantAfter) * .hour, heatPumpElectricity: heatPumpElectricity.energy,
+            hoursClamped: clamped)
     }
 
-    /// `adjust` with the recovered heat and heat-pump electricity of a heat-recovery result.
+    /// `adjust` with the recovered heat (`hourlySource`) and heat-pump electricity of a
+    /// heat-recovery result.
     public static func adjust(
-        plantHeatRejectedWatts: [Double], plantElectricityWatts: [Double], recovery: HeatRecoveryResult
+        plantHeatRejected: HourlySeries<Power>, plantElectricity: HourlySeries<Power>, recovery: HeatRecoveryResult
     ) throws(HeatRecoveryError) -> PlantWithHeatRecovery {
         try adjust(
-            plantHeatRejectedWatts: plantHeatRejectedWatts, plantElectricityWatts: plantElectricityWatts,
-            recoveredWatts: recovery.hourlySourceWatts, heatPumpElectricityWatts: recovery.hourlyElectricityWatts)
+            plantHeatRejected: plantHeatRejected, plantElectricity: plantElectricity, recovered: recovery.hourlySource,
+            heatPumpElectricity: recovery.hourlyElectricity)
     }
 }

@@ -15,18 +15,20 @@ public enum SiteHeatRecovery {
         let c = cooling.choices
         let setPoint = c.tcsSupply - c.cdu.approach
         let supplies =
-            cooling.loop(.liquid) != nil && annual.hourlyLiquidSupplyCelsius.count == annual.hours
-            ? annual.hourlyLiquidSupplyCelsius : [Double](repeating: setPoint.celsius, count: annual.hours)
+            cooling.loop(.liquid) != nil && annual.hourlyLiquidSupply.count == annual.hours
+            ? annual.hourlyLiquidSupply : HourlySeries(repeating: setPoint, count: annual.hours)
         let offset: Double =
             switch choices.source {
             case .facilityWaterReturn: c.facilityWaterRise.kelvins
             case .tcsReturn: c.cdu.approach.kelvins + c.tcsRise.kelvins
             }
         let heat =
-            annual.hourlyLiquidHeatWatts.count == annual.hours
-            ? annual.hourlyLiquidHeatWatts : [Double](repeating: 0, count: annual.hours)
+            annual.hourlyLiquidHeat.count == annual.hours
+            ? annual.hourlyLiquidHeat : HourlySeries(repeating: .zero, count: annual.hours)
+        // Shifted in °C, the unit the supply series holds.
         return WasteHeat(
-            kind: choices.source.kind, hourlyHeatWatts: heat, hourlyTemperatureCelsius: supplies.map { $0 + offset })
+            kind: choices.source.kind, hourlyHeat: heat,
+            hourlyTemperature: HourlySeries(celsius: supplies.celsius.map { $0 + offset }))
     }
 
     /// The LP options of the spec, with the ERF target measured against `dataCentreEnergy`.
@@ -127,8 +129,7 @@ public enum SiteHeatRecovery {
             heatRecovered: after.heatRecovered, plantEnergyBefore: before.plantEnergy,
             plantEnergyAfter: after.plantEnergy,
             heatPumpElectricity: plan.result.electricity,
-            hoursClamped: zip(plan.result.hourlySourceWatts, after.hourlyLiquidHeatWatts).filter { $0 > $1 + 1e-6 }
-                .count)
+            hoursClamped: zip(plan.result.hourlySource.si, after.hourlyLiquidHeat.si).filter { $0 > $1 + 1e-6 }.count)
         plan.dataCentreEnergy = after.facilityEnergy
         plan.pue = after.pue
         plan.erf = .fraction(after.facilityEnergy > .zero ? after.heatRecovered / after.facilityEnergy : 0)
@@ -143,11 +144,11 @@ public enum SiteHeatRecovery {
         var total = 0.0
         for h in 0..<min(cop.count, source.hours, demand.hours) where cop[h] > 1 {
             let share = HeatPumpModel.sourceShare(cop: cop[h])
-            var output = demand.hourlyDemandWatts[h]
+            var output = demand.hourlyDemand.si[h]
             if let capacity { output = min(output, capacity.watts) }
-            total += min(source.hourlyHeatWatts[h], output * share)
+            total += min(source.hourlyHeat.si[h], output * share)
         }
-        return Energy(si: total * 3600)
+        return .watts(total) * .hour
     }
 
     /// The same waste heat into the other network preset with its default heat pump, the best
@@ -166,20 +167,21 @@ public enum SiteHeatRecovery {
                 source: source, demand: demand, heatPump: heatPump, economics: choices.economics, capacity: capacity)
             var electricity = 0.0
             var taken = 0.0
-            for h in delivered.indices where delivered[h] > 0 {
+            let deliveredW = delivered.si
+            for h in deliveredW.indices where deliveredW[h] > 0 {
                 guard
                     let cop = HeatPumpModel.cop(
-                        wasteHeatCelsius: source.hourlyTemperatureCelsius[h],
-                        supplyCelsius: demand.hourlySupplyCelsius[h],
+                        wasteHeatCelsius: source.hourlyTemperature.celsius[h],
+                        supplyCelsius: demand.hourlySupply.celsius[h],
                         heatPump: heatPump)
                 else { continue }
-                electricity += delivered[h] / cop
-                taken += delivered[h] * HeatPumpModel.sourceShare(cop: cop)
+                electricity += deliveredW[h] / cop
+                taken += deliveredW[h] * HeatPumpModel.sourceShare(cop: cop)
             }
-            let sourceHeat = Energy(si: taken * 3600)
+            let sourceHeat = Power.watts(taken) * .hour
             return HeatRecoveryPlan.Alternative(
                 networkName: network.name, heatPumpID: heatPump.id, capacity: capacity,
-                delivered: Energy(si: delivered.reduce(0, +) * 3600), electricity: Energy(si: electricity * 3600),
+                delivered: delivered.energy, electricity: .watts(electricity) * .hour,
                 sourceHeat: sourceHeat, netBenefit: benefit,
                 erf: .fraction(dataCentreEnergy > .zero ? sourceHeat / dataCentreEnergy : 0))
         } catch {

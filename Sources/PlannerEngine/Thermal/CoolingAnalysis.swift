@@ -65,12 +65,15 @@ public enum CoolingAnalysis {
         return level
     }
 
-    /// - Parameter profile: the site planned at each of the 24 local hours' utilisation
-    ///   (`Site.dailyProfile`); nil runs every hour at the sustained load of `halls`.
+    /// - Parameters:
+    ///   - profile: the site planned at each of the 24 local hours' utilisation
+    ///     (`Site.dailyProfile`); nil runs every hour at the sustained load of `halls`.
+    ///   - recovered: heat the heat pumps take from the facility-water loop each hour (see `year`);
+    ///     nil for none.
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
         choices: CoolingChoices,
-        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recoveredWatts: [Double]? = nil
+        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recovered: HourlySeries<Power>? = nil
     ) -> SiteCooling {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
         var hallCooling: [HallCooling] = []
@@ -111,7 +114,7 @@ public enum CoolingAnalysis {
         let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
         let result = year(
             weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
-            airCoilApproach: choices.airUnit.coilApproach, recoveredWatts: recoveredWatts)
+            airCoilApproach: choices.airUnit.coilApproach, recovered: recovered)
         return SiteCooling(
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
@@ -180,15 +183,17 @@ public enum CoolingAnalysis {
     /// losses released outdoors (main transformers), which must equal facility − heat recovered:
     /// the worst hour's residual is kept. Rack inlet air = air-coil water + coil approach.
     ///
-    /// Heat recovery (`recoveredWatts`, one value per hour, DESIGN.md §5.5): the heat pumps take
+    /// Heat recovery (`recovered`, one value per hour, DESIGN.md §5.5): the heat pumps take
     /// `Q_rec(h)` from the facility-water return before the economisers, so the liquid loop's
     /// economisers and chillers carry `Q_liquid(h) − Q_rec(h)` (clamped at 0): their fans and
     /// compressors follow the smaller load, and `Q_rec` leaves as recovered, not rejected, heat.
     static func year(
         weather: WeatherYear, loops: [CoolingLoop], levels: [Level], levelOfHour: (Int) -> Int,
-        airCoilApproach: TemperatureDifference, recoveredWatts: [Double]? = nil
+        airCoilApproach: TemperatureDifference, recovered recoveredSeries: HourlySeries<Power>? = nil
     ) -> YearResult {
         var loops = loops
+        // The hourly series are filled as numbers (W, °C) and wrapped in `HourlySeries` at the end.
+        let recoveredWatts = recoveredSeries?.si
         var hourly = [Double](repeating: 0, count: weather.count)
         var airInlet: [Double] = []
         var plantEnergy = Energy.zero
@@ -197,7 +202,7 @@ public enum CoolingAnalysis {
         var moverEnergy = Energy.zero
         var rejected = Energy.zero
         var worstResidual = 0.0
-        var water = 0.0
+        var water = Mass.zero
         var modes: [PlantMode: Int] = [:]
         var monthIT = [Double](repeating: 0, count: 13)
         var monthFacility = monthIT
@@ -226,11 +231,11 @@ public enum CoolingAnalysis {
             for l in loops.indices {
                 let heatLoad = loops[l].kind == .liquid ? loads.liquid - recovered : loads[loops[l].kind]
                 let hour = Thermal.plantHour(
-                    dryBulb: .celsius(weather.dryBulbCelsius[i]), wetBulb: .celsius(weather.wetBulbCelsius[i]),
+                    dryBulb: weather.dryBulb[i], wetBulb: weather.wetBulb[i],
                     supply: loops[l].supplySetPoint, heatLoad: heatLoad, plant: loops[l].plant)
                 plantPower += hour.electricity
                 heatOut += hour.heatRejected
-                water += hour.makeup.kilogramsPerSecond * 3600
+                water += hour.makeup * .hour
                 if !hour.holdsSetPoint { loops[l].hoursAboveSetPoint += 1 }
                 loops[l].hoursByMode[hour.mode, default: 0] += 1
                 loops[l].warmestSupply = max(loops[l].warmestSupply, hour.supplyTemperature)
@@ -266,24 +271,26 @@ public enum CoolingAnalysis {
             monthCooling[m] += ((loads.movers + plantPower) * .hour).si
             if hourMode == .free { monthFree[m] += 1 }
         }
-        let peak = hourly.indices.max { hourly[$0] < hourly[$1] } ?? 0
+        let hourlyFacility = HourlySeries<Power>(si: hourly)
+        let peak = hourlyFacility.peakHour ?? 0
         var annual = AnnualPlant(
             weatherFile: weather.fileName, hours: weather.count, itEnergy: itEnergy,
             chainLossEnergy: chainEnergy, distributionCoolingEnergy: moverEnergy,
-            plantEnergy: plantEnergy, facilityEnergy: Energy(si: hourly.reduce(0, +) * 3600), water: .kilograms(water),
+            plantEnergy: plantEnergy, facilityEnergy: hourlyFacility.energy, water: water,
             hoursByMode: modes,
             months: (1...12).map {
                 AnnualPlant.Month(
                     month: $0, it: Energy(si: monthIT[$0]), facility: Energy(si: monthFacility[$0]),
                     cooling: Energy(si: monthCooling[$0]), freeHours: monthFree[$0])
             },
-            hourlyFacilityWatts: hourly, peakFacility: .watts(hourly.isEmpty ? 0 : hourly[peak]), peakHour: peak,
+            hourlyFacility: hourlyFacility, peakFacility: hourlyFacility.isEmpty ? .zero : hourlyFacility[peak],
+            peakHour: peak,
             heatRejected: rejected, heatRecovered: recoveredTotal, worstBalanceResidual: worstResidual)
-        annual.hourlyLiquidHeatWatts = liquidHeat
-        annual.hourlyLiquidSupplyCelsius = liquidSupply
-        annual.hourlyPlantWatts = plantHourly
-        annual.hourlyHeatRejectedWatts = rejectedHourly
-        annual.hourlyRecoveredWatts = recoveredHourly
+        annual.hourlyLiquidHeat = HourlySeries(si: liquidHeat)
+        annual.hourlyLiquidSupply = HourlySeries(celsius: liquidSupply)
+        annual.hourlyPlant = HourlySeries(si: plantHourly)
+        annual.hourlyHeatRejected = HourlySeries(si: rejectedHourly)
+        annual.hourlyRecovered = HourlySeries(si: recoveredHourly)
         let inlet = loops.first { $0.kind == .air }.map { air -> AirInlet in
             let setPoint = air.supplySetPoint + airCoilApproach
             let warmest = air.warmestSupply + airCoilApproach

@@ -32,9 +32,20 @@ extension Thermal {
     /// `towerWater` on the heat the towers carry (`Q_e`, plus `Q_c + W` for a water-cooled chiller).
     ///
     /// - Parameters:
-    ///   - dryBulb, wetBulb: outdoor conditions of the hour.
-    ///   - supply: the loop's supply set point (TCS supply − CDU approach for the facility water).
-    ///   - heatLoad: heat entering the loop this hour [W]; ≤ 0 gives an idle hour.
+    ///   - dryBulb: `T_db`, the hour's outdoor dry bulb.
+    ///   - wetBulb: `T_wb`, the hour's outdoor wet bulb.
+    ///   - supply: `T_sup`, the loop's supply set point (TCS supply − CDU approach for the facility
+    ///     water).
+    ///   - heatLoad: `Q`, heat entering the loop this hour [W]; ≤ 0 gives an idle hour.
+    ///   - plant: the loop's economisers (kind, approach [K], design heat [W] and fan power [W],
+    ///     cycles of concentration), chillers (firm capacity `C` [W], condenser, evaporator offset
+    ///     [K], `η`, `COP_max`) and return rise `ΔT` [K].
+    /// - Returns: the hour's mode, supply temperature reached and excess over `T_sup` [K], heat
+    ///   carried by economisers and chillers [W], chiller COP, compressor and fan power [W], heat
+    ///   rejected [W], and tower evaporation and make-up [kg/s].
+    ///
+    /// Source: DESIGN.md §5.3 (one plant hour); REFERENCE.md D18, §3.6 (chiller model, Seoul
+    /// free-cooling rows).
     public static func plantHour(
         dryBulb: Temperature, wetBulb: Temperature, supply: Temperature, heatLoad: Power, plant: PlantConfiguration
     ) -> PlantHour {

@@ -1,13 +1,22 @@
 import PlannerModel
 
 /// Pure cooling physics (DESIGN.md §5.3, REFERENCE.md §3). Every function states its formula,
-/// units and source; none allocates.
+/// the unit of each parameter and of the result, and its source; none allocates.
 public enum Thermal {
     // MARK: Liquid loop
 
-    /// Coolant flow that removes heat `Q` [W] at a temperature rise `ΔT` [K]:
-    /// `V̇ = Q/(ρ·c_p·ΔT)` [m³/s], ρ [kg/m³] and c_p [J/(kg·K)] from `fluid`
-    /// (first law for a steady stream; REFERENCE.md §3.3 "(derived)").
+    /// Coolant flow that removes a heat flow at a temperature rise (first law for a steady stream):
+    ///
+    /// `V̇ = Q/(ρ·c_p·ΔT)`
+    ///
+    /// - Parameters:
+    ///   - heat: `Q`, the heat removed [W].
+    ///   - rise: `ΔT`, return − supply temperature of the coolant [K].
+    ///   - fluid: the coolant at its temperature: density `ρ` [kg/m³] and specific heat `c_p`
+    ///     [J/(kg·K)].
+    /// - Returns: `V̇`, the volumetric flow [m³/s].
+    ///
+    /// Source: REFERENCE.md §3.3 (derived ΔT rule), DESIGN.md §5.3.
     @inlinable
     public static func coolantFlow(removing heat: Power, rise: TemperatureDifference, fluid: FluidState)
         -> VolumetricFlow
@@ -15,8 +24,17 @@ public enum Thermal {
         .cubicMetresPerSecond(heat.watts / (fluid.volumetricHeatCapacity * rise.kelvins))
     }
 
-    /// The inverse of `coolantFlow`: the rise `ΔT = Q/(ρ·c_p·V̇)` [K] of a stream `V̇` [m³/s]
-    /// carrying heat `Q` [W] (REFERENCE.md §3.3: 1.5 L/min/kW of water → ≈9.6 K).
+    /// The inverse of `coolantFlow`: the temperature rise of a stream carrying a heat flow.
+    ///
+    /// `ΔT = Q/(ρ·c_p·V̇)`
+    ///
+    /// - Parameters:
+    ///   - heat: `Q`, the heat carried [W].
+    ///   - flow: `V̇`, the volumetric flow [m³/s].
+    ///   - fluid: the coolant: density `ρ` [kg/m³] and specific heat `c_p` [J/(kg·K)].
+    /// - Returns: `ΔT`, the rise [K].
+    ///
+    /// Source: REFERENCE.md §3.3 (derived: 1.5 L/min/kW of water → ≈9.6 K), DESIGN.md §5.3.
     @inlinable
     public static func coolantRise(removing heat: Power, flow: VolumetricFlow, fluid: FluidState)
         -> TemperatureDifference
@@ -24,8 +42,16 @@ public enum Thermal {
         .kelvins(heat.watts / (fluid.volumetricHeatCapacity * flow.cubicMetresPerSecond))
     }
 
-    /// Facility-water supply a CDU delivers: `T_fws = T_tcs,supply − approach` (REFERENCE.md §3.4,
-    /// approach 3–5 K; DESIGN.md §5.3).
+    /// Facility-water supply a CDU needs to deliver a TCS supply.
+    ///
+    /// `T_fws = T_tcs,supply − approach`
+    ///
+    /// - Parameters:
+    ///   - tcsSupply: `T_tcs,supply`, the technology cooling system's supply temperature.
+    ///   - approach: the CDU's liquid-to-liquid approach [K] (3–5 K).
+    /// - Returns: `T_fws`, the facility-water supply temperature.
+    ///
+    /// Source: REFERENCE.md D11, §3.4; DESIGN.md §5.3.
     @inlinable
     public static func facilityWaterSupply(tcsSupply: Temperature, approach: TemperatureDifference) -> Temperature {
         tcsSupply - approach
@@ -38,16 +64,31 @@ public enum Thermal {
     /// Specific heat of air, c_p = 1.005 kJ/(kg·K) = 1 005 J/(kg·K) (REFERENCE.md §3.5, H).
     public static let airSpecificHeatJPerKgK = 1005.0
 
-    /// Airflow that removes sensible heat `Q` [W] at an air rise `ΔT` [K]:
-    /// `V̇ = Q/(ρ·c_p·ΔT)` [m³/s] with ρ = 1.2 kg/m³, c_p = 1 005 J/(kg·K)
-    /// (REFERENCE.md §3.5: ≈0.083 m³/s per kW at 10 K).
+    /// Airflow that removes a sensible heat flow at an air temperature rise.
+    ///
+    /// `V̇ = Q/(ρ·c_p·ΔT)` with `ρ = 1.2 kg/m³`, `c_p = 1 005 J/(kg·K)`
+    ///
+    /// - Parameters:
+    ///   - heat: `Q`, the sensible heat removed [W].
+    ///   - rise: `ΔT`, return − supply air temperature [K].
+    /// - Returns: `V̇`, the airflow [m³/s] (≈0.083 m³/s per kW at 10 K).
+    ///
+    /// Source: REFERENCE.md §3.5 (air rule), DESIGN.md §5.3.
     @inlinable
     public static func airflow(removing heat: Power, rise: TemperatureDifference) -> VolumetricFlow {
         .cubicMetresPerSecond(heat.watts / (airDensityKgPerCubicMetre * airSpecificHeatJPerKgK * rise.kelvins))
     }
 
-    /// The sensible heat an airflow `V̇` [m³/s] carries at a rise `ΔT` [K]: `Q = ρ·c_p·V̇·ΔT` [W]
-    /// (REFERENCE.md §3.5).
+    /// The sensible heat an airflow carries at a temperature rise.
+    ///
+    /// `Q = ρ·c_p·V̇·ΔT` with `ρ = 1.2 kg/m³`, `c_p = 1 005 J/(kg·K)`
+    ///
+    /// - Parameters:
+    ///   - flow: `V̇`, the airflow [m³/s].
+    ///   - rise: `ΔT`, return − supply air temperature [K].
+    /// - Returns: `Q`, the sensible heat [W].
+    ///
+    /// Source: REFERENCE.md §3.5 (air rule), DESIGN.md §5.3.
     @inlinable
     public static func airHeat(flow: VolumetricFlow, rise: TemperatureDifference) -> Power {
         .watts(airDensityKgPerCubicMetre * airSpecificHeatJPerKgK * flow.cubicMetresPerSecond * rise.kelvins)
@@ -55,18 +96,36 @@ public enum Thermal {
 
     // MARK: Fans and pumps
 
-    /// Shaft-to-wire power of a fan or pump at design: `P = V̇·Δp/η` [W] with `V̇` [m³/s], `Δp` [Pa]
-    /// and η the combined fan/pump, motor and drive efficiency (definition of hydraulic power;
-    /// DESIGN.md §5.3).
+    /// Electrical (wire) power of a fan or pump at design, from its hydraulic power.
+    ///
+    /// `P = V̇·Δp/η`
+    ///
+    /// - Parameters:
+    ///   - flow: `V̇`, the flow moved [m³/s].
+    ///   - pressureRisePa: `Δp`, the pressure rise [Pa].
+    ///   - efficiency: `η`, fan or pump × motor × drive efficiency (fraction).
+    /// - Returns: `P`, the electrical power [W].
+    ///
+    /// Source: definition of hydraulic power `V̇·Δp`; DESIGN.md §5.3.
     @inlinable
     public static func fanPower(flow: VolumetricFlow, pressureRisePa: Double, efficiency: Ratio) -> Power {
         .watts(flow.cubicMetresPerSecond * pressureRisePa / efficiency.fraction)
     }
 
-    /// Power at part flow by the fan/pump affinity laws: `P = P_design·(V̇/V̇_design)³` [W]
-    /// (flow ∝ speed, pressure ∝ speed², power ∝ speed³; ASHRAE Handbook—HVAC Systems and Equipment
-    /// ch. 21 "Fans", fan laws; DESIGN.md §5.3). Assumes a system curve through the origin (no
-    /// static head), so it is optimistic below ≈30 % flow.
+    /// Power of a fan or pump at part flow by the affinity laws (flow ∝ speed, pressure ∝ speed²,
+    /// power ∝ speed³).
+    ///
+    /// `P = P_design·(V̇/V̇_design)³`
+    ///
+    /// Assumes a system curve through the origin (no static head), so it is optimistic below
+    /// ≈30 % flow.
+    ///
+    /// - Parameters:
+    ///   - design: `P_design`, the power at design flow [W].
+    ///   - flowRatio: `V̇/V̇_design` (dimensionless).
+    /// - Returns: `P`, the power at that flow [W].
+    ///
+    /// Source: ASHRAE Handbook—HVAC Systems and Equipment ch. 21 "Fans" (fan laws); DESIGN.md §5.3.
     @inlinable
     public static func affinityPower(design: Power, flowRatio: Double) -> Power {
         design * (flowRatio * flowRatio * flowRatio)
@@ -74,13 +133,31 @@ public enum Thermal {
 
     // MARK: Heat rejection
 
-    /// Dry-cooler leaving water: `T_lw = T_db + approach` (DESIGN.md §5.3; REFERENCE.md §3.6).
+    /// Water leaving a dry cooler.
+    ///
+    /// `T_lw = T_db + approach`
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `T_db`, the outdoor dry bulb.
+    ///   - approach: the cooler's approach to the dry bulb [K] (default unit 8 K).
+    /// - Returns: `T_lw`, the leaving water temperature.
+    ///
+    /// Source: REFERENCE.md §3.6 (Seoul free-cooling row), DESIGN.md §5.3.
     @inlinable
     public static func dryCoolerLeavingWater(dryBulb: Temperature, approach: TemperatureDifference) -> Temperature {
         dryBulb + approach
     }
 
-    /// Cooling-tower leaving water: `T_lw = T_wb + approach` (DESIGN.md §5.3; REFERENCE.md §3.6).
+    /// Water leaving a cooling tower.
+    ///
+    /// `T_lw = T_wb + approach`
+    ///
+    /// - Parameters:
+    ///   - wetBulb: `T_wb`, the outdoor wet bulb.
+    ///   - approach: the tower's approach to the wet bulb [K] (default cell 4 K).
+    /// - Returns: `T_lw`, the leaving water temperature.
+    ///
+    /// Source: REFERENCE.md §3.6 (Seoul tower row), DESIGN.md §5.3.
     @inlinable
     public static func towerLeavingWater(wetBulb: Temperature, approach: TemperatureDifference) -> Temperature {
         wetBulb + approach
@@ -92,10 +169,21 @@ public enum Thermal {
     /// https://www.oreilly.com/library/view/transport-processes-and/9780134181592/xhtml/app2.xhtml). [J/kg]
     public static let waterLatentHeatJPerKg = 44_020e3 / 18.015
 
-    /// Tower water for a heat duty `Q` [W]: evaporation `ṁ_e = Q/h_fg` [kg/s] (all heat taken as
-    /// latent, an upper bound: in practice 75–90 % is), blow-down `ṁ_b = ṁ_e/(C − 1)` for `C`
-    /// cycles of concentration (dissolved-solids balance), make-up `ṁ_m = ṁ_e + ṁ_b` (drift
-    /// neglected). DESIGN.md §5.3. `cycles` must exceed 1.
+    /// Water a cooling tower uses for a heat duty: evaporation, blow-down and make-up.
+    ///
+    /// `ṁ_e = Q/h_fg`, `ṁ_b = ṁ_e/(C − 1)`, `ṁ_m = ṁ_e + ṁ_b`
+    ///
+    /// All heat is taken as latent (an upper bound: in practice 75–90 % is); the blow-down keeps
+    /// the dissolved solids at `C` times the make-up's; drift is neglected.
+    ///
+    /// - Parameters:
+    ///   - heat: `Q`, the heat the tower rejects [W].
+    ///   - cycles: `C`, cycles of concentration (dimensionless, > 1).
+    ///   - latentHeatJPerKg: `h_fg`, latent heat of vaporisation [J/kg] (default at 25 °C).
+    /// - Returns: evaporation `ṁ_e`, blow-down `ṁ_b` and make-up `ṁ_m` [kg/s].
+    ///
+    /// Source: DESIGN.md §5.3; REFERENCE.md C57, C63, C65 (tower figures the model is compared
+    /// with).
     @inlinable
     public static func towerWater(
         heat: Power, cyclesOfConcentration cycles: Double, latentHeatJPerKg: Double = waterLatentHeatJPerKg
@@ -109,15 +197,35 @@ public enum Thermal {
 
     // MARK: Chillers
 
-    /// Carnot COP of a refrigerator: `T_evap/(T_cond − T_evap)` (kelvin).
+    /// Carnot (ideal) COP of a refrigerator.
+    ///
+    /// `COP_Carnot = T_evap/(T_cond − T_evap)`, temperatures in kelvin
+    ///
+    /// - Parameters:
+    ///   - evaporating: `T_evap`, the evaporating temperature.
+    ///   - condensing: `T_cond`, the condensing temperature (warmer than `T_evap`).
+    /// - Returns: the Carnot COP (dimensionless, W of heat per W of work).
+    ///
+    /// Source: REFERENCE.md §3.6 (model row and its AHRI-point calibration), DESIGN.md §5.3.
     @inlinable
     public static func carnotCOP(evaporating: Temperature, condensing: Temperature) -> Double {
         evaporating.kelvins / (condensing - evaporating).kelvins
     }
 
-    /// Chiller COP as a fraction of Carnot: `COP = η·T_evap/(T_cond − T_evap)` (kelvin), capped at
-    /// `maximum` (REFERENCE.md §3.6: η 0.7 water-cooled, 0.5 air-cooled; magnetic-bearing part-load
-    /// COP up to 9.4). A lift of zero or less returns `maximum`.
+    /// Chiller COP as a fraction of Carnot, capped.
+    ///
+    /// `COP = min(COP_max, η·T_evap/(T_cond − T_evap))`, temperatures in kelvin
+    ///
+    /// A lift `T_cond − T_evap` of zero or less returns `COP_max`.
+    ///
+    /// - Parameters:
+    ///   - evaporating: `T_evap`, the evaporating temperature.
+    ///   - condensing: `T_cond`, the condensing temperature.
+    ///   - carnotEfficiency: `η`, the fraction of Carnot (0.7 water-cooled, 0.5 air-cooled).
+    ///   - maximum: `COP_max` (dimensionless; magnetic-bearing part-load COP reaches 9.4).
+    /// - Returns: the COP (dimensionless, W of heat per W of compressor power).
+    ///
+    /// Source: REFERENCE.md D18, §3.6; DESIGN.md §5.3.
     @inlinable
     public static func chillerCOP(
         evaporating: Temperature, condensing: Temperature, carnotEfficiency: Ratio, maximum: Double = .infinity
@@ -127,16 +235,34 @@ public enum Thermal {
         return min(maximum, carnotEfficiency.fraction * evaporating.kelvins / lift)
     }
 
-    /// Evaporating temperature: `T_evap = LWT − offset` (REFERENCE.md §3.6: offset 2 K).
+    /// A chiller's evaporating temperature from its leaving chilled water.
+    ///
+    /// `T_evap = T_lw − offset`
+    ///
+    /// - Parameters:
+    ///   - leavingWater: `T_lw`, the chilled water leaving the evaporator.
+    ///   - offset: evaporator approach [K] (2 K).
+    /// - Returns: `T_evap`.
+    ///
+    /// Source: REFERENCE.md §3.6 (model row), DESIGN.md §5.3.
     @inlinable
     public static func evaporatingTemperature(leavingWater: Temperature, offset: TemperatureDifference) -> Temperature {
         leavingWater - offset
     }
 
-    /// Condensing temperature (REFERENCE.md §3.6): air-cooled `T_cond = T_db + offset` (15 K);
-    /// water-cooled `T_cond = T_cw,in + rise + offset` (2 K above the condenser leaving water),
-    /// with the condenser water entering at `condenserWaterEntering` [the heat-rejection leaving
-    /// temperature].
+    /// A chiller's condensing temperature.
+    ///
+    /// air-cooled `T_cond = T_db + offset` (15 K); water-cooled `T_cond = T_cw,in + rise + offset`
+    /// (2 K above the condenser leaving water)
+    ///
+    /// - Parameters:
+    ///   - condenser: air- or water-cooled, with its offset [K] (and condenser-water rise [K]).
+    ///   - dryBulb: `T_db`, the outdoor dry bulb (air-cooled).
+    ///   - condenserWaterEntering: `T_cw,in`, the condenser water entering, i.e. the heat-rejection
+    ///     equipment's leaving water (water-cooled).
+    /// - Returns: `T_cond`.
+    ///
+    /// Source: REFERENCE.md §3.6 (model row), DESIGN.md §5.3.
     @inlinable
     public static func condensingTemperature(
         _ condenser: ChillerCondenser, dryBulb: Temperature, condenserWaterEntering: Temperature

@@ -43,17 +43,39 @@ public struct LossCurve: Hashable, Sendable, Codable {
     /// No loss at any load.
     public static let lossless = LossCurve(noLoad: 0, proportional: 0, square: 0)
 
-    /// `a + b·x + c·x²`: loss per unit of rating at per-unit load `x` (dimensionless).
+    /// Loss of one unit per unit of its rating.
+    ///
+    /// `p = a + b·x + c·x²`
+    ///
+    /// - Parameter load: `x = P_out/P_rated` (fraction).
+    /// - Returns: `p`, the loss per unit of rating (dimensionless).
+    ///
+    /// Source: DESIGN.md §5.2 (loss curves; Schneider Electric WP113).
     public func perUnitLoss(at load: Ratio) -> Double {
         let x = load.fraction
         return noLoad + proportional * x + square * x * x
     }
 
-    /// `P_loss = P_rated·(a + b·x + c·x²)` [W] for one unit of real-power rating `rating`
-    /// carrying `x·rating`.
+    /// Loss of one unit carrying `x·P_rated`.
+    ///
+    /// `P_loss = P_rated·(a + b·x + c·x²)`
+    ///
+    /// - Parameters:
+    ///   - load: `x = P_out/P_rated` (fraction).
+    ///   - rating: `P_rated`, the unit's real-power rating [W].
+    /// - Returns: `P_loss` [W].
+    ///
+    /// Source: DESIGN.md §5.2 (loss curves; Schneider Electric WP113).
     public func loss(at load: Ratio, rating: Power) -> Power { rating * perUnitLoss(at: load) }
 
-    /// `η = x/(x + a + b·x + c·x²)` at per-unit load `x > 0`; zero at no load.
+    /// Efficiency of one unit at a per-unit load.
+    ///
+    /// `η = P_out/P_in = x/(x + a + b·x + c·x²)`
+    ///
+    /// - Parameter load: `x = P_out/P_rated` (fraction).
+    /// - Returns: `η` (fraction); zero at no load.
+    ///
+    /// Source: DESIGN.md §5.2 (loss curves).
     public func efficiency(at load: Ratio) -> Ratio {
         let x = load.fraction
         guard x > 0 else { return .fraction(0) }

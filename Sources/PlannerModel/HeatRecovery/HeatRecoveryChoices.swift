@@ -219,9 +219,8 @@ public struct HeatRecoveryPlan: Hashable, Sendable {
 
     /// Whether the ERF target (if any) could not be met.
     public var isInfeasible: Bool { !result.status.hasSolution }
-    /// Mean waste-heat temperature over the year [°C].
+    /// Mean waste-heat temperature over the year (0 °C when there are no hours).
     public var meanSourceTemperature: Temperature {
-        let t = source.hourlyTemperatureCelsius
-        return .celsius(t.isEmpty ? 0 : t.reduce(0, +) / Double(t.count))
+        source.hourlyTemperature.mean ?? .celsius(0)
     }
 }

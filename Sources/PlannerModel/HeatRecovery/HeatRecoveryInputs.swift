@@ -22,39 +22,39 @@ public enum HeatSourceKind: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// The data centre's waste heat offered to the heat pumps, hour by hour.
 ///
-/// Hourly arrays are plain `Double`s with unit-suffixed names (like `WeatherYear`): 8 760 or
-/// 8 784 values, one per hour of the weather year, fed from the plant simulation.
+/// Hourly series (like `WeatherYear`'s): 8 760 or 8 784 values, one per hour of the weather year,
+/// fed from the plant simulation.
 public struct WasteHeat: Hashable, Sendable {
     public var kind: HeatSourceKind
-    /// Heat available from the loop each hour [W] (≥ 0).
-    public var hourlyHeatWatts: [Double]
-    /// Temperature of the loop's return each hour [°C].
-    public var hourlyTemperatureCelsius: [Double]
+    /// Heat available from the loop each hour (≥ 0).
+    public var hourlyHeat: HourlySeries<Power>
+    /// Temperature of the loop's return each hour.
+    public var hourlyTemperature: HourlySeries<Temperature>
 
     /// Waste heat whose temperature varies by the hour.
-    public init(kind: HeatSourceKind, hourlyHeatWatts: [Double], hourlyTemperatureCelsius: [Double]) {
+    public init(kind: HeatSourceKind, hourlyHeat: HourlySeries<Power>, hourlyTemperature: HourlySeries<Temperature>) {
         self.kind = kind
-        self.hourlyHeatWatts = hourlyHeatWatts
-        self.hourlyTemperatureCelsius = hourlyTemperatureCelsius
+        self.hourlyHeat = hourlyHeat
+        self.hourlyTemperature = hourlyTemperature
     }
 
     /// Waste heat at a constant temperature (a loop held at its set point).
-    public init(kind: HeatSourceKind, hourlyHeatWatts: [Double], temperature: Temperature) {
+    public init(kind: HeatSourceKind, hourlyHeat: HourlySeries<Power>, temperature: Temperature) {
         self.init(
-            kind: kind, hourlyHeatWatts: hourlyHeatWatts,
-            hourlyTemperatureCelsius: [Double](repeating: temperature.celsius, count: hourlyHeatWatts.count))
+            kind: kind, hourlyHeat: hourlyHeat,
+            hourlyTemperature: HourlySeries(repeating: temperature, count: hourlyHeat.count))
     }
 
     /// A constant heat flow for `hours` hours at a constant temperature.
     public static func constant(_ heat: Power, at temperature: Temperature, hours: Int, kind: HeatSourceKind)
         -> WasteHeat
     {
-        WasteHeat(kind: kind, hourlyHeatWatts: [Double](repeating: heat.watts, count: hours), temperature: temperature)
+        WasteHeat(kind: kind, hourlyHeat: HourlySeries(repeating: heat, count: hours), temperature: temperature)
     }
 
-    public var hours: Int { hourlyHeatWatts.count }
-    /// Σ heat × 1 h.
-    public var annualEnergy: Energy { Energy(si: hourlyHeatWatts.reduce(0, +) * 3600) }
+    public var hours: Int { hourlyHeat.count }
+    /// `Σ_h Q(h)·1 h`.
+    public var annualEnergy: Energy { hourlyHeat.energy }
 }
 
 /// The supply temperature of a district-heating network.
@@ -152,10 +152,10 @@ public enum HeatingDesignSource: Hashable, Sendable {
 
 /// Hourly district-heating demand and supply temperature derived from a weather year.
 public struct HeatDemand: Hashable, Sendable {
-    /// Heat the network takes each hour [W].
-    public var hourlyDemandWatts: [Double]
-    /// Network supply temperature each hour [°C].
-    public var hourlySupplyCelsius: [Double]
+    /// Heat the network takes each hour.
+    public var hourlyDemand: HourlySeries<Power>
+    /// Network supply temperature each hour.
+    public var hourlySupply: HourlySeries<Temperature>
     /// Month (1…12) of each hour, for monthly tables.
     public var months: [UInt8]
     public var designDryBulb: Temperature
@@ -163,20 +163,22 @@ public struct HeatDemand: Hashable, Sendable {
     public var network: DistrictHeatingNetwork
 
     public init(
-        hourlyDemandWatts: [Double], hourlySupplyCelsius: [Double], months: [UInt8], designDryBulb: Temperature,
-        designSource: HeatingDesignSource, network: DistrictHeatingNetwork
+        hourlyDemand: HourlySeries<Power>, hourlySupply: HourlySeries<Temperature>, months: [UInt8],
+        designDryBulb: Temperature, designSource: HeatingDesignSource, network: DistrictHeatingNetwork
     ) {
-        self.hourlyDemandWatts = hourlyDemandWatts
-        self.hourlySupplyCelsius = hourlySupplyCelsius
+        self.hourlyDemand = hourlyDemand
+        self.hourlySupply = hourlySupply
         self.months = months
         self.designDryBulb = designDryBulb
         self.designSource = designSource
         self.network = network
     }
 
-    public var hours: Int { hourlyDemandWatts.count }
-    public var annualEnergy: Energy { Energy(si: hourlyDemandWatts.reduce(0, +) * 3600) }
-    public var peak: Power { .watts(hourlyDemandWatts.max() ?? 0) }
+    public var hours: Int { hourlyDemand.count }
+    /// `Σ_h D(h)·1 h`.
+    public var annualEnergy: Energy { hourlyDemand.energy }
+    /// The largest hourly demand (zero when empty).
+    public var peak: Power { hourlyDemand.max() ?? .zero }
 }
 
 /// Money for the heat-recovery optimisation, in one currency (default USD). Not a physical

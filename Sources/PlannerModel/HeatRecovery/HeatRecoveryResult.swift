@@ -84,14 +84,14 @@ public struct HeatRecoveryResult: Hashable, Sendable {
     /// Storage capacity chosen (zero without storage).
     public var storageCapacity: Energy
 
-    /// Heat delivered to the network each hour [W].
-    public var hourlyDeliveredWatts: [Double]
-    /// Heat-pump heat output each hour [W] (equals delivered without storage).
-    public var hourlyHeatPumpWatts: [Double]
-    /// Heat taken from the data centre each hour, `output·(1 − 1/COP)` [W].
-    public var hourlySourceWatts: [Double]
-    /// Heat-pump electricity each hour, `output/COP` [W].
-    public var hourlyElectricityWatts: [Double]
+    /// Heat delivered to the network each hour.
+    public var hourlyDelivered: HourlySeries<Power>
+    /// Heat-pump heat output each hour (equals delivered without storage).
+    public var hourlyHeatPump: HourlySeries<Power>
+    /// Heat taken from the data centre each hour, `output·(1 − 1/COP)`.
+    public var hourlySource: HourlySeries<Power>
+    /// Heat-pump electricity each hour, `output/COP`.
+    public var hourlyElectricity: HourlySeries<Power>
     /// Heat-pump COP each hour (0 when the machine cannot reach the supply temperature).
     public var hourlyCOP: [Double]
 
@@ -120,8 +120,8 @@ public struct HeatRecoveryResult: Hashable, Sendable {
 
     public init(
         status: HeatRecoveryStatus, heatPumpID: String, sourceKind: HeatSourceKind, networkName: String,
-        capacity: Power, units: Int, storageCapacity: Energy, hourlyDeliveredWatts: [Double],
-        hourlyHeatPumpWatts: [Double], hourlySourceWatts: [Double], hourlyElectricityWatts: [Double],
+        capacity: Power, units: Int, storageCapacity: Energy, hourlyDelivered: HourlySeries<Power>,
+        hourlyHeatPump: HourlySeries<Power>, hourlySource: HourlySeries<Power>, hourlyElectricity: HourlySeries<Power>,
         hourlyCOP: [Double], wasteHeat: Energy, demand: Energy, delivered: Energy, sourceHeat: Energy,
         electricity: Energy, storageLosses: Energy, currency: String, heatRevenue: Double, electricityCost: Double,
         annualisedCapitalCost: Double, netBenefit: Double, months: [Month], lp: HeatRecoveryLPSummary,
@@ -135,10 +135,10 @@ public struct HeatRecoveryResult: Hashable, Sendable {
         self.capacity = capacity
         self.units = units
         self.storageCapacity = storageCapacity
-        self.hourlyDeliveredWatts = hourlyDeliveredWatts
-        self.hourlyHeatPumpWatts = hourlyHeatPumpWatts
-        self.hourlySourceWatts = hourlySourceWatts
-        self.hourlyElectricityWatts = hourlyElectricityWatts
+        self.hourlyDelivered = hourlyDelivered
+        self.hourlyHeatPump = hourlyHeatPump
+        self.hourlySource = hourlySource
+        self.hourlyElectricity = hourlyElectricity
         self.hourlyCOP = hourlyCOP
         self.wasteHeat = wasteHeat
         self.demand = demand
@@ -165,7 +165,7 @@ public struct HeatRecoveryResult: Hashable, Sendable {
     }
     /// Full-load hours of the heat pumps, output energy over capacity.
     public var fullLoadHours: Double {
-        capacity > .zero ? hourlyHeatPumpWatts.reduce(0, +) / capacity.watts : 0
+        capacity > .zero ? hourlyHeatPump.sum / capacity : 0
     }
 }
 

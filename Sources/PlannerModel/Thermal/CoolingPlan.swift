@@ -98,8 +98,8 @@ public struct AnnualPlant: Hashable, Sendable {
     public var water: Mass
     public var hoursByMode: [PlantMode: Int]
     public var months: [Month]
-    /// Facility power of every hour [W], for charts (kept as numbers: 8,760 values).
-    public var hourlyFacilityWatts: [Double]
+    /// Facility power of every hour, for charts (8,760 or 8,784 values).
+    public var hourlyFacility: HourlySeries<Power>
     public var peakFacility: Power
     public var peakHour: Int
     /// Heat released to the outdoors: by the plant's loops, plus the losses of equipment outside
@@ -110,20 +110,22 @@ public struct AnnualPlant: Hashable, Sendable {
     /// The worst hour's energy-balance residual,
     /// `|facility − heat rejected − heat recovered| / facility`.
     public var worstBalanceResidual: Double
-    /// Hourly series for heat recovery [W] (one per hour, empty when not recorded): heat into
-    /// the facility-water (liquid) loop before any is recovered, the liquid loop's supply
-    /// temperature [°C], chiller compressors + economiser fans of all loops, heat rejected to
-    /// the outdoors, and heat recovered (taken by the heat pumps).
-    public var hourlyLiquidHeatWatts: [Double] = []
-    public var hourlyLiquidSupplyCelsius: [Double] = []
-    public var hourlyPlantWatts: [Double] = []
-    public var hourlyHeatRejectedWatts: [Double] = []
-    public var hourlyRecoveredWatts: [Double] = []
+    /// Hourly series for heat recovery (one value per hour, empty when not recorded).
+    /// Heat into the facility-water (liquid) loop before any is recovered.
+    public var hourlyLiquidHeat: HourlySeries<Power> = []
+    /// The liquid loop's supply temperature.
+    public var hourlyLiquidSupply: HourlySeries<Temperature> = []
+    /// Chiller compressors + economiser fans of all loops.
+    public var hourlyPlant: HourlySeries<Power> = []
+    /// Heat rejected to the outdoors.
+    public var hourlyHeatRejected: HourlySeries<Power> = []
+    /// Heat recovered (taken by the heat pumps).
+    public var hourlyRecovered: HourlySeries<Power> = []
 
     public init(
         weatherFile: String, hours: Int, itEnergy: Energy, chainLossEnergy: Energy, distributionCoolingEnergy: Energy,
         plantEnergy: Energy, facilityEnergy: Energy, water: Mass, hoursByMode: [PlantMode: Int], months: [Month],
-        hourlyFacilityWatts: [Double], peakFacility: Power, peakHour: Int, heatRejected: Energy,
+        hourlyFacility: HourlySeries<Power>, peakFacility: Power, peakHour: Int, heatRejected: Energy,
         heatRecovered: Energy = .zero, worstBalanceResidual: Double
     ) {
         self.heatRejected = heatRejected
@@ -139,7 +141,7 @@ public struct AnnualPlant: Hashable, Sendable {
         self.water = water
         self.hoursByMode = hoursByMode
         self.months = months
-        self.hourlyFacilityWatts = hourlyFacilityWatts
+        self.hourlyFacility = hourlyFacility
         self.peakFacility = peakFacility
         self.peakHour = peakHour
     }

@@ -133,13 +133,15 @@ public enum PlantCharts {
         SVGChart(
             title: "Facility power over the year (daily mean)", xLabel: "Day of the year",
             yLabel: "Facility power [MW]",
-            points: dailyMeanMegawatts(annual.hourlyFacilityWatts), xTicks: monthTicks
+            points: dailyMeanMegawatts(annual.hourlyFacility), xTicks: monthTicks
         ).rendered
     }
 
-    /// Daily means of hourly values in W, as (day of the year from 1, MW) points.
-    static func dailyMeanMegawatts(_ hourly: [Double]) -> [(x: Double, y: Double)] {
-        (0..<(hourly.count / 24)).map { d in
+    /// Daily means of an hourly power series, as (day of the year from 1, MW) points: each day's
+    /// 24 values summed in W, divided by 24 and by 1e6.
+    static func dailyMeanMegawatts(_ series: HourlySeries<Power>) -> [(x: Double, y: Double)] {
+        let hourly = series.si
+        return (0..<(hourly.count / 24)).map { d in
             let watts: Double = hourly[(d * 24)..<(d * 24 + 24)].reduce(0, +)
             return (x: Double(d + 1), y: watts / 24 / 1e6)
         }
@@ -155,7 +157,7 @@ public enum PlantCharts {
 
     /// Load-duration curve: facility power sorted from the highest hour down, sampled at 1 % steps.
     public static func loadDuration(_ annual: AnnualPlant) -> String {
-        let sorted = annual.hourlyFacilityWatts.sorted(by: >)
+        let sorted = annual.hourlyFacility.si.sorted(by: >)
         guard !sorted.isEmpty else { return "" }
         var points: [(x: Double, y: Double)] = []
         for p in 0...100 {

@@ -255,8 +255,8 @@ public enum HeatRecoveryCharts {
         SVGChart(
             title: "Heat recovery over the year (daily mean): delivered (line) vs network demand (grey)",
             xLabel: "Day of the year", yLabel: "Heat [MW]",
-            points: PlantCharts.dailyMeanMegawatts(hr.result.hourlyDeliveredWatts),
-            xTicks: PlantCharts.monthTicks, markers: PlantCharts.dailyMeanMegawatts(hr.demand.hourlyDemandWatts),
+            points: PlantCharts.dailyMeanMegawatts(hr.result.hourlyDelivered),
+            xTicks: PlantCharts.monthTicks, markers: PlantCharts.dailyMeanMegawatts(hr.demand.hourlyDemand),
             xRange: 1...Double(max(hr.demand.hours / 24, 2))
         ).rendered
     }

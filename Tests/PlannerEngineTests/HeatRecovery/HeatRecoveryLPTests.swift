@@ -25,11 +25,11 @@ enum HeatRecoveryFixture {
     ) -> (WasteHeat, HeatDemand) {
         let n = demandMW.count
         let source = WasteHeat(
-            kind: .facilityWaterReturn, hourlyHeatWatts: wasteMW.map { $0 * 1e6 },
-            hourlyTemperatureCelsius: sourceCelsius ?? Array(repeating: 45, count: n))
+            kind: .facilityWaterReturn, hourlyHeat: HourlySeries(si: wasteMW.map { $0 * 1e6 }),
+            hourlyTemperature: HourlySeries(celsius: sourceCelsius ?? Array(repeating: 45, count: n)))
         let demand = HeatDemand(
-            hourlyDemandWatts: demandMW.map { $0 * 1e6 },
-            hourlySupplyCelsius: supplyCelsius ?? Array(repeating: 70, count: n),
+            hourlyDemand: HourlySeries(si: demandMW.map { $0 * 1e6 }),
+            hourlySupply: HourlySeries(celsius: supplyCelsius ?? Array(repeating: 70, count: n)),
             months: (0..<n).map { UInt8(1 + ($0 / 24) % 12) }, designDryBulb: .celsius(-12.5), designSource: .input,
             network: .fourthGeneration(peakDemand: .megawatts(demandMW.max() ?? 1)))
         return (source, demand)
@@ -40,12 +40,14 @@ enum HeatRecoveryFixture {
     static func problems(_ r: HeatRecoveryResult, _ source: WasteHeat, _ demand: HeatDemand) -> [String] {
         var out: [String] = []
         let eps = 1e-3 // W
-        for h in r.hourlyDeliveredWatts.indices {
-            if r.hourlyDeliveredWatts[h] > demand.hourlyDemandWatts[h] + eps { out.append("h\(h): delivered > demand") }
-            if r.hourlyHeatPumpWatts[h] > r.capacity.watts + eps { out.append("h\(h): output > capacity") }
-            if r.hourlySourceWatts[h] > source.hourlyHeatWatts[h] + eps { out.append("h\(h): source > waste heat") }
-            let balance = r.hourlySourceWatts[h] + r.hourlyElectricityWatts[h] - r.hourlyHeatPumpWatts[h]
-            if abs(balance) > 1e-9 * max(1, r.hourlyHeatPumpWatts[h]) {
+        for h in r.hourlyDelivered.indices {
+            if r.hourlyDelivered[h].watts > demand.hourlyDemand[h].watts + eps {
+                out.append("h\(h): delivered > demand")
+            }
+            if r.hourlyHeatPump[h].watts > r.capacity.watts + eps { out.append("h\(h): output > capacity") }
+            if r.hourlySource[h].watts > source.hourlyHeat[h].watts + eps { out.append("h\(h): source > waste heat") }
+            let balance = (r.hourlySource[h] + r.hourlyElectricity[h] - r.hourlyHeatPump[h]).watts
+            if abs(balance) > 1e-9 * max(1, r.hourlyHeatPump[h].watts) {
                 out.append("h\(h): output ≠ source + electricity")
             }
         }
@@ -74,7 +76,7 @@ struct HeatRecoveryLPTests {
         #expect(isClose(r.capacity.megawatts, 6, relative: 1e-9))
         let u = 3 / (1 - 1 / F.cop)
         #expect(isClose(r.netBenefit, F.margin * (2 + u + 18) - 600, relative: 1e-9))
-        #expect(isClose(r.hourlySourceWatts[4], 3e6, relative: 1e-9)) // the waste-heat row binds
+        #expect(isClose(r.hourlySource[4].watts, 3e6, relative: 1e-9)) // the waste-heat row binds
         #expect(r.units == 1)
         #expect(F.problems(r, source, demand).isEmpty)
         // The 1-D search and the closed-form dispatch agree without GLPK.
@@ -223,11 +225,11 @@ struct HeatRecoveryLPTests {
         let (source, demand) = F.instance(demandMW: [10, 8, 6, 2], wasteMW: [100, 100, 100, 100])
         #expect(throws: HeatRecoveryError.emptySeries(name: "waste-heat")) {
             try HeatRecoveryAnalysis.plan(
-                source: WasteHeat(kind: .tcsReturn, hourlyHeatWatts: [], temperature: .celsius(45)), demand: demand,
+                source: WasteHeat(kind: .tcsReturn, hourlyHeat: [], temperature: .celsius(45)), demand: demand,
                 heatPump: F.hp)
         }
         var short = demand
-        short.hourlyDemandWatts.removeLast()
+        short.hourlyDemand = HourlySeries(short.hourlyDemand.dropLast())
         #expect(throws: HeatRecoveryError.lengthMismatch(name: "heat-demand", count: 3, expected: 4)) {
             try HeatRecoveryAnalysis.plan(source: source, demand: short, heatPump: F.hp)
         }

@@ -55,13 +55,13 @@ struct HeatRecoveryPhysicsTests {
         // 1.25 °C → heating share (15 − 1.25)/27.5 = 0.5 → 1.5 + 8.5 × 0.5 = 5.75 MW.
         let network = DistrictHeatingNetwork.fourthGeneration(peakDemand: .megawatts(10))
         let d = try DistrictHeatingDemand.hourly(
-            dryBulbCelsius: [-12.5, -20, 15, 20, 1.25], months: [1, 1, 5, 8, 3], network: network,
+            dryBulb: HourlySeries(celsius: [-12.5, -20, 15, 20, 1.25]), months: [1, 1, 5, 8, 3], network: network,
             designDryBulb: .celsius(-12.5))
-        let mw = d.hourlyDemandWatts.map { $0 / 1e6 }
-        #expect(mw.count == 5 && d.hourlySupplyCelsius.count == 5)
+        let mw = d.hourlyDemand.map(\.megawatts)
+        #expect(mw.count == 5 && d.hourlySupply.count == 5)
         for (got, want) in zip(mw, [10, 10, 1.5, 1.5, 5.75]) { #expect(isClose(got, want, relative: 1e-12)) }
         // Reset curve 70 °C at −12.5 to 55 °C at 15: at 1.25 °C halfway, 62.5 °C.
-        for (got, want) in zip(d.hourlySupplyCelsius, [70, 70, 55, 55, 62.5]) {
+        for (got, want) in zip(d.hourlySupply.celsius, [70, 70, 55, 55, 62.5]) {
             #expect(isClose(got, want, relative: 1e-12))
         }
     }
@@ -77,7 +77,7 @@ struct HeatRecoveryPhysicsTests {
         // Without a header, the ⌈0.004·N⌉-th coldest hour on a ramp:
         // 1 000 values −500…499, ⌈0.004 × 1 000⌉ = 4th coldest = −497.
         let ramp = (0..<1000).map { Double($0 - 500) }
-        #expect(isClose(HeatingDesign.coldestPercentile(ramp).celsius, -497, relative: 1e-9))
+        #expect(isClose(HeatingDesign.coldestPercentile(HourlySeries(celsius: ramp)).celsius, -497, relative: 1e-9))
         #expect(HeatingDesign.fromDesignConditionsHeader("DESIGN CONDITIONS,0") == nil)
     }
 
@@ -101,8 +101,8 @@ struct HeatRecoveryPhysicsTests {
         // Hour 1: rejects 10, plant 2, recovered 12 → clamped to 10: 0 rejected, plant 0.
         // Before: 20 MWh rejected, 3 MWh plant; after: 5 MWh, 0.5 MWh; recovered 15 MWh.
         let c = try PlantCoupling.adjust(
-            plantHeatRejectedWatts: [10e6, 10e6], plantElectricityWatts: [1e6, 2e6], recoveredWatts: [5e6, 12e6],
-            heatPumpElectricityWatts: [1e6, 3e6])
+            plantHeatRejected: [.megawatts(10), .megawatts(10)], plantElectricity: [.megawatts(1), .megawatts(2)],
+            recovered: [.megawatts(5), .megawatts(12)], heatPumpElectricity: [.megawatts(1), .megawatts(3)])
         #expect(isClose(c.heatRejectedBefore.megawattHours, 20, relative: 1e-12))
         #expect(isClose(c.heatRejectedAfter.megawattHours, 5, relative: 1e-12))
         #expect(isClose(c.heatRecovered.megawattHours, 15, relative: 1e-12))
@@ -112,8 +112,8 @@ struct HeatRecoveryPhysicsTests {
         #expect(c.hoursClamped == 1)
         #expect(throws: HeatRecoveryError.lengthMismatch(name: "recovered heat", count: 1, expected: 2)) {
             try PlantCoupling.adjust(
-                plantHeatRejectedWatts: [1, 1], plantElectricityWatts: [1, 1], recoveredWatts: [1],
-                heatPumpElectricityWatts: [0, 0])
+                plantHeatRejected: [.watts(1), .watts(1)], plantElectricity: [.watts(1), .watts(1)],
+                recovered: [.watts(1)], heatPumpElectricity: [.watts(0), .watts(0)])
         }
     }
 }

@@ -47,9 +47,9 @@ struct HeatRecoveryPlannerTests {
         // Hour by hour: facility = rejected + recovered.
         #expect(a.worstBalanceResidual <= 1e-9)
         for h in stride(from: 0, to: a.hours, by: 97) {
-            let facility = a.hourlyFacilityWatts[h]
-            #expect(abs(facility - a.hourlyHeatRejectedWatts[h] - a.hourlyRecoveredWatts[h]) <= 1e-9 * facility)
-            #expect(a.hourlyRecoveredWatts[h] <= a.hourlyLiquidHeatWatts[h] + 1e-6)
+            let facility = a.hourlyFacility[h]
+            #expect((facility - a.hourlyHeatRejected[h] - a.hourlyRecovered[h]).magnitude <= facility * 1e-9)
+            #expect(a.hourlyRecovered[h] <= a.hourlyLiquidHeat[h] + .watts(1e-6))
         }
         // Metrics: ERF = recovered / facility (heat-pump electricity outside), ERE identity.
         let m = try #require(plan.metrics)
