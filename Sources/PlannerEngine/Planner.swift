@@ -43,11 +43,19 @@ public struct Planner: Sendable {
             site, halls: halls, distribution: distribution, compare: compareDistributions, chains: chains)
         violations += ConsistencyChecks.electrical(electrical, halls: halls)
         let profile = weather == nil ? nil : profileLevels(site)
-        var cooling = weather.map {
-            CoolingAnalysis.analyse(
-                halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                choices: site.cooling, profile: profile)
-        }
+        // With a weather year the plant is simulated over it; without one the cooling is sized at
+        // the site's design condition (the spec's, or the cited stand-in), so the grid still
+        // carries it.
+        var cooling =
+            weather.map {
+                CoolingAnalysis.analyse(
+                    halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
+                    choices: site.cooling, profile: profile)
+            }
+            ?? site.designCondition.map {
+                CoolingAnalysis.design(
+                    halls: halls, electrical: electrical, design: DesignConditions($0), choices: site.cooling)
+            }
         if let cooling {
             violations += ConsistencyChecks.cooling(cooling, halls: halls, electrical: electrical)
             violations += ConsistencyChecks.plant(cooling)
@@ -56,8 +64,8 @@ public struct Planner: Sendable {
         // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
         var heatRecovery: HeatRecoveryPlan? = nil
         var recoveryFindings: [Finding] = []
-        if let choices = site.heatRecovery, let w = weather, let before = cooling {
-            let planned = SiteHeatRecovery.plan(choices, cooling: before, weather: w.year)
+        if let choices = site.heatRecovery, let w = weather, let before = cooling, let year = before.annual {
+            let planned = SiteHeatRecovery.plan(choices, cooling: before, annual: year, weather: w.year)
             recoveryFindings = planned.findings
             if var hr = planned.plan {
                 violations += ConsistencyChecks.heatRecovery(hr)
@@ -67,7 +75,9 @@ public struct Planner: Sendable {
                         choices: site.cooling, profile: profile,
                         recovered: hr.result.hourlySource)
                     violations += ConsistencyChecks.plant(after)
-                    hr = SiteHeatRecovery.couple(hr, before: before.annual, after: after.annual)
+                    if let afterYear = after.annual {
+                        hr = SiteHeatRecovery.couple(hr, before: year, after: afterYear)
+                    }
                     cooling = after
                 }
                 heatRecovery = hr
@@ -81,7 +91,7 @@ public struct Planner: Sendable {
                 compare: compareDistributions, chains: chains)
             violations += ConsistencyChecks.electrical(electrical, halls: halls)
         }
-        let coolingFindings = weather.flatMap { w in cooling.map { Self.coolingFindings($0, weather: w.year) } } ?? []
+        let coolingFindings = cooling.map { Self.coolingFindings($0, weather: weather?.year, site: site) } ?? []
         var metrics: DataCentreMetrics? = nil
         var compliance: ComplianceReport? = nil
         var complianceFindings: [Finding] = []
@@ -205,8 +215,19 @@ public struct Planner: Sendable {
 
     /// What the plant cannot do: hold a set point at the design condition (an error: the plan
     /// exits 2) or stay dry. (Its energy balance is a consistency check: ``ConsistencyChecks/plant(_:)``.)
-    static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear) -> [Finding] {
+    static func coolingFindings(_ cooling: SiteCooling, weather: WeatherYear?, site: Site) -> [Finding] {
         var findings: [Finding] = []
+        if weather == nil, let condition = site.designCondition {
+            // A spec's own design condition is a choice; the stand-in for a missing one is a guess.
+            let standIn = condition.provenance.confidence == .low
+            findings.append(
+                Finding(
+                    standIn ? .warning : .note, "site.weather",
+                    "no weather year: the cooling is sized at \(Self.tenths(condition.coolingDryBulb.celsius)) °C "
+                        + "dry bulb / \(Self.tenths(condition.coolingWetBulb.celsius)) °C wet bulb ("
+                        + condition.provenance.source + ") and the grid carries its design power; annual energy, PUE "
+                        + "and WUE need site.weather"))
+        }
         for loop in cooling.loops where !loop.designHour.holdsSetPoint {
             findings.append(
                 Finding(
@@ -226,7 +247,7 @@ public struct Planner: Sendable {
         }
         // Condensation: facility water at or below the room's dew point (outdoor dew point as a
         // conservative stand-in for the plant rooms) wets pipes and coils.
-        if let liquid = cooling.loop(.liquid) {
+        if let liquid = cooling.loop(.liquid), let weather {
             let supply = liquid.supplySetPoint.celsius
             let humid = weather.dewPoint.celsius.filter { $0 >= supply }.count
             if humid > 0 {
@@ -250,6 +271,9 @@ public struct Planner: Sendable {
         }
         return findings
     }
+
+    /// A temperature in °C to one decimal, for messages (33.8, not the 33.80000000000001 of kelvin storage).
+    static func tenths(_ celsius: Double) -> String { NumberText.compact((celsius * 10).rounded() / 10) }
 
     /// The upper dew point of ASHRAE's recommended humidity envelope, 15 °C (REFERENCE.md §3.1, L-M).
     public static let hallDewPointLimit = Temperature.celsius(15)

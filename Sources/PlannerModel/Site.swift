@@ -7,6 +7,9 @@ public struct Site: Hashable, Sendable {
     public var location: String?
     /// Path of the EPW weather file, already resolved relative to the spec file.
     public var weatherPath: String?
+    /// Without a weather file, the condition the cooling is sized for (`site.design_conditions`, or
+    /// the cited stand-in); nil when the site has a weather file, whose design conditions are used.
+    public var designCondition: CoolingDesignCondition?
     /// Grid frequency [Hz] (REFERENCE.md D20: 60 Hz in Korea).
     public var gridFrequencyHz: Double
     /// Commissioning month as `YYYY-MM`, which later drives regulatory thresholds.
@@ -34,8 +37,10 @@ public struct Site: Hashable, Sendable {
         gridFrequencyHz: Double = 60, commissioning: String? = nil, utilisation: Ratio, halls: [Hall],
         electrical: SiteElectrical = SiteElectrical(), cooling: CoolingChoices, dailyProfile: [Ratio]? = nil,
         heatRecovery: HeatRecoveryChoices? = nil, compliance: ComplianceChoices? = nil,
-        placement: PlacementChoices = .notPlaced, defaultsApplied: [AppliedDefault] = []
+        placement: PlacementChoices = .notPlaced, defaultsApplied: [AppliedDefault] = [],
+        designCondition: CoolingDesignCondition? = nil
     ) {
+        self.designCondition = designCondition
         self.defaultsApplied = defaultsApplied
         self.placement = placement
         self.heatRecovery = heatRecovery

@@ -63,13 +63,15 @@ struct SiteAssembler {
         let placement =
             document.placement.map { self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling) }
             ?? .notPlaced
+        let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         return Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
-            compliance: compliance, placement: placement, defaultsApplied: applied.list)
+            compliance: compliance, placement: placement, defaultsApplied: applied.list,
+            designCondition: designCondition)
     }
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air
@@ -398,6 +400,44 @@ struct SiteAssembler {
         } message: {
             exists ? "weather path is a directory: \($0)" : "weather file not found: \($0)"
         }
+    }
+
+    /// The design condition of a site without a weather file: the spec's `site.design_conditions`
+    /// (a wet bulb above its dry bulb is an error), else Seoul-Seongnam's as a cited stand-in,
+    /// listed as a default. With a weather file its design conditions are used and the section is
+    /// ignored, with a warning that says so.
+    private func designCondition(_ site: SiteSection?, hasWeather: Bool) -> CoolingDesignCondition? {
+        let section = site?.designConditions
+        if hasWeather || site?.weather != nil {
+            if section != nil, let place = site?.designConditionsPlace {
+                log.warning(
+                    "ignored: site.weather gives the design conditions (its .stat file or header); remove one of "
+                        + "the two",
+                    at: place)
+            }
+            return nil
+        }
+        guard let section else {
+            let standIn = CoolingDesignCondition.seoulSeongnam
+            applied.add(
+                "site.design_conditions",
+                "\(Phrase.number((standIn.coolingDryBulb.celsius * 10).rounded() / 10)) / "
+                    + "\(Phrase.number((standIn.coolingWetBulb.celsius * 10).rounded() / 10)) °C",
+                standIn.provenance)
+            return standIn
+        }
+        guard let db = section.coolingDryBulbC, let wb = section.coolingWetBulbC, let ewb = section.evaporationWetBulbC,
+            let edb = section.evaporationDryBulbC
+        else { return nil }
+        for (wet, dry) in [(wb, db), (ewb, edb)] where wet.value > dry.value {
+            log.error(
+                "a wet bulb of \(Phrase.number(wet.value)) °C is above its dry bulb of \(Phrase.number(dry.value)) °C",
+                at: wet.place)
+        }
+        return CoolingDesignCondition(
+            coolingDryBulb: .celsius(db.value), coolingWetBulb: .celsius(wb.value),
+            evaporationWetBulb: .celsius(ewb.value), evaporationDryBulb: .celsius(edb.value),
+            provenance: Provenance(source: "site spec (site.design_conditions)", confidence: .high))
     }
 
     /// `path` when absolute, else `directory/path` (`path` itself when the directory is empty or

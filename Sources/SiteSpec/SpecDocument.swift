@@ -42,6 +42,7 @@ struct SpecDocument: SpecMapping {
 struct SiteSection: SpecMapping {
     enum Key: String, SpecKey {
         case name, `operator`, location, weather, grid, commissioning
+        case designConditions = "design_conditions"
     }
     var name: Located<String>?
     var operatorName: Located<String>?
@@ -49,6 +50,8 @@ struct SiteSection: SpecMapping {
     var weather: Located<String>?
     var grid: GridSection?
     var commissioning: Located<String>?
+    var designConditions: DesignConditionsSection?
+    var designConditionsPlace: Place?
 
     init(_ reader: MappingReader<Key>) {
         name = reader.string(.name, required: true)
@@ -57,6 +60,28 @@ struct SiteSection: SpecMapping {
         weather = reader.string(.weather)
         grid = reader.mapping(.grid)
         commissioning = reader.string(.commissioning)
+        designConditions = reader.mapping(.designConditions)
+        designConditionsPlace = reader.place(of: .designConditions)
+    }
+}
+
+/// `site.design_conditions:` the ASHRAE 0.4 % cooling design condition of a site without a
+/// weather file.
+struct DesignConditionsSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case coolingDryBulbC = "cooling_dry_bulb_c", coolingWetBulbC = "cooling_wet_bulb_c"
+        case evaporationWetBulbC = "evaporation_wet_bulb_c", evaporationDryBulbC = "evaporation_dry_bulb_c"
+    }
+    var coolingDryBulbC: Located<Double>?
+    var coolingWetBulbC: Located<Double>?
+    var evaporationWetBulbC: Located<Double>?
+    var evaporationDryBulbC: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        coolingDryBulbC = reader.number(.coolingDryBulbC, required: true)
+        coolingWetBulbC = reader.number(.coolingWetBulbC, required: true)
+        evaporationWetBulbC = reader.number(.evaporationWetBulbC, required: true)
+        evaporationDryBulbC = reader.number(.evaporationDryBulbC, required: true)
     }
 }
 

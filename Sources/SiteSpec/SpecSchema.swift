@@ -262,6 +262,30 @@ extension SiteSection.Key {
         case .weather: .string("EPW weather file, relative to the spec's folder; enables the plant over the year.")
         case .grid: .mapping(GridSection.self, "The utility connection.")
         case .commissioning: .string("Commissioning month, YYYY-MM.")
+        case .designConditions:
+            .mapping(
+                DesignConditionsSection.self,
+                "Without a weather file: the ASHRAE 0.4 % design condition the cooling is sized for (default: "
+                    + "Seoul-Seongnam's, REFERENCE.md D21, §6.1, as a stand-in).")
+        }
+    }
+}
+
+extension DesignConditionsSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .coolingDryBulbC:
+            .number("0.4 % cooling dry bulb [°C].", .within(-70, 70, "°C"), required: true)
+        case .coolingWetBulbC:
+            .number(
+                "Wet bulb coincident with the 0.4 % cooling dry bulb (MCWB) [°C].", .within(-70, 70, "°C"),
+                required: true)
+        case .evaporationWetBulbC:
+            .number("0.4 % evaporation wet bulb [°C].", .within(-70, 70, "°C"), required: true)
+        case .evaporationDryBulbC:
+            .number(
+                "Dry bulb coincident with the 0.4 % evaporation wet bulb (MCDB) [°C].", .within(-70, 70, "°C"),
+                required: true)
         }
     }
 }

@@ -15,6 +15,10 @@ public enum StarterSpec {
           # A weather year (EPW) enables the cooling plant over the year, PUE and WUE; relative to
           # this file, e.g. weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw
           # weather: weather/your-station.epw
+          # Without one, the cooling is sized at an ASHRAE 0.4 % design condition (default: Seoul's)
+          # and the report has no annual energy or PUE:
+          # design_conditions: { cooling_dry_bulb_c: 33.8, cooling_wet_bulb_c: 25.8,
+          #                      evaporation_wet_bulb_c: 26.7, evaporation_dry_bulb_c: 31.1 }
           grid: { frequency_hz: 60 }            # Korea and the US: 60 Hz
           # commissioning: 2027-12
 

@@ -13,6 +13,8 @@ public struct DesignConditions: Sendable, Equatable {
         case epwHeader
         /// Computed from the EPW's hours (see `DesignConditions.fromHours(_:)`).
         case epwHours
+        /// Stated without a weather file (`site.design_conditions`, or a cited stand-in).
+        case stated(String)
     }
 
     /// 0.4 % annual cooling dry bulb.
@@ -34,6 +36,14 @@ public struct DesignConditions: Sendable, Equatable {
         self.evaporationWetBulb = evaporationWetBulb
         self.evaporationMeanCoincidentDryBulb = evaporationMeanCoincidentDryBulb
         self.source = source
+    }
+
+    /// The conditions stated for a site without a weather file.
+    public init(_ stated: CoolingDesignCondition) {
+        self.init(
+            coolingDryBulb: stated.coolingDryBulb, coolingMeanCoincidentWetBulb: stated.coolingWetBulb,
+            evaporationWetBulb: stated.evaporationWetBulb, evaporationMeanCoincidentDryBulb: stated.evaporationDryBulb,
+            source: .stated(stated.provenance.source))
     }
 
     /// Largest `.stat` file read: 1 MB (climate.onebuilding.org's are about 30 kB).

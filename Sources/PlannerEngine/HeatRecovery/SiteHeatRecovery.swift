@@ -10,8 +10,9 @@ public enum SiteHeatRecovery {
     /// facility-water loop, at the chosen loop's return temperature of each hour (the liquid
     /// loop's simulated supply + the loop's rise; TCS return adds the CDU approach and uses the
     /// TCS rise).
-    public static func wasteHeat(_ choices: HeatRecoveryChoices, cooling: SiteCooling) -> WasteHeat {
-        let annual = cooling.annual
+    public static func wasteHeat(_ choices: HeatRecoveryChoices, cooling: SiteCooling, annual: AnnualPlant)
+        -> WasteHeat
+    {
         let c = cooling.choices
         let setPoint = c.tcsSupply - c.cdu.approach
         let supplies =
@@ -40,14 +41,15 @@ public enum SiteHeatRecovery {
             resolution: choices.representativeDays.map { .representativeDays($0) } ?? .fullYear)
     }
 
-    /// Everything `HeatRecoveryAnalysis` needs for the site, from the plant without recovery.
-    public static func inputs(_ choices: HeatRecoveryChoices, cooling: SiteCooling, weather: WeatherYear)
-        throws(HeatRecoveryError) -> (source: WasteHeat, demand: HeatDemand, options: HeatRecoveryOptions)
-    {
+    /// Everything `HeatRecoveryAnalysis` needs for the site, from the plant simulated over the
+    /// year (`annual`) without recovery.
+    public static func inputs(
+        _ choices: HeatRecoveryChoices, cooling: SiteCooling, annual: AnnualPlant, weather: WeatherYear
+    ) throws(HeatRecoveryError) -> (source: WasteHeat, demand: HeatDemand, options: HeatRecoveryOptions) {
         let demand = try DistrictHeatingDemand.hourly(weather: weather, network: choices.network)
         return (
-            wasteHeat(choices, cooling: cooling), demand,
-            options(choices, dataCentreEnergy: cooling.annual.facilityEnergy)
+            wasteHeat(choices, cooling: cooling, annual: annual), demand,
+            options(choices, dataCentreEnergy: annual.facilityEnergy)
         )
     }
 
@@ -64,17 +66,17 @@ public enum SiteHeatRecovery {
             economics: plan.choices.economics, options: options, to: directory)
     }
 
-    /// Plans heat recovery against the plant simulated without it. The returned plan's plant
-    /// and metrics are completed by `couple` once the plant is re-simulated.
-    public static func plan(_ choices: HeatRecoveryChoices, cooling: SiteCooling, weather: WeatherYear) -> (
-        plan: HeatRecoveryPlan?, findings: [Finding]
-    ) {
+    /// Plans heat recovery against the plant simulated over the year without it (`annual`). The
+    /// returned plan's plant and metrics are completed by `couple` once the plant is re-simulated.
+    public static func plan(
+        _ choices: HeatRecoveryChoices, cooling: SiteCooling, annual: AnnualPlant, weather: WeatherYear
+    ) -> (plan: HeatRecoveryPlan?, findings: [Finding]) {
         do {
-            let (source, demand, options) = try inputs(choices, cooling: cooling, weather: weather)
+            let (source, demand, options) = try inputs(choices, cooling: cooling, annual: annual, weather: weather)
             let result = try HeatRecoveryAnalysis.plan(
                 source: source, demand: demand, heatPump: choices.heatPump, economics: choices.economics,
                 options: options)
-            let energy = cooling.annual.facilityEnergy
+            let energy = annual.facilityEnergy
             let maximum = maximumReuse(
                 source: source, demand: demand, cop: result.hourlyCOP, capacity: choices.maximumCapacity)
             let maximumERF = Ratio.fraction(energy > .zero ? maximum / energy : 0)
@@ -108,7 +110,7 @@ public enum SiteHeatRecovery {
                     ))
             }
             let erf = Ratio.fraction(energy > .zero ? result.sourceHeat / energy : 0)
-            let pue = cooling.annual.pue
+            let pue = annual.pue
             let plan = HeatRecoveryPlan(
                 choices: choices, network: choices.network, source: source, demand: demand, result: result, plant: nil,
                 dataCentreEnergy: energy, erf: erf, ere: EnergyMetrics.ere(pue: pue, erf: erf), pue: pue,

@@ -75,6 +75,41 @@ public enum CoolingAnalysis {
         choices: CoolingChoices,
         profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recovered: HourlySeries<Power>? = nil
     ) -> SiteCooling {
+        let (hallCooling, loops, designLoads) = size(
+            halls: halls, electrical: electrical, design: design, choices: choices)
+        let levels = (profile ?? [(halls, electrical)]).map {
+            level(halls: $0.halls, electrical: $0.electrical, cooling: hallCooling, choices: choices)
+        }
+        // EPW hour 1 is 00:00–01:00 local standard time.
+        let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
+        let result = year(
+            weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
+            airCoilApproach: choices.airUnit.coilApproach, recovered: recovered)
+        return SiteCooling(
+            choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
+            designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
+            annual: result.annual, airInlet: result.airInlet, hoursAboveLiquidClass: result.hoursAboveLiquidClass)
+    }
+
+    /// The cooling at the design condition only, for a site without a weather year: every hall's
+    /// CDUs and air units and both loops at `design` (economisers, chiller duty and chillers), so
+    /// the grid connection carries the design cooling; no year is simulated (``SiteCooling/annual``
+    /// is nil).
+    public static func design(
+        halls: [HallResult], electrical: SiteElectricalResult, design: DesignConditions, choices: CoolingChoices
+    ) -> SiteCooling {
+        let (hallCooling, loops, designLoads) = size(
+            halls: halls, electrical: electrical, design: design, choices: choices)
+        return SiteCooling(
+            choices: choices, halls: hallCooling, loops: loops, designDryBulb: design.coolingDryBulb,
+            designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
+            annual: nil, airInlet: nil, hoursAboveLiquidClass: nil)
+    }
+
+    /// Units per hall at design power and the loops at the design condition (DESIGN.md §5.3).
+    static func size(
+        halls: [HallResult], electrical: SiteElectricalResult, design: DesignConditions, choices: CoolingChoices
+    ) -> (halls: [HallCooling], loops: [CoolingLoop], designLoads: LoopLoads) {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
         var hallCooling: [HallCooling] = []
         var designLoads = LoopLoads()
@@ -107,18 +142,7 @@ public enum CoolingAnalysis {
         let loops = CoolingLoop.Kind.allCases.filter { designLoads[$0] > .zero }.map { kind in
             loop(kind, supply: setPoints[kind]!, designHeat: designLoads[kind], design: design, choices: choices)
         }
-        let levels = (profile ?? [(halls, electrical)]).map {
-            level(halls: $0.halls, electrical: $0.electrical, cooling: hallCooling, choices: choices)
-        }
-        // EPW hour 1 is 00:00–01:00 local standard time.
-        let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
-        let result = year(
-            weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
-            airCoilApproach: choices.airUnit.coilApproach, recovered: recovered)
-        return SiteCooling(
-            choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
-            designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
-            annual: result.annual, airInlet: result.airInlet, hoursAboveLiquidClass: result.hoursAboveLiquidClass)
+        return (hallCooling, loops, designLoads)
     }
 
     /// One loop at design: economisers for its heat under their redundancy; the chiller duty the

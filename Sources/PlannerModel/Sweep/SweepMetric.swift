@@ -61,13 +61,13 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         ) {
             $0.cooling?.designCoolingPower.megawatts
         },
-        SweepMetric(id: "pue", title: "Annual PUE", better: .lower, needsAnnual: true) { $0.cooling?.annual.pue },
+        SweepMetric(id: "pue", title: "Annual PUE", better: .lower, needsAnnual: true) { $0.cooling?.annual?.pue },
         SweepMetric(id: "wue_l_per_kwh", title: "Annual WUE [L/kWh]", better: .lower, needsAnnual: true) {
-            $0.cooling?.annual.wue
+            $0.cooling?.annual?.wue
         },
         SweepMetric(id: "facility_energy_gwh", title: "Annual facility energy [GWh]", better: .lower, needsAnnual: true)
         {
-            $0.cooling.map { $0.annual.facilityEnergy.megawattHours / 1000 }
+            $0.cooling?.annual.map { $0.facilityEnergy.megawattHours / 1000 }
         },
         SweepMetric(
             id: "free_cooling_h", title: "Free-cooling hours (facility water)", better: .higher, needsAnnual: true

@@ -233,16 +233,18 @@ public struct SiteCooling: Hashable, Sendable {
     public var designWetBulb: Temperature
     /// CDU pumps and air-unit fans at design load, all halls and copies.
     public var designDistributionCooling: Power
-    public var annual: AnnualPlant
-    /// The racks' inlet air over the year (nil without an air side).
+    /// The plant over the weather year; nil when the site has no weather file and the cooling is
+    /// sized at its design condition only (the loops' hours and modes are then empty).
+    public var annual: AnnualPlant?
+    /// The racks' inlet air over the year (nil without an air side or a weather year).
     public var airInlet: AirInlet?
-    /// Hours the facility water is above its ASHRAE W-class limit.
-    public var hoursAboveLiquidClass: Int
+    /// Hours the facility water is above its ASHRAE W-class limit (nil without a weather year).
+    public var hoursAboveLiquidClass: Int?
 
     public init(
         choices: CoolingChoices, halls: [HallCooling], loops: [CoolingLoop], designDryBulb: Temperature,
-        designWetBulb: Temperature, designDistributionCooling: Power, annual: AnnualPlant, airInlet: AirInlet?,
-        hoursAboveLiquidClass: Int
+        designWetBulb: Temperature, designDistributionCooling: Power, annual: AnnualPlant?, airInlet: AirInlet?,
+        hoursAboveLiquidClass: Int?
     ) {
         self.airInlet = airInlet
         self.hoursAboveLiquidClass = hoursAboveLiquidClass
@@ -349,4 +351,35 @@ extension Plan {
     public var facilityDesign: Power? {
         electrical.map { $0.facilityDesign + (cooling?.designCoolingPower ?? .zero) }
     }
+}
+
+/// The outdoor condition the cooling is sized for when the site has no weather file: the ASHRAE
+/// 0.4 % cooling dry bulb with its mean coincident wet bulb, and the 0.4 % evaporation wet bulb
+/// with its mean coincident dry bulb (`site.design_conditions`, or the cited stand-in).
+public struct CoolingDesignCondition: Hashable, Sendable {
+    public var coolingDryBulb: Temperature
+    public var coolingWetBulb: Temperature
+    public var evaporationWetBulb: Temperature
+    public var evaporationDryBulb: Temperature
+    public var provenance: Provenance
+
+    public init(
+        coolingDryBulb: Temperature, coolingWetBulb: Temperature, evaporationWetBulb: Temperature,
+        evaporationDryBulb: Temperature, provenance: Provenance
+    ) {
+        self.coolingDryBulb = coolingDryBulb
+        self.coolingWetBulb = coolingWetBulb
+        self.evaporationWetBulb = evaporationWetBulb
+        self.evaporationDryBulb = evaporationDryBulb
+        self.provenance = provenance
+    }
+
+    /// Seoul-Seongnam's 0.4 % values (REFERENCE.md D21, §6.1: 33.8 / 25.8 °C cooling DB / MCWB,
+    /// 26.7 / 31.1 °C evaporation WB / MCDB): the stand-in for a Korean site without a weather file.
+    public static let seoulSeongnam = CoolingDesignCondition(
+        coolingDryBulb: .celsius(33.8), coolingWetBulb: .celsius(25.8), evaporationWetBulb: .celsius(26.7),
+        evaporationDryBulb: .celsius(31.1),
+        provenance: Provenance(
+            source: "REFERENCE.md D21, §6.1 (Seoul-Seongnam 0.4 %), a stand-in: the spec names no weather file",
+            confidence: .low))
 }

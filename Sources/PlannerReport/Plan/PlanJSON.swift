@@ -269,8 +269,7 @@ public enum PlanJSON {
                     forKey: .grid)
                 try c.encode(e.comparison.map(ComparisonDoc.init), forKey: .distributionComparison)
             }
-            if let cooling = plan.cooling {
-                let a = cooling.annual
+            if let cooling = plan.cooling, let a = cooling.annual {
                 try c.encode(
                     AnnualDoc(
                         itEnergyMWh: Format.plain(a.itEnergy.megawattHours),

@@ -5,7 +5,24 @@ enum CoolingMarkdown {
     /// `figures`: the folder (relative to the report) holding the plant SVGs.
     static func sections(_ plan: Plan, figures: String?) -> String {
         guard let c = plan.cooling else { return "" }
+        guard c.annual != nil else {
+            return [units(c), designOnly(c, plan.site.designCondition)].joined(separator: "\n")
+        }
         return [units(c), year(c, profile: plan.site.dailyProfile, figures: figures)].joined(separator: "\n")
+    }
+
+    /// Without a weather file: where the design condition comes from, and what is missing.
+    static func designOnly(_ c: SiteCooling, _ condition: CoolingDesignCondition?) -> String {
+        """
+
+        **No weather year**: the cooling above is sized at the design condition \
+        \(Format.fixed(c.designDryBulb.celsius, 1)) °C dry bulb / \(Format.fixed(c.designWetBulb.celsius, 1)) °C wet \
+        bulb\(condition.map { " (\($0.provenance.source), \($0.provenance.confidence.label))" } ?? ""), and the grid \
+        connection carries its design cooling power of \(Format.megawatts(c.designCoolingPower)) MW. Annual energy, \
+        PUE, WUE and the plant's hours by mode need a weather file: set `site.weather` to an EPW file \
+        (`Sites/weather/` holds Korean and US stations).
+
+        """
     }
 
     static func units(_ c: SiteCooling) -> String {
@@ -95,8 +112,10 @@ enum CoolingMarkdown {
         if let liquid = c.loop(.liquid) {
             table.add([
                 "Liquid (facility-water supply \(Format.fixed(liquid.supplySetPoint.celsius, 1)) °C)",
-                "\(c.liquidClass); \(Format.integer(c.hoursAboveLiquidClass)) h above its limit, warmest "
-                    + "\(Format.fixed(liquid.warmestSupply.celsius, 1)) °C",
+                c.hoursAboveLiquidClass.map {
+                    "\(c.liquidClass); \(Format.integer($0)) h above its limit, warmest "
+                        + "\(Format.fixed(liquid.warmestSupply.celsius, 1)) °C"
+                } ?? "\(c.liquidClass)",
             ])
         }
         if let air = c.airInlet {
@@ -124,7 +143,7 @@ enum CoolingMarkdown {
     }
 
     static func year(_ c: SiteCooling, profile: [Ratio]?, figures: String?) -> String {
-        let a = c.annual
+        guard let a = c.annual else { return "" }
         var summary = MarkdownTable([("Quantity", .left), ("Value", .right)])
         summary.add(["Weather", "`\(a.weatherFile)` (\(Format.integer(a.hours)) h)"])
         summary.add([

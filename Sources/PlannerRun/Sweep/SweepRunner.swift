@@ -65,6 +65,13 @@ public struct SweepRunner: Sendable {
             case .success(let loaded): year = loaded
             case .failure(let failure): return row(.error, "site.weather: \(failure.description)")
             }
+        } else if let path = site.weatherPath {
+            // At the design point the cooling is sized at the weather file's design condition (the
+            // year itself is not simulated), as it would be in the annual analysis.
+            switch weather.load(path) {
+            case .success(let loaded): site.designCondition = CoolingDesignCondition(loaded.design, file: path)
+            case .failure(let failure): return row(.error, "site.weather: \(failure.description)")
+            }
         }
         let plan = planner.plan(site, weather: year)
         let metrics = definition.metrics.map { metric in metric.value(plan).flatMap { $0.isFinite ? $0 : nil } }
@@ -172,4 +179,15 @@ final class ChunkResults: @unchecked Sendable {
     func set(_ part: Int, _ rows: [FormattedRow]) { lock.withLock { parts[part] = rows } }
 
     var rows: [FormattedRow] { lock.withLock { parts.flatMap { $0 } } }
+}
+
+extension CoolingDesignCondition {
+    /// A weather file's design conditions, stated for a design-point plan.
+    init(_ design: DesignConditions, file: String) {
+        self.init(
+            coolingDryBulb: design.coolingDryBulb, coolingWetBulb: design.coolingMeanCoincidentWetBulb,
+            evaporationWetBulb: design.evaporationWetBulb, evaporationDryBulb: design.evaporationMeanCoincidentDryBulb,
+            provenance: Provenance(
+                source: "the design conditions of \((file as NSString).lastPathComponent)", confidence: .high))
+    }
 }

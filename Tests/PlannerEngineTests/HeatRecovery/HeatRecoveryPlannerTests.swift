@@ -88,6 +88,6 @@ struct HeatRecoveryPlannerTests {
         let error = try #require(plan.findings.first { $0.severity == .error })
         #expect(error.subject == "heat_recovery.minimum_erf_percent")
         #expect(error.message.contains("percentage points short"))
-        #expect(plan.cooling?.annual.heatRecovered == .zero)
+        #expect(plan.cooling?.annual?.heatRecovered == .zero)
     }
 }
