@@ -41,7 +41,9 @@ struct NoWeatherCoolingTests {
             version: 1
             site:
               name: T
-              design_conditions: { cooling_dry_bulb_c: 36.1, cooling_wet_bulb_c: 24, evaporation_wet_bulb_c: 26, evaporation_dry_bulb_c: 32 }
+              design_conditions:
+                { cooling_dry_bulb_c: 36.1, cooling_wet_bulb_c: 24, evaporation_wet_bulb_c: 26,
+                  evaporation_dry_bulb_c: 32 }
             halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 10 }] }]
             """
         let site = try #require(SiteLoader().load(yaml: yaml, path: "t.yaml", baseDirectory: ".").site)
@@ -55,8 +57,8 @@ struct NoWeatherCoolingTests {
         #expect(
             bad.findings.map(\.formatted).contains {
                 $0.hasSuffix(
-                    "error: site.design_conditions.cooling_wet_bulb_c: a wet bulb of 40 °C is above its dry bulb of 36.1 °C"
-                )
+                    "error: site.design_conditions.cooling_wet_bulb_c: a wet bulb of 40 °C is above its dry bulb of "
+                        + "36.1 °C")
             })
     }
 
@@ -67,7 +69,9 @@ struct NoWeatherCoolingTests {
             site:
               name: T
               weather: weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw
-              design_conditions: { cooling_dry_bulb_c: 36, cooling_wet_bulb_c: 24, evaporation_wet_bulb_c: 26, evaporation_dry_bulb_c: 32 }
+              design_conditions:
+                { cooling_dry_bulb_c: 36, cooling_wet_bulb_c: 24, evaporation_wet_bulb_c: 26,
+                  evaporation_dry_bulb_c: 32 }
             halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 10 }] }]
             """
         let result = SiteLoader().load(yaml: yaml, path: "t.yaml", baseDirectory: RepositoryPaths.path("Sites"))
@@ -75,7 +79,7 @@ struct NoWeatherCoolingTests {
         #expect(site.designCondition == nil)
         #expect(
             result.findings.map(\.formatted) == [
-                "t.yaml:5:22: warning: site.design_conditions: ignored: site.weather gives the design conditions (its "
+                "t.yaml:6:5: warning: site.design_conditions: ignored: site.weather gives the design conditions (its "
                     + ".stat file or header); remove one of the two"
             ])
     }
