@@ -97,6 +97,23 @@ struct ElectricalAnalysisTests {
             })
     }
 
+    @Test("the grid capacity is checked against the whole design demand: cooling at the design condition included")
+    func cappingIncludesCooling() throws {
+        var site = Self.site(.ac415, racks: 8, capacity: .kilowatts(1_250))
+        site.designCondition = .seoulSeongnam
+        let plan = Planner().plan(site)
+        let e = try #require(plan.electrical)
+        // IT 1,120 kW + chain losses is below 1,250 kW; with the cooling at the design condition it is not.
+        #expect(e.facilityDesign < .kilowatts(1_250))
+        #expect(e.facilityDesign + e.mechanicalLoad > .kilowatts(1_250))
+        let error = try #require(plan.findings.first { $0.severity == .error })
+        #expect(error.subject == "site.grid.capacity_mw: utility connection")
+        #expect(error.message.hasPrefix("usable capacity 1250 kW is below the "))
+        // Without the cooling (no design condition, no weather) the same capacity passes.
+        site.designCondition = nil
+        #expect(!Planner().plan(site).findings.contains { $0.severity == .error })
+    }
+
     @Test("smoothing at the rack stores (f − 1)·P·t per rack and shields the row from the swing")
     func transients() throws {
         let e = try #require(Planner().plan(Self.site(.ac415)).electrical)

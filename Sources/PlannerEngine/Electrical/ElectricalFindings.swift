@@ -6,13 +6,22 @@ enum ElectricalFindings {
         capping(site, electrical) + conductorDrops(electrical) + singleFailures(electrical)
     }
 
-    /// The grid capacity set in the spec against the facility's design demand (exit 2 when short).
+    /// The grid capacity set in the spec against the facility's whole design demand (exit 2 when
+    /// short): every hall's chain input, the main transformers' loss, and the cooling plant at the
+    /// design condition, which the connection carries as well (before, the cooling was left out and a
+    /// capacity between IT + losses and the full demand passed).
     static func capping(_ site: Site, _ electrical: SiteElectricalResult) -> [Finding] {
         guard let capacity = site.electrical.gridCapacity else { return [] }
-        let halls = electrical.halls.map { hall in
+        var halls = electrical.halls.map { hall in
             SupplyLevel(
                 name: "hall \(hall.id)", usable: .megawatts(.infinity),
                 directLoad: hall.design.gridInput * Double(hall.copies))
+        }
+        if electrical.mechanicalLoad > .zero {
+            halls.append(
+                SupplyLevel(
+                    name: "cooling at the design condition", usable: .megawatts(.infinity),
+                    directLoad: electrical.mechanicalLoad))
         }
         let mainLoss = electrical.mainTransformers?.totalLoss ?? .zero
         let root = SupplyLevel(name: "utility connection", usable: capacity, directLoad: mainLoss, children: halls)

@@ -224,7 +224,7 @@ enum ElectricalMarkdown {
         if let capacity = plan.site.electrical.gridCapacity {
             table.add([
                 "Grid capacity in the spec [MW]",
-                Format.megawatts(capacity) + (capacity < e.facilityDesign ? " (**short**)" : ""),
+                Format.megawatts(capacity) + (capacity < e.facilityDesign + e.mechanicalLoad ? " (**short**)" : ""),
             ])
         }
         if let storage = e.siteStorage {
