@@ -114,6 +114,27 @@ struct ElectricalAnalysisTests {
         #expect(!Planner().plan(site).findings.contains { $0.severity == .error })
     }
 
+    @Test(
+        "a 230 kV supply set in the spec gets 230/22.9 kV main transformers, tagged derived (L), and the voltage is the spec's (M)"
+    )
+    func interconnectFromSpec() throws {
+        var site = Self.site(.ac415, racks: 100, copies: 4)
+        site.electrical.interconnectVoltage = .kilovolts(230)
+        let e = try #require(Planner().plan(site).electrical)
+        #expect(e.grid.rule.voltage == .kilovolts(230))
+        #expect(e.grid.rule.provenance.source == "site spec (site.grid.interconnect_kv)")
+        #expect(e.grid.rule.provenance.confidence == .medium)
+        let main = try #require(e.mainTransformers?.stages.first)
+        #expect(main.entryID == "main-transformer-230-22.9kv")
+        #expect(e.stageEntries.first?.name == "Main transformer 230/22.9 kV, 60 MVA")
+        #expect(e.stageEntries.first?.provenance.confidence == .low)
+        // At 154 kV (the KEPCO rule for 4 × 100 racks, about 58 MW) the standard entry stays.
+        site.electrical.interconnectVoltage = nil
+        let standard = try #require(Planner().plan(site).electrical)
+        #expect(standard.grid.rule.voltage == .kilovolts(154))
+        #expect(standard.mainTransformers?.stages.first?.entryID == "main-transformer-154-22.9kv")
+    }
+
     @Test("smoothing at the rack stores (f − 1)·P·t per rack and shields the row from the swing")
     func transients() throws {
         let e = try #require(Planner().plan(Self.site(.ac415)).electrical)

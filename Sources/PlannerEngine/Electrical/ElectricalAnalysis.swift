@@ -57,16 +57,24 @@ public enum ElectricalAnalysis {
         }
         let designAtMV = electrical.sum { $0.design.gridInput * Double($0.copies) }
         let sustainedAtMV = electrical.sum { $0.sustained.gridInput * Double($0.copies) }
+        // A voltage the spec sets is the spec's statement, not a primary source: tagged as the spec's,
+        // M, and the main transformers are built for it.
         let rules =
             site.electrical.interconnectVoltage.map { v in
                 [
                     InterconnectRule(
                         upTo: nil, voltage: v, supply: "set in the spec",
-                        provenance: Provenance(source: "site spec (site.grid.interconnect_kv)", confidence: .high))
+                        provenance: Provenance(
+                            source: "site spec (site.grid.interconnect_kv)", confidence: .medium,
+                            derivation: "stated by the spec's author; not checked against the utility's rules"))
                 ]
             } ?? GridConnection.kepcoRules
+        let transformer = GridConnection.mainTransformer(
+            for: GridConnection.rule(for: designAtMV + mechanicalLoad, rules: rules).voltage,
+            standard: chains.mainTransformer)
         let grid = GridConnection.plan(
-            peakDemand: designAtMV + mechanicalLoad, rules: rules, redundancy: site.electrical.mainTransformers)
+            peakDemand: designAtMV + mechanicalLoad, rules: rules, transformer: transformer,
+            redundancy: site.electrical.mainTransformers)
         var mainDesign: PowerChainResult?
         var mainSustained: PowerChainResult?
         if grid.mainTransformers != nil {
@@ -74,10 +82,9 @@ public enum ElectricalAnalysis {
                 name: "main",
                 stages: [
                     PowerStage(
-                        name: "Main transformers", entry: chains.mainTransformer,
-                        redundancy: site.electrical.mainTransformers)
+                        name: "Main transformers", entry: transformer, redundancy: site.electrical.mainTransformers)
                 ])
-            entries.insert(chains.mainTransformer, at: 0)
+            entries.insert(transformer, at: 0)
             let design = chain.evaluate(load: designAtMV + mechanicalLoad)
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)

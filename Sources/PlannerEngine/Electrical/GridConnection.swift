@@ -28,6 +28,24 @@ public enum GridConnection {
         ]
     }()
 
+    /// The main transformer for a supply at `voltage`: the standard 154/22.9 kV entry at 154 kV,
+    /// else an entry built from it for that primary voltage (same 60 MVA rating and loss curve,
+    /// tagged as derived, L: large HV transformers' efficiencies differ little with the primary
+    /// voltage, REFERENCE.md §2.3 Transformers), so a 230 kV supply is not costed and drawn as 154 kV.
+    public static func mainTransformer(for voltage: Voltage, standard: StageEntry) -> StageEntry {
+        let kilovolts = voltage.kilovolts
+        guard abs(kilovolts - 154) > 1e-9 else { return standard }
+        let kv = NumberText.compact(kilovolts)
+        var entry = standard
+        entry.id = "main-transformer-\(kv)-22.9kv"
+        entry.name = "Main transformer \(kv)/22.9 kV, 60 MVA"
+        entry.provenance = Provenance(
+            source: "derived from \(standard.id) for the \(kv) kV supply: " + standard.provenance.source,
+            confidence: .low,
+            derivation: "the 154/22.9 kV entry's rating and loss curve, kept for the \(kv) kV primary")
+        return entry
+    }
+
     /// The first rule admitting `peakDemand` (rules in ascending order; the last should be open-ended).
     /// Falls back to the last rule when none admits it.
     public static func rule(for peakDemand: Power, rules: [InterconnectRule] = kepcoRules) -> InterconnectRule {
