@@ -3,12 +3,13 @@ import PlannerModel
 /// The power-chain sections of the site report: per-hall single-line diagram and stage table,
 /// N-1, conductors, transients, the grid connection, and AC vs 800 VDC.
 enum ElectricalMarkdown {
-    static func sections(_ plan: Plan) -> String {
+    /// `diagrams`: the folder (relative to the report) holding `single-line.svg`.
+    static func sections(_ plan: Plan, diagrams: String? = nil) -> String {
         guard let e = plan.electrical else { return "" }
-        return [chain(plan, e), grid(plan, e), comparison(e)].joined(separator: "\n")
+        return [chain(plan, e, diagrams: diagrams), grid(plan, e), comparison(e)].joined(separator: "\n")
     }
 
-    static func chain(_ plan: Plan, _ e: SiteElectricalResult) -> String {
+    static func chain(_ plan: Plan, _ e: SiteElectricalResult, diagrams: String? = nil) -> String {
         var text = """
             ## Power chain
 
@@ -20,6 +21,10 @@ enum ElectricalMarkdown {
 
 
             """
+        if let diagrams {
+            text += "The single-line diagram of the site, grid to racks with the redundant paths side by side:\n\n"
+            text += "![Single-line diagram](\(diagrams)/single-line.svg)\n\n"
+        }
         text += stageEntries(e) + "\n"
         for hall in e.halls {
             text += hallSection(hall) + "\n"

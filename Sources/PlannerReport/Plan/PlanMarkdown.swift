@@ -4,11 +4,14 @@ import PlannerModel
 /// context give the same bytes.
 public enum PlanMarkdown {
     /// `figures`: the folder, relative to the report, where the caller writes the SVG figures
-    /// (`PlantCharts`); nil leaves the figure links out.
-    public static func render(_ plan: Plan, context: ReportContext, figures: String? = nil) -> String {
+    /// (`PlantCharts`); nil leaves the figure links out. `diagrams`: the folder holding
+    /// `single-line.svg` (`SingleLineDiagram`); nil leaves its link out.
+    public static func render(_ plan: Plan, context: ReportContext, figures: String? = nil, diagrams: String? = nil)
+        -> String
+    {
         [
             header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
-            ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures),
+            ElectricalMarkdown.sections(plan, diagrams: diagrams), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
             findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")

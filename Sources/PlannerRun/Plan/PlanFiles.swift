@@ -4,7 +4,8 @@ import PlannerModel
 import PlannerReport
 
 /// The files of one site's plan: `<base>.md`, and in `<base>/` plan.json, racks.csv, halls.csv
-/// and the SVG figures (plant year, heat recovery, one floor plan per placed hall).
+/// and the SVG figures (single-line diagram, plant year, heat recovery, one floor plan per
+/// placed hall).
 public enum PlanFiles {
     /// Renders every file of `plan` under `base` (a path without extension, e.g. `Reports/x`).
     public static func render(_ plan: Plan, site: Site, context: ReportContext, base: String) throws(RunFailure)
@@ -12,7 +13,14 @@ public enum PlanFiles {
     {
         let name = (base as NSString).lastPathComponent
         var files = OutputFiles()
-        files.add(base + ".md", PlanMarkdown.render(plan, context: context, figures: plan.cooling == nil ? nil : name))
+        files.add(
+            base + ".md",
+            PlanMarkdown.render(
+                plan, context: context, figures: plan.cooling == nil ? nil : name,
+                diagrams: plan.electrical == nil ? nil : name))
+        if let diagram = SingleLineDiagram(plan: plan) {
+            files.add(base + "/single-line.svg", diagram.rendered)
+        }
         if let annual = plan.cooling?.annual {
             files.add(base + "/facility-power.svg", PlantCharts.facilityPower(annual))
             files.add(base + "/load-duration.svg", PlantCharts.loadDuration(annual))
@@ -46,7 +54,10 @@ public enum PlanFiles {
     /// The names dcplan writes into a site's folder: a file of these that a new plan does not
     /// write (a floor plan of a hall since removed) is stale and goes.
     static func isGenerated(_ name: String) -> Bool {
-        ["plan.json", "racks.csv", "halls.csv", "facility-power.svg", "load-duration.svg", "heat-recovery.svg"]
-            .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
+        [
+            "plan.json", "racks.csv", "halls.csv", "single-line.svg", "facility-power.svg", "load-duration.svg",
+            "heat-recovery.svg",
+        ]
+        .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }
 }
