@@ -66,6 +66,16 @@ struct ReportTests {
         #expect(halls[0]["gpu_count"] as? Int == 1440)
         #expect((halls[0]["per_copy"] as? [String: Any])?["gpu_count"] as? Int == 720)
         #expect((halls[0]["it_power_kw"] as? [String: Double])?["design"] == 2880)
+        // Whole-chain copper (DESIGN.md §5.9): the levels add up to copper_t (to the 3-decimal rounding of
+        // each), the sized busways and drops are a part of it, and aluminium is 0.504 × copper.
+        let copper = try #require(object["copper_t"] as? Double)
+        let levels = try #require(object["copper_by_level_t"] as? [String: Double])
+        #expect(abs(levels.values.reduce(0, +) - copper) < 0.01)
+        #expect(Set(levels.keys).isSuperset(of: ["mv_cables", "mv_lv_transformer_windings", "busways", "rack_drops"]))
+        #expect(try #require(object["copper_sized_conductors_t"] as? Double) < copper)
+        let aluminium = try #require(object["aluminium_t"] as? Double)
+        #expect(abs(aluminium / copper - 0.504) < 0.001)
+        #expect(object["aluminium_by_level_t"] is [String: Double])
     }
 
     @Test("CSV tables carry units in the headers and one row per group")

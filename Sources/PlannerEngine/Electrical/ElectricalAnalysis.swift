@@ -89,6 +89,7 @@ public enum ElectricalAnalysis {
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
         }
+        let siteMetal = ConductorMetal.siteLevels(main: mainDesign, dropLimit: site.electrical.voltageDropLimit)
         let facilityDesign = (mainDesign?.gridInput ?? designAtMV + mechanicalLoad) - mechanicalLoad
         let facilitySustained = mainSustained?.gridInput ?? sustainedAtMV
         let itDesign = halls.sum(\.total.itPower.design)
@@ -102,7 +103,8 @@ public enum ElectricalAnalysis {
             efficiency: .fraction(facilityDesign > .zero ? itDesign / facilityDesign : 1),
             designLoss: facilityDesign - itDesign,
             annualLoss: (facilitySustained - itSustained) * .year,
-            copper: electrical.sum { $0.copper * Double($0.copies) },
+            metal: (siteMetal + electrical.flatMap { hall in hall.metal.map { $0.scaled(Double(hall.copies)) } })
+                .byLevel,
             conversionStages: (electrical.map(\.design.conversionStages).max() ?? 0)
                 + (mainDesign?.conversionStages ?? 0),
             conversions: (electrical.map(\.design.conversions).max() ?? 0) + (mainDesign?.conversions ?? 0),
@@ -115,7 +117,7 @@ public enum ElectricalAnalysis {
         let result = SiteElectricalResult(
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
             facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
-            stageEntries: entries, mechanicalLoad: mechanicalLoad)
+            stageEntries: entries, mechanicalLoad: mechanicalLoad, siteMetal: siteMetal)
         return (result, comparison)
     }
 
@@ -164,13 +166,16 @@ public enum ElectricalAnalysis {
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
+        let conductors = conductorRuns(
+            hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit
+        )
+        .map { Conductors.size($0) }
         let electrical = HallElectrical(
             id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
-            conductors: conductorRuns(
-                hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit
-            )
-            .map { Conductors.size($0) },
-            transients: transients(result, geometry: geometry, copies: hall.copies, site: site))
+            conductors: conductors,
+            transients: transients(result, geometry: geometry, copies: hall.copies, site: site),
+            metal: ConductorMetal.hallLevels(
+                chain: chain, design: design, conductors: conductors, dropLimit: site.voltageDropLimit, chains: chains))
         return (electrical, chain)
     }
 

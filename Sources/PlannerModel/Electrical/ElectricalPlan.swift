@@ -12,11 +12,15 @@ public struct HallElectrical: Hashable, Sendable, Identifiable {
     public var conductors: [ConductorSizing]
     /// The transient envelope, rack level first.
     public var transients: [TransientLevelResult]
+    /// Conductor metal of one copy by level, MV cables to rack drops (DESIGN.md §5.9): the hall's
+    /// share of the whole chain (the main transformers and the cables from them are the site's).
+    public var metal: [MetalMass]
 
     public init(
         id: String, copies: Int, distribution: Distribution, design: PowerChainResult, sustained: PowerChainResult,
-        conductors: [ConductorSizing], transients: [TransientLevelResult]
+        conductors: [ConductorSizing], transients: [TransientLevelResult], metal: [MetalMass] = []
     ) {
+        self.metal = metal
         self.id = id
         self.copies = copies
         self.distribution = distribution
@@ -26,8 +30,12 @@ public struct HallElectrical: Hashable, Sendable, Identifiable {
         self.transients = transients
     }
 
-    /// Copper of one copy's conductors.
-    public var copper: Mass { conductors.sum(\.totalCopper) }
+    /// Copper of one copy's sized row busways and rack drops (the levels `conductors` holds).
+    public var conductorCopper: Mass { conductors.sum(\.totalCopper) }
+    /// Copper of one copy's whole chain, every level of `metal`.
+    public var copper: Mass { metal.copper }
+    /// One copy's whole chain in aluminium of equal resistance.
+    public var aluminium: Mass { metal.aluminium }
 }
 
 /// One distribution's figures for the whole site at the same IT load: what the "AC vs 800 VDC"
@@ -44,8 +52,12 @@ public struct ChainComparison: Hashable, Sendable {
     public var designLoss: Power
     /// Chain losses at sustained power over a year of 8,760 h.
     public var annualLoss: Energy
-    /// Copper in the sized conductor levels, all halls.
-    public var copper: Mass
+    /// Copper of the whole chain, all halls and the site's levels (DESIGN.md §5.9).
+    public var copper: Mass { metal.copper }
+    /// The same conductors in aluminium of equal resistance.
+    public var aluminium: Mass { metal.aluminium }
+    /// Conductor metal by level, all halls and copies and the site's levels.
+    public var metal: [MetalMass]
     /// Stages that convert (voltage level or AC/DC form), grid to chip.
     public var conversionStages: Int
     /// Conversions counted one per converter (a double-conversion UPS counts two).
@@ -64,7 +76,7 @@ public struct ChainComparison: Hashable, Sendable {
 
     public init(
         distribution: Distribution, label: String, efficiency: Ratio, designLoss: Power, annualLoss: Energy,
-        copper: Mass,
+        metal: [MetalMass],
         conversionStages: Int, conversions: Int, stageLosses: [StageLoss] = []
     ) {
         self.distribution = distribution
@@ -72,7 +84,7 @@ public struct ChainComparison: Hashable, Sendable {
         self.efficiency = efficiency
         self.designLoss = designLoss
         self.annualLoss = annualLoss
-        self.copper = copper
+        self.metal = metal
         self.conversionStages = conversionStages
         self.conversions = conversions
         self.stageLosses = stageLosses
@@ -95,6 +107,9 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public var comparison: [ChainComparison]
     /// Smoothing storage held at site level, `(f − 1)·P·t` [J]; nil when it sits lower or nowhere.
     public var siteStorage: Energy?
+    /// Conductor metal of the site's own levels: main transformer windings and the MV cables
+    /// from them to the halls (DESIGN.md §5.9).
+    public var siteMetal: [MetalMass]
     /// The stage entries of the site's own chains, for the report's sources.
     public var stageEntries: [StageEntry]
     /// Cooling electricity at the design condition that the main transformers and the grid
@@ -104,8 +119,9 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,
         facilityDesign: Power, facilitySustained: Power, comparison: [ChainComparison], siteStorage: Energy? = nil,
-        stageEntries: [StageEntry] = [], mechanicalLoad: Power = .zero
+        stageEntries: [StageEntry] = [], mechanicalLoad: Power = .zero, siteMetal: [MetalMass] = []
     ) {
+        self.siteMetal = siteMetal
         self.mechanicalLoad = mechanicalLoad
         self.stageEntries = stageEntries
         self.halls = halls
@@ -122,6 +138,15 @@ public struct SiteElectricalResult: Hashable, Sendable {
         halls.sum { $0.design.totalLoss * Double($0.copies) } + (mainTransformers?.totalLoss ?? .zero)
     }
 
-    /// Copper in all halls' sized conductors.
-    public var copper: Mass { halls.sum { $0.copper * Double($0.copies) } }
+    /// Conductor metal of the whole chain by level: every hall copy and the site's levels.
+    public var metal: [MetalMass] {
+        (siteMetal + halls.flatMap { hall in hall.metal.map { $0.scaled(Double(hall.copies)) } }).byLevel
+    }
+    /// Copper of the whole chain (DESIGN.md §5.9).
+    public var copper: Mass { metal.copper }
+    /// The whole chain's conductors in aluminium of equal resistance.
+    public var aluminium: Mass { metal.aluminium }
+    /// Copper of the sized row busways and rack drops only, all halls (the subset counted before
+    /// the whole chain was).
+    public var conductorCopper: Mass { halls.sum { $0.conductorCopper * Double($0.copies) } }
 }

@@ -49,7 +49,7 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         SweepMetric(id: "chain_losses_mw", title: "Power-chain losses at design [MW]", better: .lower) {
             $0.electrical?.designLoss.megawatts
         },
-        SweepMetric(id: "copper_t", title: "Copper in sized conductors [t]", better: .lower) {
+        SweepMetric(id: "copper_t", title: "Copper in the power chain, grid to rack [t]", better: .lower) {
             $0.electrical.map { $0.copper.kilograms / 1000 }
         },
         SweepMetric(id: "main_transformers", title: "Main transformers", better: .lower) { plan in

@@ -6,7 +6,8 @@ enum ElectricalMarkdown {
     /// `diagrams`: the folder (relative to the report) holding `single-line.svg`.
     static func sections(_ plan: Plan, diagrams: String? = nil) -> String {
         guard let e = plan.electrical else { return "" }
-        return [chain(plan, e, diagrams: diagrams), grid(plan, e), comparison(e)].joined(separator: "\n")
+        return [chain(plan, e, diagrams: diagrams) + metal(plan, e), grid(plan, e), comparison(plan, e)].joined(
+            separator: "\n")
     }
 
     static func chain(_ plan: Plan, _ e: SiteElectricalResult, diagrams: String? = nil) -> String {
@@ -238,27 +239,32 @@ enum ElectricalMarkdown {
         return "## Grid connection\n\n" + table.rendered
     }
 
-    static func comparison(_ e: SiteElectricalResult) -> String {
+    static func comparison(_ plan: Plan, _ e: SiteElectricalResult) -> String {
+        let it = plan.total.itPower.design
         var table = MarkdownTable([
             ("Distribution", .left), ("End-to-end efficiency", .right), ("Losses at design [MW]", .right),
-            ("Loss energy at sustained load [MWh/yr]", .right), ("Copper [t]", .right), ("Conversion stages", .right),
+            ("Loss energy at sustained load [MWh/yr]", .right), ("Copper, whole chain [t]", .right),
+            ("Copper [t/MW]", .right), ("Aluminium instead [t]", .right), ("Conversion stages", .right),
             ("Conversions", .right),
         ])
         for c in e.comparison {
             table.add([
                 c.label, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
                 Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1),
+                it > .zero ? Format.fixed(c.copper.tonnes / it.megawatts, 2) : "–", Format.fixed(c.aluminium.tonnes, 1),
                 Format.integer(c.conversionStages),
                 Format.integer(c.conversions),
             ])
         }
         var text =
-            "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n"
+            "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies. Copper "
+            + "counts every level of the chain, main transformer windings to rack drops (see Conductor metal, grid "
+            + "to rack).\n\n"
             + table.rendered
         if let ac = e.comparison.first(where: { $0.label == Distribution.ac415.rawValue }),
             let dc = e.comparison.first(where: { $0.label == Distribution.dc800.rawValue })
         {
-            text += "\n" + breakdown(ac, dc)
+            text += "\n" + breakdown(ac, dc) + "\n" + metalComparison(e.comparison, ac: ac, dc: dc)
         }
         return text
     }
@@ -275,15 +281,97 @@ enum ElectricalMarkdown {
         }
         table.add(["**Total**", Format.megawatts(ac.designLoss), Format.megawatts(dc.designLoss)])
         let saved = ac.designLoss - dc.designLoss
-        let copper = ac.copper > .zero ? 1 - dc.copper / ac.copper : 0
         return """
             Where the difference comes from: 800 VDC drops the LV transformers, the UPS double conversion and the \
             AC→DC rack shelves for one solid-state transformer and an in-rack DC/DC stage, and carries the same \
-            power at about half the current, so the conductors need less copper. At design it saves \
+            power at about half the current. At design it saves \
             \(Format.megawatts(saved)) MW (\(Format.fixed((dc.efficiency.fraction - ac.efficiency.fraction) * 100, 2)) \
-            efficiency points) and \(Format.percent(.fraction(copper), decimals: 0)) of the sized copper; NVIDIA \
-            claims \
-            up to 5 % end to end and 45 % less copper (REFERENCE.md §2.1).
+            efficiency points); NVIDIA claims up to 5 % end to end (REFERENCE.md §2.1, P27).
+
+
+            """ + table.rendered
+    }
+
+    // MARK: Conductor metal (DESIGN.md §5.9)
+
+    /// Level names, copper and aluminium of the site's own chain, with t/MW of IT design and the
+    /// basis of each level, compared with the Copper Development Association's 27 t/MW (P240).
+    static func metal(_ plan: Plan, _ e: SiteElectricalResult) -> String {
+        let it = plan.total.itPower.design
+        let levels = e.metal
+        guard !levels.isEmpty else { return "" }
+        let perMW: (Mass) -> String = { it > .zero ? Format.fixed($0.tonnes / it.megawatts, 3) : "–" }
+        var table = MarkdownTable([
+            ("Level", .left), ("Copper [t]", .right), ("Copper [t/MW]", .right), ("Aluminium instead [t]", .right),
+            ("Basis (per hall copy, or the site's)", .left),
+        ])
+        for level in levels {
+            table.add([
+                level.level.title, Format.fixed(level.copper.tonnes, 1), perMW(level.copper),
+                Format.fixed(level.aluminium.tonnes, 1), level.basis,
+            ])
+        }
+        table.add([
+            "**Total**", Format.fixed(levels.copper.tonnes, 1), perMW(levels.copper),
+            Format.fixed(levels.aluminium.tonnes, 1),
+            "",
+        ])
+        let cda = 27.0
+        let share = it > .zero ? levels.copper.tonnes / it.megawatts / cda : 0
+        return """
+            ### Conductor metal, grid to rack
+
+            Copper in the power chain from the grid connection to the rack drops, all halls and copies, per MW \
+            of IT at design (\(Format.megawatts(it)) MW). Transformer windings follow from each unit's load loss \
+            at its design current density, `m = γ·P_k/(ρ75·J²)`; cables are sized from the units they feed \
+            (the ampacity table above, one feeder per installed unit); switchboard busbars from their rated \
+            current at 2 A/mm². "Aluminium instead" is the same conductors in aluminium of equal resistance \
+            (0.504 × the copper mass). Estimates (L): current densities, busbar and cable lengths, the SST's \
+            winding share (REFERENCE.md P242-P248, DESIGN.md §5.9).
+
+
+            """ + table.rendered + """
+
+                The chain's \(Format.fixed(levels.copper.tonnes / max(it.megawatts, 1e-9), 2)) t/MW is \
+                \(Format.percent(.fraction(share), decimals: 0)) of the Copper Development Association's 27 t/MW for \
+                US data centres (REFERENCE.md P240), which also counts the cooling plant's power and control wiring, \
+                earthing, lighting and small power, generators and the IT equipment's own cables; those are outside \
+                this model. The sized row busways and rack drops alone, the only levels counted before, hold \
+                \(Format.fixed(e.conductorCopper.tonnes, 1)) t.
+
+                """
+    }
+
+    /// Copper by level on each distribution, and the whole-chain saving of 800 VDC against NVIDIA's
+    /// claim (P28).
+    static func metalComparison(_ rows: [ChainComparison], ac: ChainComparison, dc: ChainComparison) -> String {
+        var table = MarkdownTable([("Level", .left)] + rows.map { ("\($0.label) copper [t]", .right) })
+        for level in MetalLevel.allCases {
+            let masses = rows.map { row in row.metal.first { $0.level == level }?.copper }
+            guard masses.contains(where: { $0 != nil }) else { continue }
+            table.add([level.title] + masses.map { $0.map { Format.fixed($0.tonnes, 1) } ?? "–" })
+        }
+        table.add(["**Total**"] + rows.map { Format.fixed($0.copper.tonnes, 1) })
+        let whole = ac.copper > .zero ? 1 - dc.copper / ac.copper : 0
+        let busways: (ChainComparison) -> Mass = { row in
+            row.metal.filter { $0.level == .busways || $0.level == .rackDrops }.copper
+        }
+        let subset = busways(ac) > .zero ? 1 - busways(dc) / busways(ac) : 0
+        let claim = 0.45
+        let verdict =
+            abs(whole - claim) <= 0.05
+            ? "agrees with NVIDIA's claim of 45 % less copper (REFERENCE.md P28, L) within 5 points"
+            : whole > claim
+                ? "is more than NVIDIA's 45 % (REFERENCE.md P28, L), so the model does not confirm that figure: on "
+                    + "the whole chain 800 VDC also drops the MV/LV transformer windings (its SSTs' medium-frequency "
+                    + "windings are an estimate), the LV feeders and the AC switchboards, and the basis of the claim "
+                    + "is not published"
+                : "is less than NVIDIA's 45 % (REFERENCE.md P28, L), so the model does not reach the claim"
+        return """
+            Copper by level (t, all halls and copies). On the whole chain 800 VDC needs \
+            \(Format.percent(.fraction(whole), decimals: 0)) less copper than 415 VAC, which \(verdict); the row \
+            busways and rack drops alone save \(Format.percent(.fraction(subset), decimals: 0)). The main \
+            transformers and the MV cables are nearly the same on every distribution.
 
 
             """ + table.rendered

@@ -94,6 +94,7 @@ public enum PlanJSON {
                 try container.encode(electrical.design.stages.map(StageDoc.init), forKey: .powerChain)
                 try container.encode(Format.plain(electrical.design.totalLoss.kilowatts), forKey: .lossesPerCopyKW)
                 try container.encode(Format.plain(electrical.copper.tonnes), forKey: .copperPerCopyT)
+                try container.encode(Format.plain(electrical.aluminium.tonnes), forKey: .aluminiumPerCopyT)
             }
             if let cooling {
                 var units: [String: [String: Double]] = [:]
@@ -122,6 +123,7 @@ public enum PlanJSON {
         enum Keys: String, CodingKey {
             case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, powerChain = "power_chain"
             case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t", cooling, placement
+            case aluminiumPerCopyT = "aluminium_per_copy_t"
         }
     }
 
@@ -211,11 +213,13 @@ public enum PlanJSON {
 
     struct ComparisonDoc: Encodable {
         var distribution: String
-        var efficiency, designLossKW, annualLossMWh, copperT: Double
+        var efficiency, designLossKW, annualLossMWh, copperT, aluminiumT: Double
+        var copperByLevelT: [String: Double]
         var conversionStages: Int
         enum CodingKeys: String, CodingKey {
             case distribution, efficiency, designLossKW = "losses_kw", annualLossMWh = "annual_loss_mwh", copperT =
                 "copper_t"
+            case aluminiumT = "aluminium_t", copperByLevelT = "copper_by_level_t"
             case conversionStages = "conversion_stages"
         }
         init(_ c: ChainComparison) {
@@ -224,6 +228,8 @@ public enum PlanJSON {
             designLossKW = Format.plain(c.designLoss.kilowatts)
             annualLossMWh = Format.plain(c.annualLoss.megawattHours)
             copperT = Format.plain(c.copper.tonnes)
+            aluminiumT = Format.plain(c.aluminium.tonnes)
+            copperByLevelT = MetalDoc.tonnes(c.metal, \.copper)
             conversionStages = c.conversionStages
         }
     }
@@ -260,7 +266,7 @@ public enum PlanJSON {
                     ],
                     forKey: .facilityPowerKW)
                 try c.encode(Format.plain(e.designLoss.kilowatts), forKey: .lossesKW)
-                try c.encode(Format.plain(e.copper.tonnes), forKey: .copperT)
+                try MetalDoc(e, itDesign: plan.total.itPower.design).encode(to: encoder)
                 try c.encode(
                     GridDoc(
                         interconnectKV: Format.plain(e.grid.interconnectVoltage.kilovolts), supply: e.grid.rule.supply,
@@ -420,9 +426,48 @@ public enum PlanJSON {
             case schema, site, operatorName = "operator", location, commissioning
             case utilisationPercent = "utilisation_percent", curveExponent = "utilisation_curve_exponent"
             case spec, specSHA256 = "spec_sha256", dcplanVersion = "dcplan_version", halls, findings
-            case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", copperT = "copper_t", grid
+            case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", grid
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
             case heatRecovery = "heat_recovery", metrics, compliance
+        }
+    }
+
+    /// The whole chain's conductor metal (DESIGN.md §5.9): `copper_t` and `aluminium_t` totals,
+    /// `copper_by_level_t` and `aluminium_by_level_t` by `MetalLevel`, t per MW of IT design, and
+    /// the sized busways and rack drops alone (`copper_sized_conductors_t`, what `copper_t` held
+    /// before the whole chain was counted).
+    struct MetalDoc: Encodable {
+        var site: SiteElectricalResult
+        var itDesign: Power
+
+        init(_ site: SiteElectricalResult, itDesign: Power) {
+            self.site = site
+            self.itDesign = itDesign
+        }
+
+        static func tonnes(_ levels: [MetalMass], _ mass: KeyPath<MetalMass, Mass>) -> [String: Double] {
+            Dictionary(
+                uniqueKeysWithValues: levels.byLevel.map { ($0.level.rawValue, Format.plain($0[keyPath: mass].tonnes)) }
+            )
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            let metal = site.metal
+            try c.encode(Format.plain(metal.copper.tonnes), forKey: .copperT)
+            try c.encode(Format.plain(metal.aluminium.tonnes), forKey: .aluminiumT)
+            try c.encode(Self.tonnes(metal, \.copper), forKey: .copperByLevelT)
+            try c.encode(Self.tonnes(metal, \.aluminium), forKey: .aluminiumByLevelT)
+            if itDesign > .zero {
+                try c.encode(Format.plain(metal.copper.tonnes / itDesign.megawatts, 4), forKey: .copperTPerMW)
+            }
+            try c.encode(Format.plain(site.conductorCopper.tonnes), forKey: .sizedConductorsT)
+        }
+
+        enum Keys: String, CodingKey {
+            case copperT = "copper_t", aluminiumT = "aluminium_t", copperByLevelT = "copper_by_level_t"
+            case aluminiumByLevelT = "aluminium_by_level_t", copperTPerMW = "copper_t_per_mw_it"
+            case sizedConductorsT = "copper_sized_conductors_t"
         }
     }
 }

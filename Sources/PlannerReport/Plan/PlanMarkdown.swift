@@ -70,7 +70,11 @@ public enum PlanMarkdown {
                 "\(Format.fixed(e.grid.interconnectVoltage.kilovolts, 1)) kV"
                     + (e.mainTransformers.map { ", \($0.stages[0].unitsInstalled) main transformers" } ?? ""),
             ])
-            table.add(["Copper in sized conductors [t]", Format.fixed(e.copper.tonnes, 1)])
+            table.add([
+                "Copper in the power chain, grid to rack [t] (t/MW of IT)",
+                "\(Format.fixed(e.copper.tonnes, 0)) "
+                    + "(\(Format.fixed(e.copper.tonnes / plan.total.itPower.design.megawatts, 2)))",
+            ])
         }
         if let a = plan.cooling?.annual {
             table.add([
