@@ -12,11 +12,14 @@ public struct HallElectrical: Hashable, Sendable, Identifiable {
     public var conductors: [ConductorSizing]
     /// The transient envelope, rack level first.
     public var transients: [TransientLevelResult]
+    /// The path topology of a standard chain (`PathTopology`); nil for a custom chain.
+    public var topology: Redundancy?
 
     public init(
         id: String, copies: Int, distribution: Distribution, design: PowerChainResult, sustained: PowerChainResult,
-        conductors: [ConductorSizing], transients: [TransientLevelResult]
+        conductors: [ConductorSizing], transients: [TransientLevelResult], topology: Redundancy? = nil
     ) {
+        self.topology = topology
         self.id = id
         self.copies = copies
         self.distribution = distribution
