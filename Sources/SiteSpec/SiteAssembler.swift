@@ -382,7 +382,8 @@ struct SiteAssembler {
                 Provenance(
                     source:
                         "A/B paths to dual-corded racks, concurrently maintainable: Uptime Tier III "
-                        + "(REFERENCE.md P49), the Tier 3 / TIA-942 Rated 3 facility NVIDIA's DGX SuperPOD asks for (P55)",
+                        + "(REFERENCE.md P49), the Tier 3 / TIA-942 Rated 3 facility NVIDIA's DGX SuperPOD asks "
+                        + "for (P55)",
                     confidence: .medium))
         }
         var modules: Redundancy?

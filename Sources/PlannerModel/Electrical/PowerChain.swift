@@ -128,6 +128,21 @@ public struct StageResult: Hashable, Sendable {
         return group
     }
 
+    /// Whether the stage is the rack-side distribution (busways, PDUs, the 800 VDC busway).
+    public var isDistribution: Bool { kind == .acDistribution || kind == .dcBusway }
+
+    /// The stage's topology in words: busways under 2N are A/B pairs (DESIGN.md §5.7).
+    public var topologyDescription: String {
+        isDistribution && redundancy == .twoN
+            ? "A/B busway pairs, each able to carry its run alone" : redundancy.topologyDescription
+    }
+
+    /// What the stage's worst single failure takes out: for busway pairs, the A member of every pair.
+    public var worstFailure: String {
+        isDistribution && redundancy == .twoN
+            ? "busway A of each pair (\(perGroup.unitsRequired) units)" : perGroup.worstFailure
+    }
+
     /// `P_out/P_in`.
     public var efficiency: Ratio { .fraction(loadIn > .zero ? loadOut / loadIn : 1) }
     public var conversions: Int { kind.conversions }
@@ -143,15 +158,18 @@ public struct SingleFailureCase: Hashable, Sendable {
     public var survivorLoading: Ratio?
     /// The stage's redundancy (its topology).
     public var redundancy: Redundancy
+    /// The topology in words (`StageResult.topologyDescription`).
+    public var topology: String
     /// The load that drops when the failure is not survived: the failed unit's share of its
     /// group, times the groups (all alike) when one failure per group is counted; zero when survived.
     public var loadDropped: Power
 
     public init(
         stage: String, failed: String, survives: Bool, survivorLoading: Ratio?, redundancy: Redundancy = .n,
-        loadDropped: Power = .zero
+        loadDropped: Power = .zero, topology: String? = nil
     ) {
         self.redundancy = redundancy
+        self.topology = topology ?? redundancy.topologyDescription
         self.loadDropped = loadDropped
         self.stage = stage
         self.failed = failed
@@ -188,9 +206,9 @@ public struct PowerChainResult: Hashable, Sendable {
     public var singleFailures: [SingleFailureCase] {
         stages.map {
             SingleFailureCase(
-                stage: $0.stage, failed: $0.perGroup.worstFailure, survives: $0.survivesWorstFailure,
+                stage: $0.stage, failed: $0.worstFailure, survives: $0.survivesWorstFailure,
                 survivorLoading: $0.loadingAfterFailure, redundancy: $0.redundancy,
-                loadDropped: $0.loadDroppedByOneFailure)
+                loadDropped: $0.loadDroppedByOneFailure, topology: $0.topologyDescription)
         }
     }
 }

@@ -149,7 +149,7 @@ enum ElectricalMarkdown {
         ])
         for f in chain.singleFailures {
             table.add([
-                f.stage, "\(f.redundancy): \(f.redundancy.topologyDescription)", f.failed,
+                f.stage, "\(f.redundancy): \(f.topology)", f.failed,
                 f.survives ? "yes" : "**no**",
                 f.survivorLoading.map { Format.percent($0, decimals: 1) } ?? "–",
                 f.survives ? "0" : Format.fixed(f.loadDropped.kilowatts, 0),

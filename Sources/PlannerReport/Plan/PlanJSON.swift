@@ -225,8 +225,8 @@ public enum PlanJSON {
         var loadDroppedKW: Double
 
         init(_ s: StageResult) {
-            description = s.redundancy.topologyDescription
-            fails = s.perGroup.worstFailure
+            description = s.topologyDescription
+            fails = s.worstFailure
             continuousLimit = Format.plain(s.continuousLimit.fraction, 4)
             loadingNormal = Format.plain(s.loadingNormal.fraction, 4)
             survivorsLoading = s.loadingAfterFailure.map { Format.plain($0.fraction, 4) }
