@@ -135,6 +135,30 @@ struct TopologyTests {
         #expect(warnings.contains { $0.message.contains("drops \(Int(dropped.kilowatts.rounded())) kW") })
     }
 
+    @Test("a 140 kW rack drop at 415 V: 70 mm² single-fed by the 125 % rule, 50 mm² per cord on A/B feeds")
+    func conductorContinuousRule() {
+        let system = ConductorSystem.threePhase(lineToLine: .volts(415), powerFactor: .fraction(0.95))
+        // I = 140,000/(√3 × 415 × 0.95) = 205.0 A. Single feed at 80 %: I_rated = 205.0/0.8 = 256.3 A, above the
+        // 207 A of 50 mm², so 70 mm² (268 A). A/B: 102.5 A each normally (/0.8 = 128.1 A), 205.0 A after the
+        // partner fails: I_rated = 205.0 A, 50 mm² (207 A).
+        let single = Conductors.size(
+            ConductorRun(
+                name: "drop", power: .kilowatts(140), system: system, length: .metres(3), continuousLimit: .percent(80))
+        )
+        #expect(isClose(Conductors.ratedCurrent(single.run).amperes, 140_000 / (3.0.squareRoot() * 415 * 0.95) / 0.8))
+        #expect(single.size == .squareMillimetres(70))
+        let pair = Conductors.size(
+            ConductorRun(
+                name: "drop", power: .kilowatts(70), feeders: 2, system: system, length: .metres(3),
+                continuousLimit: .percent(80), powerAfterFailure: .kilowatts(140)))
+        #expect(isClose(Conductors.ratedCurrent(pair.run).amperes, 140_000 / (3.0.squareRoot() * 415 * 0.95)))
+        #expect(pair.size == .squareMillimetres(50))
+        // Without the limit a single feed would take 50 mm² at 205 A of 207 A: 99 % of its ampacity.
+        #expect(
+            Conductors.size(ConductorRun(name: "drop", power: .kilowatts(140), system: system, length: .metres(3))).size
+                == .squareMillimetres(50))
+    }
+
     /// Random halls under every path topology and module redundancy.
     static let topologies: [Redundancy] = [.n, .twoN, .fourNOverThree, .threeNOverTwo, .block(reserve: 1)]
     static let modules: [Redundancy] = [.n, .nPlus(1), .nPlus(2)]
