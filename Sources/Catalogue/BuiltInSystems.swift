@@ -3,6 +3,14 @@ import PlannerModel
 /// The built-in IT systems. Every number cites a `REFERENCE.md` row; idle power is derived for
 /// all compute entries from the measured H100 idle share (`UtilisationFit.idleShare`, §9.2, L).
 /// The confidence of an entry is the weakest of its design power, liquid fraction and weight.
+///
+/// Power feeds (`feeds`): every built-in entry is dual-corded (2). The NVL72 racks carry 8 power
+/// shelves of 33 kW (REFERENCE.md P200) against about 132 kW of load (P05, P07), each HPR shelf
+/// with two AC whips (P22), so half the shelves on feed A and half on B carry the rack: the
+/// dual-fed reading of P08, an inference (L, P201). The DGX nodes' PSU sets (5+1, 5+5, 4+2:
+/// P12, D04, P13) and the B300 reference rack's three PDUs chosen for redundancy (P16) are
+/// dual-corded; network and storage racks are taken as dual-corded like the IT they serve (L,
+/// P201). A custom entry sets `feeds: 1` for a single-corded rack.
 enum BuiltInSystems {
     static let idleNote =
         "idle = design × 0.194, the measured H100 idle share (135.93 W of 700 W, §9.2); L as a Blackwell proxy"

@@ -32,6 +32,9 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     /// For a rack made of nodes: the node entry and how many; else `nil`.
     public var composition: Composition?
     public var provenance: Provenance
+    /// Power feeds the unit takes: 2 when dual-corded (A and B, either able to carry it), 1 when
+    /// single-corded. An A/B hall topology (2N, xN/y) needs 2 (DESIGN.md §5.7).
+    public var feeds: Int
 
     public struct Composition: Hashable, Sendable {
         public var nodeID: String
@@ -45,8 +48,9 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     public init(
         id: String, name: String, role: SystemRole, form: SystemForm, gpus: Int,
         nameplatePower: Power, designPower: Power, idlePower: Power, liquidFraction: Ratio,
-        weight: Mass?, composition: Composition? = nil, provenance: Provenance
+        weight: Mass?, composition: Composition? = nil, provenance: Provenance, feeds: Int = 2
     ) {
+        self.feeds = feeds
         self.id = id
         self.name = name
         self.role = role
@@ -89,6 +93,7 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
             problems.append("liquid fraction must be within 0…1, got \(NumberText.compact(liquidFraction.fraction))")
         }
         if gpus < 0 { problems.append("GPU count must not be negative, got \(gpus)") }
+        if !(1...2).contains(feeds) { problems.append("power feeds must be 1 or 2, got \(feeds)") }
         if let weight, !(weight > .zero) {
             problems.append("weight must be positive, got \(NumberText.compact(weight.kilograms)) kg")
         }

@@ -344,7 +344,67 @@ struct SiteAssembler {
             swingFactor: swing ?? defaults.swingFactor,
             swingDuration: duration.map { .microseconds(Int64(($0 * 1000).rounded())) }
                 ?? defaults.swingDuration,
-            smoothing: log.choice(transients?.smoothing, of: SmoothingLevel.self) ?? defaults.smoothing)
+            smoothing: log.choice(transients?.smoothing, of: SmoothingLevel.self) ?? defaults.smoothing,
+            continuousLoading: continuousLoading(power?.continuousLoading))
+    }
+
+    /// `power.continuous_loading`: each limit in (0, 100] % by its range (an error at the value
+    /// otherwise), the rest `ContinuousLoading.nec`.
+    private func continuousLoading(_ spec: ContinuousLoadingSection?) -> ContinuousLoading {
+        let nec = ContinuousLoading.nec
+        return ContinuousLoading(
+            switchgear: spec?.switchgearPercent?.percent ?? nec.switchgear,
+            transformer: spec?.transformerPercent?.percent ?? nec.transformer,
+            ups: spec?.upsPercent?.percent ?? nec.ups,
+            distribution: spec?.distributionPercent?.percent ?? nec.distribution,
+            converter: spec?.converterPercent?.percent ?? nec.converter)
+    }
+
+    /// `halls[].power.topology` (2N by default, listed as a default) and the UPS module
+    /// redundancy, checked (DESIGN.md §5.7): N+k and 2(N+1) are not path topologies, the modules
+    /// of a frame are N or N+k, and an A/B topology (2N, xN/y) needs every rack dual-corded
+    /// (the error sits at the topology, or at the rack group's type when the topology is the default).
+    private func topology(
+        _ spec: HallPowerSection?, groups: [RackGroup], groupSpecs: [RackGroupSpec], custom: Bool, hall: Place
+    ) -> (topology: Redundancy, modules: Redundancy?) {
+        var topology = PathTopology.default
+        if let given = spec?.topology {
+            if let parsed = redundancy(given) {
+                if let problem = PathTopology.problem(with: parsed) {
+                    log.error("\(parsed) is not a path topology: \(problem)", at: given.place)
+                } else {
+                    topology = parsed
+                }
+            }
+        } else if !custom {
+            applied.add(
+                hall.path.description + ".power.topology", topology.description,
+                Provenance(
+                    source:
+                        "A/B paths to dual-corded racks, concurrently maintainable: Uptime Tier III "
+                        + "(REFERENCE.md P49), the Tier 3 / TIA-942 Rated 3 facility NVIDIA's DGX SuperPOD asks "
+                        + "for (P55)",
+                    confidence: .medium))
+        }
+        var modules: Redundancy?
+        if let given = spec?.ups?.topology, let parsed = redundancy(given) {
+            switch parsed {
+            case .n, .nPlus: modules = parsed
+            default:
+                log.error(
+                    "\(parsed) is a path topology: set halls[].power.topology: \(parsed); ups.topology is the "
+                        + "redundancy of the UPS modules paralleled in one frame (N or N+k)", at: given.place)
+            }
+        }
+        if !custom, PathTopology.feedsRacksTwice(topology) {
+            for (group, groupSpec) in zip(groups, groupSpecs) where group.system.feeds < 2 {
+                log.error(
+                    "\(topology) feeds every rack from two paths, but '\(group.system.id)' is single-corded "
+                        + "(feeds: \(group.system.feeds)); use dual-corded racks or topology: block or N",
+                    at: spec?.topology?.place ?? groupSpec.type?.place ?? hall)
+            }
+        }
+        return (topology, modules)
     }
 
     /// A redundancy topology (`N`, `N+1`, `2N`, `2(N+1)`, `4N/3`, `3N/2`, `block`).
@@ -381,7 +441,7 @@ struct SiteAssembler {
         return HallPower(
             distribution: distribution ?? defaults.distribution,
             ups: UPSSpec(
-                redundancy: redundancy(ups?.topology) ?? defaults.ups.redundancy,
+                redundancy: defaults.ups.redundancy,
                 moduleRating: module.map(Power.kilowatts) ?? defaults.ups.moduleRating,
                 mode: log.choice(ups?.mode, of: UPSMode.self) ?? defaults.ups.mode),
             electricalRoomDistance: spec?.electricalRoomM.map { Length.metres($0.value) }
@@ -491,7 +551,12 @@ struct SiteAssembler {
             }
         }
         let designLoad = allGroups ? groups.sum { $0.system.designPower * Double($0.count) } : nil
-        let power = hallPower(spec.power, designLoad: designLoad)
+        var power = hallPower(spec.power, designLoad: designLoad)
+        let (topology, modules) = self.topology(
+            spec.power, groups: allGroups ? groups : [], groupSpecs: groupSpecs, custom: power.customChain != nil,
+            hall: spec.place)
+        power.topology = topology
+        if let modules { power.ups.redundancy = modules }
         guard let id, allGroups else { return nil }
         return Hall(
             id: id, copies: copies, layout: layout, rackGroups: groups, utilisation: utilisation, power: power)

@@ -100,6 +100,7 @@ private struct RackValues {
     var idle: Power
     var liquidFraction: Ratio
     var weight: Mass?
+    var feeds: Int
     /// The keys the spec sets, for the derivation text.
     var given: [Key]
 
@@ -130,6 +131,7 @@ private struct RackValues {
         self.nameplate = spec.nameplateKW.map(kilowatts) ?? base?.nameplatePower ?? design
         self.idle = spec.idleKW.map(kilowatts) ?? base?.idlePower ?? Self.defaultIdle(role: role, design: design)
         self.weight = spec.weightKG.map { Mass.kilograms($0.value) } ?? base?.weight
+        self.feeds = spec.feeds?.whole ?? base?.feeds ?? 2
         self.given = Key.allCases.filter { spec.reader.contains($0) }
     }
 
@@ -146,7 +148,7 @@ private struct RackValues {
         SystemEntry(
             id: id, name: name ?? base.map { "\($0.name) (\(id))" } ?? id, role: role, form: .rack, gpus: gpus,
             nameplatePower: nameplate, designPower: design, idlePower: idle, liquidFraction: liquidFraction,
-            weight: weight, composition: base?.composition, provenance: provenance)
+            weight: weight, composition: base?.composition, provenance: provenance, feeds: feeds)
     }
 
     /// Says that the entry comes from the spec and, for a variant, which values it overrides
@@ -156,6 +158,7 @@ private struct RackValues {
         guard let base else {
             var notes = [origin]
             if !given.contains(.nameplateKW) { notes.append("nameplate = design (nameplate_kw not given)") }
+            if !given.contains(.feeds) { notes.append("dual-corded, 2 power feeds (feeds not given)") }
             if !given.contains(.idleKW) {
                 notes.append(
                     role == .compute

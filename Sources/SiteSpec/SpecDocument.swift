@@ -106,13 +106,41 @@ struct GridSection: SpecMapping {
 
 /// `power:` — site-wide electrical limits and the transient model.
 struct PowerSection: SpecMapping {
-    enum Key: String, SpecKey { case voltageDropLimitPercent = "voltage_drop_limit_percent", transients }
+    enum Key: String, SpecKey {
+        case voltageDropLimitPercent = "voltage_drop_limit_percent", transients
+        case continuousLoading = "continuous_loading"
+    }
     var voltageDropLimitPercent: Located<Double>?
     var transients: TransientSection?
+    var continuousLoading: ContinuousLoadingSection?
 
     init(_ reader: MappingReader<Key>) {
         voltageDropLimitPercent = reader.number(.voltageDropLimitPercent)
         transients = reader.mapping(.transients)
+        continuousLoading = reader.mapping(.continuousLoading)
+    }
+}
+
+/// `power.continuous_loading:` — the largest normal loading of each kind of stage, in % of its
+/// rating (DESIGN.md §5.7).
+struct ContinuousLoadingSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case switchgearPercent = "switchgear_percent", transformerPercent = "transformer_percent"
+        case upsPercent = "ups_percent", distributionPercent = "distribution_percent"
+        case converterPercent = "converter_percent"
+    }
+    var switchgearPercent: Located<Double>?
+    var transformerPercent: Located<Double>?
+    var upsPercent: Located<Double>?
+    var distributionPercent: Located<Double>?
+    var converterPercent: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        switchgearPercent = reader.number(.switchgearPercent)
+        transformerPercent = reader.number(.transformerPercent)
+        upsPercent = reader.number(.upsPercent)
+        distributionPercent = reader.number(.distributionPercent)
+        converterPercent = reader.number(.converterPercent)
     }
 }
 
@@ -177,9 +205,11 @@ struct TransientSection: SpecMapping {
 
 /// `halls[].power:` — the hall's distribution chain and UPS.
 struct HallPowerSection: SpecMapping {
-    enum Key: String, SpecKey { case distribution, ups, electricalRoomM = "electrical_room_m", chain }
+    enum Key: String, SpecKey { case distribution, topology, ups, electricalRoomM = "electrical_room_m", chain }
     var place: Place
     var distribution: Located<String>?
+    /// The path topology below the MV switchgear (`2N`, `4N/3`, `block`, `N`).
+    var topology: Located<String>?
     var ups: UPSSection?
     var electricalRoomM: Located<Double>?
     var chain: [ChainStageSpec]?
@@ -187,6 +217,7 @@ struct HallPowerSection: SpecMapping {
     init(_ reader: MappingReader<Key>) {
         place = reader.place
         distribution = reader.string(.distribution)
+        topology = reader.string(.topology)
         ups = reader.mapping(.ups)
         electricalRoomM = reader.number(.electricalRoomM)
         chain = reader.list(.chain, atLeastOne: "stage")
@@ -386,7 +417,7 @@ struct RackEntrySpec: SpecMapping {
     enum Key: String, SpecKey {
         case id, basedOn = "based_on", name, role, gpus
         case nameplateKW = "nameplate_kw", designKW = "design_kw", idleKW = "idle_kw"
-        case liquidFraction = "liquid_fraction", weightKG = "weight_kg", source, confidence
+        case liquidFraction = "liquid_fraction", weightKG = "weight_kg", source, confidence, feeds
     }
     /// The reader, kept to report keys that only the semantic phase knows are required (the
     /// ones needed when there is no `based_on`).
@@ -403,12 +434,15 @@ struct RackEntrySpec: SpecMapping {
     var weightKG: Located<Double>?
     var source: Located<String>?
     var confidence: Located<String>?
+    /// Power feeds of the rack: 1 (single-corded) or 2 (dual-corded, A and B).
+    var feeds: Located<Double>?
 
     init(_ reader: MappingReader<Key>) {
         self.reader = reader
         id = reader.string(.id, required: true)
         basedOn = reader.string(.basedOn)
         name = reader.string(.name)
+        feeds = reader.integer(.feeds)
         role = reader.string(.role)
         gpus = reader.integer(.gpus)
         nameplateKW = reader.number(.nameplateKW)

@@ -315,6 +315,35 @@ extension PowerSection.Key {
                 "Largest voltage drop on a sized conductor run [%] (default 3).", .above(0, atMost: 100, "%"),
                 percentDefault: 3)
         case .transients: .mapping(TransientSection.self, "The synchronous-training power swing and its smoothing.")
+        case .continuousLoading:
+            .mapping(
+                ContinuousLoadingSection.self,
+                "Largest normal loading of each kind of stage in % of its rating; after a failure 100 %.")
+        }
+    }
+}
+
+/// A continuous limit: above 0, at most 100 % of the rating.
+private let continuousLimit = PhysicalRange.above(0, atMost: 100, "%")
+
+extension ContinuousLoadingSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .switchgearPercent:
+            .number(
+                "MV switchgear and LV switchboards (their breakers) [%] (default 80, NEC's 125 % rule).",
+                continuousLimit, percentDefault: 80)
+        case .transformerPercent:
+            .number("Main and MV/LV transformers [%] (default 100).", continuousLimit, percentDefault: 100)
+        case .upsPercent: .number("UPS [%] (default 100).", continuousLimit, percentDefault: 100)
+        case .distributionPercent:
+            .number(
+                "Busways, PDUs and the rack-side cables [%] (default 80, NEC's 125 % rule).", continuousLimit,
+                percentDefault: 80)
+        case .converterPercent:
+            .number(
+                "SSTs, rack power shelves and in-rack converters [%] (default 100).", continuousLimit,
+                percentDefault: 100)
         }
     }
 }
@@ -462,7 +491,11 @@ extension HallPowerSection.Key {
         switch self {
         case .distribution:
             .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
-        case .ups: .mapping(UPSSection.self, "UPS topology, module size and mode.")
+        case .topology:
+            .string(
+                "Paths below the MV switchgear: 2N (A/B paths), xN/y (e.g. 4N/3, every rack on two systems), "
+                    + "block or block+k (catcher), N (single path); 2N and xN/y need dual-corded racks (default 2N).")
+        case .ups: .mapping(UPSSection.self, "UPS modules in a frame: their redundancy, size and mode.")
         case .electricalRoomM:
             .number(
                 "Cable route from the electrical room to the nearest rack row [m] (default 15).",
@@ -518,7 +551,10 @@ extension EfficiencyPointSpec.Key {
 extension UPSSection.Key {
     var schema: KeySchema {
         switch self {
-        case .topology: .string("UPS and LV-path redundancy: \(redundancyForms) (default N+1).")
+        case .topology:
+            .string(
+                "Redundancy of the UPS modules paralleled in one frame: N or N+k (default N+1); in a 2N hall N+1 "
+                    + "makes 2(N+1).")
         case .moduleKW: .number("UPS module rating [kW] (default 1000).", unitRating)
         case .mode: .string("UPS operating mode (default double-conversion).", ["double-conversion", "eco"])
         }
@@ -609,6 +645,10 @@ extension RackEntrySpec.Key {
         case .weightKG: .number("Rack mass [kg].", .above(0, atMost: 10_000, "kg"))
         case .source: .string("Where the numbers come from.", required: true)
         case .confidence: .string("How sure the source is (default L).", ["H", "M", "L"])
+        case .feeds:
+            .integer(
+                "Power feeds: 2 dual-corded (A and B), 1 single-corded; 2N and xN/y halls need 2 (default 2, or "
+                    + "the based_on entry's).", minimum: 1, maximum: 2)
         }
     }
 }

@@ -37,7 +37,8 @@ public enum StarterSpec {
             layout: { rows: 4, racks_per_row: 10, rack_pitch_m: 0.6, aisle_m: 1.8 }
             power:
               distribution: ac-415v             # or ac-480v, dc-800v (NVIDIA 800 VDC)
-              ups: { topology: N+1, module_kw: 1000, mode: double-conversion }
+              topology: 2N                      # A/B paths; or 4N/3, block, N (single path)
+              ups: { topology: N+1, module_kw: 1000, mode: double-conversion }   # modules in one frame
             racks:                              # `dcplan catalog list` shows the rack types
               - { type: gb300-nvl72, count: 32 }
               - { type: network-rack, count: 4 }

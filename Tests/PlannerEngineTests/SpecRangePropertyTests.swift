@@ -74,6 +74,10 @@ struct SpecRangePropertyTests {
         "power": map([
             "voltage_drop_limit_percent": raw("3"),
             "transients": map(["swing_factor": raw("1.4"), "duration_ms": raw("20")]),
+            "continuous_loading": map([
+                "switchgear_percent": raw("80"), "transformer_percent": raw("100"), "ups_percent": raw("100"),
+                "distribution_percent": raw("80"), "converter_percent": raw("100"),
+            ]),
         ]),
         "cooling": map([
             "tcs_supply_c": raw("36"), "tcs_delta_t_k": raw("10"), "approach_k": raw("8"),
@@ -120,7 +124,7 @@ struct SpecRangePropertyTests {
                 map([
                     "id": raw("rack-x"), "based_on": raw("gb300-nvl72"), "gpus": raw("72"), "nameplate_kw": raw("150"),
                     "design_kw": raw("140"), "idle_kw": raw("27"), "liquid_fraction": raw("0.9"),
-                    "weight_kg": raw("1500"), "source": raw("s"),
+                    "weight_kg": raw("1500"), "source": raw("s"), "feeds": raw("2"),
                 ])
             ]),
             "stages": .list([
@@ -171,7 +175,7 @@ struct SpecRangePropertyTests {
     @Test("the walk finds every numeric key, and the spec that sets them all loads without a finding")
     func baseLoads() throws {
         let keys = Self.numericKeys()
-        #expect(keys.count >= 63)
+        #expect(keys.count >= 69)
         for key in keys {
             #expect(Self.base.setting(key.path[...], to: "1") != nil, "the base spec lacks \(key.path)")
         }
@@ -242,7 +246,7 @@ struct BeyondSenseTests {
     func tenGigawatts() throws {
         #expect(
             try Self.plan("{ id: h, copies: 100, racks: [{ type: gb300-nvl72, count: 10000 }] }") == [
-                "halls: the site draws 174.8 GW of facility power at design, beyond sense above 10 GW: check the rack "
+                "halls: the site draws 173.9 GW of facility power at design, beyond sense above 10 GW: check the rack "
                     + "counts and copies"
             ])
     }
@@ -252,8 +256,11 @@ struct BeyondSenseTests {
         #expect(
             try Self.plan(
                 "{ id: h, power: { ups: { module_kw: 100 } }, racks: [{ type: gb300-nvl72, count: 20000 }] }") == [
-                    "halls[0]: hall 'h' needs 28826 units of 'UPS' per copy, beyond sense above 10000 units of one "
-                        + "kind in one hall: check the rack counts, the unit ratings and the redundancy"
+                    // 2(N+1) UPS modules on the default 2N paths, and the A/B busway pairs.
+                    "halls[0]: hall 'h' needs 57368 units of 'UPS' per copy, beyond sense above 10000 units of one "
+                        + "kind in one hall: check the rack counts, the unit ratings and the redundancy",
+                    "halls[0]: hall 'h' needs 11416 units of 'AC distribution' per copy, beyond sense above 10000 "
+                        + "units of one kind in one hall: check the rack counts, the unit ratings and the redundancy",
                 ])
         // The largest shipped hall stays far below: no warning.
         #expect(try Self.plan("{ id: h, racks: [{ type: gb300-nvl72, count: 256 }] }") == [])

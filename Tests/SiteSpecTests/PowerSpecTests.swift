@@ -17,10 +17,12 @@ struct PowerSpecTests {
     @Test("hall power keys load into the hall's distribution and UPS")
     func loads() throws {
         let result = hallPower(
-            "{ distribution: dc-800v, ups: { topology: 4N/3, module_kw: 250, mode: eco }, electrical_room_m: 30 }")
+            "{ distribution: dc-800v, topology: 4N/3, ups: { topology: N+2, module_kw: 250, mode: eco }, "
+                + "electrical_room_m: 30 }")
         let hall = try #require(result.site?.halls.first)
         #expect(hall.power.distribution == .dc800)
-        #expect(hall.power.ups.redundancy == .distributed(x: 4, y: 3))
+        #expect(hall.power.topology == .distributed(x: 4, y: 3))
+        #expect(hall.power.ups.redundancy == .nPlus(2))
         #expect(hall.power.ups.moduleRating == .kilowatts(250))
         #expect(hall.power.ups.mode == .eco)
         #expect(hall.power.electricalRoomDistance == .metres(30))

@@ -206,7 +206,8 @@ struct SiteLoaderTests {
                 == Provenance(
                     source: "vendor datasheet", confidence: .medium,
                     derivation: "defined in site spec Sites/x.yaml; nameplate = design (nameplate_kw not given); "
-                        + "idle = design × 0.194, the measured H100 idle share (REFERENCE.md §9.2, L)"))
+                        + "dual-corded, 2 power feeds (feeds not given); idle = design × 0.194, the measured H100 idle "
+                        + "share (REFERENCE.md §9.2, L)"))
 
         let network = try #require(result.catalogue.entry("fabric"))
         #expect(network.name == "fabric")

@@ -124,8 +124,23 @@ public enum Conductors {
         .kilograms(copperDensity * size.squareMetres * length.metres * Double(conductors))
     }
 
+    /// The current a feeder's conductors must be rated for: the larger of the normal current over
+    /// the continuous limit and the current after its A/B partner fails.
+    ///
+    /// `I_rated = max(I/c, I_after)` with `I` the normal current [A], `c` the continuous limit
+    /// (0.8: NEC's 125 % rule, ampacity ≥ 1.25·I for a continuous load) and `I_after` the current
+    /// after the partner's failure [A] (none without a partner).
+    ///
+    /// Source: REFERENCE.md P39, P40 (NEC 210.19(A)(1), 215.2(A)(1)(a)); DESIGN.md §5.7.
+    public static func ratedCurrent(_ run: ConductorRun) -> Current {
+        let normal = current(carrying: run.power, in: run.system) / max(run.continuousLimit.fraction, 1e-9)
+        guard let after = run.powerAfterFailure else { return normal }
+        return max(normal, current(carrying: after, in: run.system))
+    }
+
     /// Sizes a run: the fewest parallel circuits that the largest table size can carry, then the
-    /// smallest size whose (derated) ampacity carries the circuit current; if the voltage drop
+    /// smallest size whose (derated) ampacity carries the rated circuit current (`ratedCurrent`:
+    /// the 125 % rule and the A/B partner's failure); if the voltage drop (at the normal current)
     /// then exceeds the limit, the next larger size, and beyond the largest size one more
     /// parallel circuit, until the drop is within the limit (at most `maxCircuits`).
     public static func size(_ run: ConductorRun, table: AmpacityTable? = nil, maxCircuits: Int = 10_000)
@@ -133,13 +148,14 @@ public enum Conductors {
     {
         let table = table ?? AmpacityTable.forSystem(run.system)
         let total = current(carrying: run.power, in: run.system)
+        let rated = ratedCurrent(run)
         let derate = run.derating.fraction
         let largest = table.rows[table.rows.count - 1].ampacity * derate
-        var circuits = max(1, UnitCount.ceiling(total / largest * (1 - 1e-12)))
+        var circuits = max(1, UnitCount.ceiling(rated / largest * (1 - 1e-12)))
         var raised = false
         var last: ConductorSizing?
         while circuits <= maxCircuits {
-            let perCircuit = total / Double(circuits)
+            let perCircuit = rated / Double(circuits)
             for row in table.rows where row.ampacity * derate >= perCircuit {
                 let sizing = evaluate(
                     run, current: total, circuits: circuits, row: row, derate: derate,

@@ -82,7 +82,8 @@ public enum ElectricalAnalysis {
                 name: "main",
                 stages: [
                     PowerStage(
-                        name: "Main transformers", entry: transformer, redundancy: site.electrical.mainTransformers)
+                        name: "Main transformers", entry: transformer, redundancy: site.electrical.mainTransformers,
+                        continuousLimit: site.electrical.continuousLoading.limit(for: .mainTransformer))
                 ])
             entries.insert(transformer, at: 0)
             let design = chain.evaluate(load: designAtMV + mechanicalLoad)
@@ -153,7 +154,7 @@ public enum ElectricalAnalysis {
         chains: StandardChains = .builtIn
     ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
-        let chain =
+        var chain =
             customChain.map { stages in
                 PowerChain(
                     name: "custom",
@@ -162,21 +163,36 @@ public enum ElectricalAnalysis {
                         if stage.entry.kind.output == .rack { stage.groups = racks }
                         return stage
                     })
-            } ?? chains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
+            }
+            ?? chains.chain(
+                distribution, racks: racks, ups: hall.power.ups, topology: hall.power.topology, mainTransformer: false)
+        chain = limited(chain, by: site.continuousLoading)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
         let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
         let conductors = conductorRuns(
-            hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit
+            hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit,
+            continuousLimit: site.continuousLoading.distribution,
+            feedsTwice: customChain == nil && PathTopology.feedsRacksTwice(hall.power.topology)
         )
         .map { Conductors.size($0) }
         let electrical = HallElectrical(
             id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
             conductors: conductors,
             transients: transients(result, geometry: geometry, copies: hall.copies, site: site),
+            topology: customChain == nil ? hall.power.topology : nil,
             metal: ConductorMetal.hallLevels(
                 chain: chain, design: design, conductors: conductors, dropLimit: site.voltageDropLimit, chains: chains))
         return (electrical, chain)
+    }
+
+    /// The chain with every stage's continuous limit set from its kind (DESIGN.md §5.7).
+    static func limited(_ chain: PowerChain, by loading: ContinuousLoading) -> PowerChain {
+        var limited = chain
+        for index in limited.stages.indices {
+            limited.stages[index].continuousLimit = loading.limit(for: limited.stages[index].entry.kind)
+        }
+        return limited
     }
 
     /// Rows of racks as the conductors see them.
@@ -214,20 +230,28 @@ public enum ElectricalAnalysis {
     }
 
     /// Row busways from the electrical room (one per occupied row, each carrying an even share of
-    /// the hall's design power) and the drops to each rack group's racks.
+    /// the hall's design power) and the drops to each rack group's racks. With A/B feeds
+    /// (`feedsTwice`) every busway and drop is a pair: each carries half normally and the whole
+    /// after its partner fails. Every feeder is rated for its normal load within `continuousLimit`
+    /// (DESIGN.md §5.7).
     static func conductorRuns(
-        _ hall: Hall, result: HallResult, geometry: FloorGeometry, distribution: Distribution, dropLimit: Ratio
+        _ hall: Hall, result: HallResult, geometry: FloorGeometry, distribution: Distribution, dropLimit: Ratio,
+        continuousLimit: Ratio = .one, feedsTwice: Bool = false
     ) -> [ConductorRun] {
         let system = system(distribution)
         let rows = max(geometry.rows, 1)
+        let paths = feedsTwice ? 2 : 1
+        let suffix = feedsTwice ? " (A and B)" : ""
+        let rowPower = result.perCopy.itPower.design / Double(rows)
         let busway = ConductorRun(
-            name: "Row busway", power: result.perCopy.itPower.design / Double(rows), feeders: rows, system: system,
-            length: geometry.rowFeederLength, dropLimit: dropLimit)
+            name: "Row busway" + suffix, power: rowPower / Double(paths), feeders: rows * paths, system: system,
+            length: geometry.rowFeederLength, dropLimit: dropLimit, continuousLimit: continuousLimit,
+            powerAfterFailure: feedsTwice ? rowPower : nil)
         let drops = result.groups.map { group in
             ConductorRun(
-                name: "Rack drop (\(group.system.id))", power: group.perRack.design, feeders: group.count,
-                system: system,
-                length: rackDropLength, dropLimit: dropLimit)
+                name: "Rack drop (\(group.system.id))" + suffix, power: group.perRack.design / Double(paths),
+                feeders: group.count * paths, system: system, length: rackDropLength, dropLimit: dropLimit,
+                continuousLimit: continuousLimit, powerAfterFailure: feedsTwice ? group.perRack.design : nil)
         }
         return [busway] + drops
     }

@@ -42,13 +42,30 @@ enum ElectricalFindings {
         }
     }
 
-    /// Stages whose worst single failure drops load (N redundancy upstream of the racks).
+    /// Stages that cannot lose a unit (DESIGN.md §5.7): a warning naming what fails, the load that
+    /// drops (per copy of the hall, and over all copies when there are several) and, when
+    /// survivors are left above 100 %, their loading.
     static func singleFailures(_ electrical: SiteElectricalResult) -> [Finding] {
         electrical.halls.flatMap { hall in
             hall.design.singleFailures.filter { !$0.survives }.map { f in
-                Finding(
-                    .note, "hall \(hall.id): \(f.stage)", "losing \(f.failed) drops load: the stage has no redundancy")
+                let copies = hall.copies > 1 ? " in each of the \(hall.copies) copies" : ""
+                let survivors =
+                    f.survivorLoading.map { " (the survivors would run at \(percent($0)))" } ?? " (no unit survives)"
+                return Finding(
+                    .warning, "hall \(hall.id): \(f.stage)",
+                    "cannot lose a unit: losing \(f.failed) of a \(f.redundancy) stage drops "
+                        + "\(powerText(f.loadDropped))\(copies)\(survivors); choose a redundant topology "
+                        + "(halls[].power.topology) or add units"
+                )
             }
         }
+    }
+
+    static func percent(_ ratio: Ratio) -> String { "\(NumberText.compact((ratio.percent * 10).rounded() / 10)) %" }
+
+    static func powerText(_ power: Power) -> String {
+        power.megawatts >= 1
+            ? "\(NumberText.compact((power.megawatts * 100).rounded() / 100)) MW"
+            : "\(NumberText.compact(power.kilowatts.rounded())) kW"
     }
 }

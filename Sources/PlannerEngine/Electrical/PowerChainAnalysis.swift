@@ -6,7 +6,8 @@ public enum PowerChainAnalysis {
     ///
     /// Walking from the last stage (rack) to the first (grid), each stage delivers `P_out` and
     /// draws `P_in = P_out + P_loss(P_out)`, which becomes the next stage's `P_out`. In each of the
-    /// stage's `g` groups the units are sized for `P_out/g` (`RedundancyAnalysis.size`); the
+    /// stage's `g` groups the units are sized for `P_out/g` within the stage's continuous limit
+    /// (`RedundancyAnalysis.size`); the
     /// `s` units sharing the load each run at `x = P_out/(g·s·U)` and lose
     /// `U·(a + b·x + c·x²)` [W]; idle block reserves are energised and lose their no-load
     /// `U·a`. Stage loss = `g·(s·U·(a + b·x + c·x²) + r·U·a)`.
@@ -28,7 +29,7 @@ public enum PowerChainAnalysis {
             let groups = Double(stage.groups)
             let sizing = RedundancyAnalysis.size(
                 load: out / groups, unitRating: stage.unitRating, redundancy: stage.redundancy,
-                minimumUnits: stage.minimumUnits)
+                minimumUnits: stage.minimumUnits, continuousLimit: stage.continuousLimit)
             let curve = stage.entry.curve
             let x = sizing.loadingNormal
             let idle = sizing.unitsInstalled - sizing.unitsSharingLoad

@@ -2,10 +2,12 @@ import Catalogue
 import PlannerModel
 
 /// The standard chains of DESIGN.md §5.2, built from `BuiltInStages`, for one hall (or site)
-/// of `racks` racks. Redundancy defaults (L, overridable by building a chain by hand): main
-/// transformers N+1, MV switchgear 2N (A/B feeds), LV path (MV/LV transformers, LV switchboard,
-/// UPS; the SSTs in 800 VDC) the UPS spec's topology, distribution N (A/B feeds are modelled
-/// upstream), rack shelves and in-rack converters N+1 in every rack.
+/// of `racks` racks. Redundancy (DESIGN.md §5.7): main transformers N+1, MV switchgear 2N (A/B
+/// feeds); the path stages (MV/LV transformers, LV switchboards; the SSTs in 800 VDC) follow the
+/// hall's path topology (`PathTopology.pathStage`, 2N by default: A/B paths), the UPS its
+/// modules inside that topology (`PathTopology.upsStage`), the busways come in A/B pairs when
+/// the racks take two feeds (`PathTopology.distributionStage`); rack shelves and in-rack
+/// converters N+1 in every rack.
 ///
 /// A value holding the entries it builds from rather than reads of `BuiltInStages`' statics:
 /// every chain copies its entries, and each copy retains the entries' texts and points (atomic
@@ -49,13 +51,14 @@ public struct StandardChains: Sendable {
     /// - Parameter mainTransformer: whether the site steps down from transmission voltage itself
     ///   (false when it takes 22.9 kV from KEPCO, see `GridConnection.plan`).
     public func chain(
-        _ distribution: Distribution, racks: Int, ups: UPSSpec = UPSSpec(), mainTransformer: Bool = true
+        _ distribution: Distribution, racks: Int, ups: UPSSpec = UPSSpec(),
+        topology: Redundancy = PathTopology.default, mainTransformer: Bool = true
     ) -> PowerChain {
         var chain =
             switch distribution {
-            case .ac415: ac(volts: 415, racks: racks, ups: ups)
-            case .ac480: ac(volts: 480, racks: racks, ups: ups)
-            case .dc800: dc800(racks: racks, lvPath: ups.redundancy)
+            case .ac415: ac(volts: 415, racks: racks, ups: ups, topology: topology)
+            case .ac480: ac(volts: 480, racks: racks, ups: ups, topology: topology)
+            case .dc800: dc800(racks: racks, topology: topology)
             }
         if !mainTransformer { chain.stages.removeAll { $0.entry.kind == .mainTransformer } }
         return chain
@@ -70,23 +73,28 @@ public struct StandardChains: Sendable {
 
     /// Utility → main transformer → MV switchgear → MV/LV transformers → LV switchboard → UPS →
     /// PDU/RPP/busway → rack power shelves (AC → 54 VDC).
-    public func ac(volts: Int, racks: Int, ups: UPSSpec = UPSSpec()) -> PowerChain {
+    public func ac(volts: Int, racks: Int, ups: UPSSpec = UPSSpec(), topology: Redundancy = PathTopology.default)
+        -> PowerChain
+    {
         let is480 = volts == 480
         let upsEntry = ups.mode == .eco ? upsEcoMode : upsDoubleConversion
+        let path = PathTopology.pathStage(topology)
         return PowerChain(
             name: is480 ? Distribution.ac480.rawValue : Distribution.ac415.rawValue,
             stages: mv() + [
                 PowerStage(
                     name: "MV/LV transformers",
                     entry: is480 ? mvlvTransformer480 : mvlvTransformer415,
-                    redundancy: ups.redundancy),
+                    redundancy: path),
                 PowerStage(
                     name: "LV switchboard", entry: is480 ? lvSwitchboard480 : lvSwitchboard415,
-                    redundancy: ups.redundancy),
-                PowerStage(name: "UPS", entry: upsEntry, redundancy: ups.redundancy, unitRating: ups.moduleRating),
+                    redundancy: path),
+                PowerStage(
+                    name: "UPS", entry: upsEntry, redundancy: PathTopology.upsStage(topology, modules: ups.redundancy),
+                    unitRating: ups.moduleRating),
                 PowerStage(
                     name: "AC distribution", entry: is480 ? acBusway480 : acBusway415,
-                    redundancy: .n),
+                    redundancy: PathTopology.distributionStage(topology)),
                 PowerStage(
                     name: "Rack power shelves", entry: rackPowerShelf, redundancy: .nPlus(1),
                     groups: max(racks, 1)),
@@ -96,12 +104,14 @@ public struct StandardChains: Sendable {
     /// Utility → main transformer → MV switchgear → SST (22.9 kVAC → 800 VDC) → 800 VDC busway →
     /// in-rack 800 → 54 VDC converters. No UPS conversion: ride-through storage sits on the DC bus
     /// (REFERENCE.md §2.1) and is not a conversion stage here.
-    public func dc800(racks: Int, lvPath: Redundancy = .nPlus(1)) -> PowerChain {
+    public func dc800(racks: Int, topology: Redundancy = PathTopology.default) -> PowerChain {
         PowerChain(
             name: Distribution.dc800.rawValue,
             stages: mv() + [
-                PowerStage(name: "SST to 800 VDC", entry: solidStateTransformer, redundancy: lvPath),
-                PowerStage(name: "800 VDC busway", entry: dcBusway800, redundancy: .n),
+                PowerStage(
+                    name: "SST to 800 VDC", entry: solidStateTransformer, redundancy: PathTopology.pathStage(topology)),
+                PowerStage(
+                    name: "800 VDC busway", entry: dcBusway800, redundancy: PathTopology.distributionStage(topology)),
                 PowerStage(
                     name: "In-rack 800→54 V converters", entry: dcConverter, redundancy: .nPlus(1),
                     groups: max(racks, 1)),

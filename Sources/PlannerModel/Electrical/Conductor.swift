@@ -38,11 +38,20 @@ public struct ConductorRun: Hashable, Sendable {
     /// Rating factor for grouping and ambient (IEC 60364-5-52 B.52.14-17); 1 = the table's
     /// single circuit in 30 °C air.
     public var derating: Ratio
+    /// Largest share of its ampacity a feeder may carry continuously in normal operation (80 %:
+    /// NEC's 125 % rule, REFERENCE.md P39-P40); 100 % unless set.
+    public var continuousLimit: Ratio
+    /// Power one feeder carries after its A/B partner fails [W] (it may then reach 100 % of its
+    /// ampacity); nil for a feeder without a partner.
+    public var powerAfterFailure: Power?
 
     public init(
         name: String, power: Power, feeders: Int = 1, system: ConductorSystem, length: Length,
-        dropLimit: Ratio = .percent(3), derating: Ratio = .one
+        dropLimit: Ratio = .percent(3), derating: Ratio = .one, continuousLimit: Ratio = .one,
+        powerAfterFailure: Power? = nil
     ) {
+        self.continuousLimit = continuousLimit
+        self.powerAfterFailure = powerAfterFailure
         self.name = name
         self.power = power
         self.feeders = feeders

@@ -1,6 +1,9 @@
 /// The electrical choices of one hall (`halls[].power` in the spec).
 public struct HallPower: Hashable, Sendable {
     public var distribution: Distribution
+    /// The paths, systems or blocks below the MV switchgear (`PathTopology`): 2N by default.
+    public var topology: Redundancy
+    /// The UPS modules and their redundancy inside one frame (N+k: paralleled on one bus).
     public var ups: UPSSpec
     /// Cable or busway run from the hall's electrical room to the nearest end of the rack rows;
     /// the run to a rack adds the distance along the rows (15 m default, an estimate, L).
@@ -12,10 +15,11 @@ public struct HallPower: Hashable, Sendable {
     public static let defaultElectricalRoomDistance = Length.metres(15)
 
     public init(
-        distribution: Distribution = .ac415, ups: UPSSpec = UPSSpec(),
+        distribution: Distribution = .ac415, topology: Redundancy = PathTopology.default, ups: UPSSpec = UPSSpec(),
         electricalRoomDistance: Length = HallPower.defaultElectricalRoomDistance, customChain: [PowerStage]? = nil
     ) {
         self.distribution = distribution
+        self.topology = topology
         self.ups = ups
         self.electricalRoomDistance = electricalRoomDistance
         self.customChain = customChain
@@ -42,12 +46,15 @@ public struct SiteElectrical: Hashable, Sendable {
     /// How long a swing lasts (the ms scale of REFERENCE.md §1.6; 20 ms default, L).
     public var swingDuration: Duration
     public var smoothing: SmoothingLevel
+    /// Largest normal loading of each kind of stage (`ContinuousLoading.nec` by default).
+    public var continuousLoading: ContinuousLoading
 
     public init(
         interconnectVoltage: Voltage? = nil, gridCapacity: Power? = nil, mainTransformers: Redundancy = .nPlus(1),
         voltageDropLimit: Ratio = .percent(3), swingFactor: Double = 1.4, swingDuration: Duration = .milliseconds(20),
-        smoothing: SmoothingLevel = .rack
+        smoothing: SmoothingLevel = .rack, continuousLoading: ContinuousLoading = .nec
     ) {
+        self.continuousLoading = continuousLoading
         self.interconnectVoltage = interconnectVoltage
         self.gridCapacity = gridCapacity
         self.mainTransformers = mainTransformers

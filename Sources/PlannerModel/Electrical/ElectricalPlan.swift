@@ -15,12 +15,16 @@ public struct HallElectrical: Hashable, Sendable, Identifiable {
     /// Conductor metal of one copy by level, MV cables to rack drops (DESIGN.md §5.9): the hall's
     /// share of the whole chain (the main transformers and the cables from them are the site's).
     public var metal: [MetalMass]
+    /// The path topology of a standard chain (`PathTopology`); nil for a custom chain.
+    public var topology: Redundancy?
 
     public init(
         id: String, copies: Int, distribution: Distribution, design: PowerChainResult, sustained: PowerChainResult,
-        conductors: [ConductorSizing], transients: [TransientLevelResult], metal: [MetalMass] = []
+        conductors: [ConductorSizing], transients: [TransientLevelResult], topology: Redundancy? = nil,
+        metal: [MetalMass] = []
     ) {
         self.metal = metal
+        self.topology = topology
         self.id = id
         self.copies = copies
         self.distribution = distribution

@@ -14,11 +14,14 @@ public struct PowerStage: Hashable, Sendable {
     public var groups: Int
     /// Fewest units the load needs in one group, whatever the load (≥ 1).
     public var minimumUnits: Int
+    /// Largest per-unit loading in normal operation (`ContinuousLoading`); 100 % unless set.
+    public var continuousLimit: Ratio
 
     public init(
         name: String, entry: StageEntry, redundancy: Redundancy, unitRating: Power? = nil, groups: Int = 1,
-        minimumUnits: Int = 1
+        minimumUnits: Int = 1, continuousLimit: Ratio = .one
     ) {
+        self.continuousLimit = continuousLimit
         self.name = name
         self.entry = entry
         self.redundancy = redundancy
@@ -110,9 +113,36 @@ public struct StageResult: Hashable, Sendable {
     /// `usable − load`, summed over groups (see `RedundancySizing`).
     public var strandedCapacity: Power { perGroup.strandedCapacity * Double(groups) }
     public var loadingNormal: Ratio { perGroup.loadingNormal }
+    /// The largest normal loading the stage was sized for (`ContinuousLoading`).
+    public var continuousLimit: Ratio { perGroup.continuousLimit }
     public var loadingAfterFailure: Ratio? { perGroup.loadingAfterFailure }
     /// N-1: whether the design load survives the worst single failure in one group.
     public var survivesWorstFailure: Bool { perGroup.survivesWorstFailure }
+    /// The load lost when the worst single failure in one group is not survived (zero when it is): the
+    /// failed unit's share `L/s` of its group in an N stage (independent units, e.g. one busway per
+    /// run), the group's whole load otherwise (survivors above 100 % trip as well).
+    public var loadDroppedByOneFailure: Power {
+        if survivesWorstFailure { return .zero }
+        let group = perGroup.load
+        if case .n = redundancy { return group / Double(max(perGroup.unitsSharingLoad, 1)) }
+        return group
+    }
+
+    /// Whether the stage is the rack-side distribution (busways, PDUs, the 800 VDC busway).
+    public var isDistribution: Bool { kind == .acDistribution || kind == .dcBusway }
+
+    /// The stage's topology in words: busways under 2N are A/B pairs (DESIGN.md §5.7).
+    public var topologyDescription: String {
+        isDistribution && redundancy == .twoN
+            ? "A/B busway pairs, each able to carry its run alone" : redundancy.topologyDescription
+    }
+
+    /// What the stage's worst single failure takes out: for busway pairs, the A member of every pair.
+    public var worstFailure: String {
+        isDistribution && redundancy == .twoN
+            ? "busway A of each pair (\(perGroup.unitsRequired) units)" : perGroup.worstFailure
+    }
+
     /// `P_out/P_in`.
     public var efficiency: Ratio { .fraction(loadIn > .zero ? loadOut / loadIn : 1) }
     public var conversions: Int { kind.conversions }
@@ -126,8 +156,21 @@ public struct SingleFailureCase: Hashable, Sendable {
     public var survives: Bool
     /// Per-unit loading of the survivors; nil when none survive.
     public var survivorLoading: Ratio?
+    /// The stage's redundancy (its topology).
+    public var redundancy: Redundancy
+    /// The topology in words (`StageResult.topologyDescription`).
+    public var topology: String
+    /// The load that drops when the failure is not survived: the failed unit's share of its
+    /// group, times the groups (all alike) when one failure per group is counted; zero when survived.
+    public var loadDropped: Power
 
-    public init(stage: String, failed: String, survives: Bool, survivorLoading: Ratio?) {
+    public init(
+        stage: String, failed: String, survives: Bool, survivorLoading: Ratio?, redundancy: Redundancy = .n,
+        loadDropped: Power = .zero, topology: String? = nil
+    ) {
+        self.redundancy = redundancy
+        self.topology = topology ?? redundancy.topologyDescription
+        self.loadDropped = loadDropped
         self.stage = stage
         self.failed = failed
         self.survives = survives
@@ -163,8 +206,9 @@ public struct PowerChainResult: Hashable, Sendable {
     public var singleFailures: [SingleFailureCase] {
         stages.map {
             SingleFailureCase(
-                stage: $0.stage, failed: $0.perGroup.worstFailure, survives: $0.survivesWorstFailure,
-                survivorLoading: $0.loadingAfterFailure)
+                stage: $0.stage, failed: $0.worstFailure, survives: $0.survivesWorstFailure,
+                survivorLoading: $0.loadingAfterFailure, redundancy: $0.redundancy,
+                loadDropped: $0.loadDroppedByOneFailure, topology: $0.topologyDescription)
         }
     }
 }

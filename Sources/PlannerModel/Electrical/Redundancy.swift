@@ -121,11 +121,15 @@ public struct RedundancySizing: Hashable, Sendable {
     public var worstFailure: String
     /// Units that share the load after the worst single failure (0 when none survive).
     public var unitsAfterFailure: Int
+    /// Largest per-unit loading allowed in normal operation (`ContinuousLoading`); 100 % unless set.
+    public var continuousLimit: Ratio
 
     public init(
         redundancy: Redundancy, load: Power, unitRating: Power, unitsRequired: Int, unitsInstalled: Int,
-        unitsSharingLoad: Int, unitsUsable: Int, worstFailure: String, unitsAfterFailure: Int
+        unitsSharingLoad: Int, unitsUsable: Int, worstFailure: String, unitsAfterFailure: Int,
+        continuousLimit: Ratio = .one
     ) {
+        self.continuousLimit = continuousLimit
         self.redundancy = redundancy
         self.load = load
         self.unitRating = unitRating
@@ -152,9 +156,16 @@ public struct RedundancySizing: Hashable, Sendable {
     public var loadingAfterFailure: Ratio? {
         unitsAfterFailure > 0 ? .fraction(load / (unitRating * Double(unitsAfterFailure))) : nil
     }
+    /// Whether the normal loading is within the continuous limit (to 1e-9).
+    public var withinContinuousLimit: Bool { loadingNormal.fraction <= continuousLimit.fraction + 1e-9 }
     /// Whether the load survives the worst single failure: survivors exist and stay at or below
     /// 100 % (to 1e-9).
+    ///
+    /// An N stage never survives: its units are independent (one busway per run, one transformer
+    /// per switchboard), so a failed unit's load drops whatever headroom the others have
+    /// (DESIGN.md §5.7); units that share a bus and may cover for each other are N+k.
     public var survivesWorstFailure: Bool {
+        if case .n = redundancy { return false }
         guard let loading = loadingAfterFailure else { return false }
         return loading.fraction <= 1 + 1e-9
     }

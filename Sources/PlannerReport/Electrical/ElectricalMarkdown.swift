@@ -65,7 +65,8 @@ enum ElectricalMarkdown {
         text += "\(Format.megawatts(d.gridInput)) MW from MV for \(Format.megawatts(d.itLoad)) MW of IT, "
         text += "\(Format.fixed(d.totalLoss.kilowatts, 0)) kW lost in \(d.conversionStages) conversion stages "
         text += "(\(d.conversions) conversions).\n\n"
-        text += mermaid(d) + "\n" + stageTable(d) + "\n" + handCheck(d) + "\n" + failureTable(d) + "\n"
+        text += mermaid(d) + "\n" + stageTable(d) + "\n" + handCheck(d) + "\n" + topologyText(hall) + "\n"
+        text += failureTable(d) + "\n"
         text += conductorTable(hall) + "\n" + transientTable(hall)
         return text
     }
@@ -93,8 +94,8 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([
             ("Stage", .left), ("Entry", .left), ("Redundancy", .left), ("Units required", .right),
             ("Units installed", .right), ("Unit rating [kW]", .right), ("Load out [kW]", .right), ("Loss [kW]", .right),
-            ("Efficiency", .right), ("Loading normal", .right), ("Loading after failure", .right),
-            ("Stranded [kW]", .right),
+            ("Efficiency", .right), ("Loading normal", .right), ("Continuous limit", .right),
+            ("Loading after failure", .right), ("Stranded [kW]", .right),
         ])
         for s in chain.stages {
             table.add([
@@ -105,6 +106,7 @@ enum ElectricalMarkdown {
                 Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1),
                 Format.percent(s.efficiency, decimals: 2),
                 Format.percent(s.loadingNormal, decimals: 1),
+                Format.percent(s.continuousLimit, decimals: 0),
                 s.loadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost",
                 Format.fixed(s.strandedCapacity.kilowatts, 0),
             ])
@@ -143,18 +145,52 @@ enum ElectricalMarkdown {
         return text
     }
 
+    /// The N-1 case of every stage under its topology (DESIGN.md §5.7): what the topology is, what
+    /// its worst single failure takes out, whether the design load survives, the survivors'
+    /// loading and the load that drops when it does not.
     static func failureTable(_ chain: PowerChainResult) -> String {
         var table = MarkdownTable([
-            ("Unit class (N-1)", .left), ("Fails", .left), ("Design load survives", .left),
-            ("Survivors' loading", .right),
+            ("Unit class (N-1)", .left), ("Topology", .left), ("Fails", .left), ("Design load survives", .left),
+            ("Survivors' loading", .right), ("Load dropped [kW]", .right),
         ])
         for f in chain.singleFailures {
             table.add([
-                f.stage, f.failed, f.survives ? "yes" : "**no**",
+                f.stage, "\(f.redundancy): \(f.topology)", f.failed,
+                f.survives ? "yes" : "**no**",
                 f.survivorLoading.map { Format.percent($0, decimals: 1) } ?? "–",
+                f.survives ? "0" : Format.fixed(f.loadDropped.kilowatts, 0),
             ])
         }
         return table.rendered
+    }
+
+    /// The hall's path topology in a sentence, with the practice it follows (DESIGN.md §5.7).
+    static func topologyText(_ hall: HallElectrical) -> String {
+        guard let topology = hall.topology else {
+            return "Topology: as the custom chain gives it, stage by stage.\n"
+        }
+        var text = "Topology below the MV switchgear: **\(topology)**, \(topology.topologyDescription). "
+        switch topology {
+        case .twoN:
+            text +=
+                "Each path (MV/LV transformers each feeding their own LV switchboard, a UPS frame, the A or B "
+                + "busways) is sized for the whole load and carries half of it; the unit of failure is a whole path, "
+                + "after which the other carries everything. The racks are dual-corded, on an A and a B busway. "
+                + "This is the concurrently maintainable design (two paths, Uptime Tier III, REFERENCE.md P49) that "
+                + "NVIDIA's DGX SuperPOD asks of its facility (Tier 3 / TIA-942 Rated 3, P55)."
+        case .distributed(let x, let y):
+            text +=
+                "\(x) systems each carry 1/\(x) of the load normally and 1/\(y) after one fails; every rack is on "
+                + "two of them (dual-corded), its busways in A/B pairs (REFERENCE.md P52-P54)."
+        case .block:
+            text +=
+                "Loaded blocks with an idle catcher behind static transfer switches (REFERENCE.md P53); the racks "
+                + "take one feed, so the busways are not redundant."
+        default:
+            text += "One path: no stage below the MV switchgear but the UPS modules can lose a unit."
+        }
+        text += " N+k is counted only where units are paralleled on one bus (UPS modules in a frame).\n"
+        return text
     }
 
     static func conductorTable(_ hall: HallElectrical) -> String {

@@ -91,6 +91,7 @@ public enum PlanJSON {
             try container.encode(rackGroups, forKey: .rackGroups)
             if let electrical {
                 try container.encode(electrical.distribution.rawValue, forKey: .distribution)
+                try container.encode(electrical.topology?.description ?? "custom", forKey: .topology)
                 try container.encode(electrical.design.stages.map(StageDoc.init), forKey: .powerChain)
                 try container.encode(Format.plain(electrical.design.totalLoss.kilowatts), forKey: .lossesPerCopyKW)
                 try container.encode(Format.plain(electrical.copper.tonnes), forKey: .copperPerCopyT)
@@ -121,7 +122,8 @@ public enum PlanJSON {
             if let placement { try container.encode(PlacementDoc(placement), forKey: .placement) }
         }
         enum Keys: String, CodingKey {
-            case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, powerChain = "power_chain"
+            case id, copies, perCopy = "per_copy", rackGroups = "rack_groups", distribution, topology, powerChain =
+                "power_chain"
             case lossesPerCopyKW = "losses_per_copy_kw", copperPerCopyT = "copper_per_copy_t", cooling, placement
             case aluminiumPerCopyT = "aluminium_per_copy_t"
         }
@@ -170,8 +172,10 @@ public enum PlanJSON {
         var unitRatingKW, loadKW, lossKW, loadingNormal, strandedKW: Double
         var loadingAfterFailure: Double?
         var survivesSingleFailure: Bool
+        var topology: TopologyDoc
 
         init(_ s: StageResult) {
+            topology = TopologyDoc(s)
             stage = s.stage
             entry = s.entryID
             redundancy = s.redundancy.description
@@ -200,14 +204,50 @@ public enum PlanJSON {
             try c.encode(loadingAfterFailure, forKey: .loadingAfterFailure)
             try c.encode(strandedKW, forKey: .strandedKW)
             try c.encode(survivesSingleFailure, forKey: .survivesSingleFailure)
+            try c.encode(topology, forKey: .topology)
         }
 
         enum CodingKeys: String, CodingKey {
+            case topology
             case stage, entry, redundancy, unitsRequired = "units_required", unitsInstalled = "units_installed"
             case unitRatingKW = "unit_rating_kw", loadKW = "load_kw", lossKW = "loss_kw", loadingNormal =
                 "loading_normal"
             case loadingAfterFailure = "loading_after_failure", strandedKW = "stranded_kw"
             case survivesSingleFailure = "survives_single_failure"
+        }
+    }
+
+    /// A stage's topology and its continuous limit (DESIGN.md §5.7): what the topology is, what
+    /// its worst single failure takes out, the survivors' loading, the load that drops, and the
+    /// largest normal loading the stage was sized for.
+    struct TopologyDoc: Encodable {
+        var description, fails: String
+        var continuousLimit, loadingNormal: Double
+        var survivorsLoading: Double?
+        var loadDroppedKW: Double
+
+        init(_ s: StageResult) {
+            description = s.topologyDescription
+            fails = s.worstFailure
+            continuousLimit = Format.plain(s.continuousLimit.fraction, 4)
+            loadingNormal = Format.plain(s.loadingNormal.fraction, 4)
+            survivorsLoading = s.loadingAfterFailure.map { Format.plain($0.fraction, 4) }
+            loadDroppedKW = Format.plain(s.loadDroppedByOneFailure.kilowatts)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(description, forKey: .description)
+            try c.encode(fails, forKey: .fails)
+            try c.encode(continuousLimit, forKey: .continuousLimit)
+            try c.encode(loadingNormal, forKey: .loadingNormal)
+            try c.encode(survivorsLoading, forKey: .survivorsLoading)
+            try c.encode(loadDroppedKW, forKey: .loadDroppedKW)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case description, fails, continuousLimit = "continuous_limit", loadingNormal = "loading_normal"
+            case survivorsLoading = "survivors_loading", loadDroppedKW = "load_dropped_kw"
         }
     }
 

@@ -108,9 +108,12 @@ struct ConductorMetalTests {
 
     @Test("windings scale with the units installed: 2N MV/LV transformers carry (2n)/(n + 1) the copper of N+1")
     func unitsInstalledFlowThrough() throws {
-        var twoN = StandardChains.builtIn.chain(.ac415, racks: 100, mainTransformer: false)
-        let nPlus1 = twoN
-        let index = try #require(twoN.stages.firstIndex { $0.entry.kind == .mvlvTransformer })
+        // The standard chain is 2N by default (DESIGN.md §5.7); the N+1 one is built by hand here
+        // only to compare unit counts.
+        var nPlus1 = StandardChains.builtIn.chain(.ac415, racks: 100, mainTransformer: false)
+        let index = try #require(nPlus1.stages.firstIndex { $0.entry.kind == .mvlvTransformer })
+        nPlus1.stages[index].redundancy = .nPlus(1)
+        var twoN = nPlus1
         twoN.stages[index].redundancy = .twoN
         func windings(_ chain: PowerChain) -> (Mass, Int) {
             let design = chain.evaluate(load: .kilowatts(14_000))
