@@ -42,12 +42,23 @@ public struct SiteElectrical: Hashable, Sendable {
     /// How long a swing lasts (the ms scale of REFERENCE.md §1.6; 20 ms default, L).
     public var swingDuration: Duration
     public var smoothing: SmoothingLevel
+    /// The regional interconnect rules (`site.grid.rules`); nil: KEPCO's (the engine's default).
+    public var gridRules: GridRuleTable?
+    /// The interconnection-study choices (`site.grid.study`).
+    public var study: InterconnectionStudyChoices
+    /// UPS autonomy and standby generators (`site.backup`).
+    public var backup: BackupPowerChoices
 
     public init(
         interconnectVoltage: Voltage? = nil, gridCapacity: Power? = nil, mainTransformers: Redundancy = .nPlus(1),
         voltageDropLimit: Ratio = .percent(3), swingFactor: Double = 1.4, swingDuration: Duration = .milliseconds(20),
-        smoothing: SmoothingLevel = .rack
+        smoothing: SmoothingLevel = .rack, gridRules: GridRuleTable? = nil,
+        study: InterconnectionStudyChoices = InterconnectionStudyChoices(),
+        backup: BackupPowerChoices = BackupPowerChoices()
     ) {
+        self.gridRules = gridRules
+        self.study = study
+        self.backup = backup
         self.interconnectVoltage = interconnectVoltage
         self.gridCapacity = gridCapacity
         self.mainTransformers = mainTransformers

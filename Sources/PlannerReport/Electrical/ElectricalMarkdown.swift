@@ -5,7 +5,7 @@ import PlannerModel
 enum ElectricalMarkdown {
     static func sections(_ plan: Plan) -> String {
         guard let e = plan.electrical else { return "" }
-        return [chain(plan, e), grid(plan, e), comparison(e)].joined(separator: "\n")
+        return [chain(plan, e), grid(plan, e), GridStudyMarkdown.sections(e), comparison(e)].joined(separator: "\n")
     }
 
     static func chain(_ plan: Plan, _ e: SiteElectricalResult) -> String {
