@@ -323,11 +323,11 @@ extension GridStudySection.Key {
         case .riseTimeMS:
             .number(
                 "Time the job's power takes to rise from idle to full [ms] (default 250).",
-                .above(0, atMost: 3_600_000, "ms"))
+                .within(1, 3_600_000, "ms"))
         case .rampLimitMWPerMin:
             .number(
-                "Load ramp the operator permits at the connection [MW/min] (default: the rule table's).",
-                .above(0, atMost: 100_000, "MW/min"))
+                "Load ramp the operator permits at the connection [MW/min]; zero is an error (default: the rule "
+                    + "table's).", .within(0.001, 100_000, "MW/min"))
         }
     }
 }

@@ -117,8 +117,8 @@ public enum GridStudy {
                     "the job step of \(NumberText.compact((study.loadStep.megawatts * 10).rounded() / 10)) MW ramps at "
                         + "\(NumberText.compact(study.ramp.megawattsPerSecond.rounded())) MW/s, above the permitted "
                         + "\(NumberText.compact((study.rampLimit.megawattsPerSecond * 1000).rounded() / 1000)) MW/s: "
-                        + "storage of \(NumberText.compact((storage.power.megawatts * 10).rounded() / 10)) MW / "
-                        + "\(NumberText.compact((storage.energy.megawattHours * 100).rounded() / 100)) MWh holds it"))
+                        + "storage of \(NumberText.compact((storage.power.megawatts * 100).rounded() / 100)) MW / "
+                        + "\(NumberText.compact((storage.energy.megawattHours * 1000).rounded() / 1000)) MWh holds it"))
         }
         return findings
     }

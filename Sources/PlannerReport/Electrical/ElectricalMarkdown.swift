@@ -194,8 +194,9 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
         table.add([
             e.mechanicalLoad > .zero
-                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition) [MW]"
-                : "Peak demand at MV (IT design + hall chain losses) [MW]",
+                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition; house loads "
+                    + "not yet included) [MW]"
+                : "Peak demand at MV (IT design + hall chain losses; house loads not yet included) [MW]",
             Format.megawatts(e.grid.peakDemand),
         ])
         table.add([
