@@ -1,4 +1,5 @@
 import PlannerModel
+import SiteSpec
 import Testing
 
 @testable import PlannerEngine
@@ -62,5 +63,45 @@ struct GridStudyTests {
             criticalLoad: .megawatts(12))
         #expect(backup.generators == nil)
         #expect(abs(backup.upsEnergy.megawattHours - 1.66667) < 1e-5)
+    }
+}
+
+/// The study and the interconnect check on planned sites.
+@Suite("Grid study on a planned site")
+struct GridStudyPlanTests {
+    /// `racks` GB300 racks (140 kW design) in one hall, sized at the Seongnam design condition.
+    static func plan(racks: Int, grid: String) throws -> Plan {
+        let result = SiteLoader().load(
+            yaml:
+                "version: 1\nsite: { name: T, grid: \(grid), design_conditions: { cooling_dry_bulb_c: 33.8, "
+                + "cooling_wet_bulb_c: 25.8, evaporation_wet_bulb_c: 26.7, evaporation_dry_bulb_c: 31.1 } }\n"
+                + "halls: [{ id: h, racks: [{ type: gb300-nvl72, count: \(racks) }] }]\n",
+            path: "x.yaml", baseDirectory: "")
+        let site = try #require(result.site, "\(result.findings.map(\.formatted))")
+        return Planner().plan(site)
+    }
+
+    @Test("the default job is the largest hall, and a ramp within the limit needs no storage")
+    func withinLimit() throws {
+        // 10 × 140 kW = 1.4 MW over 1 h = 0.000389 MW/s, below 100 MW/min = 1.667 MW/s: no storage.
+        let slow = try Self.plan(racks: 10, grid: "{ study: { rise_time_ms: 3600000, ramp_limit_mw_per_min: 100 } }")
+        let study = try #require(slow.electrical?.study)
+        #expect(abs(study.loadStep.megawatts - 1.4) < 1e-9)
+        #expect(study.withinLimit)
+        #expect(study.storage == nil)
+        // The default 250 ms: 1.4 / 0.25 = 5.6 MW/s, above the 10 MW/min stand-in → storage of at least the step.
+        let fast = try #require(try Self.plan(racks: 10, grid: "{}").electrical?.study)
+        #expect(abs(fast.ramp.megawattsPerSecond - 5.6) < 1e-9)
+        #expect((fast.storage?.power ?? .zero) >= fast.loadStep)
+    }
+
+    @Test("22.9 kV passes the load check on the IT alone, but the whole demand above 40 MW is a warning")
+    func wholeDemandAboveTheRow() throws {
+        // 279 × 140 kW = 39.06 MW of IT ≤ 40 MW (loads); + chain losses + cooling > 40 MW → warning after planning.
+        let plan = try Self.plan(racks: 279, grid: "{ interconnect_kv: 22.9 }")
+        let demand = try #require(plan.electrical?.grid.peakDemand)
+        #expect(demand > .megawatts(40))
+        #expect(plan.findings.contains { $0.severity == .warning && $0.subject == "site.grid.interconnect_kv" })
+        #expect(plan.electrical?.backup?.criticalLoad == demand)
     }
 }
