@@ -6,9 +6,9 @@ import PlannerModel
 /// logging every problem, and builds the typed `Site` with the documented defaults applied
 /// (``SpecDefaults``), each one it applies listed in `Site.defaultsApplied`.
 struct SiteAssembler {
-    private let log: FindingLog
+    let log: FindingLog
     /// The defaults applied so far, in the order the assembler resolves the keys.
-    private let applied = AppliedDefaults()
+    let applied = AppliedDefaults()
     /// The folder the spec's relative paths start from.
     private let baseDirectory: String
     private(set) var catalogue: SpecCatalogue
@@ -51,8 +51,10 @@ struct SiteAssembler {
                 SpecDefaults.utilisationSource)
         }
         let profile = dailyProfile(document.workload?.dailyProfilePercent)
-        let electrical = self.electrical(grid: site?.grid, power: document.power)
+        var electrical = self.electrical(grid: site?.grid, power: document.power)
         let halls = self.halls(document.halls ?? [])
+        gridChoices(&electrical, grid: site?.grid, backup: document.power?.backup, location: site?.location)
+        checkInterconnect(site?.grid?.interconnectKV, rules: electrical.gridRules, halls: halls)
         let cooling = self.cooling(document.cooling, halls: halls)
         let heatRecovery = document.heatRecovery.flatMap {
             self.heatRecovery($0, cooling: cooling, hasWeather: site?.weather != nil)
@@ -408,7 +410,7 @@ struct SiteAssembler {
     }
 
     /// A redundancy topology (`N`, `N+1`, `2N`, `2(N+1)`, `4N/3`, `3N/2`, `block`).
-    private func redundancy(_ text: Located<String>?) -> Redundancy? {
+    func redundancy(_ text: Located<String>?) -> Redundancy? {
         guard let text else { return nil }
         do { return try Redundancy(parsing: text.value) } catch {
             log.error(error.description, at: text.place)

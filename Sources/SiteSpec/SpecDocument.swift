@@ -89,35 +89,79 @@ struct DesignConditionsSection: SpecMapping {
 struct GridSection: SpecMapping {
     enum Key: String, SpecKey {
         case frequencyHz = "frequency_hz", interconnectKV = "interconnect_kv", capacityMW = "capacity_mw"
-        case mainTransformers = "main_transformers"
+        case mainTransformers = "main_transformers", rules, study
     }
     var frequencyHz: Located<Double>?
     var capacityMW: Located<Double>?
     var interconnectKV: Located<Double>?
     var mainTransformers: Located<String>?
+    var rules: Located<String>?
+    var study: GridStudySection?
 
     init(_ reader: MappingReader<Key>) {
         frequencyHz = reader.number(.frequencyHz)
         interconnectKV = reader.number(.interconnectKV)
         capacityMW = reader.number(.capacityMW)
         mainTransformers = reader.string(.mainTransformers)
+        rules = reader.string(.rules)
+        study = reader.mapping(.study)
+    }
+}
+
+/// `site.grid.study:` — the interconnection study's load step and permitted ramp (DESIGN.md §5.10).
+struct GridStudySection: SpecMapping {
+    enum Key: String, SpecKey {
+        case largestJobMW = "largest_job_mw", riseTimeMS = "rise_time_ms"
+        case rampLimitMWPerMin = "ramp_limit_mw_per_min"
+    }
+    var largestJobMW: Located<Double>?
+    var riseTimeMS: Located<Double>?
+    var rampLimitMWPerMin: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        largestJobMW = reader.number(.largestJobMW)
+        riseTimeMS = reader.number(.riseTimeMS)
+        rampLimitMWPerMin = reader.number(.rampLimitMWPerMin)
+    }
+}
+
+/// `power.backup:` — UPS autonomy and standby generators (DESIGN.md §5.10).
+struct BackupSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case upsAutonomyMin = "ups_autonomy_min", generators, generatorKW = "generator_kw"
+        case fuelAutonomyH = "fuel_autonomy_h", fuelLPerKWh = "fuel_l_per_kwh"
+    }
+    var upsAutonomyMin: Located<Double>?
+    var generators: Located<String>?
+    var generatorKW: Located<Double>?
+    var fuelAutonomyH: Located<Double>?
+    var fuelLPerKWh: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        upsAutonomyMin = reader.number(.upsAutonomyMin)
+        generators = reader.string(.generators)
+        generatorKW = reader.number(.generatorKW)
+        fuelAutonomyH = reader.number(.fuelAutonomyH)
+        fuelLPerKWh = reader.number(.fuelLPerKWh)
     }
 }
 
 /// `power:` — site-wide electrical limits and the transient model.
 struct PowerSection: SpecMapping {
     enum Key: String, SpecKey {
-        case voltageDropLimitPercent = "voltage_drop_limit_percent", transients
+        case voltageDropLimitPercent = "voltage_drop_limit_percent", transients, backup
         case continuousLoading = "continuous_loading"
     }
     var voltageDropLimitPercent: Located<Double>?
     var transients: TransientSection?
+    var backup: BackupSection?
     var continuousLoading: ContinuousLoadingSection?
 
     init(_ reader: MappingReader<Key>) {
         voltageDropLimitPercent = reader.number(.voltageDropLimitPercent)
         transients = reader.mapping(.transients)
         continuousLoading = reader.mapping(.continuousLoading)
+        backup = reader.mapping(.backup)
     }
 }
 

@@ -296,13 +296,56 @@ extension GridSection.Key {
         case .frequencyHz: .number("Grid frequency [Hz]; 50 or 60 (default 60, Korea).", .within(50, 60, "Hz"))
         case .interconnectKV:
             .number(
-                "Interconnect voltage [kV]; default: by the KEPCO rule table from the peak demand.",
+                "Interconnect voltage [kV], one of the rule table's levels; a voltage that cannot carry the "
+                    + "site's IT design under the table is an error; default: by the rule table from the peak demand.",
                 .within(0.1, 1000, "kV"))
         case .capacityMW:
             .number(
                 "Contracted grid capacity [MW]; a facility demand above it is an error (exit 2).",
                 .above(0, atMost: 100_000, "MW"))
         case .mainTransformers: .string("Redundancy of the main transformers: \(redundancyForms) (default N+1).")
+        case .rules:
+            .string(
+                "Regional interconnect rule table (default: by the country code ending site.location; KEPCO "
+                    + "when none has a table, with a warning).", ["kepco", "us-dominion", "eu-de"])
+        case .study: .mapping(GridStudySection.self, "The interconnection study: load step and permitted ramp.")
+        }
+    }
+}
+
+extension GridStudySection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .largestJobMW:
+            .number(
+                "IT design power of the largest job that starts or stops at once [MW] (default: the largest "
+                    + "hall's).", .above(0, atMost: 100_000, "MW"))
+        case .riseTimeMS:
+            .number(
+                "Time the job's power takes to rise from idle to full [ms] (default 250).",
+                .within(1, 3_600_000, "ms"))
+        case .rampLimitMWPerMin:
+            .number(
+                "Load ramp the operator permits at the connection [MW/min]; zero is an error (default: the rule "
+                    + "table's).", .within(0.001, 100_000, "MW/min"))
+        }
+    }
+}
+
+extension BackupSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .upsAutonomyMin:
+            .number("UPS battery autonomy at the IT design load [min] (default 5).", .above(0, atMost: 1440, "min"))
+        case .generators:
+            .string(
+                "Standby generators for the critical load: \(redundancyForms), or none (default N+1).")
+        case .generatorKW:
+            .number("Rating of one generator set [kW] (default 2500).", .above(0, atMost: 100_000, "kW"))
+        case .fuelAutonomyH:
+            .number("Hours of stored fuel at the critical load [h] (default 12).", .above(0, atMost: 8760, "h"))
+        case .fuelLPerKWh:
+            .number("Diesel burnt per kWh generated [L/kWh] (default 0.27).", .above(0, atMost: 10, "L/kWh"))
         }
     }
 }
@@ -319,6 +362,7 @@ extension PowerSection.Key {
             .mapping(
                 ContinuousLoadingSection.self,
                 "Largest normal loading of each kind of stage in % of its rating; after a failure 100 %.")
+        case .backup: .mapping(BackupSection.self, "UPS autonomy and standby generators.")
         }
     }
 }

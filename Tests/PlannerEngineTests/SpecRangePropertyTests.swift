@@ -61,7 +61,12 @@ struct SpecRangePropertyTests {
         "site": map([
             "name": raw("T"), "weather": raw("weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"),
             "commissioning": raw("2027-07"),
-            "grid": map(["frequency_hz": raw("60"), "interconnect_kv": raw("154"), "capacity_mw": raw("500")]),
+            "grid": map([
+                "frequency_hz": raw("60"), "interconnect_kv": raw("154"), "capacity_mw": raw("500"),
+                "study": map([
+                    "largest_job_mw": raw("5"), "rise_time_ms": raw("250"), "ramp_limit_mw_per_min": raw("10"),
+                ]),
+            ]),
             // Ignored beside the weather file (one warning), but its values are range-checked all the same.
             "design_conditions": map([
                 "cooling_dry_bulb_c": raw("33.8"), "cooling_wet_bulb_c": raw("25.8"),
@@ -73,6 +78,10 @@ struct SpecRangePropertyTests {
         ]),
         "power": map([
             "voltage_drop_limit_percent": raw("3"),
+            "backup": map([
+                "ups_autonomy_min": raw("5"), "generator_kw": raw("2500"), "fuel_autonomy_h": raw("12"),
+                "fuel_l_per_kwh": raw("0.27"),
+            ]),
             "transients": map(["swing_factor": raw("1.4"), "duration_ms": raw("20")]),
             "continuous_loading": map([
                 "switchgear_percent": raw("80"), "transformer_percent": raw("100"), "ups_percent": raw("100"),

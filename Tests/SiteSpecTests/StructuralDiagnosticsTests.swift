@@ -181,7 +181,7 @@ struct StructuralDiagnosticsTests {
             )
                 == [
                     "Sites/x.yaml:2:26: warning: site.grid: unknown key 'voltage_kv'; expected 'frequency_hz', "
-                        + "'interconnect_kv', 'capacity_mw' or 'main_transformers'"
+                        + "'interconnect_kv', 'capacity_mw', 'main_transformers', 'rules' or 'study'"
                 ])
     }
 }

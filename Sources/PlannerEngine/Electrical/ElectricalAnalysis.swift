@@ -68,7 +68,7 @@ public enum ElectricalAnalysis {
                             source: "site spec (site.grid.interconnect_kv)", confidence: .medium,
                             derivation: "stated by the spec's author; not checked against the utility's rules"))
                 ]
-            } ?? GridConnection.kepcoRules
+            } ?? (site.electrical.gridRules ?? GridRuleTables.kepco).rules
         let transformer = GridConnection.mainTransformer(
             for: GridConnection.rule(for: designAtMV + mechanicalLoad, rules: rules).voltage,
             standard: chains.mainTransformer)
@@ -119,7 +119,12 @@ public enum ElectricalAnalysis {
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
             facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
             stageEntries: entries, mechanicalLoad: mechanicalLoad, siteMetal: siteMetal)
-        return (result, comparison)
+        var planned = result
+        planned.gridRules = site.electrical.gridRules ?? GridRuleTables.kepco
+        planned.study = GridStudy.interconnection(site, halls: halls)
+        planned.backup = GridStudy.backup(
+            site.electrical.backup, it: itDesign, criticalLoad: designAtMV + mechanicalLoad)
+        return (planned, comparison)
     }
 
     /// Design losses by stage name in chain order (main transformers first), over halls and copies.

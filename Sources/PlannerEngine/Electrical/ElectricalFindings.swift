@@ -4,6 +4,7 @@ import PlannerModel
 enum ElectricalFindings {
     static func findings(_ site: Site, _ electrical: SiteElectricalResult) -> [Finding] {
         capping(site, electrical) + conductorDrops(electrical) + singleFailures(electrical)
+            + GridStudy.findings(site, electrical)
     }
 
     /// The grid capacity set in the spec against the facility's whole design demand (exit 2 when

@@ -3,30 +3,10 @@ import PlannerModel
 
 /// Grid interconnection (DESIGN.md §5.2, REFERENCE.md §2.5).
 public enum GridConnection {
-    /// The KEPCO supply rule table (REFERENCE.md §2.5): ≤ 10 MW general 22.9 kV supply;
-    /// ≤ 40 MW a dedicated 22.9 kV line (M, https://lifeinfo5.com/entry/일반-전용-공급설비);
-    /// above 40 MW 154 kV; from 400 MW 345 kV (L, unverified). The thresholds are inputs:
-    /// pass another table to override them.
-    public static let kepcoRules: [InterconnectRule] = {
-        let supplyRule = Provenance(
-            source: "REFERENCE.md §2.5 KEPCO supply rule (≤10 MW general, 10-40 MW dedicated 22.9 kV)",
-            confidence: .medium)
-        let unverified = Provenance(
-            source: "REFERENCE.md §2.5 KEPCO supply rule (>40 MW 154 kV; ≥400 MW 345 kV, unverified)", confidence: .low)
-        return [
-            InterconnectRule(
-                upTo: .megawatts(10), voltage: .kilovolts(22.9), supply: "general 22.9 kV supply",
-                provenance: supplyRule),
-            InterconnectRule(
-                upTo: .megawatts(40), voltage: .kilovolts(22.9), supply: "dedicated 22.9 kV line",
-                provenance: supplyRule),
-            InterconnectRule(
-                upTo: .megawatts(400), inclusive: false, voltage: .kilovolts(154), supply: "154 kV transmission",
-                provenance: unverified),
-            InterconnectRule(
-                upTo: nil, voltage: .kilovolts(345), supply: "345 kV transmission", provenance: unverified),
-        ]
-    }()
+    /// The KEPCO supply rule table (REFERENCE.md §2.5, `GridRuleTables.kepco`): ≤ 10 MW general
+    /// 22.9 kV supply; ≤ 40 MW a dedicated 22.9 kV line (M); above 40 MW 154 kV; from 400 MW 345 kV
+    /// (L, unverified). The thresholds are inputs: pass another table to override them.
+    public static let kepcoRules: [InterconnectRule] = GridRuleTables.kepco.rules
 
     /// The main transformer for a supply at `voltage`: the standard 154/22.9 kV entry at 154 kV,
     /// else an entry built from it for that primary voltage (same 60 MVA rating and loss curve,

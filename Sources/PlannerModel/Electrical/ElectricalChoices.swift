@@ -48,13 +48,24 @@ public struct SiteElectrical: Hashable, Sendable {
     public var smoothing: SmoothingLevel
     /// Largest normal loading of each kind of stage (`ContinuousLoading.nec` by default).
     public var continuousLoading: ContinuousLoading
+    /// The regional interconnect rules (`site.grid.rules`); nil: KEPCO's (the engine's default).
+    public var gridRules: GridRuleTable?
+    /// The interconnection-study choices (`site.grid.study`).
+    public var study: InterconnectionStudyChoices
+    /// UPS autonomy and standby generators (`site.backup`).
+    public var backup: BackupPowerChoices
 
     public init(
         interconnectVoltage: Voltage? = nil, gridCapacity: Power? = nil, mainTransformers: Redundancy = .nPlus(1),
         voltageDropLimit: Ratio = .percent(3), swingFactor: Double = 1.4, swingDuration: Duration = .milliseconds(20),
-        smoothing: SmoothingLevel = .rack, continuousLoading: ContinuousLoading = .nec
+        smoothing: SmoothingLevel = .rack, continuousLoading: ContinuousLoading = .nec,
+        gridRules: GridRuleTable? = nil, study: InterconnectionStudyChoices = InterconnectionStudyChoices(),
+        backup: BackupPowerChoices = BackupPowerChoices()
     ) {
         self.continuousLoading = continuousLoading
+        self.gridRules = gridRules
+        self.study = study
+        self.backup = backup
         self.interconnectVoltage = interconnectVoltage
         self.gridCapacity = gridCapacity
         self.mainTransformers = mainTransformers

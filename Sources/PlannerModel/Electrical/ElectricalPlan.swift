@@ -119,6 +119,12 @@ public struct SiteElectricalResult: Hashable, Sendable {
     /// Cooling electricity at the design condition that the main transformers and the grid
     /// connection also carry (0 until the plant is simulated). Not part of `facilityDesign`.
     public var mechanicalLoad: Power
+    /// The regional rule table the interconnect was chosen by.
+    public var gridRules: GridRuleTable?
+    /// Load step, ramp and the storage that holds it within the limit (DESIGN.md §5.10).
+    public var study: InterconnectionStudy?
+    /// UPS batteries and standby generators (DESIGN.md §5.10).
+    public var backup: BackupPower?
 
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,

@@ -6,8 +6,10 @@ enum ElectricalMarkdown {
     /// `diagrams`: the folder (relative to the report) holding `single-line.svg`.
     static func sections(_ plan: Plan, diagrams: String? = nil) -> String {
         guard let e = plan.electrical else { return "" }
-        return [chain(plan, e, diagrams: diagrams) + metal(plan, e), grid(plan, e), comparison(plan, e)].joined(
-            separator: "\n")
+        return [
+            chain(plan, e, diagrams: diagrams) + metal(plan, e), grid(plan, e), GridStudyMarkdown.sections(e),
+            comparison(plan, e),
+        ].joined(separator: "\n")
     }
 
     static func chain(_ plan: Plan, _ e: SiteElectricalResult, diagrams: String? = nil) -> String {
@@ -236,8 +238,9 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
         table.add([
             e.mechanicalLoad > .zero
-                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition) [MW]"
-                : "Peak demand at MV (IT design + hall chain losses) [MW]",
+                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition; house loads "
+                    + "not yet included) [MW]"
+                : "Peak demand at MV (IT design + hall chain losses; house loads not yet included) [MW]",
             Format.megawatts(e.grid.peakDemand),
         ])
         table.add([

@@ -311,7 +311,8 @@ public enum PlanJSON {
                     GridDoc(
                         interconnectKV: Format.plain(e.grid.interconnectVoltage.kilovolts), supply: e.grid.rule.supply,
                         peakDemandKW: Format.plain(e.grid.peakDemand.kilowatts),
-                        mainTransformers: e.mainTransformers?.stages.first?.unitsInstalled ?? 0),
+                        mainTransformers: e.mainTransformers?.stages.first?.unitsInstalled ?? 0,
+                        study: GridStudyDoc(e)),
                     forKey: .grid)
                 try c.encode(e.comparison.map(ComparisonDoc.init), forKey: .distributionComparison)
             }
@@ -441,9 +442,19 @@ public enum PlanJSON {
             var supply: String
             var peakDemandKW: Double
             var mainTransformers: Int
+            var study: GridStudyDoc?
             enum CodingKeys: String, CodingKey {
                 case interconnectKV = "interconnect_kv", supply, peakDemandKW = "peak_demand_kw"
                 case mainTransformers = "main_transformers"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(interconnectKV, forKey: .interconnectKV)
+                try c.encode(supply, forKey: .supply)
+                try c.encode(peakDemandKW, forKey: .peakDemandKW)
+                try c.encode(mainTransformers, forKey: .mainTransformers)
+                try study?.encode(to: encoder)
             }
         }
 
