@@ -151,7 +151,7 @@ public enum ElectricalAnalysis {
         chains: StandardChains = .builtIn
     ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
-        let chain =
+        let baseChain =
             customChain.map { stages in
                 PowerChain(
                     name: "custom",
@@ -161,8 +161,10 @@ public enum ElectricalAnalysis {
                         return stage
                     })
             } ?? chains.chain(distribution, racks: racks, ups: hall.power.ups, mainTransformer: false)
+        let chain = perRackType(baseChain, result: result, level: \.design)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
-        let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
+        let sustained = perRackType(installed(chain, sizedBy: design), result: result, level: \.sustained)
+            .evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
         let electrical = HallElectrical(
             id: hall.id, copies: hall.copies, distribution: distribution, design: design, sustained: sustained,
@@ -172,6 +174,31 @@ public enum ElectricalAnalysis {
             .map { Conductors.size($0) },
             transients: transients(result, geometry: geometry, copies: hall.copies, site: site))
         return (electrical, chain)
+    }
+
+    /// The chain with every rack-end stage (an entry whose output is the rack: power shelves,
+    /// in-rack converters) sized per rack type (DESIGN.md §5.8): each rack group's racks, its share
+    /// of the hall's power at `level` (design for sizing, sustained for energy), and the entry's
+    /// PSU configuration, or `RackPSU.standIn` on the stage's unit rating when the entry has none.
+    /// On 800 VDC the in-rack converters take the rack's configuration (units, rating, redundancy)
+    /// with the converter's loss curve (an estimate, L: no 800 VDC rack publishes its own).
+    static func perRackType(_ chain: PowerChain, result: HallResult, level: KeyPath<PowerLevels, Power>)
+        -> PowerChain
+    {
+        let total = result.groups.sum { $0.perRack[keyPath: level] * Double($0.count) }
+        var chain = chain
+        for index in chain.stages.indices where chain.stages[index].entry.kind.output == .rack {
+            let rating = chain.stages[index].unitRating
+            chain.stages[index].rackTypes = result.groups.filter { $0.count > 0 }.map { group in
+                let power = group.perRack[keyPath: level] * Double(group.count)
+                return RackTypeSupply(
+                    rackType: group.system.id, racks: group.count,
+                    share: .fraction(total > .zero ? power / total : 0), rackDesign: group.perRack.design,
+                    psu: group.system.psu ?? RackPSU.standIn(rackDesign: group.perRack.design, unitRating: rating),
+                    isStandIn: group.system.psu == nil)
+            }
+        }
+        return chain
     }
 
     /// Rows of racks as the conductors see them.

@@ -4,6 +4,7 @@ import PlannerModel
 enum ElectricalFindings {
     static func findings(_ site: Site, _ electrical: SiteElectricalResult) -> [Finding] {
         capping(site, electrical) + conductorDrops(electrical) + singleFailures(electrical)
+            + RackPSUFindings.findings(electrical)
     }
 
     /// The grid capacity set in the spec against the facility's whole design demand (exit 2 when
@@ -45,7 +46,11 @@ enum ElectricalFindings {
     /// Stages whose worst single failure drops load (N redundancy upstream of the racks).
     static func singleFailures(_ electrical: SiteElectricalResult) -> [Finding] {
         electrical.halls.flatMap { hall in
-            hall.design.singleFailures.filter { !$0.survives }.map { f in
+            // Rack-end stages sized per rack type are reported by `RackPSUFindings`, per rack type.
+            let perRackType = Set(hall.design.stages.filter { !$0.rackTypes.isEmpty }.map(\.stage))
+            return hall.design.stages.filter { perRackType.contains($0.stage) == false }.flatMap { stage in
+                PowerChainResult(chain: hall.design.chain, itLoad: hall.design.itLoad, stages: [stage]).singleFailures
+            }.filter { !$0.survives }.map { f in
                 Finding(
                     .note, "hall \(hall.id): \(f.stage)", "losing \(f.failed) drops load: the stage has no redundancy")
             }

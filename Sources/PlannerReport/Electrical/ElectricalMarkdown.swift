@@ -71,8 +71,10 @@ enum ElectricalMarkdown {
         for (index, stage) in chain.stages.enumerated() {
             let node = "s\(index)"
             lines.append(
-                "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × "
-                    + "\(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]"
+                stage.rackTypes.isEmpty
+                    ? "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × "
+                        + "\(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]"
+                    : "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) units, per rack type\"]"
             )
             lines.append("  \(previous) -->|\(Format.fixed(stage.loadIn.megawatts, 2)) MW| \(node)")
             previous = node
@@ -93,9 +95,10 @@ enum ElectricalMarkdown {
         for s in chain.stages {
             table.add([
                 s.stage, "`\(s.entryID)`",
-                s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)",
+                RackPSUMarkdown.redundancyCell(s)
+                    ?? (s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)"),
                 Format.integer(s.unitsRequired), Format.integer(s.unitsInstalled),
-                Format.fixed(s.unitRating.kilowatts, 1),
+                RackPSUMarkdown.unitRatingCell(s) ?? Format.fixed(s.unitRating.kilowatts, 1),
                 Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1),
                 Format.percent(s.efficiency, decimals: 2),
                 Format.percent(s.loadingNormal, decimals: 1),
@@ -110,6 +113,7 @@ enum ElectricalMarkdown {
     /// with the largest loss.
     static func handCheck(_ chain: PowerChainResult) -> String {
         guard let s = chain.stages.max(by: { $0.loss < $1.loss }) else { return "" }
+        if !s.rackTypes.isEmpty { return RackPSUMarkdown.handCheck(s) }
         let sharing = s.perGroup.unitsSharingLoad
         let x = s.loadingNormal.fraction
         let c = s.curve

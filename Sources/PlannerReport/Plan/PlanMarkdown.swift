@@ -7,7 +7,8 @@ public enum PlanMarkdown {
     /// (`PlantCharts`); nil leaves the figure links out.
     public static func render(_ plan: Plan, context: ReportContext, figures: String? = nil) -> String {
         [
-            header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
+            header(plan, context), summary(plan), assumptions(plan), rackPower(plan), RackPSUMarkdown.section(plan),
+            hallTable(plan),
             ElectricalMarkdown.sections(plan), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
             findingsSection(plan.findings), reproduce(context),
