@@ -112,11 +112,18 @@ public enum ElectricalAnalysis {
             ? Transients.smoothingStorage(
                 steady: itDesign, swingFactor: site.electrical.swingFactor, duration: site.electrical.swingDuration)
             : nil
-        let result = SiteElectricalResult(
+        var result = SiteElectricalResult(
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
-            facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
+            facilitySustained: facilitySustained, comparison: [], siteStorage: siteStorage,
             stageEntries: entries, mechanicalLoad: mechanicalLoad)
-        return (result, comparison)
+        result.pueBoundary = site.pueBoundary
+        // Every row of the comparison draws the PUE boundary where the site does (DESIGN.md §5.8).
+        var row = comparison
+        row.rackConversionLoss = result.rackConversionLossDesign
+        let itAtBoundary = result.itAtBoundary(itDesign, rackConversionLoss: row.rackConversionLoss)
+        row.partialPUEPower = itAtBoundary > .zero ? facilityDesign / itAtBoundary : 0
+        result.comparison = [row]
+        return (result, row)
     }
 
     /// Design losses by stage name in chain order (main transformers first), over halls and copies.

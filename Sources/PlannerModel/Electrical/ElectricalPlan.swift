@@ -52,6 +52,11 @@ public struct ChainComparison: Hashable, Sendable {
     public var conversions: Int
     /// Loss at design power per stage name, grid first, summed over halls and copies.
     public var stageLosses: [StageLoss]
+    /// Loss of the rack-end stages at design (power shelves, in-rack converters), all halls.
+    public var rackConversionLoss: Power = .zero
+    /// Partial PUE of the power chain at design, at the site's PUE boundary:
+    /// `facility / IT_boundary` with `IT_boundary = IT + rack-end loss` under ISO/IEC 30134-2.
+    public var partialPUEPower: Double = 0
 
     public struct StageLoss: Hashable, Sendable {
         public var stage: String
@@ -100,6 +105,8 @@ public struct SiteElectricalResult: Hashable, Sendable {
     /// Cooling electricity at the design condition that the main transformers and the grid
     /// connection also carry (0 until the plant is simulated). Not part of `facilityDesign`.
     public var mechanicalLoad: Power
+    /// Where IT is measured for PUE and the partial PUEs (DESIGN.md §5.8).
+    public var pueBoundary: PUEBoundary = .iso30134_2
 
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,

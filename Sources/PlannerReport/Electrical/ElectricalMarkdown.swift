@@ -241,18 +241,23 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([
             ("Distribution", .left), ("End-to-end efficiency", .right), ("Losses at design [MW]", .right),
             ("Loss energy at sustained load [MWh/yr]", .right), ("Copper [t]", .right), ("Conversion stages", .right),
-            ("Conversions", .right),
+            ("Conversions", .right), ("Rack shelf / converter loss at design [MW]", .right),
+            ("Partial PUE, power chain, at design", .right),
         ])
         for c in e.comparison {
             table.add([
                 c.label, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
                 Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1),
                 Format.integer(c.conversionStages),
-                Format.integer(c.conversions),
+                Format.integer(c.conversions), Format.megawatts(c.rackConversionLoss), Format.fixed(c.partialPUEPower, 3),
             ])
         }
         var text =
-            "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies.\n\n"
+            "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies. "
+            + "Efficiency and losses run grid to chip (rack shelves and in-rack converters included) in every row; "
+            + "the partial PUE of the power chain uses the site's PUE boundary in every row: "
+            + "\(e.pueBoundary.statement), so it is facility / (IT"
+            + (e.pueBoundary.rackConversionIsIT ? " + rack shelf or converter loss)" : ")") + " at design.\n\n"
             + table.rendered
         if let ac = e.comparison.first(where: { $0.label == Distribution.ac415.rawValue }),
             let dc = e.comparison.first(where: { $0.label == Distribution.dc800.rawValue })

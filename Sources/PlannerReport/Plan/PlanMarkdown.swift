@@ -74,6 +74,12 @@ public enum PlanMarkdown {
             table.add([
                 "Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))",
             ])
+            table.add([
+                "PUE boundary",
+                (plan.electrical?.pueBoundary ?? plan.site.pueBoundary).rackConversionIsIT
+                    ? "IT at the rack input (ISO/IEC 30134-2): rack PSU losses are IT"
+                    : "IT at the rack shelves' output (psu-as-facility): rack PSU losses are facility",
+            ])
             table.add(["Annual facility energy [GWh]", Format.fixed(a.facilityEnergy.gigawattHours, 1)])
         }
         if let hr = plan.heatRecovery {
