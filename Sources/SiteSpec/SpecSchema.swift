@@ -278,8 +278,8 @@ extension MetricsSection.Key {
         case .pueBoundary:
             .string(
                 "Where IT energy is measured for PUE: iso-30134-2 (at the rack input, the rack's power shelves, PSUs "
-                    + "and in-rack converters inside IT; default) or psu-as-facility (their losses counted as facility, "
-                    + "for comparison).",
+                    + "and in-rack converters inside IT; default) or psu-as-facility (their losses counted as "
+                    + "facility, for comparison).",
                 ["iso-30134-2", "psu-as-facility"])
         }
     }
@@ -288,7 +288,9 @@ extension MetricsSection.Key {
 extension RackPSUSpec.Key {
     var schema: KeySchema {
         switch self {
-        case .units: .integer("Power shelves or PSUs installed (per node with nodes).", minimum: 1, maximum: 1000, required: true)
+        case .units:
+            .integer(
+                "Power shelves or PSUs installed (per node with nodes).", minimum: 1, maximum: 1000, required: true)
         case .unitKW: .number("Output rating of one shelf or PSU [kW].", .above(0, atMost: 2000, "kW"), required: true)
         case .redundancy: .string("The redundancy they are built to: n, n+k or n+n.", required: true)
         case .nodes: .integer("Nodes in the rack, each with its own units (default 1).", minimum: 1, maximum: 1000)

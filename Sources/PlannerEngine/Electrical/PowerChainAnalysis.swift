@@ -77,7 +77,8 @@ extension PowerChainAnalysis {
                 unitsSharingLoad: psu.unitsInstalled, unitsUsable: psu.firmUnits, worstFailure: "one unit",
                 unitsAfterFailure: psu.unitsInstalled - 1)
             let groups = Double(supply.racks * psu.groupsPerRack)
-            let loss = curve.loss(at: sizing.loadingNormal, rating: psu.unitRating) * Double(psu.unitsInstalled) * groups
+            let loss =
+                curve.loss(at: sizing.loadingNormal, rating: psu.unitRating) * Double(psu.unitsInstalled) * groups
             return RackTypeResult(supply: supply, perGroup: sizing, loadPerRack: perRack, loss: loss)
         }
         let loss = types.sum(\.loss)

@@ -125,7 +125,8 @@ public struct StageResult: Hashable, Sendable {
     }
     public var usableCapacity: Power {
         rackTypes.isEmpty
-            ? perGroup.usableCapacity * Double(groups) : rackTypes.sum { $0.perGroup.usableCapacity * Double($0.groups) }
+            ? perGroup.usableCapacity * Double(groups)
+            : rackTypes.sum { $0.perGroup.usableCapacity * Double($0.groups) }
     }
     public var reserveCapacity: Power { installedCapacity - usableCapacity }
     /// `usable − load`, summed over groups (see `RedundancySizing`).

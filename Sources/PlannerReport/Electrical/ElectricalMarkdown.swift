@@ -249,7 +249,8 @@ enum ElectricalMarkdown {
                 c.label, Format.percent(c.efficiency, decimals: 2), Format.megawatts(c.designLoss),
                 Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1),
                 Format.integer(c.conversionStages),
-                Format.integer(c.conversions), Format.megawatts(c.rackConversionLoss), Format.fixed(c.partialPUEPower, 3),
+                Format.integer(c.conversions), Format.megawatts(c.rackConversionLoss),
+                Format.fixed(c.partialPUEPower, 3),
             ])
         }
         var text =

@@ -25,9 +25,7 @@ enum RackPSUMarkdown {
                         Format.fixed(psu.firmCapacityPerRack.kilowatts, 1), Format.kilowatts(type.supply.rackDesign),
                         Format.percent(type.perGroup.loadingNormal, decimals: 1),
                         type.designLoadingAfterFailure.map { Format.percent($0, decimals: 1) } ?? "load lost",
-                        type.survivesOneFailure
-                            ? "yes"
-                            : "**no** (\(Format.fixed(psu.shortAfterOneFailure(rackDesign: type.supply.rackDesign).kilowatts, 1)) kW short)",
+                        type.survivesOneFailure ? "yes" : "**no** (\(short(type)) kW short)",
                         Format.fixed((type.loss / Double(max(type.supply.racks, 1))).kilowatts, 2),
                         psu.provenance.confidence.label,
                         psu.provenance.source + (psu.provenance.derivation.map { "; " + $0 } ?? ""),
@@ -64,6 +62,11 @@ enum RackPSUMarkdown {
                 + (p / Double(u - 1) <= rating * (1 + 1e-9) ? " ≤ 100 %: survives.\n" : " > 100 %: does not survive.\n")
         }
         return text
+    }
+
+    /// kW one rack of the type falls short after one unit fails.
+    static func short(_ type: RackTypeResult) -> String {
+        Format.fixed(type.supply.psu.shortAfterOneFailure(rackDesign: type.supply.rackDesign).kilowatts, 1)
     }
 
     static func units(_ psu: RackPSU) -> String {
