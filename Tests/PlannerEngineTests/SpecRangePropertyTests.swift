@@ -121,6 +121,9 @@ struct SpecRangePropertyTests {
                     "id": raw("rack-x"), "based_on": raw("gb300-nvl72"), "gpus": raw("72"), "nameplate_kw": raw("150"),
                     "design_kw": raw("140"), "idle_kw": raw("27"), "liquid_fraction": raw("0.9"),
                     "weight_kg": raw("1500"), "source": raw("s"),
+                    "psu": map([
+                        "units": raw("8"), "unit_kw": raw("33"), "redundancy": raw("n+n"), "nodes": raw("1"),
+                    ]),
                 ])
             ]),
             "stages": .list([
@@ -242,7 +245,7 @@ struct BeyondSenseTests {
     func tenGigawatts() throws {
         #expect(
             try Self.plan("{ id: h, copies: 100, racks: [{ type: gb300-nvl72, count: 10000 }] }") == [
-                "halls: the site draws 174.8 GW of facility power at design, beyond sense above 10 GW: check the rack "
+                "halls: the site draws 174.2 GW of facility power at design, beyond sense above 10 GW: check the rack "
                     + "counts and copies"
             ])
     }
@@ -252,7 +255,7 @@ struct BeyondSenseTests {
         #expect(
             try Self.plan(
                 "{ id: h, power: { ups: { module_kw: 100 } }, racks: [{ type: gb300-nvl72, count: 20000 }] }") == [
-                    "halls[0]: hall 'h' needs 28826 units of 'UPS' per copy, beyond sense above 10000 units of one "
+                    "halls[0]: hall 'h' needs 28728 units of 'UPS' per copy, beyond sense above 10000 units of one "
                         + "kind in one hall: check the rack counts, the unit ratings and the redundancy"
                 ])
         // The largest shipped hall stays far below: no warning.

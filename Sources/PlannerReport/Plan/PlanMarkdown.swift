@@ -109,7 +109,9 @@ public enum PlanMarkdown {
             ])
         }
         table.add([
-            "Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
+            "Annual IT energy at sustained load, at the rack shelves' output (PUE's IT adds the shelf losses "
+                + "under ISO/IEC 30134-2) [GWh]",
+            Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
         ])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])
         table.add([
