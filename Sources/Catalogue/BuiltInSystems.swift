@@ -26,7 +26,8 @@ enum BuiltInSystems {
                 "REFERENCE.md D01, §1.2 GB200 NVL72 (design 132 kW); §2.2 NVL72 row (8 power shelves, ~132 kW DC out); "
                 + "D07, §1.3 (liquid 0.85); §1.4 (1.36 t)",
             confidence: .low,
-            derivation: "nameplate = power-shelf DC output (§2.2); liquid fraction unpublished (L); " + idleNote))
+            derivation: "nameplate = power-shelf DC output (§2.2); liquid fraction unpublished (L); " + idleNote),
+        psu: nvl72Shelves("REFERENCE.md P01, P02 (GB200 NVL72 reference rack)", confidence: .high))
 
     static let gb300NVL72 = SystemEntry(
         id: "gb300-nvl72", name: "NVIDIA GB300 NVL72", role: .compute, form: .rack, gpus: 72,
@@ -37,7 +38,8 @@ enum BuiltInSystems {
                 "REFERENCE.md D02, §1.2 GB300 NVL72 (design 140 kW, envelope 120-142 kW); D08, §1.3 (liquid 0.92); "
                 + "§1.4 (≈1.36 t)",
             confidence: .medium,
-            derivation: "nameplate = top of the published 120-142 kW envelope (§1.2); " + idleNote))
+            derivation: "nameplate = top of the published 120-142 kW envelope (§1.2); " + idleNote),
+        psu: nvl72Shelves("REFERENCE.md P05, P06 (GB300 NVL72 as built: 8 × 1U ORv3 shelves)", confidence: .medium))
 
     static let dgxB200 = SystemEntry(
         id: "dgx-b200", name: "NVIDIA DGX B200 (node)", role: .compute, form: .node, gpus: 8,
@@ -46,7 +48,10 @@ enum BuiltInSystems {
         provenance: Provenance(
             source: "REFERENCE.md D03, §1.2 DGX B200 (14.3 kW max, 6 × 3.3 kW PSU 5+1, 142.4 kg); §1.3 (air-cooled)",
             confidence: .medium,
-            derivation: "nameplate = 5 working PSUs × 3.3 kW = 16.5 kW; " + idleNote))
+            derivation: "nameplate = 5 working PSUs × 3.3 kW = 16.5 kW; " + idleNote),
+        psu: RackPSU(
+            unitsInstalled: 6, unitRating: .kilowatts(3.3), redundancy: .nPlus(1),
+            provenance: Provenance(source: "REFERENCE.md P11, P12 (6 × 3.3 kW PSUs, 5+1)", confidence: .high)))
 
     static let dgxB200Rack = rack(
         of: dgxB200, nodes: 4, id: "dgx-b200-rack", name: "4 × DGX B200 rack",
@@ -62,7 +67,13 @@ enum BuiltInSystems {
                 "REFERENCE.md D04, §1.2 DGX B300 (14.5 kW, 10 × 3.2 kW PSU 5+5); §1.3 (air-cooled); weight not in "
                 + "REFERENCE",
             confidence: .medium,
-            derivation: "nameplate = 5 working PSUs × 3.2 kW = 16 kW; " + idleNote))
+            derivation: "nameplate = 5 working PSUs × 3.2 kW = 16 kW; " + idleNote),
+        psu: RackPSU(
+            unitsInstalled: 10, unitRating: .kilowatts(3.2), redundancy: .nPlusN,
+            provenance: Provenance(
+                source: "REFERENCE.md D04, §1.2 DGX B300 (10 × 3.2 kW PSUs, 5+5); the user guide's PSU table not "
+                    + "retrieved (P15)",
+                confidence: .medium)))
 
     /// The NVIDIA B300 XDR reference rack: its design power is the published rack figure (D05),
     /// not four times the node.
@@ -75,7 +86,12 @@ enum BuiltInSystems {
             source:
                 "REFERENCE.md D05, §1.5 B300 XDR (4 nodes, ~56 kW, 3 × 2U PDUs); D04 (node PSUs); §1.3 (air-cooled)",
             confidence: .high,
-            derivation: "nameplate = 4 nodes × 16 kW PSU capacity; " + idleNote))
+            derivation: "nameplate = 4 nodes × 16 kW PSU capacity; " + idleNote),
+        psu: RackPSU(
+            unitsInstalled: 10, unitRating: .kilowatts(3.2), redundancy: .nPlusN, groupsPerRack: 4,
+            provenance: Provenance(
+                source: "REFERENCE.md D04 (per node 10 × 3.2 kW, 5+5); D05, P16 (4 nodes per rack)",
+                confidence: .medium)))
 
     static let rtxPro6000Server = SystemEntry(
         id: "rtx-pro-6000-server", name: "8 × RTX PRO 6000 Blackwell Server Edition (node)", role: .compute,
@@ -87,7 +103,12 @@ enum BuiltInSystems {
                 "REFERENCE.md §1.2 RTX PRO 6000 server (≈6.5-7.5 kW, derived 8 × 600 W + CPUs + other); §1.1 (passive, "
                 + "air-cooled)",
             confidence: .low,
-            derivation: "design = top of the 6.5-7.5 kW estimate; " + idleNote))
+            derivation: "design = top of the 6.5-7.5 kW estimate; " + idleNote),
+        psu: RackPSU(
+            unitsInstalled: 6, unitRating: .kilowatts(3.3), redundancy: .nPlusN,
+            provenance: Provenance(
+                source: "no PSU figure in REFERENCE.md for this server; 3.3 kW modules as in P11, N+N as P220",
+                confidence: .low, derivation: "⌈7.5/3.3⌉ = 3 working units, doubled (N+N)")))
 
     static let rtxPro6000Rack = rack(
         of: rtxPro6000Server, nodes: 4, id: "rtx-pro-6000-rack", name: "4 × RTX PRO 6000 server rack",
@@ -103,7 +124,10 @@ enum BuiltInSystems {
         provenance: Provenance(
             source: "REFERENCE.md §1.1 H100 SXM5 (DGX H100 10.2 kW / 8 GPUs); air-cooled; weight not in REFERENCE",
             confidence: .high,
-            derivation: "nameplate = the 10.2 kW system maximum; " + idleNote))
+            derivation: "nameplate = the 10.2 kW system maximum; " + idleNote),
+        psu: RackPSU(
+            unitsInstalled: 6, unitRating: .kilowatts(3.3), redundancy: .nPlus(2),
+            provenance: Provenance(source: "REFERENCE.md P13 (6 × 3.3 kW PSUs, 4+2)", confidence: .medium)))
 
     static let dgxH100Rack = rack(
         of: dgxH100, nodes: 4, id: "dgx-h100-rack", name: "4 × DGX H100 rack",
@@ -119,7 +143,8 @@ enum BuiltInSystems {
         provenance: Provenance(
             source: "REFERENCE.md §1.5 (network/storage ~15-25 kW racks, L; SU non-compute share 12 %, D06)",
             confidence: .low,
-            derivation: "design = middle of 15-25 kW, nameplate = top; flat draw assumed (idle = design)"))
+            derivation: "design = middle of 15-25 kW, nameplate = top; flat draw assumed (idle = design)"),
+        psu: flatRackPSUs(nameplate: .kilowatts(25)))
 
     static let storageRack = SystemEntry(
         id: "storage-rack", name: "Storage rack", role: .storage, form: .rack, gpus: 0,
@@ -128,7 +153,34 @@ enum BuiltInSystems {
         provenance: Provenance(
             source: "REFERENCE.md §1.5 (network/storage ~15-25 kW racks, L)",
             confidence: .low,
-            derivation: "design = bottom of 15-25 kW, nameplate = 20 kW; flat draw assumed (idle = design)"))
+            derivation: "design = bottom of 15-25 kW, nameplate = 20 kW; flat draw assumed (idle = design)"),
+        psu: flatRackPSUs(nameplate: .kilowatts(20)))
+
+    /// The 8 × 33 kW ORv3 HPR shelves (6 × 5.5 kW PSUs each) of an NVL72 rack; N+N is inferred from
+    /// 264 kW of shelves for a rack of about 132-140 kW, no primary source states it (P08, L).
+    static func nvl72Shelves(_ source: String, confidence: Confidence) -> RackPSU {
+        RackPSU(
+            unitsInstalled: 8, unitRating: .kilowatts(33), redundancy: .nPlusN,
+            provenance: Provenance(
+                source: source + "; P21 (33 kW shelf = 6 × 5.5 kW); redundancy N+N inferred, P08",
+                confidence: min(confidence, .low),
+                derivation: "8 shelves × 33 kW = 264 kW for one rack; N+N is an inference from that margin (P08), L"))
+    }
+
+    /// Network and storage racks: switches and storage servers with dual PSUs, N+N (P220), as
+    /// 3 kW modules (the ORv3 rectifier size, P19) for the nameplate: `2·⌈nameplate/3 kW⌉` (L).
+    static func flatRackPSUs(nameplate: Power) -> RackPSU {
+        let module = Power.kilowatts(3)
+        let working = Int((nameplate / module).rounded(.up))
+        return RackPSU(
+            unitsInstalled: 2 * working, unitRating: module, redundancy: .nPlusN,
+            provenance: Provenance(
+                source: "REFERENCE.md P220 (N+N power supplies of data-centre switches); P19 (3 kW module)",
+                confidence: .low,
+                derivation:
+                    "2 × ⌈\(NumberText.compact(nameplate.kilowatts)) kW nameplate / 3 kW⌉ = \(2 * working) units, "
+                    + "one half per feed (L)"))
+    }
 
     static let all: [SystemEntry] = [
         gb200NVL72, gb300NVL72, dgxB200, dgxB200Rack, dgxB300, dgxB300Rack, rtxPro6000Server, rtxPro6000Rack,
@@ -149,6 +201,11 @@ enum BuiltInSystems {
             provenance: Provenance(
                 source: source, confidence: min(confidence, node.provenance.confidence),
                 derivation: "\(nodes) × \(node.id)"
-                    + (node.weight == nil ? "" : "; weight counts the nodes only (no rack frame or PDUs)")))
+                    + (node.weight == nil ? "" : "; weight counts the nodes only (no rack frame or PDUs)")),
+            psu: node.psu.map { psu in
+                var rack = psu
+                rack.groupsPerRack = psu.groupsPerRack * nodes
+                return rack
+            })
     }
 }

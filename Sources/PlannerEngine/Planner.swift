@@ -151,7 +151,8 @@ public struct Planner: Sendable {
                         + "of one kind in one hall: check the rack counts, the unit ratings and the redundancy"))
         }
         for (index, hall) in (plan.electrical?.halls ?? []).enumerated() {
-            for stage in hall.design.stages where stage.kind != .rackPowerShelf {
+            // Rack-end stages (shelves, in-rack converters) count per rack, not per hall.
+            for stage in hall.design.stages where stage.kind != .rackPowerShelf && stage.rackTypes.isEmpty {
                 let (units, overflow) = stage.perGroup.unitsInstalled.multipliedReportingOverflow(by: stage.groups)
                 check(index, hall.id, overflow ? Int.max : units, "units of '\(stage.stage)'")
             }

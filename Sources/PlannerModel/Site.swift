@@ -18,6 +18,8 @@ public struct Site: Hashable, Sendable {
     public var utilisation: Ratio
     public var halls: [Hall]
     public var electrical: SiteElectrical
+    /// Where IT energy is measured for PUE (`site.metrics.pue_boundary`; DESIGN.md §5.8).
+    public var pueBoundary: PUEBoundary = .iso30134_2
     /// Cooling equipment and set points: the spec's choices over the catalogue's defaults.
     public var cooling: CoolingChoices
     /// 24 factors on each hall's sustained utilisation, one per local hour (00:00–01:00 first),

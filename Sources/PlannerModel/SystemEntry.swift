@@ -35,6 +35,9 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     /// Power feeds the unit takes: 2 when dual-corded (A and B, either able to carry it), 1 when
     /// single-corded. An A/B hall topology (2N, xN/y) needs 2 (DESIGN.md §5.7).
     public var feeds: Int
+    /// The rack's (or node's) own power supplies; nil when no source gives them (the planner then
+    /// uses `RackPSU.standIn` and says so). DESIGN.md §5.8.
+    public var psu: RackPSU?
 
     public struct Composition: Hashable, Sendable {
         public var nodeID: String
@@ -48,9 +51,10 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     public init(
         id: String, name: String, role: SystemRole, form: SystemForm, gpus: Int,
         nameplatePower: Power, designPower: Power, idlePower: Power, liquidFraction: Ratio,
-        weight: Mass?, composition: Composition? = nil, provenance: Provenance, feeds: Int = 2
+        weight: Mass?, composition: Composition? = nil, provenance: Provenance, feeds: Int = 2, psu: RackPSU? = nil
     ) {
         self.feeds = feeds
+        self.psu = psu
         self.id = id
         self.name = name
         self.role = role
@@ -68,7 +72,8 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
     /// The problems that make an entry physically meaningless, as sentences (empty when sound).
     ///
     /// Checks `0 ≤ idle ≤ design ≤ nameplate`, a positive design power, a liquid fraction in
-    /// 0…1, a non-negative GPU count and a positive weight when one is given.
+    /// 0…1, a non-negative GPU count, a positive weight when one is given, and a PSU
+    /// configuration that carries the design power (`RackPSU.inconsistencies`).
     public var inconsistencies: [String] {
         var problems: [String] = []
         if !(designPower > .zero) {
@@ -97,6 +102,7 @@ public struct SystemEntry: Hashable, Sendable, Identifiable {
         if let weight, !(weight > .zero) {
             problems.append("weight must be positive, got \(NumberText.compact(weight.kilograms)) kg")
         }
+        if let psu, designPower > .zero { problems += psu.inconsistencies(rackDesign: designPower) }
         return problems
     }
 }

@@ -66,14 +66,32 @@ struct SiteAssembler {
             document.placement.map { self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling) }
             ?? .notPlaced
         let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
+        let pueBoundary = self.pueBoundary(site?.metrics)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
-        return Site(
+        var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
             compliance: compliance, placement: placement, defaultsApplied: applied.list,
             designCondition: designCondition)
+        assembled.pueBoundary = pueBoundary
+        return assembled
+    }
+
+    /// `site.metrics.pue_boundary`, default ISO/IEC 30134-2 (listed as a default applied).
+    private func pueBoundary(_ metrics: MetricsSection?) -> PUEBoundary {
+        guard let given = metrics?.pueBoundary else {
+            applied.add(
+                "site.metrics.pue_boundary", PUEBoundary.iso30134_2.rawValue,
+                Provenance(
+                    source: "ISO/IEC 30134-2 (REFERENCE.md P32, P34, P35; §10.2)", confidence: .medium,
+                    derivation:
+                        "IT energy measured at the rack input: rack power shelves, PSUs and in-rack converters are IT "
+                        + "equipment (P37 reads the standard so; DESIGN.md §5.8)"))
+            return .iso30134_2
+        }
+        return log.choice(given, of: PUEBoundary.self) ?? .iso30134_2
     }
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air

@@ -67,11 +67,22 @@ struct SpecCatalogue {
             id: id,
             provenance: Provenance(
                 source: source, confidence: confidence, derivation: values.derivation(specFile: log.file)))
-        let problems = entry.inconsistencies
+        var withoutPSU = entry
+        withoutPSU.psu = nil
+        let problems = withoutPSU.inconsistencies
         for problem in problems {
             log.error(problem, at: spec.reader.place)
         }
-        return problems.isEmpty ? entry : nil
+        // The PSU configuration against the design power, at the psu mapping (or the entry, when
+        // inherited from based_on): e.g. units that cannot carry the design power with none failed.
+        let psuProblems =
+            entry.designPower > .zero ? entry.psu.map { $0.inconsistencies(rackDesign: entry.designPower) } ?? [] : []
+        for problem in psuProblems {
+            log.error(
+                problem + (spec.psu == nil ? " (PSU configuration of \(base??.id ?? "the base"))" : ""),
+                at: spec.psu?.reader.place ?? spec.reader.place)
+        }
+        return problems.isEmpty && psuProblems.isEmpty && values.psuValid ? entry : nil
     }
 
     /// A well-formed ID that no built-in or earlier spec entry uses.
@@ -101,6 +112,10 @@ private struct RackValues {
     var liquidFraction: Ratio
     var weight: Mass?
     var feeds: Int
+    /// The spec's PSU configuration, else the base's; nil when neither gives one.
+    var psu: RackPSU?
+    /// False when the spec's `psu` mapping was malformed (already logged).
+    var psuValid = true
     /// The keys the spec sets, for the derivation text.
     var given: [Key]
 
@@ -133,6 +148,28 @@ private struct RackValues {
         self.weight = spec.weightKG.map { Mass.kilograms($0.value) } ?? base?.weight
         self.feeds = spec.feeds?.whole ?? base?.feeds ?? 2
         self.given = Key.allCases.filter { spec.reader.contains($0) }
+        if let given = spec.psu {
+            let redundancy = given.redundancy.flatMap { value -> PSURedundancy? in
+                guard let parsed = PSURedundancy(parsing: value.value) else {
+                    log.error("must be n, n+k or n+n; got \"\(value.value)\"", at: value.place)
+                    return nil
+                }
+                return parsed
+            }
+            if let units = given.units?.whole, let kw = given.unitKW?.value, let redundancy {
+                psu = RackPSU(
+                    unitsInstalled: units, unitRating: .kilowatts(kw), redundancy: redundancy,
+                    groupsPerRack: given.nodes?.whole ?? 1,
+                    provenance: Provenance(
+                        source: spec.source?.value ?? "site spec",
+                        confidence: Confidence(rawValue: spec.confidence?.value ?? "L") ?? .low,
+                        derivation: "PSU configuration defined in the site spec"))
+            } else {
+                psuValid = false
+            }
+        } else {
+            psu = base?.psu
+        }
     }
 
     /// Idle draw when neither the spec nor a base gives it: compute racks idle at the measured
@@ -148,7 +185,7 @@ private struct RackValues {
         SystemEntry(
             id: id, name: name ?? base.map { "\($0.name) (\(id))" } ?? id, role: role, form: .rack, gpus: gpus,
             nameplatePower: nameplate, designPower: design, idlePower: idle, liquidFraction: liquidFraction,
-            weight: weight, composition: base?.composition, provenance: provenance, feeds: feeds)
+            weight: weight, composition: base?.composition, provenance: provenance, feeds: feeds, psu: psu)
     }
 
     /// Says that the entry comes from the spec and, for a variant, which values it overrides

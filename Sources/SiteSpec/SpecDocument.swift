@@ -43,6 +43,7 @@ struct SiteSection: SpecMapping {
     enum Key: String, SpecKey {
         case name, `operator`, location, weather, grid, commissioning
         case designConditions = "design_conditions"
+        case metrics
     }
     var name: Located<String>?
     var operatorName: Located<String>?
@@ -52,8 +53,10 @@ struct SiteSection: SpecMapping {
     var commissioning: Located<String>?
     var designConditions: DesignConditionsSection?
     var designConditionsPlace: Place?
+    var metrics: MetricsSection?
 
     init(_ reader: MappingReader<Key>) {
+        metrics = reader.mapping(.metrics)
         name = reader.string(.name, required: true)
         operatorName = reader.string(.operator)
         location = reader.string(.location)
@@ -62,6 +65,16 @@ struct SiteSection: SpecMapping {
         commissioning = reader.string(.commissioning)
         designConditions = reader.mapping(.designConditions)
         designConditionsPlace = reader.place(of: .designConditions)
+    }
+}
+
+/// `site.metrics:` how the efficiency metrics are drawn (DESIGN.md §5.8).
+struct MetricsSection: SpecMapping {
+    enum Key: String, SpecKey { case pueBoundary = "pue_boundary" }
+    var pueBoundary: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        pueBoundary = reader.string(.pueBoundary)
     }
 }
 
@@ -462,6 +475,7 @@ struct RackEntrySpec: SpecMapping {
         case id, basedOn = "based_on", name, role, gpus
         case nameplateKW = "nameplate_kw", designKW = "design_kw", idleKW = "idle_kw"
         case liquidFraction = "liquid_fraction", weightKG = "weight_kg", source, confidence, feeds
+        case psu
     }
     /// The reader, kept to report keys that only the semantic phase knows are required (the
     /// ones needed when there is no `based_on`).
@@ -476,6 +490,7 @@ struct RackEntrySpec: SpecMapping {
     var idleKW: Located<Double>?
     var liquidFraction: Located<Double>?
     var weightKG: Located<Double>?
+    var psu: RackPSUSpec?
     var source: Located<String>?
     var confidence: Located<String>?
     /// Power feeds of the rack: 1 (single-corded) or 2 (dual-corded, A and B).
@@ -494,8 +509,29 @@ struct RackEntrySpec: SpecMapping {
         idleKW = reader.number(.idleKW)
         liquidFraction = reader.number(.liquidFraction)
         weightKG = reader.number(.weightKG)
+        psu = reader.mapping(.psu)
         source = reader.string(.source, required: true)
         confidence = reader.string(.confidence)
+    }
+}
+
+/// `catalog.racks[].psu:` the rack's own power shelves or PSUs (DESIGN.md §5.8).
+struct RackPSUSpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case units, unitKW = "unit_kw", redundancy, nodes
+    }
+    var reader: MappingReader<Key>
+    var units: Located<Double>?
+    var unitKW: Located<Double>?
+    var redundancy: Located<String>?
+    var nodes: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        self.reader = reader
+        units = reader.integer(.units, required: true)
+        unitKW = reader.number(.unitKW, required: true)
+        redundancy = reader.string(.redundancy, required: true)
+        nodes = reader.integer(.nodes)
     }
 }
 

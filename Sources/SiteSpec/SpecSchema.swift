@@ -267,6 +267,33 @@ extension SiteSection.Key {
                 DesignConditionsSection.self,
                 "Without a weather file: the ASHRAE 0.4 % design condition the cooling is sized for (default: "
                     + "Seoul-Seongnam's, REFERENCE.md D21, §6.1, as a stand-in).")
+        case .metrics: .mapping(MetricsSection.self, "How PUE and the partial PUEs are drawn.")
+        }
+    }
+}
+
+extension MetricsSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .pueBoundary:
+            .string(
+                "Where IT energy is measured for PUE: iso-30134-2 (at the rack input, the rack's power shelves, PSUs "
+                    + "and in-rack converters inside IT; default) or psu-as-facility (their losses counted as "
+                    + "facility, for comparison).",
+                ["iso-30134-2", "psu-as-facility"])
+        }
+    }
+}
+
+extension RackPSUSpec.Key {
+    var schema: KeySchema {
+        switch self {
+        case .units:
+            .integer(
+                "Power shelves or PSUs installed (per node with nodes).", minimum: 1, maximum: 1000, required: true)
+        case .unitKW: .number("Output rating of one shelf or PSU [kW].", .above(0, atMost: 2000, "kW"), required: true)
+        case .redundancy: .string("The redundancy they are built to: n, n+k or n+n.", required: true)
+        case .nodes: .integer("Nodes in the rack, each with its own units (default 1).", minimum: 1, maximum: 1000)
         }
     }
 }
@@ -386,7 +413,8 @@ extension ContinuousLoadingSection.Key {
                 percentDefault: 80)
         case .converterPercent:
             .number(
-                "SSTs, rack power shelves and in-rack converters [%] (default 100).", continuousLimit,
+                "SSTs [%] (default 100); rack shelves and in-rack converters follow the rack's own PSU "
+                    + "configuration (catalog.racks[].psu) instead.", continuousLimit,
                 percentDefault: 100)
         }
     }
@@ -687,6 +715,10 @@ extension RackEntrySpec.Key {
         case .idleKW: .number("Idle draw [kW].", .within(0, 2000, "kW"))
         case .liquidFraction: .number("Heat share to liquid.", .within(0, 1, ""))
         case .weightKG: .number("Rack mass [kg].", .above(0, atMost: 10_000, "kg"))
+        case .psu:
+            .mapping(
+                RackPSUSpec.self,
+                "The rack's own power shelves or PSUs (default based_on's, else ⌈design/33 kW⌉ + 1 shelves, L).")
         case .source: .string("Where the numbers come from.", required: true)
         case .confidence: .string("How sure the source is (default L).", ["H", "M", "L"])
         case .feeds:

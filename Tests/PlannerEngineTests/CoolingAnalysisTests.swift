@@ -34,8 +34,11 @@ struct CoolingAnalysisTests {
         let sum = a.itEnergy + a.chainLossEnergy + a.distributionCoolingEnergy + a.plantEnergy
         #expect(isClose(a.facilityEnergy, sum))
         #expect(isClose(a.months.sum(\.facility), a.facilityEnergy))
-        // IT energy = sustained IT power × 8,760 h
-        #expect(isClose(a.itEnergy, plan.total.itPower.sustained * .year))
+        // IT energy at the rack input (ISO/IEC 30134-2, the default boundary) = (sustained IT power
+        // + the rack shelves' loss at sustained load) × 8,760 h
+        let shelves = try #require(plan.electrical).rackConversionLossSustained
+        #expect(shelves > .zero)
+        #expect(isClose(a.itEnergy, (plan.total.itPower.sustained + shelves) * .year))
         #expect(a.pue > 1 && a.pue < 1.5)
         #expect(a.wue == 0) // dry coolers use no water
     }
@@ -112,6 +115,9 @@ struct CoolingAnalysisTests {
     func dailyProfile() throws {
         var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
         site.dailyProfile = nil
+        // IT at the shelves' output, so that IT energy is the racks' own power (the boundary is tested in
+        // RackPSUTests).
+        site.pueBoundary = .psuAsFacility
         let sustained = try Self.annual(site)
         var flat = site
         flat.dailyProfile = Array(repeating: .percent(100), count: 24)

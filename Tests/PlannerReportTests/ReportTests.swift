@@ -76,6 +76,15 @@ struct ReportTests {
         let aluminium = try #require(object["aluminium_t"] as? Double)
         #expect(abs(aluminium / copper - 0.504) < 0.001)
         #expect(object["aluminium_by_level_t"] is [String: Double])
+        // Each rack group's own PSUs: GB300 8 × 33 kW N+N, (8 − 1) × 33 = 231 kW ≥ 140 kW survives one loss;
+        // network rack 2 × ⌈25/3⌉ = 18 × 3 kW N+N.
+        let groups = try #require(halls[0]["rack_groups"] as? [[String: Any]])
+        let gb300 = try #require(groups[0]["psu"] as? [String: Any])
+        #expect(gb300["units_installed"] as? Int == 8)
+        #expect(gb300["unit_kw"] as? Double == 33)
+        #expect(gb300["redundancy"] as? String == "N+N")
+        #expect(gb300["survives_one_failure"] as? Bool == true)
+        #expect((groups[1]["psu"] as? [String: Any])?["units_installed"] as? Int == 18)
     }
 
     @Test("CSV tables carry units in the headers and one row per group")

@@ -200,6 +200,9 @@ struct SemanticDiagnosticsTests {
                         + "'gb300-nvl72-135'), got \"A_2\"",
                     // A rejected clash leaves the built-in entry usable: a3 is checked against it.
                     "Sites/x.yaml:10:7: error: catalog.racks[4]: design power 500 kW exceeds nameplate 142 kW",
+                    // The inherited 8 × 33 kW shelves (264 kW) cannot carry 500 kW either.
+                    "Sites/x.yaml:10:7: error: catalog.racks[4]: 8 PSU units of 33 kW carry 264 kW, less than the "
+                        + "design power 500 kW even with none failed (PSU configuration of gb300-nvl72)",
                 ])
         #expect(
             load(

@@ -239,3 +239,71 @@ struct SiteLoaderTests {
                 == "defined in site spec Sites/x.yaml as a variant of v1 overriding weight_kg; other values from v1: a")
     }
 }
+
+@Suite("Rack PSU configurations in the spec")
+struct RackPSUSpecTests {
+    @Test("a spec rack's PSU units that cannot carry its design power are an error at the psu mapping")
+    func tooFewUnits() {
+        // 4 × 33 kW = 132 kW for a 140 kW design: short even with no failure.
+        let found = diagnostics(
+            """
+            version: 1
+            site: { name: P }
+            halls:
+              - id: h
+                racks: [{ type: short, count: 1 }]
+            catalog:
+              racks:
+                - id: short
+                  based_on: gb300-nvl72
+                  psu: { units: 4, unit_kw: 33, redundancy: n+1 }
+                  source: test
+            """)
+        let expected =
+            "Sites/x.yaml:10:12: error: catalog.racks[0].psu: 4 PSU units of 33 kW carry 132 kW, less than the design "
+            + "power 140 kW even with none failed"
+        #expect(found.contains(expected))
+    }
+
+    @Test("an unknown PSU redundancy is an error at its value; a sound psu mapping is used")
+    func redundancy() throws {
+        let found = diagnostics(
+            """
+            version: 1
+            site: { name: P }
+            halls:
+              - id: h
+                racks: [{ type: r, count: 1 }]
+            catalog:
+              racks:
+                - { id: r, based_on: gb300-nvl72, psu: { units: 8, unit_kw: 33, redundancy: 2n }, source: t }
+            """)
+        let expected = "Sites/x.yaml:8:81: error: catalog.racks[0].psu.redundancy: must be n, n+k or n+n; got \"2n\""
+        #expect(found.contains(expected))
+        let result = load(
+            """
+            version: 1
+            site: { name: P }
+            halls:
+              - id: h
+                racks: [{ type: r, count: 1 }]
+            catalog:
+              racks:
+                - { id: r, based_on: gb300-nvl72, psu: { units: 10, unit_kw: 33, redundancy: n+2 }, source: t }
+            """)
+        let psu = try #require(result.catalogue.entry("r")?.psu)
+        #expect(psu.unitsInstalled == 10 && psu.redundancy == .nPlus(2) && psu.firmUnits == 8)
+    }
+
+    @Test("site.metrics.pue_boundary selects the boundary; the default is ISO/IEC 30134-2 and listed")
+    func boundary() throws {
+        let halls = "\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]"
+        let given = load("version: 1\nsite: { name: P, metrics: { pue_boundary: psu-as-facility } }" + halls)
+        #expect(given.site?.pueBoundary == .psuAsFacility)
+        let bad = diagnostics("version: 1\nsite: { name: P, metrics: { pue_boundary: chip } }" + halls)
+        #expect(bad.contains { $0.contains("must be one of iso-30134-2, psu-as-facility") })
+        let plain = try #require(load("version: 1\nsite: { name: P }" + halls).site)
+        #expect(plain.pueBoundary == .iso30134_2)
+        #expect(plain.defaultsApplied.contains { $0.key == "site.metrics.pue_boundary" })
+    }
+}

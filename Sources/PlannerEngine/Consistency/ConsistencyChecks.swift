@@ -127,6 +127,24 @@ public enum ConsistencyChecks {
                 violations.append(
                     "\(label): \(stage.unitsInstalled) units installed, fewer than the \(stage.unitsRequired) required")
             }
+            violations += rackTypes(stage, label)
+        }
+        return violations
+    }
+
+    /// A rack-end stage sized per rack type (DESIGN.md §5.8): the types' racks take the whole
+    /// stage load (Σ racks × load per rack = load out) and their losses add up to the stage's.
+    static func rackTypes(_ stage: StageResult, _ label: String) -> [String] {
+        guard !stage.rackTypes.isEmpty else { return [] }
+        var violations: [String] = []
+        let delivered = stage.rackTypes.sum { $0.loadPerRack * Double($0.supply.racks) }
+        if !agree(delivered, stage.loadOut, absolute: 1e-6) {
+            violations.append(
+                "\(label): the rack types take \(delivered.watts) W, not the stage's \(stage.loadOut.watts) W")
+        }
+        let losses = stage.rackTypes.sum(\.loss)
+        if !agree(losses, stage.loss, absolute: 1e-6) {
+            violations.append("\(label): the rack types lose \(losses.watts) W, not the stage's \(stage.loss.watts) W")
         }
         return violations
     }

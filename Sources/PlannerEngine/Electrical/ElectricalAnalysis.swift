@@ -115,16 +115,22 @@ public enum ElectricalAnalysis {
             ? Transients.smoothingStorage(
                 steady: itDesign, swingFactor: site.electrical.swingFactor, duration: site.electrical.swingDuration)
             : nil
-        let result = SiteElectricalResult(
+        var result = SiteElectricalResult(
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
-            facilitySustained: facilitySustained, comparison: [comparison], siteStorage: siteStorage,
+            facilitySustained: facilitySustained, comparison: [], siteStorage: siteStorage,
             stageEntries: entries, mechanicalLoad: mechanicalLoad, siteMetal: siteMetal)
-        var planned = result
-        planned.gridRules = site.electrical.gridRules ?? GridRuleTables.kepco
-        planned.study = GridStudy.interconnection(site, halls: halls)
-        planned.backup = GridStudy.backup(
+        result.gridRules = site.electrical.gridRules ?? GridRuleTables.kepco
+        result.study = GridStudy.interconnection(site, halls: halls)
+        result.backup = GridStudy.backup(
             site.electrical.backup, it: itDesign, criticalLoad: designAtMV + mechanicalLoad)
-        return (planned, comparison)
+        result.pueBoundary = site.pueBoundary
+        // Every row of the comparison draws the PUE boundary where the site does (DESIGN.md §5.8).
+        var row = comparison
+        row.rackConversionLoss = result.rackConversionLossDesign
+        let itAtBoundary = result.itAtBoundary(itDesign, rackConversionLoss: row.rackConversionLoss)
+        row.partialPUEPower = itAtBoundary > .zero ? facilityDesign / itAtBoundary : 0
+        result.comparison = [row]
+        return (result, row)
     }
 
     /// Design losses by stage name in chain order (main transformers first), over halls and copies.
@@ -159,7 +165,7 @@ public enum ElectricalAnalysis {
         chains: StandardChains = .builtIn
     ) -> (HallElectrical, PowerChain) {
         let racks = max(result.perCopy.rackCount, 1)
-        var chain =
+        let baseChain =
             customChain.map { stages in
                 PowerChain(
                     name: "custom",
@@ -171,9 +177,10 @@ public enum ElectricalAnalysis {
             }
             ?? chains.chain(
                 distribution, racks: racks, ups: hall.power.ups, topology: hall.power.topology, mainTransformer: false)
-        chain = limited(chain, by: site.continuousLoading)
+        let chain = perRackType(limited(baseChain, by: site.continuousLoading), result: result, level: \.design)
         let design = chain.evaluate(load: result.perCopy.itPower.design)
-        let sustained = installed(chain, sizedBy: design).evaluate(load: result.perCopy.itPower.sustained)
+        let sustained = perRackType(installed(chain, sizedBy: design), result: result, level: \.sustained)
+            .evaluate(load: result.perCopy.itPower.sustained)
         let geometry = FloorGeometry(hall: hall, racks: racks)
         let conductors = conductorRuns(
             hall, result: result, geometry: geometry, distribution: distribution, dropLimit: site.voltageDropLimit,
@@ -198,6 +205,31 @@ public enum ElectricalAnalysis {
             limited.stages[index].continuousLimit = loading.limit(for: limited.stages[index].entry.kind)
         }
         return limited
+    }
+
+    /// The chain with every rack-end stage (an entry whose output is the rack: power shelves,
+    /// in-rack converters) sized per rack type (DESIGN.md §5.8): each rack group's racks, its share
+    /// of the hall's power at `level` (design for sizing, sustained for energy), and the entry's
+    /// PSU configuration, or `RackPSU.standIn` on the stage's unit rating when the entry has none.
+    /// On 800 VDC the in-rack converters take the rack's configuration (units, rating, redundancy)
+    /// with the converter's loss curve (an estimate, L: no 800 VDC rack publishes its own).
+    static func perRackType(_ chain: PowerChain, result: HallResult, level: KeyPath<PowerLevels, Power>)
+        -> PowerChain
+    {
+        let total = result.groups.sum { $0.perRack[keyPath: level] * Double($0.count) }
+        var chain = chain
+        for index in chain.stages.indices where chain.stages[index].entry.kind.output == .rack {
+            let rating = chain.stages[index].unitRating
+            chain.stages[index].rackTypes = result.groups.filter { $0.count > 0 }.map { group in
+                let power = group.perRack[keyPath: level] * Double(group.count)
+                return RackTypeSupply(
+                    rackType: group.system.id, racks: group.count,
+                    share: .fraction(total > .zero ? power / total : 0), rackDesign: group.perRack.design,
+                    psu: group.system.psu ?? RackPSU.standIn(rackDesign: group.perRack.design, unitRating: rating),
+                    isStandIn: group.system.psu == nil)
+            }
+        }
+        return chain
     }
 
     /// Rows of racks as the conductors see them.

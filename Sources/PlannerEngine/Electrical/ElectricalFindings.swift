@@ -5,6 +5,7 @@ enum ElectricalFindings {
     static func findings(_ site: Site, _ electrical: SiteElectricalResult) -> [Finding] {
         capping(site, electrical) + conductorDrops(electrical) + singleFailures(electrical)
             + GridStudy.findings(site, electrical)
+            + RackPSUFindings.findings(electrical)
     }
 
     /// The grid capacity set in the spec against the facility's whole design demand (exit 2 when
@@ -48,7 +49,11 @@ enum ElectricalFindings {
     /// survivors are left above 100 %, their loading.
     static func singleFailures(_ electrical: SiteElectricalResult) -> [Finding] {
         electrical.halls.flatMap { hall in
-            hall.design.singleFailures.filter { !$0.survives }.map { f in
+            // Rack-end stages sized per rack type are reported by `RackPSUFindings`, per rack type.
+            let perRackType = Set(hall.design.stages.filter { !$0.rackTypes.isEmpty }.map(\.stage))
+            return hall.design.stages.filter { perRackType.contains($0.stage) == false }.flatMap { stage in
+                PowerChainResult(chain: hall.design.chain, itLoad: hall.design.itLoad, stages: [stage]).singleFailures
+            }.filter { !$0.survives }.map { f in
                 let copies = hall.copies > 1 ? " in each of the \(hall.copies) copies" : ""
                 let survivors =
                     f.survivorLoading.map { " (the survivors would run at \(percent($0)))" } ?? " (no unit survives)"

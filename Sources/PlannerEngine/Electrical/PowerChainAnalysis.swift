@@ -26,6 +26,12 @@ public enum PowerChainAnalysis {
         var out = load
         var results: [StageResult] = []
         for stage in chain.stages.reversed() {
+            if !stage.rackTypes.isEmpty {
+                let result = perRackType(stage, load: out)
+                results.append(result)
+                out = result.loadIn
+                continue
+            }
             let groups = Double(stage.groups)
             let sizing = RedundancyAnalysis.size(
                 load: out / groups, unitRating: stage.unitRating, redundancy: stage.redundancy,
@@ -44,6 +50,62 @@ public enum PowerChainAnalysis {
             out += loss
         }
         return PowerChainResult(chain: chain.name, itLoad: load, stages: results.reversed())
+    }
+}
+
+extension PowerChainAnalysis {
+    /// A rack-end stage (power shelves, in-rack converters) sized per rack type from each type's
+    /// own PSU configuration (DESIGN.md §5.8), delivering `load` [W].
+    ///
+    /// Rack type `t` takes `P_t = s_t·P_out/n_t` per rack (`s_t` its share of the stage load, `n_t`
+    /// racks); each of its `g_t` PSU groups per rack has `u_t` installed units of rating `U_t`, all
+    /// sharing `P_t/g_t`, so each runs at `x_t = P_t/(g_t·u_t·U_t)` and the type loses
+    /// `n_t·g_t·u_t·U_t·(a + b·x_t + c·x_t²)` on the stage entry's loss curve. After one unit fails
+    /// the group's survivors run at `P_t/(g_t·(u_t − 1)·U_t)`: the rack survives when that is ≤ 1.
+    /// Stage loss = Σ over types; `P_in = P_out + loss`.
+    ///
+    /// Source: DESIGN.md §5.8; REFERENCE.md P01, P05, P11 (PSU configurations).
+    public static func perRackType(_ stage: PowerStage, load: Power) -> StageResult {
+        let curve = stage.entry.curve
+        let types = stage.rackTypes.map { supply -> RackTypeResult in
+            let psu = supply.psu
+            let perRack = supply.racks > 0 ? load * supply.share.fraction / Double(supply.racks) : .zero
+            let groupLoad = perRack / Double(psu.groupsPerRack)
+            let required = RedundancyAnalysis.unitsRequired(load: groupLoad, unitRating: psu.unitRating)
+            let sizing = RedundancySizing(
+                redundancy: psu.redundancy.chainRedundancy, load: groupLoad, unitRating: psu.unitRating,
+                unitsRequired: min(required, psu.unitsInstalled), unitsInstalled: psu.unitsInstalled,
+                unitsSharingLoad: psu.unitsInstalled, unitsUsable: psu.firmUnits, worstFailure: "one unit",
+                unitsAfterFailure: psu.unitsInstalled - 1)
+            let groups = Double(supply.racks * psu.groupsPerRack)
+            let loss =
+                curve.loss(at: sizing.loadingNormal, rating: psu.unitRating) * Double(psu.unitsInstalled) * groups
+            return RackTypeResult(supply: supply, perGroup: sizing, loadPerRack: perRack, loss: loss)
+        }
+        let loss = types.sum(\.loss)
+        let worst =
+            types.max {
+                ($0.perGroup.loadingAfterFailure?.fraction ?? .infinity)
+                    < ($1.perGroup.loadingAfterFailure?.fraction ?? .infinity)
+            }?.perGroup
+            ?? RedundancyAnalysis.size(load: load, unitRating: stage.unitRating, redundancy: stage.redundancy)
+        var result = StageResult(
+            stage: stage.name, entryID: stage.entry.id, kind: stage.entry.kind,
+            groups: types.reduce(0) { $0 + $1.groups }, perGroup: worst, loadOut: load, loadIn: load + loss, loss: loss,
+            curve: curve)
+        result.rackTypes = types
+        return result
+    }
+}
+
+extension PSURedundancy {
+    /// The chain's redundancy of the same spelling, for a stage row: N, N+k, and N+N as 2N.
+    public var chainRedundancy: Redundancy {
+        switch self {
+        case .n: .n
+        case .nPlus(let k): .nPlus(k)
+        case .nPlusN: .twoN
+        }
     }
 }
 

@@ -59,9 +59,13 @@ public enum CoolingAnalysis {
             level.loads.movers += (pumps + fans) * copies
             hallChain += chain.sustained.totalLoss * copies
         }
-        level.it = halls.sum(\.total.itPower.sustained)
+        // IT at the PUE boundary (DESIGN.md §5.8): with the rack-end conversion losses under ISO/IEC
+        // 30134-2; the chain is the rest of the facility's electrical input, so IT + chain is the
+        // same under both boundaries. The heat split does not depend on it.
+        let itAtRacks = halls.sum(\.total.itPower.sustained)
+        level.it = electrical.itAtBoundary(itAtRacks, rackConversionLoss: electrical.rackConversionLossSustained)
         level.chain = electrical.facilitySustained - level.it
-        level.outdoorLoss = level.chain - hallChain
+        level.outdoorLoss = electrical.facilitySustained - itAtRacks - hallChain
         return level
     }
 

@@ -68,6 +68,11 @@ public struct ChainComparison: Hashable, Sendable {
     public var conversions: Int
     /// Loss at design power per stage name, grid first, summed over halls and copies.
     public var stageLosses: [StageLoss]
+    /// Loss of the rack-end stages at design (power shelves, in-rack converters), all halls.
+    public var rackConversionLoss: Power = .zero
+    /// Partial PUE of the power chain at design, at the site's PUE boundary:
+    /// `facility / IT_boundary` with `IT_boundary = IT + rack-end loss` under ISO/IEC 30134-2.
+    public var partialPUEPower: Double = 0
 
     public struct StageLoss: Hashable, Sendable {
         public var stage: String
@@ -125,6 +130,8 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public var study: InterconnectionStudy?
     /// UPS batteries and standby generators (DESIGN.md §5.10).
     public var backup: BackupPower?
+    /// Where IT is measured for PUE and the partial PUEs (DESIGN.md §5.8).
+    public var pueBoundary: PUEBoundary = .iso30134_2
 
     public init(
         halls: [HallElectrical], mainTransformers: PowerChainResult?, grid: GridConnectionResult,

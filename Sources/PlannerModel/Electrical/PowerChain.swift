@@ -16,6 +16,10 @@ public struct PowerStage: Hashable, Sendable {
     public var minimumUnits: Int
     /// Largest per-unit loading in normal operation (`ContinuousLoading`); 100 % unless set.
     public var continuousLimit: Ratio
+    /// For a rack-end stage sized per rack type (DESIGN.md §5.8): each type's racks, load share and
+    /// PSU configuration, which replace `groups`, `unitRating` and `redundancy` in the sizing.
+    /// Empty for every other stage.
+    public var rackTypes: [RackTypeSupply] = []
 
     public init(
         name: String, entry: StageEntry, redundancy: Redundancy, unitRating: Power? = nil, groups: Int = 1,
@@ -87,6 +91,10 @@ public struct StageResult: Hashable, Sendable {
     public var loss: Power
     /// The entry's loss curve the loss was computed with (for the report's hand check).
     public var curve: LossCurve
+    /// A rack-end stage sized per rack type (DESIGN.md §5.8): each type's sizing and loss; then
+    /// `perGroup` is the type with the highest loading after one failure and the totals below
+    /// add the types up. Empty for every other stage.
+    public var rackTypes: [RackTypeResult] = []
 
     public init(
         stage: String, entryID: String, kind: StageKind, groups: Int, perGroup: RedundancySizing, loadOut: Power,
@@ -105,19 +113,40 @@ public struct StageResult: Hashable, Sendable {
 
     public var redundancy: Redundancy { perGroup.redundancy }
     public var unitRating: Power { perGroup.unitRating }
-    public var unitsRequired: Int { perGroup.unitsRequired * groups }
-    public var unitsInstalled: Int { perGroup.unitsInstalled * groups }
-    public var installedCapacity: Power { perGroup.installedCapacity * Double(groups) }
-    public var usableCapacity: Power { perGroup.usableCapacity * Double(groups) }
-    public var reserveCapacity: Power { perGroup.reserveCapacity * Double(groups) }
+    public var unitsRequired: Int {
+        rackTypes.isEmpty
+            ? perGroup.unitsRequired * groups : rackTypes.reduce(0) { $0 + $1.perGroup.unitsRequired * $1.groups }
+    }
+    public var unitsInstalled: Int {
+        rackTypes.isEmpty
+            ? perGroup.unitsInstalled * groups : rackTypes.reduce(0) { $0 + $1.perGroup.unitsInstalled * $1.groups }
+    }
+    public var installedCapacity: Power {
+        rackTypes.isEmpty
+            ? perGroup.installedCapacity * Double(groups)
+            : rackTypes.sum { $0.perGroup.installedCapacity * Double($0.groups) }
+    }
+    public var usableCapacity: Power {
+        rackTypes.isEmpty
+            ? perGroup.usableCapacity * Double(groups)
+            : rackTypes.sum { $0.perGroup.usableCapacity * Double($0.groups) }
+    }
+    public var reserveCapacity: Power { installedCapacity - usableCapacity }
     /// `usable − load`, summed over groups (see `RedundancySizing`).
-    public var strandedCapacity: Power { perGroup.strandedCapacity * Double(groups) }
+    public var strandedCapacity: Power {
+        rackTypes.isEmpty
+            ? perGroup.strandedCapacity * Double(groups)
+            : rackTypes.sum { $0.perGroup.strandedCapacity * Double($0.groups) }
+    }
     public var loadingNormal: Ratio { perGroup.loadingNormal }
     /// The largest normal loading the stage was sized for (`ContinuousLoading`).
     public var continuousLimit: Ratio { perGroup.continuousLimit }
     public var loadingAfterFailure: Ratio? { perGroup.loadingAfterFailure }
-    /// N-1: whether the design load survives the worst single failure in one group.
-    public var survivesWorstFailure: Bool { perGroup.survivesWorstFailure }
+    /// N-1: whether the design load survives the worst single failure in one group (in every rack
+    /// type's groups for a rack-end stage sized per type).
+    public var survivesWorstFailure: Bool {
+        rackTypes.isEmpty ? perGroup.survivesWorstFailure : rackTypes.allSatisfy(\.perGroup.survivesWorstFailure)
+    }
     /// The load lost when the worst single failure in one group is not survived (zero when it is): the
     /// failed unit's share `L/s` of its group in an N stage (independent units, e.g. one busway per
     /// run), the group's whole load otherwise (survivors above 100 % trip as well).
@@ -203,12 +232,25 @@ public struct PowerChainResult: Hashable, Sendable {
     /// Σ conversions (a double-conversion UPS counts two).
     public var conversions: Int { stages.reduce(0) { $0 + $1.conversions } }
     /// N-1 per unit class (stage), grid first.
+    /// A rack-end stage sized per rack type gives one case per type, named `stage (rack type)`.
     public var singleFailures: [SingleFailureCase] {
-        stages.map {
-            SingleFailureCase(
-                stage: $0.stage, failed: $0.worstFailure, survives: $0.survivesWorstFailure,
-                survivorLoading: $0.loadingAfterFailure, redundancy: $0.redundancy,
-                loadDropped: $0.loadDroppedByOneFailure, topology: $0.topologyDescription)
+        stages.flatMap { stage in
+            guard !stage.rackTypes.isEmpty else {
+                return [
+                    SingleFailureCase(
+                        stage: stage.stage, failed: stage.worstFailure, survives: stage.survivesWorstFailure,
+                        survivorLoading: stage.loadingAfterFailure, redundancy: stage.redundancy,
+                        loadDropped: stage.loadDroppedByOneFailure, topology: stage.topologyDescription)
+                ]
+            }
+            return stage.rackTypes.map { type in
+                SingleFailureCase(
+                    stage: "\(stage.stage) (\(type.supply.rackType))", failed: type.perGroup.worstFailure,
+                    survives: type.perGroup.survivesWorstFailure, survivorLoading: type.perGroup.loadingAfterFailure,
+                    redundancy: type.perGroup.redundancy,
+                    loadDropped: type.perGroup.survivesWorstFailure ? .zero : type.perGroup.load,
+                    topology: "\(type.perGroup.redundancy) in each rack")
+            }
         }
     }
 }

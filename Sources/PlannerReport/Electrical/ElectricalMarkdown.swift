@@ -80,8 +80,10 @@ enum ElectricalMarkdown {
         for (index, stage) in chain.stages.enumerated() {
             let node = "s\(index)"
             lines.append(
-                "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × "
-                    + "\(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]"
+                stage.rackTypes.isEmpty
+                    ? "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) × "
+                        + "\(Format.fixed(stage.unitRating.kilowatts, 0)) kW, \(stage.redundancy)\"]"
+                    : "  \(node)[\"\(stage.stage)<br/>\(stage.unitsInstalled) units, per rack type\"]"
             )
             lines.append("  \(previous) -->|\(Format.fixed(stage.loadIn.megawatts, 2)) MW| \(node)")
             previous = node
@@ -102,9 +104,10 @@ enum ElectricalMarkdown {
         for s in chain.stages {
             table.add([
                 s.stage, "`\(s.entryID)`",
-                s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)",
+                RackPSUMarkdown.redundancyCell(s)
+                    ?? (s.groups > 1 ? "\(s.redundancy) in each of \(Format.integer(s.groups))" : "\(s.redundancy)"),
                 Format.integer(s.unitsRequired), Format.integer(s.unitsInstalled),
-                Format.fixed(s.unitRating.kilowatts, 1),
+                RackPSUMarkdown.unitRatingCell(s) ?? Format.fixed(s.unitRating.kilowatts, 1),
                 Format.fixed(s.loadOut.kilowatts, 0), Format.fixed(s.loss.kilowatts, 1),
                 Format.percent(s.efficiency, decimals: 2),
                 Format.percent(s.loadingNormal, decimals: 1),
@@ -120,6 +123,7 @@ enum ElectricalMarkdown {
     /// with the largest loss.
     static func handCheck(_ chain: PowerChainResult) -> String {
         guard let s = chain.stages.max(by: { $0.loss < $1.loss }) else { return "" }
+        if !s.rackTypes.isEmpty { return RackPSUMarkdown.handCheck(s) }
         let sharing = s.perGroup.unitsSharingLoad
         let x = s.loadingNormal.fraction
         let c = s.curve
@@ -284,7 +288,8 @@ enum ElectricalMarkdown {
             ("Distribution", .left), ("End-to-end efficiency", .right), ("Losses at design [MW]", .right),
             ("Loss energy at sustained load [MWh/yr]", .right), ("Copper, whole chain [t]", .right),
             ("Copper [t/MW]", .right), ("Aluminium instead [t]", .right), ("Conversion stages", .right),
-            ("Conversions", .right),
+            ("Conversions", .right), ("Rack shelf / converter loss at design [MW]", .right),
+            ("Partial PUE, power chain, at design", .right),
         ])
         for c in e.comparison {
             table.add([
@@ -292,13 +297,17 @@ enum ElectricalMarkdown {
                 Format.fixed(c.annualLoss.megawattHours, 0), Format.fixed(c.copper.tonnes, 1),
                 it > .zero ? Format.fixed(c.copper.tonnes / it.megawatts, 2) : "–", Format.fixed(c.aluminium.tonnes, 1),
                 Format.integer(c.conversionStages),
-                Format.integer(c.conversions),
+                Format.integer(c.conversions), Format.megawatts(c.rackConversionLoss),
+                Format.fixed(c.partialPUEPower, 3),
             ])
         }
         var text =
             "## AC vs 800 VDC\n\nThe same IT load on each distribution, grid to chip, all halls and copies. Copper "
             + "counts every level of the chain, main transformer windings to rack drops (see Conductor metal, grid "
-            + "to rack).\n\n"
+            + "to rack). Efficiency and losses run grid to chip (rack shelves and in-rack converters included) in "
+            + "every row; the partial PUE of the power chain uses the site's PUE boundary in every row: "
+            + "\(e.pueBoundary.statement), so it is facility / (IT"
+            + (e.pueBoundary.rackConversionIsIT ? " + rack shelf or converter loss)" : ")") + " at design.\n\n"
             + table.rendered
         if let ac = e.comparison.first(where: { $0.label == Distribution.ac415.rawValue }),
             let dc = e.comparison.first(where: { $0.label == Distribution.dc800.rawValue })

@@ -85,10 +85,48 @@ public struct SingleLineDiagram: Sendable {
         }
         self.supply = supply
         busLabel = e.mainTransformers == nil ? "Site MV bus (utility supply)" : "Site MV bus, 22.9 kV"
-        backup = []
+        backup = Self.backup(e)
         halls = zip(e.halls, plan.halls).map { electrical, result in
             Self.column(electrical, result: result)
         }
+    }
+
+    /// Standby generators (or a box saying there are none) and the ramp storage, on the site MV bus.
+    static func backup(_ e: SiteElectricalResult) -> [Box] {
+        var boxes: [Box] = []
+        if let backup = e.backup {
+            if let g = backup.generators {
+                boxes.append(
+                    Box(
+                        title: "Standby generators",
+                        lines: [
+                            "\(g.sizing.unitsInstalled) × \(Format.fixed(g.sizing.unitRating.kilowatts, 0)) kW, "
+                                + "\(g.sizing.redundancy)",
+                            "critical load \(Format.megawatts(backup.criticalLoad)) MW",
+                            "fuel \(Format.fixed(g.fuelAutonomy.seconds / 3600, 0)) h, "
+                                + "\(Format.integer(Int(g.fuel.cubicMetres.rounded()))) m³",
+                        ], symbol: .generator, warning: !g.sizing.survivesWorstFailure))
+            } else {
+                boxes.append(
+                    Box(
+                        title: "No standby generators",
+                        lines: [
+                            "the spec says none (power.backup)",
+                            "UPS only: \(Format.fixed(backup.upsAutonomy.seconds / 60, 0)) min",
+                        ], symbol: .generator, warning: true))
+            }
+        }
+        if let storage = e.study?.storage {
+            boxes.append(
+                Box(
+                    title: "Ramp storage",
+                    lines: [
+                        "\(Format.megawatts(storage.power)) MW, \(Format.fixed(storage.energy.megawattHours, 2)) MWh",
+                        "C-rate \(Format.fixed(storage.cRate, 0)) per hour",
+                        "ramp held to \(Format.fixed(e.study!.rampLimit.megawattsPerMinute, 0)) MW/min",
+                    ], symbol: .storage))
+        }
+        return boxes
     }
 
     /// A hall's column: one row per stage of its design chain, then the racks.
@@ -197,7 +235,9 @@ public struct SingleLineDiagram: Sendable {
         var svg = SVGWriter(boxWidth: boxWidth)
         let columnWidths = halls.map(columnWidth)
         let hallsWidth = columnWidths.reduce(0, +) + Double(max(halls.count - 1, 0)) * 3 * Self.gap
-        let supplyWidth = Double(1 + backup.count) * (boxWidth + 3 * Self.gap)
+        // The supply is centred and the backup sources sit to its right: the drawing must hold twice
+        // the half-width they reach.
+        let supplyWidth = 2 * (boxWidth / 2 + Double(backup.count) * (boxWidth + 3 * Self.gap))
         let width = max(hallsWidth, supplyWidth, 720) + 2 * Self.margin
         let centre = width / 2
         var y = 56.0

@@ -66,9 +66,37 @@ public enum PlanJSON {
         var rackPowerKW: Levels
         var liquidFraction: Double
         var confidence: String
+        var psu: PSUDoc?
         enum CodingKeys: String, CodingKey {
             case type, racksPerCopy = "racks_per_copy", gpusPerRack = "gpus_per_rack", rackPowerKW = "rack_power_kw"
-            case liquidFraction = "liquid_fraction", confidence
+            case liquidFraction = "liquid_fraction", confidence, psu
+        }
+    }
+
+    /// A rack group's own power supplies (DESIGN.md §5.8): units in one rack (all nodes), one
+    /// unit's rating, the stated redundancy, and whether the rack at design power survives the
+    /// loss of one unit.
+    struct PSUDoc: Encodable {
+        var unitsInstalled: Int
+        var unitKW: Double
+        var redundancy: String
+        var survivesOneFailure: Bool
+        enum CodingKeys: String, CodingKey {
+            case unitsInstalled = "units_installed", unitKW = "unit_kw", redundancy
+            case survivesOneFailure = "survives_one_failure"
+        }
+
+        /// The configuration the hall's chain sized the group with (a stand-in when the entry has
+        /// none), else the entry's own; nil when neither exists.
+        init?(_ group: RackGroupResult, electrical: HallElectrical?) {
+            let sized = electrical?.design.stages.lazy.flatMap(\.rackTypes).first {
+                $0.supply.rackType == group.system.id
+            }
+            guard let psu = sized?.supply.psu ?? group.system.psu else { return nil }
+            unitsInstalled = psu.unitsPerRack
+            unitKW = Format.plain(psu.unitRating.kilowatts)
+            redundancy = psu.redundancy.description
+            survivesOneFailure = psu.survivesOneFailure(rackDesign: group.perRack.design)
         }
     }
 
@@ -466,7 +494,8 @@ public enum PlanJSON {
                         type: $0.system.id, racksPerCopy: $0.count, gpusPerRack: $0.system.gpus,
                         rackPowerKW: Levels($0.perRack),
                         liquidFraction: Format.plain($0.system.liquidFraction.fraction, 4),
-                        confidence: $0.system.provenance.confidence.rawValue)
+                        confidence: $0.system.provenance.confidence.rawValue,
+                        psu: PSUDoc($0, electrical: plan.electrical?.halls.first { $0.id == hall.id }))
                 },
                 electrical: plan.electrical?.halls.first { $0.id == hall.id },
                 cooling: plan.cooling?.halls.first { $0.id == hall.id },

@@ -10,7 +10,8 @@ public enum PlanMarkdown {
         -> String
     {
         [
-            header(plan, context), summary(plan), assumptions(plan), rackPower(plan), hallTable(plan),
+            header(plan, context), summary(plan), assumptions(plan), rackPower(plan), RackPSUMarkdown.section(plan),
+            hallTable(plan),
             ElectricalMarkdown.sections(plan, diagrams: diagrams), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
             findingsSection(plan.findings), reproduce(context),
@@ -80,6 +81,12 @@ public enum PlanMarkdown {
             table.add([
                 "Annual PUE / WUE [L/kWh] (\(a.weatherFile))", "\(Format.fixed(a.pue, 3)) / \(Format.fixed(a.wue, 3))",
             ])
+            table.add([
+                "PUE boundary",
+                (plan.electrical?.pueBoundary ?? plan.site.pueBoundary).rackConversionIsIT
+                    ? "IT at the rack input (ISO/IEC 30134-2): rack PSU losses are IT"
+                    : "IT at the rack shelves' output (psu-as-facility): rack PSU losses are facility",
+            ])
             table.add(["Annual facility energy [GWh]", Format.fixed(a.facilityEnergy.gigawattHours, 1)])
         }
         if let hr = plan.heatRecovery {
@@ -109,7 +116,9 @@ public enum PlanMarkdown {
             ])
         }
         table.add([
-            "Annual IT energy at sustained load [GWh]", Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
+            "Annual IT energy at sustained load, at the rack shelves' output (PUE's IT adds the shelf losses "
+                + "under ISO/IEC 30134-2) [GWh]",
+            Format.fixed((t.itPower.sustained * .year).gigawattHours, 1),
         ])
         table.add(["Network and storage share of design IT power", nonComputeShare(plan)])
         table.add([

@@ -8,7 +8,12 @@ enum CoolingMarkdown {
         guard c.annual != nil else {
             return [units(c), designOnly(c, plan.site.designCondition)].joined(separator: "\n")
         }
-        return [units(c), year(c, profile: plan.site.dailyProfile, figures: figures)].joined(separator: "\n")
+        return [
+            units(c),
+            year(
+                c, profile: plan.site.dailyProfile, figures: figures,
+                boundary: plan.electrical?.pueBoundary ?? plan.site.pueBoundary),
+        ].joined(separator: "\n")
     }
 
     /// Without a weather file: where the design condition comes from, and what is missing.
@@ -142,7 +147,9 @@ enum CoolingMarkdown {
         return table.rendered
     }
 
-    static func year(_ c: SiteCooling, profile: [Ratio]?, figures: String?) -> String {
+    static func year(
+        _ c: SiteCooling, profile: [Ratio]?, figures: String?, boundary: PUEBoundary = .iso30134_2
+    ) -> String {
         guard let a = c.annual else { return "" }
         var summary = MarkdownTable([("Quantity", .left), ("Value", .right)])
         summary.add(["Weather", "`\(a.weatherFile)` (\(Format.integer(a.hours)) h)"])
@@ -155,8 +162,13 @@ enum CoolingMarkdown {
                     + "hour (`workload.daily_profile_percent`)"
             } ?? "sustained utilisation every hour",
         ])
-        summary.add(["IT energy [MWh]", Format.fixed(a.itEnergy.megawattHours, 0)])
-        summary.add(["Power-chain losses [MWh]", Format.fixed(a.chainLossEnergy.megawattHours, 0)])
+        let itLabel = boundary.rackConversionIsIT ? "at the rack input" : "at the rack shelves' DC output"
+        summary.add(["IT energy \(itLabel) [MWh]", Format.fixed(a.itEnergy.megawattHours, 0)])
+        summary.add([
+            boundary.rackConversionIsIT
+                ? "Power-chain losses outside the racks [MWh]" : "Power-chain losses, rack shelves included [MWh]",
+            Format.fixed(a.chainLossEnergy.megawattHours, 0),
+        ])
         summary.add(["CDU pumps and air fans [MWh]", Format.fixed(a.distributionCoolingEnergy.megawattHours, 0)])
         summary.add(["Chillers and economiser fans [MWh]", Format.fixed(a.plantEnergy.megawattHours, 0)])
         summary.add(["Facility energy [MWh]", Format.fixed(a.facilityEnergy.megawattHours, 0)])
@@ -210,6 +222,8 @@ enum CoolingMarkdown {
             short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; \
             every \
             watt ends as heat rejected outdoors (or recovered), checked hour by hour.
+
+            PUE boundary: \(boundary.statement). PUE and both partial PUEs divide by the same IT energy.
 
 
             """ + summary.rendered + "\n" + months.rendered
