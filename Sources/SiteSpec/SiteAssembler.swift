@@ -64,14 +64,33 @@ struct SiteAssembler {
             document.placement.map { self.placement($0, halls: halls, specs: document.halls ?? [], cooling: cooling) }
             ?? .notPlaced
         let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
+        let coordinates = self.coordinates(site)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
-        return Site(
+        var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
             weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
             compliance: compliance, placement: placement, defaultsApplied: applied.list,
             designCondition: designCondition)
+        assembled.coordinates = coordinates
+        assembled.weatherStandIn = site?.weatherStandIn?.value
+        return assembled
+    }
+
+    /// `site.latitude` and `site.longitude`: both or neither (one alone is an error at it).
+    private func coordinates(_ site: SiteSection?) -> GeoPoint? {
+        switch (site?.latitude, site?.longitude) {
+        case (let lat?, let lon?):
+            return GeoPoint(latitudeDegrees: lat.value, longitudeDegrees: lon.value)
+        case (let lat?, nil):
+            log.error("site.latitude needs site.longitude too", at: lat.place)
+        case (nil, let lon?):
+            log.error("site.longitude needs site.latitude too", at: lon.place)
+        case (nil, nil):
+            break
+        }
+        return nil
     }
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air

@@ -60,7 +60,7 @@ struct SpecRangePropertyTests {
         "version": raw("1"),
         "site": map([
             "name": raw("T"), "weather": raw("weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"),
-            "commissioning": raw("2027-07"),
+            "commissioning": raw("2027-07"), "latitude": raw("37.45"), "longitude": raw("127.1"),
             "grid": map(["frequency_hz": raw("60"), "interconnect_kv": raw("154"), "capacity_mw": raw("500")]),
             // Ignored beside the weather file (one warning), but its values are range-checked all the same.
             "design_conditions": map([
