@@ -117,8 +117,54 @@ public struct Planner: Sendable {
             curve: curve, electrical: electrical, cooling: cooling, heatRecovery: heatRecovery, metrics: metrics,
             compliance: compliance)
         plan.placements = placed.placements
+        if let weather {
+            let station = Self.station(weather.year, design: weather.design, site: site)
+            plan.weather = station
+            plan.findings += Self.weatherFindings(station, site: site)
+        }
         plan.findings += Self.beyondSense(plan)
         return plan
+    }
+
+    /// The weather station of a year: its EPW LOCATION line, the period in its file name, the
+    /// source of its design conditions and its distance from the site (DESIGN.md §5.11).
+    static func station(_ year: WeatherYear, design: DesignConditions, site: Site) -> WeatherStationSummary {
+        let l = year.location
+        let designSource =
+            switch design.source {
+            case .statFile(let name): "the station's .stat file (`\(name)`)"
+            case .epwHeader: "the EPW header's ASHRAE design conditions"
+            case .epwHours: "the year's own hours (the EPW header has none)"
+            case .stated(let text): text
+            }
+        return WeatherStationSummary(
+            fileName: year.fileName,
+            station: [l.city, l.region, l.country].filter { !$0.isEmpty }.joined(separator: ", "),
+            wmo: l.wmo, position: GeoPoint(latitudeDegrees: l.latitudeDegrees, longitudeDegrees: l.longitudeDegrees),
+            elevation: l.elevation, period: WeatherStationSummary.period(fromFileName: year.fileName),
+            designSource: designSource, site: site.coordinates, specReason: site.weatherStandIn)
+    }
+
+    /// A stand-in station is a warning (the plant's hours and energy are another place's); a site
+    /// without coordinates is a note (its station's distance is unchecked).
+    static func weatherFindings(_ station: WeatherStationSummary, site: Site) -> [Finding] {
+        if let reason = station.standInReason {
+            return [
+                Finding(
+                    .warning, "site.weather",
+                    "the weather is a stand-in (\(reason)): the plant's hours, energy, PUE and WUE are those of "
+                        + "\(station.station) (WMO \(station.wmo)), not measured at the site")
+            ]
+        }
+        if site.coordinates == nil {
+            return [
+                Finding(
+                    .note, "site.latitude",
+                    "the site gives no latitude and longitude: the distance to the weather station "
+                        + "\(station.station) (WMO \(station.wmo)) is unchecked")
+            ]
+        }
+        return []
     }
 
     /// Facility power at design above which a site is beyond sense: 10 GW, past the largest

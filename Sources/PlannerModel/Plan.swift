@@ -151,6 +151,8 @@ public struct Plan: Hashable, Sendable {
     /// The utilisation → power curve used for sustained power.
     public var curve: UtilisationCurve
     /// The power chain from the grid to the racks; nil when the plan stops at rack power.
+    /// The weather station of the year the plant was simulated over; nil without a weather file.
+    public var weather: WeatherStationSummary? = nil
     public var electrical: SiteElectricalResult?
     /// Cooling units and the plant over the weather year; nil without a weather file.
     public var cooling: SiteCooling?

@@ -5,6 +5,12 @@ public struct Site: Hashable, Sendable {
     public var name: String
     public var operatorName: String?
     public var location: String?
+    /// Where the site is (`site.latitude`, `site.longitude`); nil when the spec does not say, and
+    /// the distance to the weather station is then unchecked.
+    public var coordinates: GeoPoint? = nil
+    /// Why the spec calls its weather file a stand-in (`site.weather_stand_in`); nil: a stand-in only
+    /// when the station is farther than `WeatherStationSummary.standInDistance`.
+    public var weatherStandIn: String? = nil
     /// Path of the EPW weather file, already resolved relative to the spec file.
     public var weatherPath: String?
     /// Without a weather file, the condition the cooling is sized for (`site.design_conditions`, or

@@ -67,6 +67,7 @@ struct SiteAssembler {
             ?? .notPlaced
         let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
         let pueBoundary = self.pueBoundary(site?.metrics)
+        let coordinates = self.coordinates(site)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
@@ -76,6 +77,8 @@ struct SiteAssembler {
             compliance: compliance, placement: placement, defaultsApplied: applied.list,
             designCondition: designCondition)
         assembled.pueBoundary = pueBoundary
+        assembled.coordinates = coordinates
+        assembled.weatherStandIn = site?.weatherStandIn?.value
         return assembled
     }
 
@@ -92,6 +95,21 @@ struct SiteAssembler {
             return .iso30134_2
         }
         return log.choice(given, of: PUEBoundary.self) ?? .iso30134_2
+    }
+
+    /// `site.latitude` and `site.longitude`: both or neither (one alone is an error at it).
+    private func coordinates(_ site: SiteSection?) -> GeoPoint? {
+        switch (site?.latitude, site?.longitude) {
+        case (let lat?, let lon?):
+            return GeoPoint(latitudeDegrees: lat.value, longitudeDegrees: lon.value)
+        case (let lat?, nil):
+            log.error("site.latitude needs site.longitude too", at: lat.place)
+        case (nil, let lon?):
+            log.error("site.longitude needs site.latitude too", at: lon.place)
+        case (nil, nil):
+            break
+        }
+        return nil
     }
 
     /// `placement`: limits of the MILP, and what every hall needs to be placed: a CDU and an air

@@ -41,13 +41,17 @@ struct SpecDocument: SpecMapping {
 /// `site:` — where the site is and how it connects.
 struct SiteSection: SpecMapping {
     enum Key: String, SpecKey {
-        case name, `operator`, location, weather, grid, commissioning
+        case name, `operator`, location, latitude, longitude, weather, grid, commissioning
+        case weatherStandIn = "weather_stand_in"
         case designConditions = "design_conditions"
         case metrics
     }
     var name: Located<String>?
     var operatorName: Located<String>?
     var location: Located<String>?
+    var latitude: Located<Double>?
+    var longitude: Located<Double>?
+    var weatherStandIn: Located<String>?
     var weather: Located<String>?
     var grid: GridSection?
     var commissioning: Located<String>?
@@ -60,7 +64,10 @@ struct SiteSection: SpecMapping {
         name = reader.string(.name, required: true)
         operatorName = reader.string(.operator)
         location = reader.string(.location)
+        latitude = reader.number(.latitude)
+        longitude = reader.number(.longitude)
         weather = reader.string(.weather)
+        weatherStandIn = reader.string(.weatherStandIn)
         grid = reader.mapping(.grid)
         commissioning = reader.string(.commissioning)
         designConditions = reader.mapping(.designConditions)

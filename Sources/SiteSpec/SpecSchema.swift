@@ -259,6 +259,16 @@ extension SiteSection.Key {
         case .name: .string("Display name of the site.", required: true)
         case .operator: .string("Who runs it.")
         case .location: .string("Where it is.")
+        case .latitude:
+            .number(
+                "Latitude of the site [° north, WGS 84]; with longitude, the distance to the weather station is "
+                    + "checked.",
+                .within(-90, 90, "°"))
+        case .longitude: .number("Longitude of the site [° east, WGS 84].", .within(-180, 180, "°"))
+        case .weatherStandIn:
+            .string(
+                "Why site.weather is a stand-in for the site's climate (a warning names it); without it, a station "
+                    + "more than 25 km from the site is a stand-in.")
         case .weather: .string("EPW weather file, relative to the spec's folder; enables the plant over the year.")
         case .grid: .mapping(GridSection.self, "The utility connection.")
         case .commissioning: .string("Commissioning month, YYYY-MM.")

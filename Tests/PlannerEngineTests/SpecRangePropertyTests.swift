@@ -60,7 +60,7 @@ struct SpecRangePropertyTests {
         "version": raw("1"),
         "site": map([
             "name": raw("T"), "weather": raw("weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"),
-            "commissioning": raw("2027-07"),
+            "commissioning": raw("2027-07"), "latitude": raw("37.45"), "longitude": raw("127.1"),
             "grid": map([
                 "frequency_hz": raw("60"), "interconnect_kv": raw("154"), "capacity_mw": raw("500"),
                 "study": map([
@@ -260,7 +260,7 @@ struct BeyondSenseTests {
     func tenGigawatts() throws {
         #expect(
             try Self.plan("{ id: h, copies: 100, racks: [{ type: gb300-nvl72, count: 10000 }] }") == [
-                "halls: the site draws 173.9 GW of facility power at design, beyond sense above 10 GW: check the rack "
+                "halls: the site draws 173.3 GW of facility power at design, beyond sense above 10 GW: check the rack "
                     + "counts and copies"
             ])
     }
@@ -270,10 +270,10 @@ struct BeyondSenseTests {
         #expect(
             try Self.plan(
                 "{ id: h, power: { ups: { module_kw: 100 } }, racks: [{ type: gb300-nvl72, count: 20000 }] }") == [
-                    // 2(N+1) UPS modules on the default 2N paths, and the A/B busway pairs.
-                    "halls[0]: hall 'h' needs 57368 units of 'UPS' per copy, beyond sense above 10000 units of one "
+                    // 2(N+1) UPS modules on the default 2N paths, and the A/B busway pairs (per-rack shelf losses).
+                    "halls[0]: hall 'h' needs 57170 units of 'UPS' per copy, beyond sense above 10000 units of one "
                         + "kind in one hall: check the rack counts, the unit ratings and the redundancy",
-                    "halls[0]: hall 'h' needs 11416 units of 'AC distribution' per copy, beyond sense above 10000 "
+                    "halls[0]: hall 'h' needs 11378 units of 'AC distribution' per copy, beyond sense above 10000 "
                         + "units of one kind in one hall: check the rack counts, the unit ratings and the redundancy",
                 ])
         // The largest shipped hall stays far below: no warning.

@@ -25,7 +25,27 @@ public enum PlanMarkdown {
         if let place = site.location { facts.append("Location: \(place)") }
         if let date = site.commissioning { facts.append("Commissioning: \(date)") }
         facts.append("Spec: `\(context.specPath)`")
-        return "# \(site.name): capacity plan\n\n" + facts.joined(separator: " · ") + "\n"
+        var text = "# \(site.name): capacity plan\n\n" + facts.joined(separator: " · ") + "\n"
+        if let weather = plan.weather { text += "\n" + weatherLine(weather, site: site) + "\n" }
+        return text
+    }
+
+    /// Which station the year comes from, how far away, which period, and whether it is a stand-in.
+    static func weatherLine(_ w: WeatherStationSummary, site: Site) -> String {
+        var text = "Weather: `\(w.fileName)`, station \(w.station) (WMO \(w.wmo), \(w.position.text), "
+        text += "\(Format.fixed(w.elevation.metres, 0)) m)"
+        text += w.period.map { ", \($0)" } ?? ", period not stated in the file name"
+        if let distance = w.distance {
+            text += ", \(Format.fixed(distance.metres / 1000, 0)) km from the site (\(site.coordinates!.text))"
+        } else {
+            text += ", distance from the site unknown (the spec gives no site.latitude / site.longitude)"
+        }
+        text += "; design conditions from \(w.designSource)."
+        if let reason = w.standInReason {
+            text +=
+                " **Stand-in weather**: \(reason); the plant's hours, energy, PUE and WUE are the station's climate."
+        }
+        return text
     }
 
     static func summary(_ plan: Plan) -> String {
