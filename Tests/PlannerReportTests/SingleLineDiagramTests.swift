@@ -31,10 +31,12 @@ struct SingleLineDiagramTests {
         let racks = try #require(hall.rows.last?.boxes.first)
         #expect(racks.title == "Racks (12)")
         #expect(racks.lines == ["10 × gb300-nvl72, 140 kW", "2 × network-rack, 20 kW"])
-        // The rack shelves sit in every rack: one box, counted per rack, over the 12 racks.
+        // The rack shelves are each rack's own (DESIGN.md §5.8): one box naming the most numerous type's
+        // configuration, GB300 NVL72 8 × 33 kW N+N, loaded 140/264 = 53 %, 140/231 = 61 % after one fails.
         let shelves = try #require(hall.rows.first { $0.boxes[0].title == "Rack power shelves" }?.boxes[0])
-        #expect(shelves.lines[0].contains("kW per rack"))
-        #expect(shelves.lines[0].hasSuffix(", 12 racks"))
+        #expect(shelves.lines[0] == "each rack's own PSUs: 2 rack types, 12 racks")
+        #expect(shelves.lines[1] == "gb300-nvl72: 8 × 33.0 kW, N+N")
+        #expect(shelves.lines[2] == "loaded 53 %, 61 % after a unit fails")
     }
 
     @Test("a stage that does not carry its load after its worst failure is drawn red and says so")

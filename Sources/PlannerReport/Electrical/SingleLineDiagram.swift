@@ -132,6 +132,7 @@ public struct SingleLineDiagram: Sendable {
     /// A hall's column: one row per stage of its design chain, then the racks.
     static func column(_ hall: HallElectrical, result: HallResult) -> Column {
         var rows = hall.design.stages.map { stage in
+            if !stage.rackTypes.isEmpty { return Row(boxes: [rackEnd(stage, racks: result.perCopy.rackCount)]) }
             let paths = paths(stage)
             let perPath = stage.groups > 1 ? stage.perGroup.unitsInstalled : stage.unitsInstalled / paths.count
             let count =
@@ -156,6 +157,28 @@ public struct SingleLineDiagram: Sendable {
             ))
         let copies = hall.copies > 1 ? ", one of \(hall.copies) copies" : ""
         return Column(title: "Hall \(hall.id): \(hall.distribution.rawValue)\(copies)", rows: rows)
+    }
+
+    /// A rack-end stage sized per rack type (DESIGN.md §5.8): every rack type has its own PSUs, so
+    /// the box gives the most numerous type's configuration and loading, and is red when any type
+    /// does not survive the loss of one of its units.
+    static func rackEnd(_ stage: StageResult, racks: Int) -> Box {
+        let types = stage.rackTypes
+        let main = types.max { $0.supply.racks < $1.supply.racks }!
+        let psu = main.supply.psu
+        let node = psu.groupsPerRack > 1 ? " per node" : ""
+        let after = main.perGroup.loadingAfterFailure.map { Format.percent($0) } ?? "load lost"
+        let survives = types.allSatisfy(\.perGroup.survivesWorstFailure)
+        return Box(
+            title: stage.stage,
+            lines: [
+                "each rack's own PSUs: \(types.count) rack type\(types.count == 1 ? "" : "s"), "
+                    + "\(Format.integer(racks)) racks",
+                "\(main.supply.rackType): \(psu.unitsInstalled) × \(Format.fixed(psu.unitRating.kilowatts, 1)) kW"
+                    + "\(node), \(psu.redundancy)",
+                "loaded \(Format.percent(main.perGroup.loadingNormal)), \(after) after a unit fails"
+                    + (survives ? "" : " (a type fails N-1)"),
+            ], symbol: .converter, warning: !survives)
     }
 
     /// The independent paths a stage is drawn as: A and B for 2N and 2(N+1), one per system in
