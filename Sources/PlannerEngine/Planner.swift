@@ -316,6 +316,73 @@ public struct Planner: Sendable {
                         + "dew-point limit of the ASHRAE envelope: the coils will condense; raise the supply air"
                 ))
         }
+        return findings + classFindings(cooling) + extremeFindings(cooling)
+    }
+
+    /// ASHRAE classes (DESIGN.md §5.15): a design inlet outside its own class's recommended range,
+    /// and hours of the year outside it (or above the facility water's W-class limit) beyond
+    /// `cooling.class_hours_outside_recommended_h` (0 h, REFERENCE.md P330), are warnings.
+    static func classFindings(_ cooling: SiteCooling) -> [Finding] {
+        var findings: [Finding] = []
+        let allowed = cooling.choices.classHoursAllowed
+        if let air = cooling.airInlet {
+            if let c = air.airClass {
+                let range =
+                    "\(NumberText.compact(c.recommended.lowerBound))–\(NumberText.compact(c.recommended.upperBound)) °C"
+                if !c.recommended.contains(air.setPoint.celsius) {
+                    findings.append(
+                        Finding(
+                            .warning, "cooling.air_supply_c",
+                            "the rack inlet of \(tenths(air.setPoint.celsius)) °C is outside the recommended "
+                                + "\(range) of every ASHRAE air class; it is classed \(c.name) by its allowable range"))
+                }
+                if air.hoursOutsideClassRecommended > allowed {
+                    findings.append(
+                        Finding(
+                            .warning, "cooling.class_hours_outside_recommended_h",
+                            "the rack inlet is outside the \(c.name) recommended \(range) for "
+                                + "\(air.hoursOutsideClassRecommended) h of the year (allowed \(allowed) h; warmest "
+                                + "\(tenths(air.warmest.celsius)) °C)"))
+                }
+            } else {
+                findings.append(
+                    Finding(
+                        .warning, "cooling.air_supply_c",
+                        "the rack inlet of \(tenths(air.setPoint.celsius)) °C is outside every ASHRAE air class"))
+            }
+        }
+        if let hours = cooling.hoursAboveLiquidClass, hours > allowed {
+            findings.append(
+                Finding(
+                    .warning, "cooling.class_hours_outside_recommended_h",
+                    "the facility water is above its \(cooling.liquidClass) limit for \(hours) h of the year "
+                        + "(allowed \(allowed) h)"))
+        }
+        return findings
+    }
+
+    /// The extreme check (DESIGN.md §5.15): a loop that cannot hold its set point at the extreme
+    /// condition with one chiller and one economiser out, or misses it in hours of the year with
+    /// them out, is a warning giving the MW short and the hours.
+    static func extremeFindings(_ cooling: SiteCooling) -> [Finding] {
+        guard let e = cooling.extreme else { return [] }
+        var findings: [Finding] = []
+        for l in e.loops where l.margin < .zero || l.hoursShort > 0 {
+            findings.append(
+                Finding(
+                    .warning, "cooling.extreme_dry_bulb_c",
+                    "with one chiller and one economiser out the \(l.kind.rawValue) loop "
+                        + (l.margin < .zero
+                            ? "is \(NumberText.compact((-l.margin.megawatts * 100).rounded() / 100)) MW short at the "
+                                + "extreme \(tenths(e.dryBulb.celsius)) °C dry bulb / \(tenths(e.wetBulb.celsius)) °C "
+                                + "wet bulb (supply \(tenths(l.supply.celsius)) °C)"
+                            : "holds the extreme \(tenths(e.dryBulb.celsius)) °C")
+                        + (l.hoursShort > 0
+                            ? "; it misses its set point \(l.hoursShort) h of the weather year, by up to "
+                                + "\(NumberText.compact((l.worstShort.megawatts * 100).rounded() / 100)) MW"
+                            : "; it holds every hour of the weather year")
+                        + "; add a chiller or state cooling.extreme_dry_bulb_c"))
+        }
         return findings
     }
 

@@ -359,6 +359,7 @@ struct SiteAssembler {
         c.chillerRedundancy = redundancy(spec.chillerRedundancy) ?? c.chillerRedundancy
         c.chillerUnits = spec.chillerUnits?.whole ?? c.chillerUnits
         if let t = spec.airSupplyC?.value { c.airSupply = .celsius(t) }
+        extremeChoices(spec, &c)
         return c
     }
 
@@ -660,10 +661,35 @@ struct SiteAssembler {
                 numberSource(.chillerUnits)
             ),
             (.airSupplyC, s?.airSupplyC == nil, Phrase.number(c.airSupply.celsius), numberSource(.airSupplyC)),
+            (
+                .classHoursOutsideRecommendedH, s?.classHoursOutsideRecommendedH == nil, String(c.classHoursAllowed),
+                numberSource(.classHoursOutsideRecommendedH)
+            ),
         ]
         for (key, missing, value, provenance) in entries where missing {
             applied.add("cooling.\(key.rawValue)", value, provenance)
         }
+    }
+
+    /// The extreme condition and class threshold keys (DESIGN.md §5.15); a wet bulb above the dry
+    /// bulb is an error. Whether the extreme is below the design condition is checked once the
+    /// weather file is read (`LoadedSpec`), at the positions kept here.
+    private func extremeChoices(_ spec: CoolingSection, _ c: inout CoolingChoices) {
+        func position(_ place: Place) -> String { "\(log.file):\(place.line ?? 0):\(place.column ?? 0)" }
+        if let db = spec.extremeDryBulbC {
+            c.extremeDryBulb = .celsius(db.value)
+            c.extremeDryBulbPosition = position(db.place)
+        }
+        if let wb = spec.extremeWetBulbC {
+            c.extremeWetBulb = .celsius(wb.value)
+            c.extremeWetBulbPosition = position(wb.place)
+            if let db = spec.extremeDryBulbC, wb.value > db.value {
+                log.error(
+                    "the extreme wet bulb \(Phrase.number(wb.value)) °C is above the extreme dry bulb "
+                        + "\(Phrase.number(db.value)) °C", at: wb.place)
+            }
+        }
+        if let h = spec.classHoursOutsideRecommendedH?.whole { c.classHoursAllowed = h }
     }
 
     private func numberSource(_ key: CoolingSection.Key) -> Provenance { SpecDefaults.coolingNumberSources[key]! }

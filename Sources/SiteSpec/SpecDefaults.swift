@@ -37,6 +37,10 @@ enum SpecDefaults {
             confidence: .low),
         .cduRedundancy: redundancySource, .airRedundancy: redundancySource,
         .heatRejectionRedundancy: redundancySource, .chillerRedundancy: redundancySource,
+        .classHoursOutsideRecommendedH: Provenance(
+            source: "REFERENCE.md P330: ASHRAE's recommended range is where equipment should run in normal "
+                + "operation, so any hour outside it is reported",
+            confidence: .medium),
         .chillerUnits: Provenance(
             source: "sized by dcplan for the ASHRAE 0.4 % design condition (DESIGN.md §5.3)", confidence: .medium,
             derivation: "the chiller duty at the design condition under the chiller redundancy"),

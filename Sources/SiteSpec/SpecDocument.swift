@@ -216,6 +216,8 @@ struct CoolingSection: SpecMapping {
         case heatRejectionRedundancy = "heat_rejection_redundancy", approachK = "approach_k", chiller
         case facilityWaterDeltaTK = "facility_water_delta_t_k", chillerRedundancy = "chiller_redundancy"
         case chillerUnits = "chiller_units", airSupplyC = "air_supply_c"
+        case extremeDryBulbC = "extreme_dry_bulb_c", extremeWetBulbC = "extreme_wet_bulb_c"
+        case classHoursOutsideRecommendedH = "class_hours_outside_recommended_h"
     }
     var tcsSupplyC: Located<Double>?
     var tcsDeltaTK: Located<Double>?
@@ -231,6 +233,9 @@ struct CoolingSection: SpecMapping {
     var chillerRedundancy: Located<String>?
     var chillerUnits: Located<Double>?
     var airSupplyC: Located<Double>?
+    var extremeDryBulbC: Located<Double>?
+    var extremeWetBulbC: Located<Double>?
+    var classHoursOutsideRecommendedH: Located<Double>?
 
     /// No `cooling:` section: every key left out.
     init() {}
@@ -239,6 +244,9 @@ struct CoolingSection: SpecMapping {
         chillerRedundancy = reader.string(.chillerRedundancy)
         chillerUnits = reader.integer(.chillerUnits)
         airSupplyC = reader.number(.airSupplyC)
+        extremeDryBulbC = reader.number(.extremeDryBulbC)
+        extremeWetBulbC = reader.number(.extremeWetBulbC)
+        classHoursOutsideRecommendedH = reader.integer(.classHoursOutsideRecommendedH)
         tcsSupplyC = reader.number(.tcsSupplyC)
         tcsDeltaTK = reader.number(.tcsDeltaTK)
         cdu = reader.string(.cdu)

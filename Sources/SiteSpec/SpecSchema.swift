@@ -469,6 +469,18 @@ extension CoolingSection.Key {
                 "Chillers installed per loop (default: sized for the design condition).", minimum: 0, maximum: 1000)
         case .airSupplyC:
             .number("Supply air to the racks [°C] (default 25).", .within(5, 45, "°C (ASHRAE A4 allowable)"))
+        case .extremeDryBulbC:
+            .number(
+                "Extreme outdoor dry bulb the plant is checked at with one chiller and one economiser out [°C] "
+                    + "(default: the weather file's 50-year extreme).", .within(-70, 70, "°C"))
+        case .extremeWetBulbC:
+            .number(
+                "Wet bulb paired with the extreme dry bulb [°C] (default: the 0.4 % evaporation wet bulb).",
+                .within(-70, 70, "°C"))
+        case .classHoursOutsideRecommendedH:
+            .integer(
+                "Hours a year outside the ASHRAE class's recommended range before it is a finding (default 0).",
+                minimum: 0, maximum: 8784)
         }
     }
 }

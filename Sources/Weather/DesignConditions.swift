@@ -26,6 +26,9 @@ public struct DesignConditions: Sendable, Equatable {
     /// Mean dry bulb coincident with `evaporationWetBulb` (MCDB).
     public var evaporationMeanCoincidentDryBulb: Temperature
     public var source: Source
+    /// The 50-year return-period maximum dry bulb of the EPW header's `Extremes` block (nil
+    /// when the header has none); the default extreme of the plant check (DESIGN.md §5.15).
+    public var extremeDryBulb50Year: Temperature?
 
     public init(
         coolingDryBulb: Temperature, coolingMeanCoincidentWetBulb: Temperature,
@@ -55,13 +58,34 @@ public struct DesignConditions: Sendable, Equatable {
     /// 3. the hours themselves (`fromHours`).
     public static func load(forEPWAt epwPath: String, year: WeatherYear) throws(WeatherFileError) -> DesignConditions {
         let statPath = (epwPath as NSString).deletingPathExtension + ".stat"
+        var found: DesignConditions?
         if FileManager.default.fileExists(atPath: statPath) {
             let name = (statPath as NSString).lastPathComponent
             let data = try EPWReader.boundedRead(statPath, limit: maximumStatBytes)
-            if let d = try fromStat([UInt8](data), fileName: name) { return d }
+            found = try fromStat([UInt8](data), fileName: name)
         }
-        if let d = fromDesignConditionsHeader(year.designConditionsHeader) { return d }
-        return fromHours(year)
+        var d = found ?? fromDesignConditionsHeader(year.designConditionsHeader) ?? fromHours(year)
+        d.extremeDryBulb50Year = extremeMaximumDryBulb(year.designConditionsHeader, years: 50)
+        return d
+    }
+
+    /// The n-year return-period maximum dry bulb (n = 5, 10, 20 or 50) of an EPW `DESIGN
+    /// CONDITIONS` header's `Extremes` block (ASHRAE Handbook — Fundamentals 2021, ch. 14,
+    /// REFERENCE.md P331). The block ends the line with the pairs (min, max) for n = 5, 10, 20,
+    /// 50 years, so the 50-year maximum is its last field, the 20-year one its third from last.
+    /// Nil when there is no block, another n, or the field is not a number within
+    /// `temperatureRange`.
+    public static func extremeMaximumDryBulb(_ header: String, years: Int) -> Temperature? {
+        let f = header.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let e = f.firstIndex(of: "Extremes"), let pair = [5, 10, 20, 50].firstIndex(of: years) else { return nil }
+        let values = Array(f[(e + 1)...]).filter { !$0.isEmpty }
+        // 4 pairs of return-period values after the mean and standard deviation of the extremes.
+        guard values.count >= 12 else { return nil }
+        let index = values.count - 8 + 2 * pair + 1
+        guard let v = Double(values[index]), temperatureRange.contains(v) else { return nil }
+        return .celsius(v)
     }
 
     /// Reads the `Cooling` row of a climate.onebuilding.org `.stat` file's "Handbook Conditions for

@@ -91,6 +91,8 @@ struct SpecRangePropertyTests {
         "cooling": map([
             "tcs_supply_c": raw("36"), "tcs_delta_t_k": raw("10"), "approach_k": raw("8"),
             "facility_water_delta_t_k": raw("10"), "chiller_units": raw("4"), "air_supply_c": raw("25"),
+            "extreme_dry_bulb_c": raw("40"), "extreme_wet_bulb_c": raw("30"),
+            "class_hours_outside_recommended_h": raw("0"),
         ]),
         "heat_recovery": map([
             "network": raw("fourth-generation"), "peak_demand_mw": raw("40"), "supply_c": raw("70"),

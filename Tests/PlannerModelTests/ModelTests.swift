@@ -73,3 +73,19 @@ struct ModelTests {
         #expect(isClose(four.weight.tonnes, 5.44))
     }
 }
+
+@Suite("ASHRAE air class chosen for a design inlet")
+struct AshraeClassChoiceTests {
+    @Test("the class is the first whose recommended range holds the design inlet")
+    func recommendedFirst() {
+        // 25 °C: H1 recommends 18–22 (no), A1 18–27 (yes) → A1. 20 °C: H1 → H1.
+        #expect(AshraeClass.chosenAir(setPoint: .celsius(25))?.name == "A1")
+        #expect(AshraeClass.chosenAir(setPoint: .celsius(20))?.name == "H1")
+        // 30 °C: outside every recommended range; the tightest allowable holding it is A1 (15–32).
+        let warm = AshraeClass.chosenAir(setPoint: .celsius(30))
+        #expect(warm?.name == "A1")
+        #expect(warm.map { !$0.recommended.contains(30) } == true)
+        // Above A4's 45 °C: none.
+        #expect(AshraeClass.chosenAir(setPoint: .celsius(46)) == nil)
+    }
+}

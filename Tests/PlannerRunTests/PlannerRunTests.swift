@@ -4,6 +4,7 @@ import PlannerModel
 import PlannerRun
 import SiteSpec
 import Testing
+import Weather
 import _PlannerTestSupport
 
 /// A Swift program drives plans, sweeps and benchmarks through `PlannerRun` exactly as `dcplan`
@@ -102,5 +103,41 @@ struct PlannerRunTests {
         defaults.placement.sitePitch = PlacementChoices.defaults.sitePitch
         let atDefault = try #require(Planner().plan(defaults).placements.first)
         #expect(atDefault.layouts[0].solve.columns > planned.layouts[0].solve.columns)
+    }
+}
+
+@Suite("Extreme condition keys")
+struct ExtremeConditionKeyTests {
+    static func load(_ cooling: String) -> LoadResult {
+        let yaml = """
+            version: 1
+            site: { name: Extreme test }
+            cooling: { \(cooling) }
+            halls:
+              - id: h
+                racks: [{ type: gb300-nvl72, count: 4 }]
+            """
+        return SiteLoader().load(yaml: yaml, path: "extreme.yaml", baseDirectory: ".")
+    }
+
+    @Test("an extreme dry bulb below the design one is an error at its line and column")
+    func belowDesign() throws {
+        // extreme 30 °C < the 0.4 % design 33 °C: rejected at line 3, the value's column.
+        let site = try #require(Self.load("extreme_dry_bulb_c: 30").site)
+        let design = DesignConditions(
+            coolingDryBulb: .celsius(33), coolingMeanCoincidentWetBulb: .celsius(25),
+            evaporationWetBulb: .celsius(27), evaporationMeanCoincidentDryBulb: .celsius(31), source: .stated("t"))
+        let message = try #require(LoadedSpec.extremeBelowDesign(site.cooling, design))
+        #expect(message.hasPrefix("extreme.yaml:3:"))
+        #expect(message.contains("error: cooling.extreme_dry_bulb_c"))
+        // 38 °C is above the design: no error.
+        let warm = try #require(Self.load("extreme_dry_bulb_c: 38").site)
+        #expect(LoadedSpec.extremeBelowDesign(warm.cooling, design) == nil)
+    }
+
+    @Test("an extreme wet bulb above the extreme dry bulb is an error")
+    func wetAboveDry() {
+        let result = Self.load("extreme_dry_bulb_c: 38, extreme_wet_bulb_c: 40")
+        #expect(result.findings.contains { $0.severity == .error && $0.subject.contains("extreme_wet_bulb_c") })
     }
 }

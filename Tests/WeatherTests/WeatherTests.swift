@@ -326,3 +326,35 @@ struct EPWValidationTests {
         #expect(try! DesignConditions.fromStat(Array("no design here\n".utf8), fileName: "x.stat") == nil)
     }
 }
+
+@Suite("The Extremes block of an EPW header")
+struct ExtremesHeaderTests {
+    /// Pyeongtaek's header (TMYx 2009-2023): `Extremes`, 3 wind speeds, mean min/max 35.0, standard
+    /// deviations 2.7/1.4, then the (min, max) pairs for n = 5, 10, 20, 50 years.
+    static let header =
+        "DESIGN CONDITIONS,1,2021 ASHRAE Handbook,,Cooling,8,8.0,33.1,26.1,Extremes,8.2,7.1,6.1,-15.4,35.0,2.7,1.4,"
+        + "-17.3,36.0,-18.9,36.9,-20.4,37.6,-22.3,38.7"
+
+    @Test("the 50-year maximum is the block's last field, the 20-year the third from last")
+    func returnPeriods() throws {
+        #expect(try #require(DesignConditions.extremeMaximumDryBulb(Self.header, years: 50)) == .celsius(38.7))
+        #expect(try #require(DesignConditions.extremeMaximumDryBulb(Self.header, years: 20)) == .celsius(37.6))
+        #expect(try #require(DesignConditions.extremeMaximumDryBulb(Self.header, years: 5)) == .celsius(36.0))
+        #expect(DesignConditions.extremeMaximumDryBulb(Self.header, years: 7) == nil)
+        #expect(DesignConditions.extremeMaximumDryBulb("DESIGN CONDITIONS,0", years: 50) == nil)
+    }
+
+    @Test("the 50-year value agrees with ASHRAE's Gumbel estimate from the block's mean and deviation")
+    func gumbelCheck() throws {
+        // ASHRAE ch. 14: T_n = M + I·F·σ, F = −(√6/π)·(0.5772 + ln(ln(n/(n − 1)))).
+        // n = 50: ln(50/49) = 0.020203, ln(0.020203) = −3.9019, F = −0.77970 × (0.5772 − 3.9019) = 2.5923;
+        // T_50 = 35.0 + 2.5923 × 1.4 = 38.63 °C, the tabulated 38.7 to the rounding of M and σ.
+        let f = -(6.0.squareRoot() / Double.pi) * (0.5772 + log(log(50.0 / 49.0)))
+        let t50 = 35.0 + f * 1.4
+        let read = try #require(DesignConditions.extremeMaximumDryBulb(Self.header, years: 50)).celsius
+        #expect(abs(read - t50) < 0.1)
+        // Invariant: a longer return period is never cooler.
+        let t20 = try #require(DesignConditions.extremeMaximumDryBulb(Self.header, years: 20)).celsius
+        #expect(read >= t20)
+    }
+}

@@ -89,10 +89,13 @@ public enum CoolingAnalysis {
         let result = year(
             weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
             airCoilApproach: choices.airUnit.coilApproach, recovered: recovered)
-        return SiteCooling(
+        var cooling = SiteCooling(
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
             annual: result.annual, airInlet: result.airInlet, hoursAboveLiquidClass: result.hoursAboveLiquidClass)
+        cooling.extreme = extremeCheck(
+            weather: weather, design: design, loops: loops, levels: levels, levelOfHour: hourLevel, choices: choices)
+        return cooling
     }
 
     /// The cooling at the design condition only, for a site without a weather year: every hall's
@@ -322,7 +325,8 @@ public enum CoolingAnalysis {
         let inlet = loops.first { $0.kind == .air }.map { air -> AirInlet in
             let setPoint = air.supplySetPoint + airCoilApproach
             let warmest = air.warmestSupply + airCoilApproach
-            let airClass = AshraeClass.air(coolest: setPoint, warmest: warmest)
+            // The class whose recommended range holds the design (DESIGN.md §5.15).
+            let airClass = AshraeClass.chosenAir(setPoint: setPoint)
             let general = AshraeClass.airClasses[1].recommended
             return AirInlet(
                 setPoint: setPoint, warmest: warmest, airClass: airClass,

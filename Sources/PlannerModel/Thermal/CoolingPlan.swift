@@ -23,6 +23,19 @@ public struct CoolingChoices: Hashable, Sendable {
     /// 18-27 °C recommended range, §3.1). The air units' coils need water at
     /// `airSupply − airUnit.coilApproach`.
     public var airSupply: Temperature
+    /// The extreme outdoor condition the plant is checked at with one chiller and one economiser
+    /// out (`cooling.extreme_dry_bulb_c` / `extreme_wet_bulb_c`); nil takes the weather file's
+    /// (DESIGN.md §5.15).
+    public var extremeDryBulb: Temperature?
+    public var extremeWetBulb: Temperature?
+    /// Where the spec states the extreme dry bulb (`file:line:col`), for an error when it is below
+    /// the design condition, which is known only once the weather file is read.
+    public var extremeDryBulbPosition: String?
+    public var extremeWetBulbPosition: String?
+    /// Hours a year the inlet air (or facility water) may spend outside its ASHRAE class's
+    /// recommended range before it is a finding (`cooling.class_hours_outside_recommended_h`;
+    /// 0 h, REFERENCE.md P330).
+    public var classHoursAllowed = 0
 
     public init(
         tcsSupply: Temperature, tcsRise: TemperatureDifference, cdu: CDUEntry, cduRedundancy: Redundancy,
@@ -240,6 +253,9 @@ public struct SiteCooling: Hashable, Sendable {
     public var airInlet: AirInlet?
     /// Hours the facility water is above its ASHRAE W-class limit (nil without a weather year).
     public var hoursAboveLiquidClass: Int?
+    /// The plant at the extreme condition with one chiller and one economiser out (nil without a
+    /// weather year).
+    public var extreme: ExtremeCheck?
 
     public init(
         choices: CoolingChoices, halls: [HallCooling], loops: [CoolingLoop], designDryBulb: Temperature,
@@ -326,6 +342,15 @@ public enum AshraeClass {
         Air(name: "A4", recommended: 18...27, allowable: 5...45),
     ]
 
+    /// The class chosen for a design inlet (DESIGN.md §5.15): the first of H1, A1-A4 whose
+    /// *recommended* range holds the set point; when none does (below 18 or above 27 °C), the
+    /// tightest whose allowable range holds it, and the design sits outside its own class's
+    /// recommended range (a finding). Nil above A4's 45 °C.
+    public static func chosenAir(setPoint: Temperature) -> Air? {
+        airClasses.first { $0.recommended.contains(setPoint.celsius) }
+            ?? airClasses.first { $0.allowable.contains(setPoint.celsius) }
+    }
+
     /// The tightest air class whose allowable range holds every inlet temperature from
     /// `coolest` to `warmest`; nil when even A4 does not.
     public static func air(coolest: Temperature, warmest: Temperature) -> Air? {
@@ -382,4 +407,58 @@ public struct CoolingDesignCondition: Hashable, Sendable {
         provenance: Provenance(
             source: "REFERENCE.md D21, §6.1 (Seoul-Seongnam 0.4 %), a stand-in: the spec names no weather file",
             confidence: .low))
+}
+
+/// The plant at an extreme outdoor condition with one chiller and one economiser out of each loop
+/// (DESIGN.md §5.15): can it still hold its set points?
+public struct ExtremeCheck: Hashable, Sendable {
+    public var dryBulb: Temperature
+    public var wetBulb: Temperature
+    /// Where the condition comes from (the spec, or the weather file's n-year extreme).
+    public var source: String
+    public var loops: [Loop]
+
+    public struct Loop: Hashable, Sendable {
+        public var kind: CoolingLoop.Kind
+        /// Heat into the loop at design load.
+        public var heat: Power
+        /// Chiller duty to hold the set point at the extreme with one economiser out.
+        public var duty: Power
+        /// Chillers in service: installed − 1 (one out, whatever the redundancy), and their capacity.
+        public var chillersInService: Int
+        public var capacity: Power
+        /// Economisers in service: installed − 1.
+        public var economisersInService: Int
+        /// The loop's supply at the extreme (above the set point when the capacity is short).
+        public var supply: Temperature
+        /// Hours of the weather year the loop, at the year's load, misses its set point with one
+        /// chiller and one economiser out, and the most it is short by in those hours.
+        public var hoursShort: Int
+        public var worstShort: Power
+
+        public init(
+            kind: CoolingLoop.Kind, heat: Power, duty: Power, chillersInService: Int, capacity: Power,
+            economisersInService: Int, supply: Temperature, hoursShort: Int, worstShort: Power
+        ) {
+            self.kind = kind
+            self.heat = heat
+            self.duty = duty
+            self.chillersInService = chillersInService
+            self.capacity = capacity
+            self.economisersInService = economisersInService
+            self.supply = supply
+            self.hoursShort = hoursShort
+            self.worstShort = worstShort
+        }
+
+        /// Capacity − duty: negative when the loop is short at the extreme.
+        public var margin: Power { capacity - duty }
+    }
+
+    public init(dryBulb: Temperature, wetBulb: Temperature, source: String, loops: [Loop]) {
+        self.dryBulb = dryBulb
+        self.wetBulb = wetBulb
+        self.source = source
+        self.loops = loops
+    }
 }

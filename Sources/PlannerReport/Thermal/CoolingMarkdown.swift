@@ -143,8 +143,43 @@ enum CoolingMarkdown {
                     Format.integer(air.hoursOutsideClassRecommended),
                 ])
             }
+            table.add([
+                "Hours allowed outside the class's recommended range (`cooling.class_hours_outside_recommended_h`)",
+                Format.integer(c.choices.classHoursAllowed),
+            ])
         }
-        return table.rendered
+        return table.rendered + extreme(c)
+    }
+
+    /// The extreme check (DESIGN.md §5.15): each loop at the extreme condition with one chiller and
+    /// one economiser out, capacity against duty.
+    static func extreme(_ c: SiteCooling) -> String {
+        guard let e = c.extreme else { return "" }
+        var table = MarkdownTable([
+            ("Loop", .left), ("Heat [MW]", .right), ("Economisers in service", .right),
+            ("Chiller duty [MW]", .right), ("Chillers in service", .right), ("Capacity [MW]", .right),
+            ("Margin [MW]", .right), ("Supply [°C]", .right), ("Hours of the year short", .right),
+            ("Worst hour short [MW]", .right),
+        ])
+        for l in e.loops {
+            table.add([
+                l.kind.rawValue, Format.megawatts(l.heat), Format.integer(l.economisersInService),
+                Format.megawatts(l.duty), Format.integer(l.chillersInService), Format.megawatts(l.capacity),
+                (l.margin < .zero ? "**" : "") + Format.megawatts(l.margin) + (l.margin < .zero ? "**" : ""),
+                Format.fixed(l.supply.celsius, 1), Format.integer(l.hoursShort), Format.megawatts(l.worstShort),
+            ])
+        }
+        return """
+
+
+            **Extreme condition** \(Format.fixed(e.dryBulb.celsius, 1)) °C dry bulb / \
+            \(Format.fixed(e.wetBulb.celsius, 1)) °C wet bulb (\(e.source)), at design load with one chiller and \
+            one economiser out of each loop (the economisers left carry the heat with a proportionally larger \
+            approach). Margin = chillers in service × unit capacity − the chiller duty to hold the set point; \
+            the hours are those of the weather year the same plant misses a set point.
+
+
+            """ + table.rendered
     }
 
     static func year(

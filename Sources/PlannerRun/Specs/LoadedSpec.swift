@@ -58,10 +58,31 @@ public struct LoadedSpec: Sendable {
                     continue
                 }
             }
+            if let weather, let problem = extremeBelowDesign(site.cooling, weather.design) {
+                log(.error(problem))
+                rejected = true
+                continue
+            }
             loaded.append(LoadedSpec(path: path, site: site, digest: try sha256(ofFileAt: path), weather: weather))
         }
         if rejected { throw InputRejected() }
         return loaded
+    }
+
+    /// An extreme condition stated below the design condition it is meant to exceed (DESIGN.md
+    /// §5.15): `file:line:col: error:` text at the key, or nil. Dry bulb against the 0.4 % cooling
+    /// dry bulb, wet bulb against the 0.4 % evaporation wet bulb.
+    public static func extremeBelowDesign(_ c: CoolingChoices, _ design: DesignConditions) -> String? {
+        func tenths(_ t: Temperature) -> Double { (t.celsius * 10).rounded() / 10 }
+        if let db = c.extremeDryBulb, let at = c.extremeDryBulbPosition, db < design.coolingDryBulb {
+            return "\(at): error: cooling.extreme_dry_bulb_c: the extreme dry bulb \(tenths(db)) °C is below "
+                + "the 0.4 % design dry bulb \(tenths(design.coolingDryBulb)) °C of the weather file"
+        }
+        if let wb = c.extremeWetBulb, let at = c.extremeWetBulbPosition, wb < design.evaporationWetBulb {
+            return "\(at): error: cooling.extreme_wet_bulb_c: the extreme wet bulb \(tenths(wb)) °C is below "
+                + "the 0.4 % evaporation wet bulb \(tenths(design.evaporationWetBulb)) °C of the weather file"
+        }
+        return nil
     }
 
     /// The weather year at `epw` and its design conditions (from the `.stat`, the EPW header,
