@@ -35,8 +35,11 @@ public struct Planner: Sendable {
     /// Plans a site; with a weather year (and its design conditions) also the cooling plant
     /// over that year. After each analysis its consistency check runs (``ConsistencyChecks``);
     /// a violation is an error finding.
-    public func plan(_ site: Site, weather: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
+    public func plan(_ site: Site, weather given: (year: WeatherYear, design: DesignConditions)? = nil) -> Plan {
         var violations: [String] = []
+        // `site.design_conditions` beside a weather file overrides the file's design conditions
+        // (DESIGN.md §5.14); the year itself is still simulated.
+        let weather = given.map { w in site.designCondition.map { (year: w.year, design: DesignConditions($0)) } ?? w }
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         violations += ConsistencyChecks.racks(site, halls: halls, total: halls.reduce(.zero) { $0 + $1.total })
         var electrical = ElectricalAnalysis.analyse(
@@ -91,7 +94,10 @@ public struct Planner: Sendable {
                 compare: compareDistributions, chains: chains)
             violations += ConsistencyChecks.electrical(electrical, halls: halls)
         }
-        let coolingFindings = cooling.map { Self.coolingFindings($0, weather: weather?.year, site: site) } ?? []
+        var coolingFindings = cooling.map { Self.coolingFindings($0, weather: weather?.year, site: site) } ?? []
+        if let given, let stated = site.designCondition {
+            coolingFindings.append(Self.designOverride(stated, replacing: given.design))
+        }
         var metrics: DataCentreMetrics? = nil
         var compliance: ComplianceReport? = nil
         var complianceFindings: [Finding] = []
@@ -130,19 +136,28 @@ public struct Planner: Sendable {
     /// source of its design conditions and its distance from the site (DESIGN.md §5.11).
     static func station(_ year: WeatherYear, design: DesignConditions, site: Site) -> WeatherStationSummary {
         let l = year.location
-        let designSource =
-            switch design.source {
-            case .statFile(let name): "the station's .stat file (`\(name)`)"
-            case .epwHeader: "the EPW header's ASHRAE design conditions"
-            case .epwHours: "the year's own hours (the EPW header has none)"
-            case .stated(let text): text
-            }
+        let designSource = design.source.text
         return WeatherStationSummary(
             fileName: year.fileName,
             station: [l.city, l.region, l.country].filter { !$0.isEmpty }.joined(separator: ", "),
             wmo: l.wmo, position: GeoPoint(latitudeDegrees: l.latitudeDegrees, longitudeDegrees: l.longitudeDegrees),
             elevation: l.elevation, period: WeatherStationSummary.period(fromFileName: year.fileName),
             designSource: designSource, site: site.coordinates, specReason: site.weatherStandIn)
+    }
+
+    /// The note that the spec's design condition replaces the weather file's, with both and the
+    /// spec's source (DESIGN.md §5.14).
+    static func designOverride(_ stated: CoolingDesignCondition, replacing file: DesignConditions) -> Finding {
+        func pair(_ dry: Temperature, _ wet: Temperature) -> String {
+            "\(Self.tenths(dry.celsius)) / \(Self.tenths(wet.celsius)) °C"
+        }
+        return Finding(
+            .note, "site.design_conditions",
+            "the plant is sized at the spec's design condition, cooling DB / MCWB "
+                + pair(stated.coolingDryBulb, stated.coolingWetBulb) + " and evaporation MCDB / WB "
+                + pair(stated.evaporationDryBulb, stated.evaporationWetBulb) + " (\(stated.provenance.source)), "
+                + "not the weather file's " + pair(file.coolingDryBulb, file.coolingMeanCoincidentWetBulb) + " and "
+                + pair(file.evaporationMeanCoincidentDryBulb, file.evaporationWetBulb) + " (\(file.source.text))")
     }
 
     /// A stand-in station is a warning (the plant's hours and energy are another place's); a site
@@ -276,9 +291,12 @@ public struct Planner: Sendable {
                         + "and WUE need site.weather"))
         }
         for loop in cooling.loops where !loop.designHour.holdsSetPoint {
+            // What the counting rule would install for the duty: required + spares (DESIGN.md §5.14).
+            let sized =
+                loop.chillersRequired + cooling.choices.chillerRedundancy.spares(required: loop.chillersRequired)
             findings.append(
                 Finding(
-                    .error, "cooling.chiller_units",
+                    .error, loop.kind.chillerUnitsKey,
                     "the plant cannot hold the \(loop.kind.rawValue) set point of "
                         + "\(NumberText.compact(loop.supplySetPoint.celsius)) °C at the design condition "
                         + "(\(NumberText.compact((loop.designDryBulb.celsius * 10).rounded() / 10)) °C dry bulb, "
@@ -289,7 +307,8 @@ public struct Planner: Sendable {
                         + "\(NumberText.compact((loop.chillerFirmCapacity.megawatts * 100).rounded() / 100)) MW firm "
                         + "under \(cooling.choices.chillerRedundancy), so the water reaches "
                         + "\(NumberText.compact((loop.designHour.supplyTemperature.celsius * 10).rounded() / 10)) °C; "
-                        + "install \(loop.chillersRequired) chillers or remove chiller_units"
+                        + "install \(sized) chillers (\(loop.chillersRequired) required + "
+                        + "\(sized - loop.chillersRequired) spare) or remove \(loop.kind.chillerUnitsKey)"
                 ))
         }
         // Condensation: facility water at or below the room's dew point (outdoor dew point as a
@@ -432,5 +451,17 @@ extension Array where Element: Hashable {
     func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
+    }
+}
+
+extension DesignConditions.Source {
+    /// Where the design conditions came from, as the report says it.
+    public var text: String {
+        switch self {
+        case .statFile(let name): "the station's .stat file (`\(name)`)"
+        case .epwHeader: "the EPW header's ASHRAE design conditions"
+        case .epwHours: "the year's own hours (the EPW header has none)"
+        case .stated(let text): text
+        }
     }
 }

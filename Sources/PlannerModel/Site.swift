@@ -13,8 +13,10 @@ public struct Site: Hashable, Sendable {
     public var weatherStandIn: String? = nil
     /// Path of the EPW weather file, already resolved relative to the spec file.
     public var weatherPath: String?
-    /// Without a weather file, the condition the cooling is sized for (`site.design_conditions`, or
-    /// the cited stand-in); nil when the site has a weather file, whose design conditions are used.
+    /// The condition the cooling is sized for when the spec states one: without a weather file
+    /// `site.design_conditions` or the cited stand-in; beside a weather file the spec's
+    /// `site.design_conditions`, overriding the file's (DESIGN.md §5.14). Nil when the site has a
+    /// weather file and states none: the file's design conditions are used.
     public var designCondition: CoolingDesignCondition?
     /// Grid frequency [Hz] (REFERENCE.md D20: 60 Hz in Korea).
     public var gridFrequencyHz: Double

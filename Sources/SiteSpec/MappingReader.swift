@@ -6,6 +6,13 @@ import Yams
 protocol SpecKey: RawRepresentable, CaseIterable where RawValue == String {
     /// What the key holds (`SpecSchema.swift`); the reader checks each read against it.
     var schema: KeySchema { get }
+    /// Key texts the format no longer accepts: not warned about as unknown, because the DTO
+    /// reports each as an error naming what replaced it (`MappingReader.retiredPlace(_:)`).
+    static var retired: [String] { get }
+}
+
+extension SpecKey {
+    static var retired: [String] { [] }
 }
 
 /// A DTO read from one YAML mapping of the spec.
@@ -68,7 +75,7 @@ struct MappingReader<Key: SpecKey> {
     /// with `x-` are extension fields that hold YAML anchors for merge keys (as in Compose files)
     /// and are left out without a word.
     private static func checkKnown(_ name: String, _ key: Node, at place: Place, log: FindingLog) {
-        guard Key(rawValue: name) == nil, !name.hasPrefix("x-") else { return }
+        guard Key(rawValue: name) == nil, !name.hasPrefix("x-"), !Key.retired.contains(name) else { return }
         let known = Key.allCases.map(\.rawValue)
         let suggestion = Phrase.didYouMean(
             EditDistance.closest(to: name, in: known, limit: 1), otherwise: "; expected \(Phrase.alternatives(known))")
@@ -118,6 +125,12 @@ struct MappingReader<Key: SpecKey> {
     /// The value of the key text `name`; the last one if the mapping repeats it.
     private func value(named name: String) -> Node? {
         entries.last { $0.name == name }?.value
+    }
+
+    /// Where a retired key's value is written (`SpecKey.retired`); nil when the mapping does not
+    /// write it.
+    func retiredPlace(_ name: String) -> Place? {
+        value(named: name).map { Place(path: place.path.appending(key: name), mark: $0.mark) }
     }
 
     /// Whether the mapping has the key, whatever its value.

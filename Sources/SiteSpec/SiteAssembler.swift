@@ -357,7 +357,9 @@ struct SiteAssembler {
         c.airRedundancy = redundancy(spec.airRedundancy) ?? c.airRedundancy
         c.economiserRedundancy = redundancy(spec.heatRejectionRedundancy) ?? c.economiserRedundancy
         c.chillerRedundancy = redundancy(spec.chillerRedundancy) ?? c.chillerRedundancy
-        c.chillerUnits = spec.chillerUnits?.whole ?? c.chillerUnits
+        for key in CoolingLoopKey.allCases {
+            if let units = spec.plant?.loop(key)?.chillerUnits?.whole { c.chillerUnits[key.kind] = units }
+        }
         if let t = spec.airSupplyC?.value { c.airSupply = .celsius(t) }
         extremeChoices(spec, &c)
         return c
@@ -501,21 +503,21 @@ struct SiteAssembler {
         }
     }
 
-    /// The design condition of a site without a weather file: the spec's `site.design_conditions`
-    /// (a wet bulb above its dry bulb is an error), else Seoul-Seongnam's as a cited stand-in,
-    /// listed as a default. With a weather file its design conditions are used and the section is
-    /// ignored, with a warning that says so.
+    /// The design condition the cooling is sized for, from the spec: `site.design_conditions` (a
+    /// wet bulb above its dry bulb is an error). Beside a weather file it overrides the file's
+    /// design conditions and must say its `source` (DESIGN.md §5.14); without the section the
+    /// file's are used (nil). Without a weather file the section, else Seoul-Seongnam's as a
+    /// cited stand-in, listed as a default.
     private func designCondition(_ site: SiteSection?, hasWeather: Bool) -> CoolingDesignCondition? {
         let section = site?.designConditions
-        if hasWeather || site?.weather != nil {
-            if section != nil, let place = site?.designConditionsPlace {
-                log.warning(
-                    "ignored: site.weather gives the design conditions (its .stat file or header); remove one of "
-                        + "the two",
-                    at: place)
-            }
-            return nil
+        let overriding = hasWeather || site?.weather != nil
+        if overriding, let section, section.source == nil {
+            section.reader.missingKey(
+                .source,
+                ": site.design_conditions beside site.weather overrides the weather file's design conditions "
+                    + "and must say where its values come from")
         }
+        if overriding && section == nil { return nil }
         guard let section else {
             let standIn = CoolingDesignCondition.seoulSeongnam
             applied.add(
@@ -533,10 +535,13 @@ struct SiteAssembler {
                 "a wet bulb of \(Phrase.number(wet.value)) °C is above its dry bulb of \(Phrase.number(dry.value)) °C",
                 at: wet.place)
         }
+        let source =
+            section.source.map { "site.design_conditions: \($0.value)" } ?? "site spec (site.design_conditions)"
         return CoolingDesignCondition(
             coolingDryBulb: .celsius(db.value), coolingWetBulb: .celsius(wb.value),
             evaporationWetBulb: .celsius(ewb.value), evaporationDryBulb: .celsius(edb.value),
-            provenance: Provenance(source: "site spec (site.design_conditions)", confidence: .high))
+            provenance: Provenance(
+                source: overriding ? source + ", overriding the weather file's" : source, confidence: .high))
     }
 
     /// `path` when absolute, else `directory/path` (`path` itself when the directory is empty or
@@ -656,10 +661,6 @@ struct SiteAssembler {
                 .chillerRedundancy, s?.chillerRedundancy == nil, c.chillerRedundancy.description,
                 numberSource(.chillerRedundancy)
             ),
-            (
-                .chillerUnits, s?.chillerUnits == nil, c.chillerUnits.map(String.init) ?? "sized",
-                numberSource(.chillerUnits)
-            ),
             (.airSupplyC, s?.airSupplyC == nil, Phrase.number(c.airSupply.celsius), numberSource(.airSupplyC)),
             (
                 .classHoursOutsideRecommendedH, s?.classHoursOutsideRecommendedH == nil, String(c.classHoursAllowed),
@@ -668,6 +669,9 @@ struct SiteAssembler {
         ]
         for (key, missing, value, provenance) in entries where missing {
             applied.add("cooling.\(key.rawValue)", value, provenance)
+        }
+        for key in CoolingLoopKey.allCases where s?.plant?.loop(key)?.chillerUnits == nil {
+            applied.add(key.kind.chillerUnitsKey, "sized", SpecDefaults.chillerUnitsSource)
         }
     }
 
@@ -725,5 +729,15 @@ final class AppliedDefaults {
 
     func add(_ key: String, _ value: String, _ provenance: Provenance) {
         list.append(AppliedDefault(key: key, value: value, provenance: provenance))
+    }
+}
+
+extension CoolingLoopKey {
+    /// The model's loop.
+    var kind: CoolingLoop.Kind {
+        switch self {
+        case .facilityWater: .liquid
+        case .airCoilWater: .air
+        }
     }
 }

@@ -41,10 +41,13 @@ enum SpecDefaults {
             source: "REFERENCE.md P330: ASHRAE's recommended range is where equipment should run in normal "
                 + "operation, so any hour outside it is reported",
             confidence: .medium),
-        .chillerUnits: Provenance(
-            source: "sized by dcplan for the ASHRAE 0.4 % design condition (DESIGN.md §5.3)", confidence: .medium,
-            derivation: "the chiller duty at the design condition under the chiller redundancy"),
     ]
+
+    /// A loop without `cooling.plant.<loop>.chiller_units` gets the required chillers plus the
+    /// redundancy's spares (DESIGN.md §5.14).
+    static let chillerUnitsSource = Provenance(
+        source: "sized by dcplan for the loop's design condition (DESIGN.md §5.3, §5.14)", confidence: .medium,
+        derivation: "⌈chiller duty at the design condition / unit capacity⌉ + the chiller redundancy's spares")
 
     static let redundancySource = Provenance(
         source: "N+1 parallel, the common cooling-unit redundancy (REFERENCE.md §2.4)", confidence: .medium)

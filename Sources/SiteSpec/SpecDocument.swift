@@ -56,7 +56,6 @@ struct SiteSection: SpecMapping {
     var grid: GridSection?
     var commissioning: Located<String>?
     var designConditions: DesignConditionsSection?
-    var designConditionsPlace: Place?
     var metrics: MetricsSection?
 
     init(_ reader: MappingReader<Key>) {
@@ -71,7 +70,6 @@ struct SiteSection: SpecMapping {
         grid = reader.mapping(.grid)
         commissioning = reader.string(.commissioning)
         designConditions = reader.mapping(.designConditions)
-        designConditionsPlace = reader.place(of: .designConditions)
     }
 }
 
@@ -85,19 +83,24 @@ struct MetricsSection: SpecMapping {
     }
 }
 
-/// `site.design_conditions:` the ASHRAE 0.4 % cooling design condition of a site without a
-/// weather file.
+/// `site.design_conditions:` the ASHRAE 0.4 % cooling design condition: of a site without a
+/// weather file, or overriding a weather file's (then `source` is required; DESIGN.md §5.14).
 struct DesignConditionsSection: SpecMapping {
     enum Key: String, SpecKey {
         case coolingDryBulbC = "cooling_dry_bulb_c", coolingWetBulbC = "cooling_wet_bulb_c"
         case evaporationWetBulbC = "evaporation_wet_bulb_c", evaporationDryBulbC = "evaporation_dry_bulb_c"
+        case source
     }
+    var reader: MappingReader<Key>
     var coolingDryBulbC: Located<Double>?
     var coolingWetBulbC: Located<Double>?
     var evaporationWetBulbC: Located<Double>?
     var evaporationDryBulbC: Located<Double>?
+    var source: Located<String>?
 
     init(_ reader: MappingReader<Key>) {
+        self.reader = reader
+        source = reader.string(.source)
         coolingDryBulbC = reader.number(.coolingDryBulbC, required: true)
         coolingWetBulbC = reader.number(.coolingWetBulbC, required: true)
         evaporationWetBulbC = reader.number(.evaporationWetBulbC, required: true)
@@ -215,9 +218,13 @@ struct CoolingSection: SpecMapping {
         case airUnit = "air_unit", airRedundancy = "air_redundancy", heatRejection = "heat_rejection"
         case heatRejectionRedundancy = "heat_rejection_redundancy", approachK = "approach_k", chiller
         case facilityWaterDeltaTK = "facility_water_delta_t_k", chillerRedundancy = "chiller_redundancy"
-        case chillerUnits = "chiller_units", airSupplyC = "air_supply_c"
+        case plant, airSupplyC = "air_supply_c"
         case extremeDryBulbC = "extreme_dry_bulb_c", extremeWetBulbC = "extreme_wet_bulb_c"
         case classHoursOutsideRecommendedH = "class_hours_outside_recommended_h"
+
+        /// `chiller_units` applied one count to both loops (issue 23): now
+        /// `plant.facility_water.chiller_units` and `plant.air_coil_water.chiller_units`.
+        static var retired: [String] { ["chiller_units"] }
     }
     var tcsSupplyC: Located<Double>?
     var tcsDeltaTK: Located<Double>?
@@ -231,7 +238,7 @@ struct CoolingSection: SpecMapping {
     var chiller: Located<String>?
     var facilityWaterDeltaTK: Located<Double>?
     var chillerRedundancy: Located<String>?
-    var chillerUnits: Located<Double>?
+    var plant: CoolingPlantSection?
     var airSupplyC: Located<Double>?
     var extremeDryBulbC: Located<Double>?
     var extremeWetBulbC: Located<Double>?
@@ -242,7 +249,19 @@ struct CoolingSection: SpecMapping {
 
     init(_ reader: MappingReader<Key>) {
         chillerRedundancy = reader.string(.chillerRedundancy)
-        chillerUnits = reader.integer(.chillerUnits)
+        plant = reader.mapping(.plant)
+        if let old = reader.retiredPlace("chiller_units") {
+            let perLoop = CoolingLoopKey.allCases.map { "cooling.plant.\($0.rawValue).chiller_units" }
+            let written = plant.map { p in CoolingLoopKey.allCases.filter { p.loop($0)?.chillerUnits != nil } } ?? []
+            reader.log.error(
+                written.isEmpty
+                    ? "cooling.chiller_units is no longer read: it put one count on both loops; set "
+                        + "\(perLoop[0]) and \(perLoop[1]) instead"
+                    : "cooling.chiller_units and "
+                        + written.map { "cooling.plant.\($0.rawValue).chiller_units" }.joined(separator: " and ")
+                        + " together: the per-loop keys replace the shared one; remove cooling.chiller_units",
+                at: old)
+        }
         airSupplyC = reader.number(.airSupplyC)
         extremeDryBulbC = reader.number(.extremeDryBulbC)
         extremeWetBulbC = reader.number(.extremeWetBulbC)
@@ -258,6 +277,40 @@ struct CoolingSection: SpecMapping {
         approachK = reader.number(.approachK)
         chiller = reader.string(.chiller)
         facilityWaterDeltaTK = reader.number(.facilityWaterDeltaTK)
+    }
+}
+
+/// The loops of `cooling.plant:` as spelt in the spec.
+enum CoolingLoopKey: String, CaseIterable {
+    case facilityWater = "facility_water", airCoilWater = "air_coil_water"
+}
+
+/// `cooling.plant:` — per-loop settings of the heat-rejection plant (DESIGN.md §5.14).
+struct CoolingPlantSection: SpecMapping {
+    enum Key: String, SpecKey { case facilityWater = "facility_water", airCoilWater = "air_coil_water" }
+    var facilityWater: CoolingLoopSection?
+    var airCoilWater: CoolingLoopSection?
+
+    init(_ reader: MappingReader<Key>) {
+        facilityWater = reader.mapping(.facilityWater)
+        airCoilWater = reader.mapping(.airCoilWater)
+    }
+
+    func loop(_ key: CoolingLoopKey) -> CoolingLoopSection? {
+        switch key {
+        case .facilityWater: facilityWater
+        case .airCoilWater: airCoilWater
+        }
+    }
+}
+
+/// `cooling.plant.facility_water:` and `cooling.plant.air_coil_water:` — one loop's plant.
+struct CoolingLoopSection: SpecMapping {
+    enum Key: String, SpecKey { case chillerUnits = "chiller_units" }
+    var chillerUnits: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        chillerUnits = reader.integer(.chillerUnits)
     }
 }
 

@@ -275,8 +275,9 @@ extension SiteSection.Key {
         case .designConditions:
             .mapping(
                 DesignConditionsSection.self,
-                "Without a weather file: the ASHRAE 0.4 % design condition the cooling is sized for (default: "
-                    + "Seoul-Seongnam's, REFERENCE.md D21, §6.1, as a stand-in).")
+                "The ASHRAE 0.4 % design condition the cooling is sized for: without a weather file (default: "
+                    + "Seoul-Seongnam's, REFERENCE.md D21, §6.1, as a stand-in), or beside one, overriding its design "
+                    + "conditions (with source).")
         case .metrics: .mapping(MetricsSection.self, "How PUE and the partial PUEs are drawn.")
         }
     }
@@ -323,6 +324,10 @@ extension DesignConditionsSection.Key {
             .number(
                 "Dry bulb coincident with the 0.4 % evaporation wet bulb (MCDB) [°C].", .within(-70, 70, "°C"),
                 required: true)
+        case .source:
+            .string(
+                "Where the values come from (the report says it); required beside site.weather, whose design "
+                    + "conditions they then override.")
         }
     }
 }
@@ -464,9 +469,10 @@ extension CoolingSection.Key {
         case .chiller: .string("Trim chiller model (default chiller-centrifugal-wc-3500).")
         case .facilityWaterDeltaTK: .number("Facility-water return − supply [K] (default 10).", .within(1, 50, "K"))
         case .chillerRedundancy: .string("Chiller redundancy per loop (default N+1).")
-        case .chillerUnits:
-            .integer(
-                "Chillers installed per loop (default: sized for the design condition).", minimum: 0, maximum: 1000)
+        case .plant:
+            .mapping(
+                CoolingPlantSection.self,
+                "Per-loop plant settings: facility_water (the CDUs' loop) and air_coil_water (the air units' loop).")
         case .airSupplyC:
             .number("Supply air to the racks [°C] (default 25).", .within(5, 45, "°C (ASHRAE A4 allowable)"))
         case .extremeDryBulbC:
@@ -481,6 +487,27 @@ extension CoolingSection.Key {
             .integer(
                 "Hours a year outside the ASHRAE class's recommended range before it is a finding (default 0).",
                 minimum: 0, maximum: 8784)
+        }
+    }
+}
+
+extension CoolingPlantSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .facilityWater:
+            .mapping(CoolingLoopSection.self, "The facility-water loop the CDUs reject the liquid heat into.")
+        case .airCoilWater: .mapping(CoolingLoopSection.self, "The air-coil water loop of the air units.")
+        }
+    }
+}
+
+extension CoolingLoopSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .chillerUnits:
+            .integer(
+                "Chillers installed on this loop, spares included (default: the chillers the design duty requires "
+                    + "plus the redundancy's spares; 0: free cooling only).", minimum: 0, maximum: 1000)
         }
     }
 }

@@ -138,7 +138,8 @@ struct PowerChainCLITests {
         // 33.8 °C + 8 K = 41.8 °C leaving the dry coolers with no chiller to trim it.
         #expect(
             result.stderr.contains(
-                "error: cooling.chiller_units: the plant cannot hold the facility water set point of 32 °C"))
+                "error: cooling.plant.facility_water.chiller_units: the plant cannot hold the facility water set point "
+                    + "of 32 °C"))
         #expect(result.stderr.contains("water reaches 41.8 °C"))
         let report = try String(contentsOf: out.appendingPathComponent("no-chillers.md"), encoding: .utf8)
         #expect(report.contains("41.8 (**above set point**)"))

@@ -111,14 +111,14 @@ struct SweepTests {
         version: 1
         base: \(RepositoryPaths.path("Sites/example-small.yaml"))
         analyses: annual
-        axes: [{ path: cooling.chiller_units, values: [0, 4] }]
+        axes: [{ path: cooling.plant.facility_water.chiller_units, values: [0, 4] }]
         metrics: [pue, chillers]
         """.write(toFile: spec, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         #expect(runDcplan(["sweep", "run", spec, "--out", out.path, "-q"]).status == 0)
         let rows = try String(contentsOfFile: out.path + "/results.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows[1].hasPrefix("0,0,check-failed,"))
-        #expect(rows[1].contains("cooling.chiller_units: the plant cannot hold"))
+        #expect(rows[1].contains("cooling.plant.facility_water.chiller_units: the plant cannot hold"))
         #expect(rows[2].hasPrefix("1,4,ok,"))
     }
 }

@@ -152,7 +152,7 @@ struct CoolingAnalysisTests {
     func chillersShort() throws {
         var site = try #require(SiteLoader().load(path: RepositoryPaths.path("Sites/example-small.yaml")).site)
         var choices = BuiltInThermal.defaultChoices
-        choices.chillerUnits = 1 // N+1 with one unit installed: no firm capacity
+        choices.chillerUnits = [.liquid: 1, .air: 1] // N+1 with one unit installed: no firm capacity
         site.cooling = choices
         let year = try EPWReader.read(path: Self.epw)
         let plan = Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: Self.epw, year: year)))
@@ -165,7 +165,10 @@ struct CoolingAnalysisTests {
             liquid.hoursAboveSetPoint == 8760 - 7270,
             "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint))")
         #expect(cooling.hoursAboveLiquidClass == liquid.hoursAboveSetPoint)
-        #expect(plan.findings.contains { $0.severity == .error && $0.subject == "cooling.chiller_units" })
+        #expect(
+            plan.findings.contains {
+                $0.severity == .error && $0.subject == "cooling.plant.facility_water.chiller_units"
+            })
         #expect(try #require(cooling.annual).worstBalanceResidual <= 1e-9)
     }
 }

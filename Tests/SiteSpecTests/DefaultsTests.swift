@@ -15,15 +15,17 @@ struct DefaultsTests {
         let site = try #require(load(Self.minimal).site)
         #expect(site.cooling == BuiltInThermal.defaultChoices)
         let listed = Dictionary(uniqueKeysWithValues: site.defaultsApplied.map { ($0.key, $0) })
-        // The 14 keys of cooling: (Sites/README.md), all left out.
+        // The 13 keys of cooling: (Sites/README.md) and the two per-loop chiller counts, all left out.
         let coolingKeys = site.defaultsApplied.map(\.key).filter { $0.hasPrefix("cooling.") }
-        #expect(coolingKeys.count == 15) // + class_hours_outside_recommended_h (issue 23)
+        #expect(coolingKeys.count == 16) // 13 + the two per-loop chiller counts + class_hours_outside_recommended_h
         #expect(listed["cooling.cdu"]?.value == BuiltInThermal.defaultChoices.cdu.id)
         #expect(listed["cooling.cdu"]?.provenance == BuiltInThermal.defaultChoices.cdu.provenance)
         #expect(listed["cooling.tcs_supply_c"]?.value == "36")
         #expect(listed["cooling.air_supply_c"]?.value == "25")
         #expect(listed["cooling.cdu_redundancy"]?.value == "N+1")
-        #expect(listed["cooling.chiller_units"]?.value == "sized")
+        #expect(
+            listed["cooling.plant.facility_water.chiller_units"]?.value == "sized"
+                && listed["cooling.plant.air_coil_water.chiller_units"]?.value == "sized")
         #expect(listed["workload.utilisation_percent"]?.value == "80")
         #expect(listed["site.grid.frequency_hz"]?.provenance.confidence == .high)
         // Every source cites a row of the register or a section of the design.
@@ -51,8 +53,8 @@ struct DefaultsTests {
         #expect(keys.contains("cooling.cdu") && keys.contains("cooling.air_supply_c"))
         #expect(site.cooling.tcsSupply == .celsius(40))
         #expect(site.cooling.cduRedundancy == .twoN)
-        // 14 cooling keys, 2 given.
-        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 13)
+        // 16 cooling keys (13 + the two per-loop chiller counts + class_hours_outside_recommended_h), 2 given.
+        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 14)
     }
 
     @Test("placement is off without its section; with it, its limits are the one set of defaults, each listed")

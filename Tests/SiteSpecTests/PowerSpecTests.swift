@@ -228,7 +228,7 @@ struct CoolingSpecTests {
         #expect(c.chiller.id == "chiller-screw-ac-1500")
         #expect(c.cduRedundancy == .twoN)
         #expect(c.cdu.id == "cdu-liquidstack-1mw") // default kept
-        #expect(c.chillerUnits == nil && c.airSupply == .celsius(25)) // defaults kept
+        #expect(c.chillerUnits.isEmpty && c.airSupply == .celsius(25)) // defaults kept
     }
 
     @Test("a daily workload profile needs 24 non-negative values; each bad one is reported where it is")
@@ -259,11 +259,14 @@ struct CoolingSpecTests {
         "chiller count, chiller redundancy and supply air are read; out-of-range values are errors with line and column"
     )
     func chillersAndAir() throws {
-        let c = try #require(cooling("{ chiller_units: 0, chiller_redundancy: 2N, air_supply_c: 27 }").site?.cooling)
-        #expect(c.chillerUnits == 0 && c.chillerRedundancy == .twoN && c.airSupply == .celsius(27))
+        let c = try #require(
+            cooling("{ plant: { facility_water: { chiller_units: 0 } }, chiller_redundancy: 2N, air_supply_c: 27 }")
+                .site?.cooling)
+        #expect(c.chillerUnits == [.liquid: 0] && c.chillerRedundancy == .twoN && c.airSupply == .celsius(27))
         #expect(
-            cooling("{ chiller_units: -1 }").findings.map(\.formatted) == [
-                "Sites/x.yaml:3:27: error: cooling.chiller_units: must be a non-negative integer, got -1"
+            cooling("{ plant: { air_coil_water: { chiller_units: -1 } } }").findings.map(\.formatted) == [
+                "Sites/x.yaml:3:54: error: cooling.plant.air_coil_water.chiller_units: must be a non-negative "
+                    + "integer, got -1"
             ])
         #expect(
             cooling("{ air_supply_c: 50 }").findings.map(\.formatted) == [

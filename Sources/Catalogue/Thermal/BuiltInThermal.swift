@@ -217,6 +217,6 @@ public enum BuiltInThermal {
     public static let defaultChoices = CoolingChoices(
         tcsSupply: .celsius(36), tcsRise: .kelvins(10), cdu: cduLiquidStack1350, cduRedundancy: .nPlus(1),
         airUnit: fanWall400, airRedundancy: .nPlus(1), economiser: dryCooler1MW, economiserRedundancy: .nPlus(1),
-        chiller: waterCooledCentrifugal, chillerRedundancy: .nPlus(1), chillerUnits: nil,
+        chiller: waterCooledCentrifugal, chillerRedundancy: .nPlus(1), chillerUnits: [:],
         facilityWaterRise: .kelvins(10), airSupply: .celsius(25))
 }

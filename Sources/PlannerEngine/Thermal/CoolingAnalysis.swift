@@ -93,6 +93,7 @@ public enum CoolingAnalysis {
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
             annual: result.annual, airInlet: result.airInlet, hoursAboveLiquidClass: result.hoursAboveLiquidClass)
+        cooling.describeDesign(design)
         cooling.extreme = extremeCheck(
             weather: weather, design: design, loops: loops, levels: levels, levelOfHour: hourLevel, choices: choices)
         return cooling
@@ -107,10 +108,12 @@ public enum CoolingAnalysis {
     ) -> SiteCooling {
         let (hallCooling, loops, designLoads) = size(
             halls: halls, electrical: electrical, design: design, choices: choices)
-        return SiteCooling(
+        var cooling = SiteCooling(
             choices: choices, halls: hallCooling, loops: loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
             annual: nil, airInlet: nil, hoursAboveLiquidClass: nil)
+        cooling.describeDesign(design)
+        return cooling
     }
 
     /// Units per hall at design power and the loops at the design condition (DESIGN.md §5.3).
@@ -180,24 +183,27 @@ public enum CoolingAnalysis {
         let duties = conditions.map { hour(unlimited, at: $0).chillerHeat }
         let worst = duties[1] > duties[0] ? 1 : 0
         let duty = duties[worst]
-        let required =
+        // One counting rule (DESIGN.md §5.14): required is n = ⌈duty/U⌉, never the spares;
+        // installed is the spec's count for this loop, else n + the redundancy's spares.
+        let sized =
             duty > .zero
             ? RedundancyAnalysis.size(
-                load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy
-            ).unitsInstalled
-            : 0
-        let installed = choices.chillerUnits ?? required
+                load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy) : nil
+        let required = sized?.unitsRequired ?? 0
+        let installed = choices.chillerUnits[kind] ?? sized?.unitsInstalled ?? 0
         let firm = RedundancyAnalysis.firmCapacity(
             installed: installed, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy)
         let plant = PlantConfiguration(
             economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
             facilityWaterRise: choices.facilityWaterRise, chillerCapacity: firm)
-        return CoolingLoop(
+        var loop = CoolingLoop(
             kind: kind, supplySetPoint: supply, designHeatLoad: designHeat, economisers: economisers,
             designDryBulb: conditions[worst].dryBulb, designWetBulb: conditions[worst].wetBulb,
             designChillerDuty: duty, chillersRequired: required, chillersInstalled: installed,
             chillerFirmCapacity: firm,
             plant: plant, designHour: hour(plant, at: conditions[worst]), hoursAboveSetPoint: 0, warmestSupply: supply)
+        loop.chillersFixed = choices.chillerUnits[kind] != nil
+        return loop
     }
 
     struct YearResult {
@@ -335,5 +341,14 @@ public enum CoolingAnalysis {
                 } ?? airInlet.count)
         }
         return YearResult(loops: loops, annual: annual, airInlet: inlet, hoursAboveLiquidClass: hoursAboveLiquidClass)
+    }
+}
+
+extension SiteCooling {
+    /// Keeps the evaporation pair and the source of the design condition the plant is sized for.
+    mutating func describeDesign(_ design: DesignConditions) {
+        designEvaporationWetBulb = design.evaporationWetBulb
+        designEvaporationDryBulb = design.evaporationMeanCoincidentDryBulb
+        designSource = design.source.text
     }
 }

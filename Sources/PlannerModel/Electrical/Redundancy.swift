@@ -75,6 +75,27 @@ public enum Redundancy: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
+extension Redundancy {
+    /// The spare units the redundancy adds to `n` required units, so that installed = required +
+    /// spares (DESIGN.md §5.14's counting rule; REFERENCE.md §2.4, APC WP75): N: 0; N+k: k; 2N: n;
+    /// 2(N+1): n + 2; xN/y with m = ⌈n/y⌉: x·m − n; block with r reserve blocks: r. Nothing is
+    /// spare for nothing: 0 when `n` is 0.
+    ///
+    /// Example: N+1 with 24 chillers required installs 24 + 1 = 25; 2(N+1) with 27 UPS modules
+    /// required installs 27 + 29 = 56 (two systems of 28).
+    public func spares(required n: Int) -> Int {
+        guard n > 0 else { return 0 }
+        return switch self {
+        case .n: 0
+        case .nPlus(let k): k
+        case .twoN: n
+        case .twoNPlusOne: n + 2
+        case .distributed(let x, let y): x * ((n + y - 1) / y) - n
+        case .block(let reserve): reserve
+        }
+    }
+}
+
 /// A redundancy string `Redundancy(parsing:)` does not understand.
 public enum RedundancyError: Error, Equatable, CustomStringConvertible {
     case unknown(String)

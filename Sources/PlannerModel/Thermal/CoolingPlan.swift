@@ -14,9 +14,10 @@ public struct CoolingChoices: Hashable, Sendable {
     public var economiserRedundancy: Redundancy
     public var chiller: ChillerEntry
     public var chillerRedundancy: Redundancy
-    /// Chillers installed per loop; nil sizes them for the design condition under
-    /// `chillerRedundancy`, 0 means free cooling only.
-    public var chillerUnits: Int?
+    /// Chillers installed on each loop (`cooling.plant.<loop>.chiller_units`); a loop left out
+    /// has its chillers sized for the design condition under `chillerRedundancy`, 0 means free
+    /// cooling only on that loop.
+    public var chillerUnits: [CoolingLoop.Kind: Int]
     /// Facility-water return − supply across the CDUs (10 K, L); the air-coil loop uses it too.
     public var facilityWaterRise: TemperatureDifference
     /// Supply air to the racks (25 °C, the top of REFERENCE.md §3.5's 15-25 °C, inside ASHRAE's
@@ -40,7 +41,8 @@ public struct CoolingChoices: Hashable, Sendable {
     public init(
         tcsSupply: Temperature, tcsRise: TemperatureDifference, cdu: CDUEntry, cduRedundancy: Redundancy,
         airUnit: AirUnitEntry, airRedundancy: Redundancy, economiser: HeatRejectionEntry,
-        economiserRedundancy: Redundancy, chiller: ChillerEntry, chillerRedundancy: Redundancy, chillerUnits: Int?,
+        economiserRedundancy: Redundancy, chiller: ChillerEntry, chillerRedundancy: Redundancy,
+        chillerUnits: [CoolingLoop.Kind: Int] = [:],
         facilityWaterRise: TemperatureDifference, airSupply: Temperature
     ) {
         self.chillerRedundancy = chillerRedundancy
@@ -181,6 +183,17 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
         case liquid = "facility water"
         /// Water to the air units' coils: supply air − coil approach.
         case air = "air-coil water"
+
+        /// The loop's mapping under `cooling.plant` in the spec.
+        public var specKey: String {
+            switch self {
+            case .liquid: "facility_water"
+            case .air: "air_coil_water"
+            }
+        }
+
+        /// The spec key that fixes the loop's chiller count.
+        public var chillerUnitsKey: String { "cooling.plant.\(specKey).chiller_units" }
     }
 
     public var kind: Kind
@@ -197,10 +210,14 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
     public var designWetBulb: Temperature
     /// Chiller duty needed to hold the set point at the design condition.
     public var designChillerDuty: Power
-    /// Chillers the duty needs under the redundancy (0 when there is no duty).
+    /// Chillers the duty needs, `n = ⌈duty/U⌉`, spares never included (0 when there is no
+    /// duty; DESIGN.md §5.14).
     public var chillersRequired: Int
-    /// Chillers installed (the spec's count, else the required count).
+    /// Chillers installed: the spec's count for the loop, else the required count plus the
+    /// redundancy's spares (`Redundancy.spares(required:)`).
     public var chillersInstalled: Int
+    /// Whether `chillersInstalled` is the spec's (`cooling.plant.<loop>.chiller_units`).
+    public var chillersFixed: Bool = false
     /// Capacity of the installed chillers with the redundancy spares out.
     public var chillerFirmCapacity: Power
     public var plant: PlantConfiguration
@@ -244,6 +261,12 @@ public struct SiteCooling: Hashable, Sendable {
     /// ASHRAE 0.4 % cooling dry bulb and its mean coincident wet bulb.
     public var designDryBulb: Temperature
     public var designWetBulb: Temperature
+    /// The ASHRAE 0.4 % evaporation wet bulb and its mean coincident dry bulb (nil when not given).
+    public var designEvaporationWetBulb: Temperature?
+    public var designEvaporationDryBulb: Temperature?
+    /// Where the design condition the plant is sized for came from: a weather file's `.stat` or
+    /// header, its hours, or `site.design_conditions` with its source (DESIGN.md §5.14).
+    public var designSource: String = ""
     /// CDU pumps and air-unit fans at design load, all halls and copies.
     public var designDistributionCooling: Power
     /// The plant over the weather year; nil when the site has no weather file and the cooling is

@@ -72,15 +72,11 @@ enum CoolingMarkdown {
             (`\(ch.economiser.id)`, approach \(Format.fixed(ch.economiser.approach.kelvins, 1)) K, \
             \(ch.economiserRedundancy)) in series \
             with `\(ch.chiller.id)` chillers \
-            (\(ch.chillerRedundancy)\(
-                ch.chillerUnits.map { ", \($0) per loop set in the spec" } ?? ", sized for the design condition")): \
+            (\(ch.chillerRedundancy)\(chillerCounts(c))): \
             the facility water the CDUs reject into, and the air-coil water of the air units, \
             \(Format.fixed(ch.airSupply.celsius, 1)) °C supply air − \
             \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
-            Each loop is sized at whichever ASHRAE 0.4 % condition needs more chiller duty: cooling DB / MCWB \
-            \(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C, or \
-            evaporation MCDB / WB; \
-            by definition the condition is exceeded about 35 h a year.
+            \(designCondition(c)) \(countingRule)
 
 
             """
@@ -95,10 +91,12 @@ enum CoolingMarkdown {
         for l in c.loops {
             plant.add([
                 l.kind.rawValue, Format.fixed(l.supplySetPoint.celsius, 1), Format.megawatts(l.designHeatLoad),
-                "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired)",
+                "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired) (\(l.economisers.redundancy))",
                 "\(Format.fixed(l.designDryBulb.celsius, 1)) / \(Format.fixed(l.designWetBulb.celsius, 1))",
                 Format.megawatts(l.designChillerDuty),
-                "\(l.chillersInstalled) / \(l.chillersRequired)", Format.megawatts(l.chillerFirmCapacity),
+                "\(l.chillersInstalled) / \(l.chillersRequired) (\(ch.chillerRedundancy)"
+                    + (l.chillersFixed ? ", installed set in the spec)" : ")"),
+                Format.megawatts(l.chillerFirmCapacity),
                 l.designHour.mode.rawValue,
                 l.designHour.chillerCOP > 0 ? Format.fixed(l.designHour.chillerCOP, 2) : "–",
                 Format.megawatts(l.designHour.electricity),
@@ -107,6 +105,37 @@ enum CoolingMarkdown {
             ])
         }
         return text + plant.rendered + "\n" + classes(c)
+    }
+
+    /// The counting rule every unit table follows (DESIGN.md §5.14).
+    static let countingRule =
+        "In every unit table *required* is the units the load needs, `⌈load / unit rating⌉`, never a spare; "
+        + "*installed* is required plus the redundancy's spares (N+1: one more)."
+
+    /// How the chillers are counted: per loop from the spec, or sized for the design condition.
+    static func chillerCounts(_ c: SiteCooling) -> String {
+        let fixed = c.choices.chillerUnits
+        guard !fixed.isEmpty else { return ", sized for the design condition" }
+        let set = CoolingLoop.Kind.allCases.compactMap { kind in
+            fixed[kind].map { "\($0) on the \(kind.rawValue) loop (`\(kind.chillerUnitsKey)`)" }
+        }
+        let sized = CoolingLoop.Kind.allCases.filter { fixed[$0] == nil }.map(\.rawValue)
+        return ", " + set.joined(separator: " and ") + " set in the spec"
+            + (sized.isEmpty
+                ? "" : "; the " + sized.joined(separator: " and ") + " loop's sized for the design condition")
+    }
+
+    /// Which design condition sized the plant and where it came from (DESIGN.md §5.14).
+    static func designCondition(_ c: SiteCooling) -> String {
+        var evaporation = ""
+        if let dry = c.designEvaporationDryBulb, let wet = c.designEvaporationWetBulb {
+            evaporation = " \(Format.fixed(dry.celsius, 1)) / \(Format.fixed(wet.celsius, 1)) °C"
+        }
+        let source = c.designSource.isEmpty ? "" : " The design condition comes from \(c.designSource)."
+        return "Each loop is sized at whichever ASHRAE 0.4 % condition needs more chiller duty: cooling DB / MCWB "
+            + "\(Format.fixed(c.designDryBulb.celsius, 1)) / \(Format.fixed(c.designWetBulb.celsius, 1)) °C, or "
+            + "evaporation MCDB / WB\(evaporation); by definition the condition is exceeded about 35 h a year; the "
+            + "table gives the one each loop was sized at.\(source)"
     }
 
     /// The ASHRAE liquid and air classes the design meets, and the hours outside them.

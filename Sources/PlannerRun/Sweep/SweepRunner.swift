@@ -67,9 +67,11 @@ public struct SweepRunner: Sendable {
             }
         } else if let path = site.weatherPath {
             // At the design point the cooling is sized at the weather file's design condition (the
-            // year itself is not simulated), as it would be in the annual analysis.
+            // year itself is not simulated), as it would be in the annual analysis; the spec's
+            // `site.design_conditions` overrides it there too.
             switch weather.load(path) {
-            case .success(let loaded): site.designCondition = CoolingDesignCondition(loaded.design, file: path)
+            case .success(let loaded):
+                site.designCondition = site.designCondition ?? CoolingDesignCondition(loaded.design, file: path)
             case .failure(let failure): return row(.error, "site.weather: \(failure.description)")
             }
         }

@@ -66,7 +66,7 @@ struct ExtremeCheckTests {
         // Hours of the year: at 30 °C, T_econ = 38 °C, need (38 − 32)/10 × 10 = 6 MW ≤ 7: holds; at
         // 36 °C, T_econ = 44 ≥ 42: need 10 MW > 7: short by 3 MW; at 20 °C free. So 1 h short, 3 MW.
         var choices = BuiltInThermal.defaultChoices
-        choices.chillerUnits = 3
+        choices.chillerUnits = [.liquid: 3, .air: 3]
         choices.extremeDryBulb = .celsius(40)
         let l = try #require(Self.check(choices, hours: [20, 30, 36]).loops.first)
         #expect(abs(l.margin.megawatts + 3) < 1e-9)

@@ -3,6 +3,7 @@ import PlannerEngine
 import PlannerModel
 import SiteSpec
 import Testing
+import Weather
 import _PlannerTestSupport
 
 /// A site without a weather file is cooled at a design condition and says what is missing
@@ -62,8 +63,8 @@ struct NoWeatherCoolingTests {
             })
     }
 
-    @Test("design conditions beside a weather file are ignored with a warning at the section")
-    func ignoredBesideWeather() throws {
+    @Test("design conditions beside a weather file must say their source; the old shared chiller count is an error")
+    func besideWeatherNeedsSource() throws {
         let yaml = """
             version: 1
             site:
@@ -72,15 +73,75 @@ struct NoWeatherCoolingTests {
               design_conditions:
                 { cooling_dry_bulb_c: 36, cooling_wet_bulb_c: 24, evaporation_wet_bulb_c: 26,
                   evaporation_dry_bulb_c: 32 }
+            cooling:
+              chiller_units: 4
             halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 10 }] }]
             """
         let result = SiteLoader().load(yaml: yaml, path: "t.yaml", baseDirectory: RepositoryPaths.path("Sites"))
-        let site = try #require(result.site)
-        #expect(site.designCondition == nil)
+        #expect(result.site == nil)
         #expect(
             result.findings.map(\.formatted) == [
-                "t.yaml:6:5: warning: site.design_conditions: ignored: site.weather gives the design conditions (its "
-                    + ".stat file or header); remove one of the two"
+                "t.yaml:6:5: error: site.design_conditions: missing required key 'source': site.design_conditions "
+                    + "beside site.weather overrides the weather file's design conditions and must say where its "
+                    + "values come from",
+                "t.yaml:9:18: error: cooling.chiller_units: cooling.chiller_units is no longer read: it put one count "
+                    + "on both loops; set cooling.plant.facility_water.chiller_units and "
+                    + "cooling.plant.air_coil_water.chiller_units instead",
             ])
+        // With a per-loop key as well: both named, the shared one to remove.
+        let both = SiteLoader().load(
+            yaml: yaml.replacingOccurrences(
+                of: "  chiller_units: 4",
+                with: "  chiller_units: 4\n  plant: { air_coil_water: { chiller_units: 2 } }"),
+            path: "t.yaml", baseDirectory: RepositoryPaths.path("Sites"))
+        #expect(
+            both.findings.map(\.formatted).contains(
+                "t.yaml:9:18: error: cooling.chiller_units: cooling.chiller_units and "
+                    + "cooling.plant.air_coil_water.chiller_units together: the per-loop keys replace the shared one; "
+                    + "remove cooling.chiller_units"))
+    }
+
+    @Test(
+        "design conditions with a source beside a weather file size the plant, the year still runs, and a note gives both"
+    )
+    func overrideBesideWeather() throws {
+        let yaml = """
+            version: 1
+            site:
+              name: T
+              weather: weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw
+              design_conditions:
+                { cooling_dry_bulb_c: 20, cooling_wet_bulb_c: 15, evaporation_wet_bulb_c: 16,
+                  evaporation_dry_bulb_c: 19, source: "owner's design basis" }
+            halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 10 }] }]
+            """
+        let result = SiteLoader().load(yaml: yaml, path: "t.yaml", baseDirectory: RepositoryPaths.path("Sites"))
+        #expect(result.findings.map(\.formatted) == [])
+        var site = try #require(result.site)
+        site.placement.enabled = false
+        let epw = try #require(site.weatherPath)
+        let year = try EPWReader.read(path: epw)
+        let file = try DesignConditions.load(forEPWAt: epw, year: year)
+        let plan = Planner().plan(site, weather: (year, file))
+        let cooling = try #require(plan.cooling)
+        let liquid = try #require(cooling.loop(.liquid))
+        // Sized at 20 °C, not the file's 33.8 °C: the dry coolers leave 20 + 8 = 28 °C ≤ the 32 °C set
+        // point, so no chiller duty, 0 required and 0 installed (no spare for nothing).
+        #expect(abs(liquid.designDryBulb.celsius - 20) < 1e-9)
+        #expect(liquid.designChillerDuty == .zero && liquid.chillersRequired == 0 && liquid.chillersInstalled == 0)
+        #expect(liquid.designHour.mode == .free)
+        // At the file's 33.8 °C the same loop needs chillers: 33.8 + 8 = 41.8 °C > 32 °C.
+        var unchanged = site
+        unchanged.designCondition = nil
+        let filePlan = Planner().plan(unchanged, weather: (year, file))
+        #expect((filePlan.cooling?.loop(.liquid)?.chillersRequired ?? 0) > 0)
+        // The year itself is still the weather file's.
+        #expect(cooling.annual?.hours == 8760)
+        let source = "site.design_conditions: owner's design basis, overriding the weather file's"
+        #expect(cooling.designSource == source)
+        #expect(plan.weather?.designSource == source)
+        let note = try #require(plan.findings.first { $0.subject == "site.design_conditions" })
+        #expect(note.severity == .note)
+        #expect(note.message.contains("20 / 15 °C") && note.message.contains("not the weather file's 33.8 / 25.8 °C"))
     }
 }
