@@ -88,7 +88,8 @@ struct CoolingAnalysisTests {
         // (IT + L)/IT + (IT + C)/IT + H/IT = (2·IT + L + C + H)/IT = PUE + 1 with PUE = (IT + L + C + H)/IT.
         let a = try #require(try Self.plan("Sites/example-small.yaml").cooling?.annual)
         #expect(a.houseEnergy > .zero)
-        #expect(isClose(a.partialPUEPower + a.partialPUECooling + a.houseEnergy / a.itEnergy, a.pue + 1, relative: 1e-12))
+        #expect(
+            isClose(a.partialPUEPower + a.partialPUECooling + a.houseEnergy / a.itEnergy, a.pue + 1, relative: 1e-12))
         #expect(a.partialPUEPower > 1 && a.partialPUECooling > 1)
     }
 

@@ -14,7 +14,8 @@ struct PumpHouseSpecTests {
     @Test("a pump head of zero or below is an error at its line and column")
     func headNotPositive() {
         let found = diagnostics(Self.spec(cooling: "pumps: { condenser_water_head_m: 0 }"))
-        let expected = "Sites/x.yaml:3:45: error: cooling.pumps.condenser_water_head_m: must be within 0–200 m and above 0, got 0"
+        let expected =
+            "Sites/x.yaml:3:45: error: cooling.pumps.condenser_water_head_m: must be within 0–200 m and above 0, got 0"
         #expect(found == [expected])
         let negative = diagnostics(Self.spec(cooling: "pumps: { facility_water_head_m: -3 }"))
         #expect(negative.count == 1 && negative[0].contains("3:44: error: cooling.pumps.facility_water_head_m"))

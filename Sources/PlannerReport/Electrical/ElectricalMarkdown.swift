@@ -265,7 +265,8 @@ enum ElectricalMarkdown {
         table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
         if e.mechanicalLoad > .zero {
             table.add([
-                "Cooling, plant pumps and house loads at the design condition, also carried by the main transformers [MW]",
+                "Cooling, plant pumps and house loads at the design condition, also carried by the main transformers "
+                    + "[MW]",
                 Format.megawatts(e.mechanicalLoad),
             ])
         }

@@ -147,11 +147,11 @@ enum CoolingMarkdown {
             """ + table.rendered + """
 
 
-            House loads (lighting, offices, security, BMS, electrical-room cooling): \
-            \(Format.megawatts(c.designHouseLoad)) MW all year, \(house).
+                House loads (lighting, offices, security, BMS, electrical-room cooling): \
+                \(Format.megawatts(c.designHouseLoad)) MW all year, \(house).
 
 
-            """
+                """
     }
 
     /// The ASHRAE liquid and air classes the design meets, and the hours outside them.
@@ -217,7 +217,8 @@ enum CoolingMarkdown {
         summary.add(["CDU pumps and air fans [MWh]", Format.fixed(a.distributionCoolingEnergy.megawattHours, 0)])
         summary.add(["Chillers and economiser fans [MWh]", Format.fixed(a.plantEnergy.megawattHours, 0)])
         summary.add([
-            "Facility-water, air-coil-water and condenser-water pumps [MWh]", Format.fixed(a.pumpEnergy.megawattHours, 0),
+            "Facility-water, air-coil-water and condenser-water pumps [MWh]",
+            Format.fixed(a.pumpEnergy.megawattHours, 0),
         ])
         summary.add(["House loads [MWh]", Format.fixed(a.houseEnergy.megawattHours, 0)])
         summary.add(["Facility energy [MWh]", Format.fixed(a.facilityEnergy.megawattHours, 0)])

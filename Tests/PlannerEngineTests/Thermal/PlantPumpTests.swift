@@ -82,7 +82,8 @@ struct PlantPumpTests {
         #expect(isClose(pumps.flow, flow, relative: 1e-12))
         #expect(
             isClose(
-                pumps.power, Thermal.pumpPower(flow: flow, head: .metres(25), efficiency: .fraction(0.7), fluid: Self.water),
+                pumps.power,
+                Thermal.pumpPower(flow: flow, head: .metres(25), efficiency: .fraction(0.7), fluid: Self.water),
                 relative: 1e-12))
         // ≈ 91.7 MW → ≈ 0.77 MW (the hand calculation above).
         #expect(abs(pumps.power.megawatts - 0.768) < 0.01)
