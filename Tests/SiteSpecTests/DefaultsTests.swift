@@ -17,7 +17,7 @@ struct DefaultsTests {
         let listed = Dictionary(uniqueKeysWithValues: site.defaultsApplied.map { ($0.key, $0) })
         // The 14 keys of cooling: (Sites/README.md), all left out.
         let coolingKeys = site.defaultsApplied.map(\.key).filter { $0.hasPrefix("cooling.") }
-        #expect(coolingKeys.count == 14)
+        #expect(coolingKeys.count == 19) // 14 + the 5 cooling.pumps keys
         #expect(listed["cooling.cdu"]?.value == BuiltInThermal.defaultChoices.cdu.id)
         #expect(listed["cooling.cdu"]?.provenance == BuiltInThermal.defaultChoices.cdu.provenance)
         #expect(listed["cooling.tcs_supply_c"]?.value == "36")
@@ -52,7 +52,7 @@ struct DefaultsTests {
         #expect(site.cooling.tcsSupply == .celsius(40))
         #expect(site.cooling.cduRedundancy == .twoN)
         // 14 cooling keys, 2 given.
-        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 12)
+        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 17) // 12 + the 5 cooling.pumps keys
     }
 
     @Test("placement is off without its section; with it, its limits are the one set of defaults, each listed")
