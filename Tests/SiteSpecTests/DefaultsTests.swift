@@ -52,7 +52,8 @@ struct DefaultsTests {
         #expect(site.cooling.tcsSupply == .celsius(40))
         #expect(site.cooling.cduRedundancy == .twoN)
         // 14 cooling keys, 2 given.
-        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 17) // 12 + the 5 cooling.pumps keys
+        // 12 + the 5 cooling.pumps keys
+        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 17)
     }
 
     @Test("placement is off without its section; with it, its limits are the one set of defaults, each listed")
