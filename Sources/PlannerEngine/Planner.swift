@@ -90,7 +90,7 @@ public struct Planner: Sendable {
             // The main transformers and the grid connection also carry the cooling plant at the
             // design condition. The halls' chains (and so the cooling) do not depend on it.
             electrical = ElectricalAnalysis.analyse(
-                site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designCoolingPower,
+                site, halls: halls, distribution: distribution, mechanicalLoad: cooling.designMechanicalLoad,
                 compare: compareDistributions, chains: chains)
             violations += ConsistencyChecks.electrical(electrical, halls: halls)
         }

@@ -55,7 +55,9 @@ struct SiteAssembler {
         let halls = self.halls(document.halls ?? [])
         gridChoices(&electrical, grid: site?.grid, backup: document.power?.backup, location: site?.location)
         checkInterconnect(site?.grid?.interconnectKV, rules: electrical.gridRules, halls: halls)
-        let cooling = self.cooling(document.cooling, halls: halls)
+        var cooling = self.cooling(document.cooling, halls: halls)
+        cooling.pumps = pumps(document.cooling?.pumps)
+        cooling.houseLoads = houseLoads(site?.houseLoads)
         let heatRecovery = document.heatRecovery.flatMap {
             self.heatRecovery($0, cooling: cooling, hasWeather: site?.weather != nil)
         }

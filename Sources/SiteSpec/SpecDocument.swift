@@ -45,6 +45,7 @@ struct SiteSection: SpecMapping {
         case weatherStandIn = "weather_stand_in"
         case designConditions = "design_conditions"
         case metrics
+        case houseLoads = "house_loads"
     }
     var name: Located<String>?
     var operatorName: Located<String>?
@@ -57,9 +58,11 @@ struct SiteSection: SpecMapping {
     var commissioning: Located<String>?
     var designConditions: DesignConditionsSection?
     var metrics: MetricsSection?
+    var houseLoads: HouseLoadsSection?
 
     init(_ reader: MappingReader<Key>) {
         metrics = reader.mapping(.metrics)
+        houseLoads = reader.mapping(.houseLoads)
         name = reader.string(.name, required: true)
         operatorName = reader.string(.operator)
         location = reader.string(.location)
@@ -80,6 +83,47 @@ struct MetricsSection: SpecMapping {
 
     init(_ reader: MappingReader<Key>) {
         pueBoundary = reader.string(.pueBoundary)
+    }
+}
+
+/// `site.house_loads:` lighting, offices, security, BMS and electrical-room cooling (DESIGN.md
+/// §5.13): a share of the IT design power, or a density over the support area.
+struct HouseLoadsSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case percentOfIT = "percent_of_it", wPerM2 = "w_per_m2", supportAreaM2 = "support_area_m2"
+    }
+    var place: Place
+    var percentOfIT: Located<Double>?
+    var wPerM2: Located<Double>?
+    var supportAreaM2: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        percentOfIT = reader.number(.percentOfIT)
+        wPerM2 = reader.number(.wPerM2)
+        supportAreaM2 = reader.number(.supportAreaM2)
+    }
+}
+
+/// `cooling.pumps:` the plant's water pumps (DESIGN.md §5.13).
+struct PumpsSection: SpecMapping {
+    enum Key: String, SpecKey {
+        case facilityWaterHeadM = "facility_water_head_m", airCoilWaterHeadM = "air_coil_water_head_m"
+        case condenserWaterHeadM = "condenser_water_head_m", efficiencyPercent = "efficiency_percent"
+        case minimumSpeedPercent = "minimum_speed_percent"
+    }
+    var facilityWaterHeadM: Located<Double>?
+    var airCoilWaterHeadM: Located<Double>?
+    var condenserWaterHeadM: Located<Double>?
+    var efficiencyPercent: Located<Double>?
+    var minimumSpeedPercent: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        facilityWaterHeadM = reader.number(.facilityWaterHeadM)
+        airCoilWaterHeadM = reader.number(.airCoilWaterHeadM)
+        condenserWaterHeadM = reader.number(.condenserWaterHeadM)
+        efficiencyPercent = reader.number(.efficiencyPercent)
+        minimumSpeedPercent = reader.number(.minimumSpeedPercent)
     }
 }
 
@@ -218,7 +262,7 @@ struct CoolingSection: SpecMapping {
         case airUnit = "air_unit", airRedundancy = "air_redundancy", heatRejection = "heat_rejection"
         case heatRejectionRedundancy = "heat_rejection_redundancy", approachK = "approach_k", chiller
         case facilityWaterDeltaTK = "facility_water_delta_t_k", chillerRedundancy = "chiller_redundancy"
-        case plant, airSupplyC = "air_supply_c"
+        case plant, airSupplyC = "air_supply_c", pumps
         case extremeDryBulbC = "extreme_dry_bulb_c", extremeWetBulbC = "extreme_wet_bulb_c"
         case classHoursOutsideRecommendedH = "class_hours_outside_recommended_h"
 
@@ -243,11 +287,13 @@ struct CoolingSection: SpecMapping {
     var extremeDryBulbC: Located<Double>?
     var extremeWetBulbC: Located<Double>?
     var classHoursOutsideRecommendedH: Located<Double>?
+    var pumps: PumpsSection?
 
     /// No `cooling:` section: every key left out.
     init() {}
 
     init(_ reader: MappingReader<Key>) {
+        pumps = reader.mapping(.pumps)
         chillerRedundancy = reader.string(.chillerRedundancy)
         plant = reader.mapping(.plant)
         if let old = reader.retiredPlace("chiller_units") {

@@ -279,6 +279,11 @@ extension SiteSection.Key {
                     + "Seoul-Seongnam's, REFERENCE.md D21, §6.1, as a stand-in), or beside one, overriding its design "
                     + "conditions (with source).")
         case .metrics: .mapping(MetricsSection.self, "How PUE and the partial PUEs are drawn.")
+        case .houseLoads:
+            .mapping(
+                HouseLoadsSection.self,
+                "Lighting, offices, security, BMS and electrical-room cooling, constant all year (default 1 % of the "
+                    + "IT design power, REFERENCE.md P312, L).")
         }
     }
 }
@@ -305,6 +310,49 @@ extension RackPSUSpec.Key {
         case .unitKW: .number("Output rating of one shelf or PSU [kW].", .above(0, atMost: 2000, "kW"), required: true)
         case .redundancy: .string("The redundancy they are built to: n, n+k or n+n.", required: true)
         case .nodes: .integer("Nodes in the rack, each with its own units (default 1).", minimum: 1, maximum: 1000)
+        }
+    }
+}
+
+extension HouseLoadsSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .percentOfIT:
+            .number("House loads as a share of the IT design power [%] (default 1).", .within(0, 50, "%"))
+        case .wPerM2:
+            .number(
+                "House loads per m² of support space [W/m²], with support_area_m2; instead of percent_of_it.",
+                .within(0, 2000, "W/m²"))
+        case .supportAreaM2:
+            .number("Support (non-white) space the w_per_m2 applies to [m²].", .within(0, 10_000_000, "m²"))
+        }
+    }
+}
+
+extension PumpsSection.Key {
+    var schema: KeySchema {
+        switch self {
+        case .facilityWaterHeadM:
+            .number(
+                "Head of the facility-water pumps, primary + secondary [m] (default 25, REFERENCE.md C61, P310).",
+                .above(0, atMost: 200, "m"))
+        case .airCoilWaterHeadM:
+            .number(
+                "Head of the air-coil-water pumps, primary + secondary [m] (default 25, REFERENCE.md C61, P310).",
+                .above(0, atMost: 200, "m"))
+        case .condenserWaterHeadM:
+            .number(
+                "Head of the condenser-water pumps of water-cooled chillers [m] (default 21, REFERENCE.md C61).",
+                .above(0, atMost: 200, "m"))
+        case .efficiencyPercent:
+            .number(
+                "Pump × motor × drive (wire-to-water) efficiency [%] (default 70, REFERENCE.md C61).",
+                .above(0, atMost: 100, "%"), percentDefault: 70)
+        case .minimumSpeedPercent:
+            .number(
+                "Lowest speed of the variable-speed pumps, as a share of design flow [%] (default 30, REFERENCE.md "
+                    + "P311).",
+                .within(0, 100, "%"), percentDefault: 30)
         }
     }
 }
@@ -487,6 +535,7 @@ extension CoolingSection.Key {
             .integer(
                 "Hours a year outside the ASHRAE class's recommended range before it is a finding (default 0).",
                 minimum: 0, maximum: 8784)
+        case .pumps: .mapping(PumpsSection.self, "The plant's water pumps: heads, efficiency, minimum speed.")
         }
     }
 }

@@ -27,11 +27,12 @@ struct CoolingAnalysisTests {
         #expect(annual.hoursByMode.values.reduce(0, +) == 8760)
     }
 
-    @Test("facility energy = IT + chain losses + pumps and fans + plant, to 1e-9; PUE above one")
+    @Test("facility energy = IT + chain losses + pumps and fans + plant + plant pumps + house loads; PUE above one")
     func annualBalance() throws {
         let plan = try Self.plan("Sites/korea-naver-cloud.yaml") // no daily profile
         let a = try #require(plan.cooling?.annual)
-        let sum = a.itEnergy + a.chainLossEnergy + a.distributionCoolingEnergy + a.plantEnergy
+        let sum =
+            a.itEnergy + a.chainLossEnergy + a.distributionCoolingEnergy + a.plantEnergy + a.pumpEnergy + a.houseEnergy
         #expect(isClose(a.facilityEnergy, sum))
         #expect(isClose(a.months.sum(\.facility), a.facilityEnergy))
         // IT energy at the rack input (ISO/IEC 30134-2, the default boundary) = (sustained IT power
@@ -82,11 +83,13 @@ struct CoolingAnalysisTests {
         #expect(isClose(a.heatRejected, a.facilityEnergy - a.heatRecovered, relative: 1e-9))
     }
 
-    @Test("the two partial PUEs add up to PUE + 1")
+    @Test("the two partial PUEs and the house loads' share add up to PUE + 1")
     func partialPUEs() throws {
-        // (IT + L)/IT + (IT + C)/IT = (2·IT + L + C)/IT = PUE + 1 with PUE = (IT + L + C)/IT.
+        // (IT + L)/IT + (IT + C)/IT + H/IT = (2·IT + L + C + H)/IT = PUE + 1 with PUE = (IT + L + C + H)/IT.
         let a = try #require(try Self.plan("Sites/example-small.yaml").cooling?.annual)
-        #expect(isClose(a.partialPUEPower + a.partialPUECooling, a.pue + 1, relative: 1e-12))
+        #expect(a.houseEnergy > .zero)
+        #expect(
+            isClose(a.partialPUEPower + a.partialPUECooling + a.houseEnergy / a.itEnergy, a.pue + 1, relative: 1e-12))
         #expect(a.partialPUEPower > 1 && a.partialPUECooling > 1)
     }
 
@@ -181,7 +184,11 @@ struct DesignConditionTests {
         let cooling = try #require(plan.cooling)
         let e = try #require(plan.electrical)
         let total = try #require(plan.facilityDesign)
-        #expect(isClose(total, e.facilityDesign + cooling.designDistributionCooling + cooling.designPlantPower))
+        #expect(
+            isClose(
+                total,
+                e.facilityDesign + cooling.designDistributionCooling + cooling.designPlantPower
+                    + cooling.designPlantPumps + cooling.designHouseLoad))
         #expect(total > e.facilityDesign)
         #expect(cooling.liquidClass == "W32")
         // at 33.8 °C DB a dry cooler with an 8 K approach leaves water at 41.8 °C, above the 32 °C set point
@@ -194,12 +201,14 @@ struct DesignConditionTests {
         let plan = try CoolingAnalysisTests.plan("Sites/korea-naver-cloud.yaml")
         let cooling = try #require(plan.cooling)
         let e = try #require(plan.electrical)
-        #expect(e.mechanicalLoad == cooling.designCoolingPower)
-        // peak at MV = Σ hall grid inputs + cooling; facility design = main-transformer input − cooling
+        #expect(e.mechanicalLoad == cooling.designCoolingPower + cooling.designHouseLoad)
+        #expect(cooling.designHouseLoad > .zero)
+        // peak at MV = Σ hall grid inputs + cooling + house loads; facility design = main-transformer
+        // input − cooling − house loads
         let hallsAtMV = e.halls.sum { $0.design.gridInput * Double($0.copies) }
-        #expect(isClose(e.grid.peakDemand, hallsAtMV + cooling.designCoolingPower, relative: 1e-12))
+        #expect(isClose(e.grid.peakDemand, hallsAtMV + cooling.designMechanicalLoad, relative: 1e-12))
         let main = try #require(e.mainTransformers)
-        #expect(isClose(main.gridInput, e.facilityDesign + cooling.designCoolingPower, relative: 1e-12))
+        #expect(isClose(main.gridInput, e.facilityDesign + cooling.designMechanicalLoad, relative: 1e-12))
         #expect(try #require(main.stages.first).usableCapacity >= e.grid.peakDemand)
     }
 }

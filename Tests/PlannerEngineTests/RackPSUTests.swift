@@ -131,9 +131,10 @@ struct RackPSUTests {
         #expect(isClose(a.pue, b.facilityEnergy / (b.itEnergy + shelves)))
         #expect(a.pue < b.pue)
         for y in [a, b] {
-            let parts = y.itEnergy + y.chainLossEnergy + y.distributionCoolingEnergy + y.plantEnergy
+            let parts = y.itEnergy + y.chainLossEnergy + y.coolingEnergy + y.houseEnergy
             #expect(isClose(parts, y.facilityEnergy))
-            #expect(isClose(y.partialPUEPower + y.partialPUECooling, y.pue + 1))
+            // the house loads are the rest: pPUE_power + pPUE_cooling + E_house/E_IT = PUE + 1
+            #expect(isClose(y.partialPUEPower + y.partialPUECooling + y.houseEnergy / y.itEnergy, y.pue + 1))
         }
         for plan in [iso, other] { #expect(!plan.findings.contains { $0.severity == .error }) }
         // The comparison: pPUE of the power chain = facility / (IT + rack loss) under ISO in every row.

@@ -17,7 +17,7 @@ struct DefaultsTests {
         let listed = Dictionary(uniqueKeysWithValues: site.defaultsApplied.map { ($0.key, $0) })
         // The 13 keys of cooling: (Sites/README.md) and the two per-loop chiller counts, all left out.
         let coolingKeys = site.defaultsApplied.map(\.key).filter { $0.hasPrefix("cooling.") }
-        #expect(coolingKeys.count == 16) // 13 + the two per-loop chiller counts + class_hours_outside_recommended_h
+        #expect(coolingKeys.count == 21) // 13 + the two per-loop chiller counts + class_hours + the 5 cooling.pumps keys
         #expect(listed["cooling.cdu"]?.value == BuiltInThermal.defaultChoices.cdu.id)
         #expect(listed["cooling.cdu"]?.provenance == BuiltInThermal.defaultChoices.cdu.provenance)
         #expect(listed["cooling.tcs_supply_c"]?.value == "36")
@@ -53,8 +53,8 @@ struct DefaultsTests {
         #expect(keys.contains("cooling.cdu") && keys.contains("cooling.air_supply_c"))
         #expect(site.cooling.tcsSupply == .celsius(40))
         #expect(site.cooling.cduRedundancy == .twoN)
-        // 16 cooling keys (13 + the two per-loop chiller counts + class_hours_outside_recommended_h), 2 given.
-        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 14)
+        // 21 cooling keys (13 + the two per-loop chiller counts + class_hours + 5 pumps keys), 2 given.
+        #expect(site.defaultsApplied.filter { $0.key.hasPrefix("cooling.") }.count == 19)
     }
 
     @Test("placement is off without its section; with it, its limits are the one set of defaults, each listed")

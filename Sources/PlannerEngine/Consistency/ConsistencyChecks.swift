@@ -198,11 +198,12 @@ public enum ConsistencyChecks {
             airLoop += (unit.airLoad + (unit.airUnits?.fanPower ?? .zero)) * copies
         }
         for loop in cooling.loops {
-            let expected = loop.kind == .liquid ? liquidLoop : airLoop
+            // The loop's own pumps heat its water too (DESIGN.md §5.13).
+            let expected = (loop.kind == .liquid ? liquidLoop : airLoop) + (loop.pumps?.power ?? .zero)
             if !agree(loop.designHeatLoad, expected) {
                 violations.append(
                     "the \(loop.kind.rawValue) loop carries \(loop.designHeatLoad.watts) W at design, not the "
-                        + "\(expected.watts) W its halls and movers give it")
+                        + "\(expected.watts) W its halls, movers and pumps give it")
             }
             if loop.economisers.unitsInstalled < loop.economisers.unitsRequired {
                 violations.append("the \(loop.kind.rawValue) loop has fewer economisers installed than required")

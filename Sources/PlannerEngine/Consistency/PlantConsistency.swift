@@ -3,9 +3,9 @@ import PlannerModel
 extension ConsistencyChecks {
     /// The plant over the weather year (DESIGN.md §5.3): every hour closes its energy balance
     /// (facility = heat rejected + heat recovered, to ``relativeTolerance`` of facility power);
-    /// facility energy = IT + chain losses + pumps and fans + plant; the months add up to the
-    /// year; every loop spends every hour in exactly one mode; the hourly facility power adds up
-    /// to the facility energy.
+    /// facility energy = IT + chain losses + pumps and fans + plant + plant pumps + house loads; the
+    /// months add up to the year; every loop spends every hour in exactly one mode; the hourly
+    /// facility power adds up to the facility energy.
     public static func plant(_ cooling: SiteCooling) -> [String] {
         guard let a = cooling.annual else { return [] } // sized at the design condition only: no year
         var violations: [String] = []
@@ -14,11 +14,11 @@ extension ConsistencyChecks {
                 "the hourly energy balance does not close (worst hour off by \(a.worstBalanceResidual) of facility "
                     + "power)")
         }
-        let parts = a.itEnergy + a.chainLossEnergy + a.distributionCoolingEnergy + a.plantEnergy
+        let parts = a.itEnergy + a.chainLossEnergy + a.coolingEnergy + a.houseEnergy
         if !agree(a.facilityEnergy, parts) {
             violations.append(
-                "facility energy \(a.facilityEnergy.joules) J ≠ IT + chain losses + pumps and fans + plant "
-                    + "\(parts.joules) J")
+                "facility energy \(a.facilityEnergy.joules) J ≠ IT + chain losses + pumps and fans + plant + "
+                    + "plant pumps + house loads \(parts.joules) J")
         }
         if !agree(a.facilityEnergy, a.heatRejected + a.heatRecovered) {
             violations.append(

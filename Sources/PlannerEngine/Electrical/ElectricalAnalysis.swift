@@ -14,7 +14,8 @@ public enum ElectricalAnalysis {
     public static let defaultRacksPerRow = 16
 
     /// Plans the site's electrical system; `distribution` overrides every hall's choice.
-    /// `mechanicalLoad` is the cooling electricity at the design condition: the main transformers
+    /// `mechanicalLoad` is the cooling electricity at the design condition and the house loads
+    /// (`SiteCooling.designMechanicalLoad`, DESIGN.md §5.13): the main transformers
     /// and the grid connection are sized for it too, and the main transformers' losses on it count
     /// as chain losses (it is not itself in `facilityDesign`).
     /// Without `compare`, only the site's own distribution is evaluated (sweeps that record no

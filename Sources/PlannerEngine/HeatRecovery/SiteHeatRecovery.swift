@@ -228,7 +228,7 @@ public enum SiteHeatRecovery {
         let inputs = ComplianceInputs(
             ruleSets: sets, commissioning: commissioning!, installedITPower: installedIT, itEnergy: annual.itEnergy,
             facilityEnergy: annual.facilityEnergy, heatPumpElectricity: heatPumpElectricity,
-            reusedEnergy: annual.heatRecovered, coolingEnergy: annual.distributionCoolingEnergy + annual.plantEnergy,
+            reusedEnergy: annual.heatRecovered, coolingEnergy: annual.coolingEnergy,
             water: annual.water, meanWasteHeatTemperature: meanWasteHeatTemperature,
             electricalEfficiencyFullLoad: chainEfficiency?.full, electricalEfficiencyHalfLoad: chainEfficiency?.half,
             ashraeLimits: choices.ashraeLimits, gridEmissionFactor: choices.gridEmissionFactor)

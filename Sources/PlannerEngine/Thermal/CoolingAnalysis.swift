@@ -86,9 +86,11 @@ public enum CoolingAnalysis {
         }
         // EPW hour 1 is 00:00–01:00 local standard time.
         let hourLevel: (Int) -> Int = levels.count == 24 ? { (Int(weather.hours[$0]) + 23) % 24 } : { _ in 0 }
+        let house = houseLoad(halls: halls, choices: choices)
         let result = year(
             weather: weather, loops: loops, levels: levels, levelOfHour: hourLevel,
-            airCoilApproach: choices.airUnit.coilApproach, recovered: recovered)
+            airCoilApproach: choices.airUnit.coilApproach, recovered: recovered, pumps: choices.pumps,
+            house: house)
         var cooling = SiteCooling(
             choices: choices, halls: hallCooling, loops: result.loops, designDryBulb: design.coolingDryBulb,
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
@@ -96,7 +98,14 @@ public enum CoolingAnalysis {
         cooling.describeDesign(design)
         cooling.extreme = extremeCheck(
             weather: weather, design: design, loops: loops, levels: levels, levelOfHour: hourLevel, choices: choices)
+        cooling.designHouseLoad = house
         return cooling
+    }
+
+    /// House loads of the site (DESIGN.md §5.13): the spec's share of the IT design power (at the
+    /// racks, all halls and copies) or its density over the support area; constant all year.
+    static func houseLoad(halls: [HallResult], choices: CoolingChoices) -> Power {
+        choices.houseLoads.power(itDesign: halls.sum(\.total.itPower.design))
     }
 
     /// The cooling at the design condition only, for a site without a weather year: every hall's
@@ -113,6 +122,7 @@ public enum CoolingAnalysis {
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
             annual: nil, airInlet: nil, hoursAboveLiquidClass: nil)
         cooling.describeDesign(design)
+        cooling.designHouseLoad = houseLoad(halls: halls, choices: choices)
         return cooling
     }
 
@@ -149,8 +159,22 @@ public enum CoolingAnalysis {
             .liquid: Thermal.facilityWaterSupply(tcsSupply: choices.tcsSupply, approach: choices.cdu.approach),
             .air: choices.airSupply - choices.airUnit.coilApproach,
         ]
+        // The loop's own pumps (DESIGN.md §5.13): their flow carries the heat that enters the loop,
+        // their electricity ends up in the water, so the economisers and chillers carry it too.
+        // The condenser-water pumps follow the design hour's condenser heat.
         let loops = CoolingLoop.Kind.allCases.filter { designLoads[$0] > .zero }.map { kind in
-            loop(kind, supply: setPoints[kind]!, designHeat: designLoads[kind], design: design, choices: choices)
+            let water = BuiltInThermal.water.properties(at: setPoints[kind]!)
+            let distribution = Thermal.loopPumps(
+                kind, heat: designLoads[kind], rise: choices.facilityWaterRise, condenserHeat: .zero,
+                condenserRise: .kelvins(1), pumps: choices.pumps, fluid: water)
+            var built = loop(
+                kind, supply: setPoints[kind]!, designHeat: designLoads[kind] + distribution.power, design: design,
+                choices: choices)
+            built.pumps = Thermal.loopPumps(
+                kind, heat: designLoads[kind], rise: choices.facilityWaterRise,
+                condenserHeat: Thermal.condenserWaterHeat(built.designHour, condenser: choices.chiller.condenser),
+                condenserRise: choices.chiller.condenser.waterRise ?? .kelvins(1), pumps: choices.pumps, fluid: water)
+            return built
         }
         return (hallCooling, loops, designLoads)
     }
@@ -216,9 +240,18 @@ public enum CoolingAnalysis {
     /// 8,760 (or 8,784) hourly plant states, hour `i` at IT level `levels[levelOfHour(i)]`.
     ///
     /// Each hour: facility = IT + chain losses + pumps and air fans + Σ loops (compressor +
-    /// economiser fans); energy = power × 1 h. Heat rejected = Σ loops' heat rejected + the chain
-    /// losses released outdoors (main transformers), which must equal facility − heat recovered:
-    /// the worst hour's residual is kept. Rack inlet air = air-coil water + coil approach.
+    /// economiser fans + the loop's pumps) + house loads; energy = power × 1 h. Heat rejected =
+    /// Σ loops' heat rejected + the chain losses released outdoors (main transformers) + the
+    /// condenser-water pumps + the house loads, which must equal facility − heat recovered: the worst
+    /// hour's residual is kept. Rack inlet air = air-coil water + coil approach.
+    ///
+    /// Pumps (DESIGN.md §5.13): a loop's distribution pumps run at the flow ratio
+    /// `r = Q_loop(h)/Q_loop,design` (the heat entering it, before recovery: the CDUs still need their
+    /// flow), `P = P_design·max(r, r_min)³`; their electricity heats the loop's water, so the
+    /// economisers and chillers carry `Q_loop(h) − Q_rec(h) + P`. The condenser-water pumps follow
+    /// the hour's condenser heat `Q_c + W` the same way (off with the chillers); their heat leaves
+    /// with the condenser water. House loads are constant and released outdoors by their own rooms'
+    /// ventilation.
     ///
     /// Heat recovery (`recovered`, one value per hour, DESIGN.md §5.5): the heat pumps take
     /// `Q_rec(h)` from the facility-water return before the economisers, so the liquid loop's
@@ -226,7 +259,8 @@ public enum CoolingAnalysis {
     /// compressors follow the smaller load, and `Q_rec` leaves as recovered, not rejected, heat.
     static func year(
         weather: WeatherYear, loops: [CoolingLoop], levels: [Level], levelOfHour: (Int) -> Int,
-        airCoilApproach: TemperatureDifference, recovered recoveredSeries: HourlySeries<Power>? = nil
+        airCoilApproach: TemperatureDifference, recovered recoveredSeries: HourlySeries<Power>? = nil,
+        pumps: PlantPumps = .standard, house: Power = .zero
     ) -> YearResult {
         var loops = loops
         // The hourly series are filled as numbers (W, °C) and wrapped in `HourlySeries` at the end.
@@ -237,6 +271,7 @@ public enum CoolingAnalysis {
         var itEnergy = Energy.zero
         var chainEnergy = Energy.zero
         var moverEnergy = Energy.zero
+        var pumpEnergy = Energy.zero
         var rejected = Energy.zero
         var worstResidual = 0.0
         var water = Mass.zero
@@ -254,11 +289,17 @@ public enum CoolingAnalysis {
         var recoveredTotal = Energy.zero
         let hasLiquidLoop = loops.contains { $0.kind == .liquid }
         let liquidLimit = loops.first { $0.kind == .liquid }.flatMap { AshraeClass.liquidLimit($0.supplySetPoint) }
+        // Per loop: its design heat before its own pumps, and the design condenser heat.
+        let designBase = loops.map { $0.designHeatLoad - ($0.pumps?.power ?? .zero) }
+        let designCondenser = loops.map {
+            Thermal.condenserWaterHeat($0.designHour, condenser: $0.plant.chillerCondenser)
+        }
         for i in 0..<weather.count {
             let level = levels[levelOfHour(i)]
             let loads = level.loads
             var plantPower = Power.zero
-            var heatOut = level.outdoorLoss
+            var pumpPower = Power.zero
+            var heatOut = level.outdoorLoss + house
             var hourMode = PlantMode.free
             var recovered = Power.zero
             if let recoveredWatts, i < recoveredWatts.count, hasLiquidLoop {
@@ -266,12 +307,34 @@ public enum CoolingAnalysis {
             }
             liquidHeat[i] = loads.liquid.watts
             for l in loops.indices {
-                let heatLoad = loops[l].kind == .liquid ? loads.liquid - recovered : loads[loops[l].kind]
+                var distribution = Power.zero
+                if let design = loops[l].pumps, designBase[l] > .zero {
+                    distribution = Thermal.variableSpeedPumpPower(
+                        design: design.power, flowRatio: loads[loops[l].kind] / designBase[l],
+                        minimumSpeed: pumps.minimumSpeed)
+                }
+                let heatLoad =
+                    (loops[l].kind == .liquid ? loads.liquid - recovered : loads[loops[l].kind]) + distribution
                 let hour = Thermal.plantHour(
                     dryBulb: weather.dryBulb[i], wetBulb: weather.wetBulb[i],
                     supply: loops[l].supplySetPoint, heatLoad: heatLoad, plant: loops[l].plant)
+                var condenser = Power.zero
+                if let design = loops[l].pumps {
+                    let heat = Thermal.condenserWaterHeat(hour, condenser: loops[l].plant.chillerCondenser)
+                    if designCondenser[l] > .zero {
+                        condenser = Thermal.variableSpeedPumpPower(
+                            design: design.condenserPower, flowRatio: heat / designCondenser[l],
+                            minimumSpeed: pumps.minimumSpeed)
+                    } else if heat > .zero, let rise = loops[l].plant.chillerCondenser.waterRise {
+                        let water = BuiltInThermal.water.properties(at: loops[l].supplySetPoint)
+                        condenser = Thermal.pumpPower(
+                            flow: Thermal.coolantFlow(removing: heat, rise: rise, fluid: water),
+                            head: design.condenserHead, efficiency: pumps.efficiency, fluid: water)
+                    }
+                }
                 plantPower += hour.electricity
-                heatOut += hour.heatRejected
+                pumpPower += distribution + condenser
+                heatOut += hour.heatRejected + condenser
                 water += hour.makeup * .hour
                 if !hour.holdsSetPoint { loops[l].hoursAboveSetPoint += 1 }
                 loops[l].hoursByMode[hour.mode, default: 0] += 1
@@ -289,10 +352,11 @@ public enum CoolingAnalysis {
                     if loops.count == 1 { hourMode = hour.mode }
                 }
             }
-            let facility = level.it + level.chain + loads.movers + plantPower
+            let facility = level.it + level.chain + loads.movers + plantPower + pumpPower + house
             itEnergy += level.it * .hour
             chainEnergy += level.chain * .hour
             moverEnergy += loads.movers * .hour
+            pumpEnergy += pumpPower * .hour
             hourly[i] = facility.watts
             worstResidual = max(worstResidual, abs((facility - heatOut - recovered).watts) / max(facility.watts, 1))
             plantEnergy += plantPower * .hour
@@ -305,7 +369,7 @@ public enum CoolingAnalysis {
             let m = Int(weather.months[i])
             monthIT[m] += (level.it * .hour).si
             monthFacility[m] += (facility * .hour).si
-            monthCooling[m] += ((loads.movers + plantPower) * .hour).si
+            monthCooling[m] += ((loads.movers + plantPower + pumpPower) * .hour).si
             if hourMode == .free { monthFree[m] += 1 }
         }
         let hourlyFacility = HourlySeries<Power>(si: hourly)
@@ -323,6 +387,8 @@ public enum CoolingAnalysis {
             hourlyFacility: hourlyFacility, peakFacility: hourlyFacility.isEmpty ? .zero : hourlyFacility[peak],
             peakHour: peak,
             heatRejected: rejected, heatRecovered: recoveredTotal, worstBalanceResidual: worstResidual)
+        annual.pumpEnergy = pumpEnergy
+        annual.houseEnergy = house * Duration.hour * Double(weather.count)
         annual.hourlyLiquidHeat = HourlySeries(si: liquidHeat)
         annual.hourlyLiquidSupply = HourlySeries(celsius: liquidSupply)
         annual.hourlyPlant = HourlySeries(si: plantHourly)

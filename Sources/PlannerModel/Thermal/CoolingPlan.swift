@@ -37,6 +37,11 @@ public struct CoolingChoices: Hashable, Sendable {
     /// recommended range before it is a finding (`cooling.class_hours_outside_recommended_h`;
     /// 0 h, REFERENCE.md P330).
     public var classHoursAllowed = 0
+    /// The plant's water pumps: heads, efficiency, minimum speed (`cooling.pumps`, DESIGN.md §5.13).
+    public var pumps = PlantPumps.standard
+    /// Lighting, offices, security, BMS and electrical-room cooling (`site.house_loads`, DESIGN.md
+    /// §5.13); carried with the cooling because the plant's year sums them hour by hour.
+    public var houseLoads = HouseLoads.standard
 
     public init(
         tcsSupply: Temperature, tcsRise: TemperatureDifference, cdu: CDUEntry, cduRedundancy: Redundancy,
@@ -108,6 +113,10 @@ public struct AnnualPlant: Hashable, Sendable {
     public var distributionCoolingEnergy: Energy
     /// Chiller compressors and economiser fans.
     public var plantEnergy: Energy
+    /// Facility-water, air-coil-water and condenser-water pumps of the plant (DESIGN.md §5.13).
+    public var pumpEnergy = Energy.zero
+    /// House loads: lighting, offices, security, BMS, electrical-room cooling (DESIGN.md §5.13).
+    public var houseEnergy = Energy.zero
     public var facilityEnergy: Energy
     /// Make-up water of the towers [kg = L].
     public var water: Mass
@@ -167,11 +176,14 @@ public struct AnnualPlant: Hashable, Sendable {
     public var wue: Double { itEnergy > .zero ? water.kilograms / itEnergy.kilowattHours : 0 }
     /// Partial PUE of the power chain, `(E_IT + E_chain losses)/E_IT` (Green Grid partial PUE).
     public var partialPUEPower: Double { itEnergy > .zero ? (itEnergy + chainLossEnergy) / itEnergy : 0 }
-    /// Partial PUE of cooling, `(E_IT + E_pumps and fans + E_plant)/E_IT`; the two partials add up to
-    /// PUE + 1.
+    /// Partial PUE of cooling, `(E_IT + E_pumps and fans + E_plant + E_plant pumps)/E_IT`; with the
+    /// house loads' `E_house/E_IT` the two partials add up to PUE + 1.
     public var partialPUECooling: Double {
-        itEnergy > .zero ? (itEnergy + distributionCoolingEnergy + plantEnergy) / itEnergy : 0
+        itEnergy > .zero ? (itEnergy + coolingEnergy) / itEnergy : 0
     }
+
+    /// All cooling electricity: CDU pumps and air fans, chillers and economiser fans, plant pumps.
+    public var coolingEnergy: Energy { distributionCoolingEnergy + plantEnergy + pumpEnergy }
 }
 
 /// One water loop of the plant and its heat-rejection equipment: the facility-water loop that
@@ -228,6 +240,8 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
     public var warmestSupply: Temperature
     /// Hours of the year in each plant mode.
     public var hoursByMode: [PlantMode: Int] = [:]
+    /// The loop's pumps at design (DESIGN.md §5.13); nil for a loop built without them.
+    public var pumps: LoopPumps?
 
     public init(
         kind: Kind, supplySetPoint: Temperature, designHeatLoad: Power, economisers: RedundancySizing,
@@ -279,6 +293,8 @@ public struct SiteCooling: Hashable, Sendable {
     /// The plant at the extreme condition with one chiller and one economiser out (nil without a
     /// weather year).
     public var extreme: ExtremeCheck?
+    /// House loads, constant all year (DESIGN.md §5.13).
+    public var designHouseLoad = Power.zero
 
     public init(
         choices: CoolingChoices, halls: [HallCooling], loops: [CoolingLoop], designDryBulb: Temperature,
@@ -306,9 +322,16 @@ extension SiteCooling {
     /// Chillers and economiser fans at the design condition and design load, all loops.
     public var designPlantPower: Power { loops.sum(\.designHour.electricity) }
 
-    /// Cooling electricity at the design condition and design load: pumps, air fans, chillers
-    /// and economiser fans.
-    public var designCoolingPower: Power { designDistributionCooling + designPlantPower }
+    /// Facility-water, air-coil-water and condenser-water pumps at the design condition, all loops.
+    public var designPlantPumps: Power { loops.sum { $0.pumps?.total ?? .zero } }
+
+    /// Cooling electricity at the design condition and design load: CDU pumps, air fans, chillers,
+    /// economiser fans and the plant's pumps.
+    public var designCoolingPower: Power { designDistributionCooling + designPlantPower + designPlantPumps }
+
+    /// What the main transformers and the grid carry beside the halls at design: the cooling at
+    /// the design condition and the house loads (DESIGN.md §5.13).
+    public var designMechanicalLoad: Power { designCoolingPower + designHouseLoad }
 
     /// Facility water to the CDUs: TCS supply − CDU approach.
     public var facilityWaterSupply: Temperature { choices.tcsSupply - choices.cdu.approach }
@@ -395,9 +418,9 @@ public enum AshraeClass {
 
 extension Plan {
     /// What the grid supplies at design: IT + power-chain losses, plus cooling at the design
-    /// condition when the plant was simulated; nil without the power chain.
+    /// condition and the house loads when the plant was simulated; nil without the power chain.
     public var facilityDesign: Power? {
-        electrical.map { $0.facilityDesign + (cooling?.designCoolingPower ?? .zero) }
+        electrical.map { $0.facilityDesign + (cooling?.designMechanicalLoad ?? .zero) }
     }
 }
 

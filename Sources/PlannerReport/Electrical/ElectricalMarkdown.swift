@@ -242,9 +242,9 @@ enum ElectricalMarkdown {
         var table = MarkdownTable([("Quantity", .left), ("Value", .right)])
         table.add([
             e.mechanicalLoad > .zero
-                ? "Peak demand at MV (IT design + hall chain losses + cooling at the design condition; house loads "
-                    + "not yet included) [MW]"
-                : "Peak demand at MV (IT design + hall chain losses; house loads not yet included) [MW]",
+                ? "Peak demand at MV (IT design + hall chain losses + cooling, plant pumps and house loads at the "
+                    + "design condition) [MW]"
+                : "Peak demand at MV (IT design + hall chain losses; no cooling plant or house loads planned) [MW]",
             Format.megawatts(e.grid.peakDemand),
         ])
         table.add([
@@ -265,7 +265,8 @@ enum ElectricalMarkdown {
         table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
         if e.mechanicalLoad > .zero {
             table.add([
-                "Cooling at the design condition, also carried by the main transformers [MW]",
+                "Cooling, plant pumps and house loads at the design condition, also carried by the main transformers "
+                    + "[MW]",
                 Format.megawatts(e.mechanicalLoad),
             ])
         }

@@ -56,7 +56,8 @@ enum GridStudyMarkdown {
         table.add(["UPS battery autonomy [min]", Format.fixed(b.upsAutonomy.seconds / 60, 1)])
         table.add(["UPS battery energy delivered [MWh]", Format.fixed(b.upsEnergy.megawattHours, 2)])
         table.add([
-            "Critical load in an outage (IT + hall chain losses + all cooling at the design condition) [MW]",
+            "Critical load in an outage (IT + hall chain losses + all cooling, plant pumps and house loads at the "
+                + "design condition) [MW]",
             Format.megawatts(b.criticalLoad),
         ])
         if let g = b.generators {
@@ -80,7 +81,8 @@ enum GridStudyMarkdown {
             table.add(["Generators", "none (power.backup.generators: none): the UPS batteries are the only backup"])
         }
         return "### Backup power\n\n" + table.rendered
-            + "\nThe cooling runs in an outage: CDU pumps, chillers, dry coolers and fans at the design condition "
+            + "\nThe cooling runs in an outage: CDU and plant pumps, chillers, dry coolers and fans at the design "
+            + "condition, with the house loads (lighting, security, BMS) "
             + "(liquid-cooled racks lose their heat path within seconds without flow), so the generators carry "
             + "it with the IT. Fuel is the critical load's consumption over the autonomy; NFPA 110 sites store "
             + "more (REFERENCE.md P263).\n"

@@ -367,6 +367,8 @@ public enum PlanJSON {
                         "dry_bulb_c": Format.plain(cooling.designDryBulb.celsius, 2),
                         "wet_bulb_c": Format.plain(cooling.designWetBulb.celsius, 2),
                         "cooling_kw": Format.plain(cooling.designCoolingPower.kilowatts),
+                        "plant_pumps_kw": Format.plain(cooling.designPlantPumps.kilowatts),
+                        "house_loads_kw": Format.plain(cooling.designHouseLoad.kilowatts),
                     ],
                     forKey: .designConditions)
             }

@@ -72,8 +72,9 @@ public enum PlanMarkdown {
             table.add(["Facility power at design (IT + power-chain losses) [MW]", Format.megawatts(e.facilityDesign)])
             if let cooling = plan.cooling, let total = plan.facilityDesign {
                 table.add([
-                    "Facility power at the design condition, with cooling [MW]",
-                    "\(Format.megawatts(total)) (cooling \(Format.megawatts(cooling.designCoolingPower)))",
+                    "Facility power at the design condition, with cooling and house loads [MW]",
+                    "\(Format.megawatts(total)) (cooling \(Format.megawatts(cooling.designCoolingPower)), house loads "
+                        + "\(Format.megawatts(cooling.designHouseLoad)))",
                 ])
                 table.add([
                     "Liquid cooling class (ASHRAE 2021)",

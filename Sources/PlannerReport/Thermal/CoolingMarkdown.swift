@@ -23,7 +23,8 @@ enum CoolingMarkdown {
         **No weather year**: the cooling above is sized at the design condition \
         \(Format.fixed(c.designDryBulb.celsius, 1)) °C dry bulb / \(Format.fixed(c.designWetBulb.celsius, 1)) °C wet \
         bulb\(condition.map { " (\($0.provenance.source), \($0.provenance.confidence.label))" } ?? ""), and the grid \
-        connection carries its design cooling power of \(Format.megawatts(c.designCoolingPower)) MW. Annual energy, \
+        connection carries its design cooling power of \(Format.megawatts(c.designCoolingPower)) MW and \
+        \(Format.megawatts(c.designHouseLoad)) MW of house loads. Annual energy, \
         PUE, WUE and the plant's hours by mode need a weather file: set `site.weather` to an EPW file \
         (`Sites/weather/` holds Korean and US stations).
 
@@ -104,7 +105,51 @@ enum CoolingMarkdown {
                     + (l.designHour.holdsSetPoint ? "" : " (**above set point**)"),
             ])
         }
-        return text + plant.rendered + "\n" + classes(c)
+        return text + plant.rendered + "\n" + pumpsAndHouse(c) + classes(c)
+    }
+
+    /// The plant's pumps per loop at design and the house loads (DESIGN.md §5.13).
+    static func pumpsAndHouse(_ c: SiteCooling) -> String {
+        let p = c.choices.pumps
+        var table = MarkdownTable([
+            ("Loop", .left), ("Flow at design [m³/s]", .right), ("Head [m]", .right), ("Pumps at design [kW]", .right),
+            ("Condenser-water flow [m³/s]", .right), ("Condenser head [m]", .right),
+            ("Condenser pumps at design [kW]", .right),
+        ])
+        for l in c.loops {
+            guard let pumps = l.pumps else { continue }
+            table.add([
+                l.kind.rawValue, Format.fixed(pumps.flow.cubicMetresPerSecond, 2), Format.fixed(pumps.head.metres, 1),
+                Format.fixed(pumps.power.kilowatts, 0), Format.fixed(pumps.condenserFlow.cubicMetresPerSecond, 2),
+                Format.fixed(pumps.condenserHead.metres, 1), Format.fixed(pumps.condenserPower.kilowatts, 0),
+            ])
+        }
+        let house: String
+        switch c.choices.houseLoads {
+        case .shareOfIT(let share):
+            house = "\(Format.fixed(share.percent, 2)) % of the IT design power (`site.house_loads.percent_of_it`)"
+        case .perArea(let density, let area):
+            house =
+                "\(Format.fixed(density, 1)) W/m² over \(Format.fixed(area.squareMetres, 0)) m² of support space "
+                + "(`site.house_loads`)"
+        }
+        return """
+
+            Plant pumps (DESIGN.md §5.13): flow `V̇ = Q/(ρ·c_p·ΔT)` for each loop's heat, `P = ρ·g·H·V̇/η` with \
+            η = \(Format.fixed(p.efficiency.percent, 0)) % wire to water; over the year the variable-speed pumps \
+            follow the heat by the affinity law `P = P_design·max(r, \(Format.fixed(p.minimumSpeed.fraction, 2)))³`, \
+            and the condenser-water pumps run with the water-cooled chillers. Their electricity heats the water the \
+            plant cools. Design total \(Format.megawatts(c.designPlantPumps)) MW.
+
+
+            """ + table.rendered + """
+
+
+                House loads (lighting, offices, security, BMS, electrical-room cooling): \
+                \(Format.megawatts(c.designHouseLoad)) MW all year, \(house).
+
+
+                """
     }
 
     /// The counting rule every unit table follows (DESIGN.md §5.14).
@@ -235,10 +280,16 @@ enum CoolingMarkdown {
         ])
         summary.add(["CDU pumps and air fans [MWh]", Format.fixed(a.distributionCoolingEnergy.megawattHours, 0)])
         summary.add(["Chillers and economiser fans [MWh]", Format.fixed(a.plantEnergy.megawattHours, 0)])
+        summary.add([
+            "Facility-water, air-coil-water and condenser-water pumps [MWh]",
+            Format.fixed(a.pumpEnergy.megawattHours, 0),
+        ])
+        summary.add(["House loads [MWh]", Format.fixed(a.houseEnergy.megawattHours, 0)])
         summary.add(["Facility energy [MWh]", Format.fixed(a.facilityEnergy.megawattHours, 0)])
         summary.add(["**PUE**", Format.fixed(a.pue, 3)])
         summary.add(["Partial PUE, power chain ((IT + chain losses) / IT)", Format.fixed(a.partialPUEPower, 3)])
         summary.add(["Partial PUE, cooling ((IT + pumps, fans and plant) / IT)", Format.fixed(a.partialPUECooling, 3)])
+        summary.add(["House loads / IT", Format.fixed(a.itEnergy > .zero ? a.houseEnergy / a.itEnergy : 0, 3)])
         summary.add(["Water (tower make-up) [m³]", Format.fixed(a.water.kilograms / 1000, 0)])
         summary.add(["**WUE** [L/kWh]", Format.fixed(a.wue, 3)])
         for mode in PlantMode.allCases {
@@ -283,7 +334,8 @@ enum CoolingMarkdown {
             (partial), or the \
             chillers carry it (chiller); the hours by mode are the facility-water loop's. When the firm chiller \
             capacity is \
-            short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant; \
+            short the water settles above its set point. Facility = IT + power-chain losses + pumps and fans + plant + \
+            plant pumps + house loads; \
             every \
             watt ends as heat rejected outdoors (or recovered), checked hour by hour.
 

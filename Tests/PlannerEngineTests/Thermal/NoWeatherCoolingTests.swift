@@ -27,8 +27,8 @@ struct NoWeatherCoolingTests {
         // 10 racks × 140 kW × 0.92 liquid = 1,288 kW of liquid heat: 2 CDUs of 1,350 kW with N+1.
         #expect(cooling.halls[0].cdus?.units.unitsInstalled == 2)
         let electrical = try #require(plan.electrical)
-        #expect(electrical.mechanicalLoad == cooling.designCoolingPower && cooling.designCoolingPower > .zero)
-        #expect(plan.facilityDesign == electrical.facilityDesign + cooling.designCoolingPower)
+        #expect(electrical.mechanicalLoad == cooling.designMechanicalLoad && cooling.designCoolingPower > .zero)
+        #expect(plan.facilityDesign == electrical.facilityDesign + cooling.designMechanicalLoad)
         let warning = try #require(plan.findings.first { $0.subject == "site.weather" })
         #expect(warning.severity == .warning)
         #expect(
