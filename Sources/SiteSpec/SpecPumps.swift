@@ -39,10 +39,7 @@ extension SiteAssembler {
                     source: "REFERENCE.md P312 (an estimate; C69 found no published share)", confidence: .low))
             return .standard
         }
-        if let percent = section.percentOfIT {
-            if let other = section.wPerM2 ?? section.supportAreaM2 {
-                log.error("give either percent_of_it or w_per_m2 with support_area_m2, not both", at: other.place)
-            }
+        if section.wPerM2 == nil, section.supportAreaM2 == nil, let percent = section.percentOfIT {
             return .shareOfIT(.percent(percent.value))
         }
         guard let density = section.wPerM2, let area = section.supportAreaM2 else {
@@ -50,6 +47,10 @@ extension SiteAssembler {
                 "needs percent_of_it, or w_per_m2 together with support_area_m2",
                 at: section.wPerM2?.place ?? section.supportAreaM2?.place ?? section.place)
             return .standard
+        }
+        if let percent = section.percentOfIT {
+            return .shareAndArea(
+                .percent(percent.value), wattsPerSquareMetre: density.value, area: .squareMetres(area.value))
         }
         return .perArea(wattsPerSquareMetre: density.value, area: .squareMetres(area.value))
     }

@@ -61,6 +61,7 @@ struct SpecRangePropertyTests {
         "site": map([
             "name": raw("T"), "weather": raw("weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw"),
             "commissioning": raw("2027-07"), "latitude": raw("37.45"), "longitude": raw("127.1"),
+            "house_loads": map(["percent_of_it": raw("1"), "w_per_m2": raw("10"), "support_area_m2": raw("1000")]),
             "grid": map([
                 "frequency_hz": raw("60"), "interconnect_kv": raw("154"), "capacity_mw": raw("500"),
                 "study": map([
@@ -93,6 +94,11 @@ struct SpecRangePropertyTests {
             "tcs_supply_c": raw("36"), "tcs_delta_t_k": raw("10"), "approach_k": raw("8"),
             "facility_water_delta_t_k": raw("10"), "air_supply_c": raw("25"),
             "extreme_dry_bulb_c": raw("40"), "extreme_wet_bulb_c": raw("30"),
+            "pumps": map([
+                "facility_water_head_m": raw("25"), "air_coil_water_head_m": raw("25"),
+                "condenser_water_head_m": raw("21"), "efficiency_percent": raw("70"),
+                "minimum_speed_percent": raw("30"),
+            ]),
             "class_hours_outside_recommended_h": raw("0"),
             "plant": map([
                 "facility_water": map(["chiller_units": raw("4")]), "air_coil_water": map(["chiller_units": raw("4")]),
@@ -265,7 +271,7 @@ struct BeyondSenseTests {
     func tenGigawatts() throws {
         #expect(
             try Self.plan("{ id: h, copies: 100, racks: [{ type: gb300-nvl72, count: 10000 }] }") == [
-                "halls: the site draws 173.3 GW of facility power at design, beyond sense above 10 GW: check the rack "
+                "halls: the site draws 178.3 GW of facility power at design, beyond sense above 10 GW: check the rack "
                     + "counts and copies"
             ])
     }

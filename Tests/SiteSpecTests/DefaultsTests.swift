@@ -17,7 +17,8 @@ struct DefaultsTests {
         let listed = Dictionary(uniqueKeysWithValues: site.defaultsApplied.map { ($0.key, $0) })
         // The 13 keys of cooling: (Sites/README.md) and the two per-loop chiller counts, all left out.
         let coolingKeys = site.defaultsApplied.map(\.key).filter { $0.hasPrefix("cooling.") }
-        #expect(coolingKeys.count == 21) // 13 + the two per-loop chiller counts + class_hours + the 5 cooling.pumps keys
+        // 13 + the two per-loop chiller counts + class_hours + the 5 cooling.pumps keys
+        #expect(coolingKeys.count == 21)
         #expect(listed["cooling.cdu"]?.value == BuiltInThermal.defaultChoices.cdu.id)
         #expect(listed["cooling.cdu"]?.provenance == BuiltInThermal.defaultChoices.cdu.provenance)
         #expect(listed["cooling.tcs_supply_c"]?.value == "36")

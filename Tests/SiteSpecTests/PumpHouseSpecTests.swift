@@ -34,15 +34,21 @@ struct PumpHouseSpecTests {
         #expect(keys.contains("site.house_loads.percent_of_it"))
     }
 
-    @Test("house loads take a share of IT or a density over the support area, and not both")
+    @Test("house loads take a share of IT, a density over the support area, or both added")
     func houseKeys() throws {
         let share = try #require(load(Self.spec(site: ", house_loads: { percent_of_it: 2.5 }")).site)
         #expect(share.cooling.houseLoads == .shareOfIT(.percent(2.5)))
         let area = try #require(
             load(Self.spec(site: ", house_loads: { w_per_m2: 30, support_area_m2: 5000 }")).site)
         #expect(area.cooling.houseLoads == .perArea(wattsPerSquareMetre: 30, area: .squareMetres(5000)))
-        let both = diagnostics(Self.spec(site: ", house_loads: { percent_of_it: 1, w_per_m2: 30 }"))
-        #expect(both.count == 1 && both[0].contains("error:") && both[0].contains("not both"))
+        // Both: 1 % of 103 MW + 30 W/m² × 5,000 m² = 1.03 MW + 0.15 MW = 1.18 MW.
+        let both = try #require(
+            load(Self.spec(site: ", house_loads: { percent_of_it: 1, w_per_m2: 30, support_area_m2: 5000 }")).site)
+        let expected = HouseLoads.shareAndArea(.percent(1), wattsPerSquareMetre: 30, area: .squareMetres(5000))
+        #expect(both.cooling.houseLoads == expected)
+        #expect(abs(both.cooling.houseLoads.power(itDesign: .megawatts(103)).megawatts - 1.18) < 1e-9)
+        let partial = diagnostics(Self.spec(site: ", house_loads: { percent_of_it: 1, w_per_m2: 30 }"))
+        #expect(partial.count == 1 && partial[0].contains("needs percent_of_it, or w_per_m2 together with"))
         let half = diagnostics(Self.spec(site: ", house_loads: { w_per_m2: 30 }"))
         #expect(half.count == 1 && half[0].contains("needs percent_of_it, or w_per_m2 together with support_area_m2"))
     }

@@ -40,13 +40,15 @@ public struct PlantPumps: Hashable, Sendable {
 }
 
 /// House loads (DESIGN.md §5.13): lighting, offices, security, BMS and the cooling of electrical
-/// rooms, a constant draw all year, either a share of the IT design power or a power density
-/// over the support area.
+/// rooms, a constant draw all year: a share of the IT design power, a power density over the
+/// support area, or both added (e.g. a share for the electrical rooms and a density for offices).
 public enum HouseLoads: Hashable, Sendable {
     /// A share of the IT design power (default 1 %, REFERENCE.md P312, L).
     case shareOfIT(Ratio)
     /// A power density over the support (non-white) space.
     case perArea(wattsPerSquareMetre: Double, area: Area)
+    /// Both: `share·P_IT + density·area`.
+    case shareAndArea(Ratio, wattsPerSquareMetre: Double, area: Area)
 
     public static let standard = HouseLoads.shareOfIT(.fraction(0.01))
 
@@ -55,6 +57,8 @@ public enum HouseLoads: Hashable, Sendable {
         switch self {
         case .shareOfIT(let share): itDesign * share.fraction
         case .perArea(let density, let area): .watts(density * area.squareMetres)
+        case .shareAndArea(let share, let density, let area):
+            itDesign * share.fraction + .watts(density * area.squareMetres)
         }
     }
 }

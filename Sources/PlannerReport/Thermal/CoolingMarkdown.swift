@@ -132,6 +132,10 @@ enum CoolingMarkdown {
             house =
                 "\(Format.fixed(density, 1)) W/m² over \(Format.fixed(area.squareMetres, 0)) m² of support space "
                 + "(`site.house_loads`)"
+        case .shareAndArea(let share, let density, let area):
+            house =
+                "\(Format.fixed(share.percent, 2)) % of the IT design power plus \(Format.fixed(density, 1)) W/m² over "
+                + "\(Format.fixed(area.squareMetres, 0)) m² of support space (`site.house_loads`)"
         }
         return """
 
