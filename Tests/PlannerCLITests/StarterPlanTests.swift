@@ -16,7 +16,7 @@ struct StarterPlanTests {
         #expect(result.stderr.contains("warning: site.weather: no weather year: the cooling is sized at 33.8 °C"))
         let report = try String(contentsOfFile: dir + "/out/site.md", encoding: .utf8)
         #expect(report.contains("## Cooling"))
-        #expect(report.contains("| Facility power at the design condition, with cooling [MW] |"))
+        #expect(report.contains("| Facility power at the design condition, with cooling and house loads [MW] |"))
         #expect(report.contains("**No weather year**: the cooling above is sized at the design condition 33.8 °C"))
         #expect(!report.contains("Annual PUE"))
         // --strict makes the stand-in an error: a planner must choose a weather file or a condition.
