@@ -179,6 +179,16 @@ struct FloorPlanSVGTests {
         }
     }
 
+    @Test("aisles alternate: row 1 faces the front, so in two rows the front and back aisles are cold, the middle hot")
+    func aislesAlternate() throws {
+        let text = Self.drawing(Self.long).rendered
+        // Front band cold (row 1's fronts), the aisle between rows 1 and 2 hot (both backs), behind row 2
+        // cold (row 2 faces the back): two cold bands and one hot, plus one swatch of each in the legend.
+        let cold = text.components(separatedBy: "fill=\"\(FloorPlanSVG.coldFill)\"").count - 1
+        let hot = text.components(separatedBy: "fill=\"\(FloorPlanSVG.hotFill)\"").count - 1
+        #expect(cold == 2 + 1 && hot == 1 + 1)
+    }
+
     @Test("every placed unit's ID is drawn, with its loading normal → after the worst failure")
     func everyUnitLabelled() throws {
         for hall in [Self.deep, Self.long] {

@@ -249,13 +249,31 @@ public struct FloorPlanSVG {
                     + "fill=\"\(band.hot ? Self.hotFill : Self.coldFill)\"/>")
             let label = band.hot ? "hot" : "cold"
             let size = 9.0
-            if turned ? SVGText.width(label, fontSize: size) <= b.width - 2 : b.height >= size + 2 {
-                // At the middle of the aisle, away from the pipe lanes near the rack backs.
+            guard turned ? SVGText.width(label, fontSize: size) <= b.width - 2 : b.height >= size + 2 else { continue }
+            // Across the middle of the aisle, away from the pipe lanes near the rack backs; along it at
+            // the middle, or at a quarter or an eighth from an end when a unit stands there.
+            let width = SVGText.width(label, fontSize: size)
+            let spots = [0.5, 0.25, 0.75, 0.125, 0.875].map { t -> (x: Double, y: Double) in
+                turned
+                    ? ((b.x0 + b.x1) / 2, b.y1 - t * b.height + size * 0.35)
+                    : (b.x0 + t * b.width, (b.y0 + b.y1) / 2 + size * 0.35)
+            }
+            let spot = spots.first { spot in
+                let text = Box(x0: spot.x - width / 2, y0: spot.y - size, x1: spot.x + width / 2, y1: spot.y)
+                return !unitBoxes.contains { $0.x0 < text.x1 && text.x0 < $0.x1 && $0.y0 < text.y1 && text.y0 < $0.y1 }
+            }
+            if let spot {
                 sheet.text(
-                    label, x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 + size * 0.35, size: size, anchor: .middle,
+                    label, x: spot.x, y: spot.y, size: size, anchor: .middle,
                     fill: band.hot ? Self.hotText : Self.coldText)
             }
         }
+    }
+
+    /// The candidate sites' footprints on the sheet (placed units and the crosses of empty sites),
+    /// widened by 14 px for the loading labels beside them.
+    var unitBoxes: [Box] {
+        placement.floor.sites.map { self.sheet(footprint($0.position)).expanded(14) }
     }
 
     func drawRacks(_ sheet: inout Sheet) {
@@ -527,7 +545,7 @@ public struct FloorPlanSVG {
             for label in lines[key]!.sorted(by: { $0.x < $1.x }) {
                 let width = SVGText.width(label.text, fontSize: size)
                 let start = label.x - width / 2
-                let tier = start >= lastEnd[0] + 2 ? 0 : (start >= lastEnd[1] + 2 ? 1 : 0)
+                let tier = start >= lastEnd[0] + 4 ? 0 : (start >= lastEnd[1] + 4 ? 1 : 0)
                 lastEnd[tier] = start + width
                 let out = half + (label.beyond ? max(3, 0.65 * pixelsPerMetre) : 3)
                 let distance = out + Double(tier) * (size + 2)
@@ -660,7 +678,8 @@ public struct FloorPlanSVG {
             "Cold aisle (rack fronts; rows alternate, row 1 faces the front)")
         entry(
             "<rect x=\"@X\" y=\"@Y\" width=\"24\" height=\"10\" fill=\"\(Self.hotFill)\"/>",
-            "Hot aisle (rack backs; the liquid manifolds and pipe lanes run here)")
+            placement.liquid == nil
+                ? "Hot aisle (rack backs)" : "Hot aisle (rack backs; the liquid manifolds and pipe lanes run here)")
         if placement.liquid != nil {
             entry(
                 "<rect x=\"@X\" y=\"@Y\" width=\"10\" height=\"10\" fill=\"\(Self.pipeColours[0])\"/>"
