@@ -261,6 +261,42 @@ struct FloorPlanSVGTests {
         #expect(svg.textsOutside.isEmpty, "\(svg.textsOutside)")
     }
 
+    @Test("a hall with a unit at each of its 84 sites wraps its table into blocks of 24 and keeps every text inside")
+    func manyUnits() throws {
+        // 40 rows of 10: 80 row ends and, on each of the front and back walls, slots at x = 1.5 and 4.5
+        // (7.5 > 6 m of row): 84 sites. A made-up layout, an air unit on every site, to stress the sheet.
+        let layout = HallLayout(rows: 40, racksPerRow: 10, rackPitch: .metres(0.6), aisle: .metres(1.8))
+        let hall = Hall(id: "big", layout: layout, rackGroups: [RackGroup(system: Self.rack, count: 400)])
+        let floor = try FloorModel.floor(of: hall, options: PlacementOptions(parallel: false))
+        #expect(floor.sites.count == 84)
+        let units = floor.sites.map {
+            PlacedUnit(
+                id: $0.id, typeID: "fan-wall-400", position: $0.position, capacity: .kilowatts(400),
+                load: .kilowatts(200), assignments: [], maxLoadAfterFailure: .kilowatts(300))
+        }
+        let solve = PlacementSolveSummary(
+            rows: 0, columns: 0, binaries: 0, nonzeros: 0, objective: nil, gap: nil, time: .zero, message: "")
+        let air = CoolingLayout(
+            hallID: "big", medium: .air, status: .feasible, heat: floor.heat(.air), units: units, piping: .zero,
+            unitCost: .zero, failures: [], shortfalls: [], solve: solve)
+        let plan = Self.drawing((HallPlacement(floor: floor, liquid: nil, air: air), layout))
+        let svg = try #require(SVGReadBack.read(plan.rendered))
+        #expect(svg.textsOutside.isEmpty, "\(svg.textsOutside)")
+        let texts = svg.texts.map(\.content)
+        for unit in units { #expect(texts.contains(unit.id)) }
+        // 84 units: blocks of 24, 24, 24 and 12, each headed; "200 / 400" and "50 %" and "75 %" in each row.
+        #expect(texts.filter { $0.hasPrefix("Air units (") }.count == 4)
+        #expect(texts.filter { $0 == "200 / 400" }.count == 84)
+        // Loading labels that would overlap (row ends 3 m = 22.7 px apart at 1:500, labels 43 px wide) are
+        // left off and counted in the legend.
+        let legend = try #require(texts.first { $0.hasPrefix("Unit loading in normal operation") })
+        let omitted = try #require(Int(legend.split(separator: "(").last!.prefix { $0.isNumber }))
+        #expect(omitted > 0)
+        #expect(texts.filter { $0 == "50→75 %" }.count + omitted == 84)
+        // Blocks wrap at 1,700 px or the plan's right edge: the sheet is no wider than that plus a margin.
+        #expect(svg.width <= max(1700, plan.sheet(plan.room).x1 + 0.3 * plan.pixelsPerMetre) + 24 + 1)
+    }
+
     @Test("every committed floor plan in Reports/ is well-formed, ≥ 1,000 px wide, to its scale, with no text outside")
     func committedFloorPlans() throws {
         let manager = FileManager.default

@@ -200,12 +200,12 @@ public struct FloorPlanSVG {
         drawReach(&sheet, room: roomBox)
         drawPipes(&sheet)
         drawSites(&sheet)
-        drawUnits(&sheet, layouts: layouts)
+        let omitted = drawUnits(&sheet, layouts: layouts)
         drawRowLabels(&sheet, room: roomBox)
         drawDimensions(&sheet, room: roomBox, electrical: electrical)
         let below = drawScaleBar(&sheet, top: electrical.y1 + wall + 34)
-        let legendRight = drawLegend(&sheet, top: below + 18)
-        drawTables(&sheet, top: below + 18, left: legendRight + 28)
+        let legendRight = drawLegend(&sheet, top: below + 18, omittedLabels: omitted)
+        drawTables(&sheet, top: below + 18, left: legendRight + 28, right: max(1700, roomBox.x1 + wall))
         return sheet.document()
     }
 
@@ -482,7 +482,8 @@ public struct FloorPlanSVG {
         return "\(Format.fixed(unit.loading.percent, 0))→\(Format.fixed(after, 0)) %"
     }
 
-    func drawUnits(_ sheet: inout Sheet, layouts: [CoolingLayout]) {
+    /// Returns how many loading labels were left off for want of room.
+    func drawUnits(_ sheet: inout Sheet, layouts: [CoolingLayout]) -> Int {
         let side = depth * pixelsPerMetre
         let shared = sharedPositions
         let colours = Dictionary(cduStyles.map { ($0.unit.id, $0.colour) }) { a, _ in a }
@@ -528,31 +529,44 @@ public struct FloorPlanSVG {
                 labels.append((Self.loadingLabel(unit), (box.x0 + box.x1) / 2, c.y, c.y > block.y1, beyond))
             }
         }
-        placeLabels(&sheet, labels, half: side / 2)
+        return placeLabels(&sheet, labels, half: side / 2)
     }
 
     /// Loading labels above (or below) their units: beyond the pipe headers (0.65 m out) for
     /// units above or below the rack area, whose headers run there; in a second tier further out
     /// where two on one line would overlap.
+    /// Returns how many labels were left off: those that would overlap a neighbour in both tiers
+    /// or reach more than 6 px past the outside of the wall.
     func placeLabels(
         _ sheet: inout Sheet, _ labels: [(text: String, x: Double, y: Double, below: Bool, beyond: Bool)],
         half: Double
-    ) {
+    ) -> Int {
         let size = 9.0
+        let room = self.sheet(self.room).expanded(Self.wallThickness * pixelsPerMetre + 6)
+        var omitted = 0
         let lines = Dictionary(grouping: labels) { "\($0.below) \(SVGText.number($0.y))" }
         for key in lines.keys.sorted() {
             var lastEnd = [-Double.infinity, -Double.infinity]
             for label in lines[key]!.sorted(by: { $0.x < $1.x }) {
                 let width = SVGText.width(label.text, fontSize: size)
                 let start = label.x - width / 2
-                let tier = start >= lastEnd[0] + 4 ? 0 : (start >= lastEnd[1] + 4 ? 1 : 0)
-                lastEnd[tier] = start + width
                 let out = half + (label.beyond ? max(3, 0.65 * pixelsPerMetre) : 3)
+                // The farthest the text's outer edge may be from the unit's centre.
+                let reach = label.below ? room.y1 - label.y : label.y - room.y0
+                let tier = [0, 1].first { tier in
+                    start >= lastEnd[tier] + 4 && out + Double(tier) * (size + 2) + size <= reach
+                }
+                guard let tier else {
+                    omitted += 1
+                    continue
+                }
+                lastEnd[tier] = start + width
                 let distance = out + Double(tier) * (size + 2)
                 let y = label.below ? label.y + distance + size : label.y - distance
                 sheet.text(label.text, x: label.x, y: y, size: size, anchor: .middle, halo: true)
             }
         }
+        return omitted
     }
 
     func drawRowLabels(_ sheet: inout Sheet, room: Box) {
@@ -642,7 +656,7 @@ public struct FloorPlanSVG {
     }
 
     /// The legend; returns its right edge.
-    func drawLegend(_ sheet: inout Sheet, top: Double) -> Double {
+    func drawLegend(_ sheet: inout Sheet, top: Double, omittedLabels: Int) -> Double {
         let x = Self.margin
         var y = top + 14
         var right = x
@@ -695,7 +709,10 @@ public struct FloorPlanSVG {
         }
         entry(
             "<text x=\"@X\" y=\"@B\" font-size=\"9\">79→96 %</text>",
-            "Unit loading in normal operation → highest after any other unit fails", indent: 46)
+            "Unit loading in normal operation → highest after any other unit fails"
+                + (omittedLabels > 0
+                    ? " (\(omittedLabels) left off where they would overlap; see the tables)" : ""),
+            indent: 46)
         entry(
             "<path d=\"M\(n(x + 2)) \(n(y - 8))L\(n(x + 8)) \(n(y - 2))"
                 + "M\(n(x + 2)) \(n(y - 2))L\(n(x + 8)) \(n(y - 8))\" "
@@ -725,9 +742,11 @@ public struct FloorPlanSVG {
         return right
     }
 
-    /// One table per medium: unit, type, load, loading, after the worst failure.
-    func drawTables(_ sheet: inout Sheet, top: Double, left: Double) {
+    /// One table per medium: unit, type, load, loading, after the worst failure; 24 units to a
+    /// block, blocks side by side up to `right` (1,700 px or the plan's right edge), then on a new line.
+    func drawTables(_ sheet: inout Sheet, top: Double, left: Double, right: Double) {
         var x = left
+        var top = top
         let size = 11.0
         let rowHeight = 15.0
         let perBlock = 24
@@ -749,6 +768,10 @@ public struct FloorPlanSVG {
                 ? "CDUs (\(Format.fixed(layout.heat.megawatts, 2)) MW of liquid heat)"
                 : "Air units (\(Format.fixed(layout.heat.megawatts, 2)) MW of air heat)"
             for start in stride(from: 0, to: rows.count, by: perBlock) {
+                if x > left && x + blockWidth > right {
+                    x = left
+                    top += 32 + Double(perBlock) * rowHeight + 24
+                }
                 var y = top + 14
                 sheet.text(start == 0 ? caption : caption + ", continued", x: x, y: y, size: 12, bold: true)
                 y += 18
