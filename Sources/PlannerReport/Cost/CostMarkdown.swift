@@ -1,0 +1,126 @@
+import PlannerModel
+
+/// The cost and space section of the site report (DESIGN.md §5.16).
+enum CostMarkdown {
+    static func musd(_ money: Money) -> String { Format.fixed(money.millionDollars, 1) }
+    static func range(_ r: CostRange) -> String { "\(musd(r.typical)) (\(musd(r.low))–\(musd(r.high)))" }
+
+    static func section(_ plan: Plan) -> String {
+        guard let cost = plan.cost else { return "" }
+        let c = cost.choices
+        var text = """
+            ## Cost
+
+            Capital from the bill of quantities (`bill-of-quantities.csv`) × the unit costs of `dcplan catalog \
+            costs`, each converted to USD and escalated from its own year to \(c.year) by the construction-cost index \
+            (REFERENCE.md C45, C97, C98; DESIGN.md §5.16). Low / typical / high carry each entry's range; most unit \
+            costs are estimates (L), so read the totals as ±30-50 %. The IT equipment itself (GPUs, servers, \
+            network) is **not** included; the rack power shelves are, as part of the power chain. Tariff: \
+            \(c.tariffSource.source) (\(c.tariffSource.confidence.rawValue)).
+
+
+            """
+        if !cost.isComplete {
+            text +=
+                "**Incomplete:** \(cost.missing.count) installed item(s) have no cost entry and are left out of the "
+                + "totals (see the findings).\n\n"
+        }
+        var systems = MarkdownTable([
+            ("System", .left), ("Low [M USD]", .right), ("Typical [M USD]", .right), ("High [M USD]", .right),
+            ("Share", .right), ("Maintenance [%/yr]", .right),
+        ])
+        let total = cost.capital
+        for (system, r) in cost.bySystem {
+            systems.add([
+                system.title, musd(r.low), musd(r.typical), musd(r.high),
+                total.typical > .zero ? Format.percent(.fraction(r.typical / total.typical)) : "–",
+                cost.maintenance[system].map { Format.fixed($0.percent, 2) } ?? "–",
+            ])
+        }
+        systems.add(["**Total" + (cost.isComplete ? "**" : " (incomplete)**"), musd(total.low), musd(total.typical),
+            musd(total.high), "100 %", ""])
+        text += systems.rendered + "\n"
+
+        var halls = MarkdownTable([
+            ("Where", .left), ("Copies", .right), ("Typical [M USD]", .right), ("Low–high [M USD]", .right),
+        ])
+        for hall in plan.halls {
+            let r = cost.capital(hall: hall.id)
+            halls.add(["hall `\(hall.id)`", String(hall.copies), musd(r.typical), "\(musd(r.low))–\(musd(r.high))"])
+        }
+        let site = cost.capital(hall: nil)
+        halls.add(["site (grid, plant, backup, heat recovery, shell)", "", musd(site.typical),
+            "\(musd(site.low))–\(musd(site.high))"])
+        text += "Capital per hall (all copies) and of the site's own plant:\n\n" + halls.rendered + "\n"
+
+        let o = cost.operating
+        var money = MarkdownTable([("Quantity", .left), ("Value", .right)])
+        money.add(["Capital, typical (low–high) [M USD]", range(total)])
+        money.add(["Capital per MW of IT design [M USD/MW]", Format.fixed(cost.capitalPerMegawattIT.millionDollars, 2)])
+        money.add(["Capital per GPU [USD]", Format.fixed(cost.capitalPerGPU.dollars, 0)])
+        money.add(["Electricity, energy [M USD/yr]", musd(o.electricityEnergy)])
+        money.add(["Electricity, demand charge [M USD/yr]", musd(o.electricityDemand)])
+        money.add(["Water and its treatment [M USD/yr]", Format.fixed(o.water.millionDollars, 2)])
+        money.add(["Maintenance [M USD/yr]", musd(o.maintenance)])
+        if o.heatRevenue > .zero { money.add(["Heat sold to the network [M USD/yr]", "−" + musd(o.heatRevenue)]) }
+        money.add(["Operating cost, net [M USD/yr]", musd(o.total)])
+        money.add([
+            "Lifetime cost (NPV at \(Format.fixed(c.discountRate.percent, 1)) % over \(c.horizonYears) years) [M USD]",
+            range(cost.lifetime),
+        ])
+        money.add([
+            "Annual cost (capital × \(Format.fixed(c.annuityFactor, 4)) + operating) [M USD/yr]",
+            musd(cost.annualCost),
+        ])
+        money.add(["Facility cost per GPU-hour [USD]", Format.fixed(cost.perGPUHour.dollars, 3)])
+        money.add(["Facility cost per MWh of IT energy [USD]", Format.fixed(cost.perMegawattHourIT.dollars, 1)])
+        text += money.rendered + "\n"
+        text += """
+            Published figures for comparison: SK–AWS Ulsan, KRW 7 trillion (≈5.1 bn USD) for 103 MW, ≈50 M USD/MW \
+            with the IT equipment (REFERENCE.md C81); NAVER Sejong phase 1, KRW 650 bn for 142 771 m² (C44). \
+            Construction-cost shares of a US data centre: critical capacity 53 %, shell 21 %, white space 10 % \
+            (C43). The facility-only capital here excludes land, site works, design fees and IT.
+
+
+            """
+        text += space(cost)
+        return text
+    }
+
+    static func space(_ cost: SiteCost) -> String {
+        let s = cost.space
+        var text = """
+            ### Floor area and slab loading
+
+            White space from each hall's layout (rows at rack depth + aisle, positions × pitch) or, without a \
+            layout, racks × 3.7 m² (REFERENCE.md C76, L). Electrical rooms 150 m² per MW of IT, mechanical rooms \
+            60 m² per MW of heat, and the yard from the outdoor units' footprints are estimates (C106, L: no \
+            published figures were found, C77).
+
+
+            """
+        var table = MarkdownTable([("Area", .left), ("m²", .right), ("Slab loading [kN/m²]", .right)])
+        for hall in s.halls {
+            table.add([
+                "White space, hall `\(hall.id)` × \(hall.copies)" + (hall.fromLayout ? "" : " (from racks)"),
+                Format.fixed((hall.whiteSpace * Double(hall.copies)).squareMetres, 0),
+                Format.fixed(hall.slabLoading.kilopascals, 1),
+            ])
+        }
+        table.add(["Electrical rooms", Format.fixed(s.electrical.squareMetres, 0), ""])
+        table.add(["Mechanical rooms", Format.fixed(s.mechanical.squareMetres, 0), ""])
+        table.add(["Building (white space + rooms)", Format.fixed(s.building.squareMetres, 0), ""])
+        table.add(["Plant yard (economisers, air-cooled chillers, generators)", Format.fixed(s.yard.squareMetres, 0), ""])
+        table.add(["**Total**", Format.fixed(s.total.squareMetres, 0), ""])
+        text += table.rendered + "\n"
+        text +=
+            "The heaviest rack over its own footprint (pitch × 1.2 m) loads the slab with "
+            + "\(Format.fixed(s.rackFootprintLoading.kilopascals, 1)) kN/m²"
+        if let limit = cost.choices.slabLimit {
+            text += "; the spec's limit is \(Format.fixed(limit.kilopascals, 1)) kN/m² (average over each hall above)"
+        } else {
+            text += "; against 12 kN/m² (TIA-942 Rated-3, C74), ≈25 typical and ≈50 for AI halls (C75)"
+        }
+        return text + ".\n"
+    }
+}
