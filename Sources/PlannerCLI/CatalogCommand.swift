@@ -17,7 +17,8 @@ struct CatalogCommand: ParsableCommand {
     struct Costs: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the unit costs (low / typical / high, currency, year, source, confidence).",
-            discussion: "Examples:\n  dcplan catalog costs\n  dcplan catalog costs --year 2027\n  dcplan catalog costs --json")
+            discussion:
+                "Examples:\n  dcplan catalog costs\n  dcplan catalog costs --year 2027\n  dcplan catalog costs --json")
 
         @Flag(help: "Print JSON.")
         var json = false

@@ -67,7 +67,8 @@ extension CostSection.Key {
                 "Discount rate of the lifetime cost [%] (default 8, REFERENCE.md C95, L).", .within(0, 100, "%"),
                 percentDefault: 8)
         case .horizonYears:
-            .integer("Years of operation the lifetime cost covers (default 20, REFERENCE.md C91).", minimum: 1,
+            .integer(
+                "Years of operation the lifetime cost covers (default 20, REFERENCE.md C91).", minimum: 1,
                 maximum: 100, unit: "years")
         case .slabLimitKNPerM2:
             .number(
@@ -89,7 +90,8 @@ extension SiteAssembler {
             applied.add(
                 "cost.year", String(year),
                 Provenance(
-                    source: commissioningYear == nil ? "no commissioning month: the current year" : "site.commissioning",
+                    source: commissioningYear == nil
+                        ? "no commissioning month: the current year" : "site.commissioning",
                     confidence: .medium))
         }
         let currency = section.currency.flatMap { log.choice($0, of: Currency.self) } ?? .usd

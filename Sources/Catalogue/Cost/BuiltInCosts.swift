@@ -176,8 +176,10 @@ public enum BuiltInCosts {
     /// 2015 and 2020; Turner & Townsend's data-centre escalation for 2024 (+9 %, C98) and 2025
     /// (+5.5 %, C97); +5.5 % a year after (C97 carried forward, L).
     public static let index = EscalationIndex(
-        points: [2015: 100, 2020: 121.80, 2021: 138.89, 2022: 148.56, 2023: 151.41, 2024: 151.41 * 1.09,
-                 2025: 151.41 * 1.09 * 1.055],
+        points: [
+            2015: 100, 2020: 121.80, 2021: 138.89, 2022: 148.56, 2023: 151.41, 2024: 151.41 * 1.09,
+            2025: 151.41 * 1.09 * 1.055,
+        ],
         rateBeyond: .percent(5.5),
         provenance: Provenance(
             source: "REFERENCE.md C45, C97, C98", confidence: .low,

@@ -181,7 +181,7 @@ public enum CostAnalysis {
             heatRevenue = currency.toUSD(hr.result.delivered.megawattHours * economics.heatPricePerMegawattHour)
         }
         let peak = annual?.peakFacility ?? plan.facilityDesign ?? electrical.facilityDesign
-        let water = (annual?.water.kilograms ?? 0) / 1000  // m³ at 1 000 kg/m³
+        let water = (annual?.water.kilograms ?? 0) / 1000 // m³ at 1 000 kg/m³
         var cost = SiteCost(
             choices: choices, items: items, space: space,
             operating: OperatingCost(
@@ -228,7 +228,8 @@ public enum CostAnalysis {
                     Finding(
                         .warning, "cost.slab_limit_kn_per_m2",
                         "hall '\(hall.id)' loads its white space with "
-                            + "\(NumberText.compact((hall.slabLoading.kilopascals * 10).rounded() / 10)) kN/m² of racks, "
+                            + "\(NumberText.compact((hall.slabLoading.kilopascals * 10).rounded() / 10)) kN/m² "
+                            + "of racks, "
                             + "above the slab limit of \(NumberText.compact(limit.kilopascals)) kN/m²"))
             }
         }

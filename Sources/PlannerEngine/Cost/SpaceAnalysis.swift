@@ -70,7 +70,8 @@ public enum SpaceAnalysis {
                     * installed
                 if case .airCooled = cooling.choices.chiller.condenser {
                     yard +=
-                        airCooledChillerYardPerMegawatt * (cooling.choices.chiller.capacity.megawatts
+                        airCooledChillerYardPerMegawatt
+                        * (cooling.choices.chiller.capacity.megawatts
                             * Double(loop.chillersInstalled))
                 }
             }

@@ -219,7 +219,8 @@ public enum CostCatalogueRendering {
                     catalogue.maintenance[s].map { "\(s.rawValue) \(Format.fixed($0.percent, 2)) %" }
                 }.joined(separator: ", ") + " (\(catalogue.maintenanceSource.source))")
         lines.append(
-            "Currencies: " + Currency.allCases.map { "1 \($0.rawValue) = \(Format.fixed($0.usdPerUnit, 6)) USD" }
+            "Currencies: "
+                + Currency.allCases.map { "1 \($0.rawValue) = \(Format.fixed($0.usdPerUnit, 6)) USD" }
                 .joined(separator: ", ") + " (REFERENCE.md C103, C104)")
         return lines.joined(separator: "\n")
     }

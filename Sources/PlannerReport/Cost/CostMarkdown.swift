@@ -37,8 +37,10 @@ enum CostMarkdown {
                 cost.maintenance[system].map { Format.fixed($0.percent, 2) } ?? "–",
             ])
         }
-        systems.add(["**Total" + (cost.isComplete ? "**" : " (incomplete)**"), musd(total.low), musd(total.typical),
-            musd(total.high), "100 %", ""])
+        systems.add([
+            "**Total" + (cost.isComplete ? "**" : " (incomplete)**"), musd(total.low), musd(total.typical),
+            musd(total.high), "100 %", "",
+        ])
         text += systems.rendered + "\n"
 
         var halls = MarkdownTable([
@@ -49,8 +51,10 @@ enum CostMarkdown {
             halls.add(["hall `\(hall.id)`", String(hall.copies), musd(r.typical), "\(musd(r.low))–\(musd(r.high))"])
         }
         let site = cost.capital(hall: nil)
-        halls.add(["site (grid, plant, backup, heat recovery, shell)", "", musd(site.typical),
-            "\(musd(site.low))–\(musd(site.high))"])
+        halls.add([
+            "site (grid, plant, backup, heat recovery, shell)", "", musd(site.typical),
+            "\(musd(site.low))–\(musd(site.high))",
+        ])
         text += "Capital per hall (all copies) and of the site's own plant:\n\n" + halls.rendered + "\n"
 
         let o = cost.operating
@@ -110,7 +114,9 @@ enum CostMarkdown {
         table.add(["Electrical rooms", Format.fixed(s.electrical.squareMetres, 0), ""])
         table.add(["Mechanical rooms", Format.fixed(s.mechanical.squareMetres, 0), ""])
         table.add(["Building (white space + rooms)", Format.fixed(s.building.squareMetres, 0), ""])
-        table.add(["Plant yard (economisers, air-cooled chillers, generators)", Format.fixed(s.yard.squareMetres, 0), ""])
+        table.add([
+            "Plant yard (economisers, air-cooled chillers, generators)", Format.fixed(s.yard.squareMetres, 0), "",
+        ])
         table.add(["**Total**", Format.fixed(s.total.squareMetres, 0), ""])
         text += table.rendered + "\n"
         text +=

@@ -69,7 +69,8 @@ public enum PlanCSV {
     }
 
     static func money(_ value: Money) -> String {
-        value.dollars.isFinite && abs(value.dollars) < 9e18 ? String(Int64(value.dollars.rounded())) : "\(value.dollars)"
+        value.dollars.isFinite && abs(value.dollars) < 9e18
+            ? String(Int64(value.dollars.rounded())) : "\(value.dollars)"
     }
 
     static func number(_ value: Double) -> String { "\(Format.plain(value))" }

@@ -562,7 +562,10 @@ public enum PlanJSON {
             usdPerMWhIT = Format.plain(cost.perMegawattHourIT.dollars, 2)
             bySystem = Dictionary(
                 uniqueKeysWithValues: cost.bySystem.map {
-                    ($0.system.rawValue, ["low": usd($0.cost.low), "typical": usd($0.cost.typical), "high": usd($0.cost.high)])
+                    (
+                        $0.system.rawValue,
+                        ["low": usd($0.cost.low), "typical": usd($0.cost.typical), "high": usd($0.cost.high)]
+                    )
                 })
             var halls: [String: Double] = ["site": usd(cost.capital(hall: nil).typical)]
             for id in Set(cost.items.compactMap(\.hallID)) { halls[id] = usd(cost.capital(hall: id).typical) }

@@ -137,8 +137,11 @@ public enum PlanMarkdown {
                 "Operating cost [M USD/yr]; lifetime cost (NPV) [M USD]",
                 "\(CostMarkdown.musd(cost.operating.total)); \(CostMarkdown.musd(cost.lifetime.typical))",
             ])
-            table.add(["Building / site area [m²]",
-                "\(Format.fixed(cost.space.building.squareMetres, 0)) / \(Format.fixed(cost.space.total.squareMetres, 0))"])
+            table.add([
+                "Building / site area [m²]",
+                "\(Format.fixed(cost.space.building.squareMetres, 0)) / "
+                    + "\(Format.fixed(cost.space.total.squareMetres, 0))",
+            ])
         }
         if let report = plan.compliance {
             let counts = [RuleVerdict.pass, .fail, .notApplicable, .notAssessed].map { v in

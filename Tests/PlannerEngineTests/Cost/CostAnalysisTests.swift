@@ -1,0 +1,150 @@
+import Catalogue
+import Foundation
+import PlannerEngine
+import PlannerModel
+import Testing
+import _PlannerTestSupport
+
+@Suite("Cost analysis")
+struct CostAnalysisTests {
+    static func choices(rate: Double = 8, years: Int = 20) -> CostChoices {
+        CostChoices(
+            year: 2022, energyPricePerMegawattHour: .dollars(100), demandChargePerKilowattMonth: .dollars(5),
+            waterPricePerCubicMetre: .dollars(1), waterTreatmentPerCubicMetre: .dollars(0.1),
+            discountRate: .percent(rate), horizonYears: years,
+            tariffSource: Provenance(source: "test", confidence: .high))
+    }
+
+    static let space = SpaceSummary(
+        halls: [], electrical: .zero, mechanical: .zero, yard: .zero, rackFootprintLoading: .zero)
+
+    @Test("a small site's capital and lifetime cost match the hand calculation")
+    func capitalAndNPVByHand() {
+        // Two items at their 2022 catalogue prices (index factor 1):
+        //   2 UPS × 1 000 kW × 282 USD/kW            = 564 000 (low 200 → 400 000, high 476 → 952 000)
+        //   4 CDUs × 1 000 kW × 100 USD/kW           = 400 000 (low 50 → 200 000, high 150 → 600 000)
+        // capital typical 964 000, low 600 000, high 1 552 000.
+        let ups = CostRange(low: .dollars(200), typical: .dollars(282), high: .dollars(476))
+        let cdu = CostRange(low: .dollars(50), typical: .dollars(100), high: .dollars(150))
+        let items = [
+            BillItem(
+                system: .electrical, hallID: "h", item: "UPS", entryID: "ups", costID: "cost-ups", count: 2,
+                rating: 1000, measure: .kilowatt, unitCost: ups),
+            BillItem(
+                system: .mechanical, hallID: "h", item: "CDUs", entryID: "cdu", costID: "cost-cdu", count: 4,
+                rating: 1000, measure: .kilowatt, unitCost: cdu),
+        ]
+        // Operating: energy 10 000 MWh × 100 = 1 000 000; demand 2 000 kW × 5 × 12 = 120 000;
+        // water 0; maintenance 564 000 × 1 % + 400 000 × 2.5 % = 5 640 + 10 000 = 15 640;
+        // net 1 135 640 USD a year.
+        let operating = OperatingCost(
+            electricityEnergy: .dollars(1_000_000), electricityDemand: .dollars(120_000), water: .zero,
+            maintenance: .dollars(15_640), heatRevenue: .zero)
+        let cost = SiteCost(
+            choices: Self.choices(), items: items, space: Self.space, operating: operating,
+            itEnergyPerYear: .megawattHours(8_000), itDesign: .megawatts(1), gpuCount: 720,
+            maintenance: BuiltInCosts.maintenance)
+        #expect(isClose(cost.capital.typical.dollars, 964_000, relative: 1e-6))
+        #expect(isClose(cost.capital.low.dollars, 600_000, relative: 1e-6))
+        #expect(isClose(cost.capital.high.dollars, 1_552_000, relative: 1e-6))
+        // Present-value factor at 8 % over 20 years: (1 − 1.08^−20)/0.08 = (1 − 0.214548)/0.08 = 9.818147.
+        #expect(isClose(Self.choices().presentValueFactor, 9.818147, relative: 1e-6))
+        // NPV typical = 964 000 + 1 135 640 × 9.818147 = 964 000 + 11 149 881 = 12 113 881 USD.
+        #expect(isClose(cost.lifetime.typical.dollars, 12_113_881, relative: 1e-6))
+        // Low: maintenance scales with capital (15 640/964 000 = 1.6224 %): 600 000 + (1 120 000 + 9 734.4)
+        // × 9.818147 = 600 000 + 11 091 899 = 11 691 899.
+        #expect(isClose(cost.lifetime.low.dollars, 11_691_899, relative: 1e-6))
+        // Per MW of IT: 964 000/1 MW; per GPU 964 000/720 = 1 338.89 USD.
+        #expect(isClose(cost.capitalPerMegawattIT.dollars, 964_000, relative: 1e-9))
+        #expect(isClose(cost.capitalPerGPU.dollars, 1_338.888_9, relative: 1e-6))
+        // Annual: 964 000 × 0.101852 + 1 135 640 = 98 185 + 1 135 640 = 1 233 825; per GPU-hour
+        // 1 233 825/(720 × 8 760) = 0.19562 USD; per MWh of IT 1 233 825/8 000 = 154.23 USD.
+        #expect(isClose(cost.perGPUHour.dollars, 0.19562, relative: 1e-4))
+        #expect(isClose(cost.perMegawattHourIT.dollars, 154.23, relative: 1e-4))
+        #expect(cost.bySystem.map(\.system) == [.electrical, .mechanical])
+        #expect(cost.capital(hall: "h") == cost.capital)
+    }
+
+    @Test("with no discount the lifetime cost is capital plus the years' operating cost")
+    func zeroDiscount() {
+        let cost = SiteCost(
+            choices: Self.choices(rate: 0, years: 10), items: [], space: Self.space,
+            operating: OperatingCost(
+                electricityEnergy: .dollars(100), electricityDemand: .zero, water: .zero, maintenance: .zero,
+                heatRevenue: .dollars(30)),
+            itEnergyPerYear: .zero, itDesign: .zero, gpuCount: 0, maintenance: [:])
+        // 0 + (100 − 30) × 10 = 700.
+        #expect(isClose(cost.lifetime.typical.dollars, 700, relative: 1e-12))
+    }
+
+    @Test("unit costs are converted and escalated: 100 USD of 2022 is 100 × index(2027)/index(2022) in 2027")
+    func escalation() {
+        let index = BuiltInCosts.index
+        // 2027 = 151.41 × 1.09 × 1.055³ = 151.41 × 1.09 × 1.174241 = 193.79; 2022 = 148.56.
+        let factor = 151.41 * 1.09 * pow(1.055, 3) / 148.56
+        #expect(isClose(index.factor(from: 2022, to: 2027), factor, relative: 1e-12))
+        let cdu = BuiltInCosts.cdu.cost(in: 2027, index: index)
+        #expect(isClose(cdu.typical.dollars, 100 * factor, relative: 1e-12))
+        // 2018 lies between 2015 (100) and 2020 (121.80): 100 × 1.218^(3/5) = 112.55.
+        #expect(isClose(index.value(2018), 100 * pow(1.218, 0.6), relative: 1e-12))
+        // A KRW entry: 955 000 KRW of 2021 at 1 422 KRW/USD = 671.59 USD of 2021.
+        let shell = BuiltInCosts.buildingShell.cost(in: 2021, index: index)
+        #expect(isClose(shell.typical.dollars, 955_000 / 1422, relative: 1e-12))
+    }
+
+    @Test("every built-in cost entry is sound and has a unique id")
+    func catalogueSound() {
+        let entries = BuiltInCosts.entries
+        #expect(entries.flatMap(\.inconsistencies).isEmpty)
+        #expect(Set(entries.map(\.id)).count == entries.count)
+    }
+
+    @Test("the example site is costed: every item priced, extended = count × rating × unit cost, totals add up")
+    func exampleSite() throws {
+        let plan = try ConsistencyTests.example.get()
+        let cost = try #require(plan.cost)
+        #expect(cost.isComplete)
+        for item in cost.items {
+            let unit = try #require(item.unitCost)
+            #expect(
+                isClose(
+                    item.extended.typical.dollars, Double(item.count) * item.rating * unit.typical.dollars,
+                    relative: 1e-9))
+            #expect(unit.low <= unit.typical && unit.typical <= unit.high)
+        }
+        let bySystem = cost.bySystem.reduce(Money.zero) { $0 + $1.cost.typical }
+        #expect(isClose(bySystem.dollars, cost.capital.typical.dollars, relative: 1e-9))
+        let byHall = plan.halls.reduce(cost.capital(hall: nil).typical) { $0 + cost.capital(hall: $1.id).typical }
+        #expect(isClose(byHall.dollars, cost.capital.typical.dollars, relative: 1e-9))
+        #expect(cost.capital.low < cost.capital.typical && cost.capital.typical < cost.capital.high)
+        #expect(cost.lifetime.typical > cost.capital.typical)
+        // Every system the example installs is there.
+        #expect(Set(cost.bySystem.map(\.system)) == [.electrical, .mechanical, .building, .backup])
+    }
+
+    @Test("an installed item without a cost entry is a warning naming it, and the total is incomplete")
+    func missingEntry() throws {
+        var plan = try ConsistencyTests.example.get()
+        var catalogue = BuiltInCosts.catalogue
+        catalogue.entries.removeAll { $0.id == BuiltInCosts.cdu.id }
+        plan.cost = nil
+        let costed = CostAnalysis.analyse(plan, catalogue: catalogue)
+        let cost = try #require(costed.cost)
+        #expect(!cost.isComplete)
+        #expect(cost.missing.allSatisfy { $0.item == "CDUs" })
+        #expect(
+            costed.findings.contains {
+                $0.severity == .warning && $0.message.contains("CDUs") && $0.message.contains("incomplete")
+            })
+        let full = try #require(CostAnalysis.analyse(plan).cost)
+        #expect(cost.capital.typical < full.capital.typical)
+    }
+
+    @Test("a slab limit below the racks' loading is a warning naming the hall")
+    func slabLimit() throws {
+        var plan = try ConsistencyTests.example.get()
+        plan.site.cost?.slabLimit = .kilopascals(1)
+        let costed = CostAnalysis.analyse(plan)
+        #expect(costed.findings.contains { $0.message.contains("hall 'hall-a'") && $0.message.contains("slab limit") })
+    }
+}
