@@ -44,7 +44,7 @@ extension CostSection.Key {
                 minimum: 2015, maximum: 2060)
         case .currency:
             .string(
-                "Currency of the prices in this section (default USD); converted to USD (REFERENCE.md C103, C104).",
+                "Currency of the prices in this section (default USD); converted to USD (REFERENCE.md C101, C102).",
                 Currency.allCases.map(\.rawValue))
         case .electricityPerMWh:
             .number(

@@ -37,7 +37,7 @@ struct CostSpecTests {
     func pricesAndDefaults() throws {
         let site = try #require(load(Self.spec("currency: KRW, electricity_per_mwh: 142200, horizon_years: 25")).site)
         let cost = try #require(site.cost)
-        // 142 200 KRW at 1 422 KRW/USD (C103) = 100 USD per MWh.
+        // 142 200 KRW at 1 422 KRW/USD (C101) = 100 USD per MWh.
         #expect(abs(cost.energyPricePerMegawattHour.dollars - 100) < 1e-9)
         // Default demand charge: KEPCO 7 470 KRW/kW-month (P114) = 7 470/1 422 = 5.2532 USD.
         #expect(abs(cost.demandChargePerKilowattMonth.dollars - 7470.0 / 1422) < 1e-9)

@@ -20,13 +20,13 @@ public enum BuiltInCosts {
 
     public static let mainTransformer = entry(
         "cost-main-transformer", "Main transformer 154/22.9 kV", .electrical, .kilovoltAmpere, 25, 40, 70, .usd, 2022,
-        source: "REFERENCE.md C01, C14; C105", confidence: .low,
+        source: "REFERENCE.md C01, C14; C103", confidence: .low,
         derivation:
             "no published price for 154 kV units: the 31-43 USD/kVA of RSMeans pad-mounted units (C01), placed at "
             + "40, with the 70-100 % rise since 2020 (C14) as the high end")
     public static let mvSwitchgear = entry(
         "cost-mv-switchgear", "MV switchgear 22.9 kV, per kVA of transformers fed", .electrical, .kilovoltAmpere, 35,
-        60, 90, .usd, 2025, source: "REFERENCE.md C09; C105", confidence: .low,
+        60, 90, .usd, 2025, source: "REFERENCE.md C09; C103", confidence: .low,
         derivation:
             "a 38 kV section at ≈183 000 USD (C09) feeds one 2.5-3 MVA transformer or SST; with the incomers, ties "
             + "and metering shared over the feeders ≈60 USD per kVA fed")
@@ -38,7 +38,7 @@ public enum BuiltInCosts {
             + "price rise since 2020 (C14) put the high end at 60")
     public static let lvSwitchboard = entry(
         "cost-lv-switchboard", "LV switchboard with breakers", .electrical, .kilovoltAmpere, 25, 40, 80, .usd, 2022,
-        source: "REFERENCE.md C05; C105", confidence: .low,
+        source: "REFERENCE.md C05; C103", confidence: .low,
         derivation:
             "a 4 000 A section costs ≈12 000 USD without breakers (C05); a 2.5 MVA board of ≈4 sections with "
             + "breakers at about the same again gives ≈100 000 USD, 40 USD/kVA")
@@ -48,17 +48,17 @@ public enum BuiltInCosts {
         derivation: "vendor quotes: 1 250 kVA at 282 USD/kVA, 250 kVA at 476 USD/kVA (C08, L); kVA ≈ kW at unity pf")
     public static let rackPowerShelf = entry(
         "cost-rack-power-shelf", "Rack power shelf (ORv3, PSUs)", .electrical, .kilowatt, 100, 200, 350, .usd, 2025,
-        source: "REFERENCE.md C20 (price not found); C105", confidence: .low,
+        source: "REFERENCE.md C20 (price not found); C103", confidence: .low,
         derivation: "no published price (C20): a 5.5 kW PSU estimated at ≈1 000 USD, ≈180-200 USD/kW with the shelf")
     public static let solidStateTransformer = entry(
         "cost-sst", "Solid-state transformer / rectifier 22.9 kV → 800 VDC", .electrical, .kilowatt, 200, 300, 500,
-        .usd, 2025, source: "REFERENCE.md C21 (price not found); C105", confidence: .low,
+        .usd, 2025, source: "REFERENCE.md C21 (price not found); C103", confidence: .low,
         derivation:
             "no published price (C21): taken as an MV/LV transformer (≈45 USD/kVA, C01) plus a UPS-class rectifier "
             + "(≈250 USD/kW, C08), rounded to 300")
     public static let dcConverter = entry(
         "cost-dc-converter", "In-rack converter 800 → 54 VDC", .electrical, .kilowatt, 60, 120, 200, .usd, 2025,
-        source: "C105", confidence: .low,
+        source: "C103", confidence: .low,
         derivation: "no published price: about 60 % of a rack power shelf per kW (DC input, no PFC stage)")
     public static let busway = entry(
         "cost-busway", "Copper busway (row and feeder), per kg of copper", .electrical, .kilogramCopper, 180, 220, 260,
@@ -82,7 +82,7 @@ public enum BuiltInCosts {
             "multi-MW quotes 525-817 USD/kW (C07, L); RSMeans 500 kW installed 213 USD/kW (C06, 2022) is a small set")
     public static let upsBattery = entry(
         "cost-ups-battery", "UPS battery (Li-ion, minutes of autonomy)", .backup, .kilowattHour, 500, 1_000, 1_500,
-        .usd, 2022, source: "REFERENCE.md C16; C105", confidence: .low,
+        .usd, 2022, source: "REFERENCE.md C16; C103", confidence: .low,
         derivation:
             "a 1 h commercial battery costs 1 344 USD/kW = 1 344 USD/kWh (C16); batteries of minutes cost at least "
             + "as much per kWh; 1 000 typical (L)")
@@ -101,7 +101,7 @@ public enum BuiltInCosts {
 
     public static let cdu = entry(
         "cost-cdu", "Coolant distribution unit", .mechanical, .kilowatt, 50, 100, 150, .usd, 2022,
-        source: "REFERENCE.md C39 (not found), C29, C30; C105", confidence: .low,
+        source: "REFERENCE.md C39 (not found), C29, C30; C103", confidence: .low,
         derivation:
             "no published price (C39): a 1 MW CDU at 10 K moves 24 L/s; its plate exchanger (1 800 USD per L/s, C29) "
             + "and pumps (262 USD per L/s, C30) cost ≈50 USD/kW; packaging, controls and filtration double it")
@@ -117,7 +117,7 @@ public enum BuiltInCosts {
             + "a large chilled-water unit without compressor about two thirds of that (L)")
     public static let dryCooler = entry(
         "cost-dry-cooler", "Dry cooler", .mechanical, .kilowatt, 60, 100, 150, .usd, 2022,
-        source: "REFERENCE.md C41 (not found), C25, C26; C105", confidence: .low,
+        source: "REFERENCE.md C41 (not found), C25, C26; C103", confidence: .low,
         derivation:
             "no published price (C41): a dry cooler needs several times a tower's coil and fan for the same duty; "
             + "2.5 × the 40 USD/kW of a tower (C25, C26)")
@@ -194,7 +194,7 @@ public enum BuiltInCosts {
         .building: .percent(0.5), .backup: .percent(2.41),
     ]
     public static let maintenanceSource = Provenance(
-        source: "REFERENCE.md C48 (no data-centre figure), C16, C34; C105", confidence: .low,
+        source: "REFERENCE.md C48 (no data-centre figure), C16, C34; C103", confidence: .low,
         derivation:
             "heat recovery 0.3 % (DEA heat-pump FOM, C34); backup 2.41 % (ATB battery FOM, C16); mechanical 2.5 % "
             + "between DEA electric (1.6 %) and gas (3.5 %) boilers (C48); electrical 1 % and building 0.5 % (L)")

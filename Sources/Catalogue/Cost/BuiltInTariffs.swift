@@ -22,7 +22,7 @@ public enum BuiltInTariffs {
         currency: .krw, energyPerMegawattHour: ((3 * 120.0 + 5 * 96.5 + 4 * 118.2) / 12 + 9 + 5) * 1000,
         demandPerKilowattMonth: 7_470, waterPerCubicMetre: 550 + 335 + 117.5, waterTreatmentPerCubicMetre: 100,
         provenance: Provenance(
-            source: "REFERENCE.md P114, P119, C53; C105", confidence: .medium,
+            source: "REFERENCE.md P114, P119, C53; C103", confidence: .medium,
             derivation:
                 "KEPCO industrial (갑) II HV-A option II (2024-10-24), months weighted 3/5/4, plus 9 + 5 KRW/kWh "
                 + "add-ons; the large-user (을) table was not found (P116), so its +10.2 % (P117) is not applied; "
@@ -34,7 +34,7 @@ public enum BuiltInTariffs {
         currency: .usd, energyPerMegawattHour: 89.2, demandPerKilowattMonth: 0, waterPerCubicMetre: 0.99 + 1.40,
         waterTreatmentPerCubicMetre: 0.10,
         provenance: Provenance(
-            source: "REFERENCE.md P121, C54; C105", confidence: .medium,
+            source: "REFERENCE.md P121, C54; C103", confidence: .medium,
             derivation: "EIA average industrial price (demand included, so no separate demand charge); water C54"))
 
     /// German industrial price (Eurostat, 500-2 000 MWh) 19.76 ct/kWh in 2024 (P130), demand included;
@@ -43,7 +43,7 @@ public enum BuiltInTariffs {
         currency: .eur, energyPerMegawattHour: 197.6, demandPerKilowattMonth: 0, waterPerCubicMetre: 4,
         waterTreatmentPerCubicMetre: 0.10,
         provenance: Provenance(
-            source: "REFERENCE.md P130, C55; C105", confidence: .low,
+            source: "REFERENCE.md P130, C55; C103", confidence: .low,
             derivation: "Eurostat average industrial price (demand included); water between C55's figures (L)"))
 
     /// The default prices for a grid rule table id (`kepco`, `us-dominion`, `eu-de`); KEPCO's for

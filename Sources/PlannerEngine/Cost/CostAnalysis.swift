@@ -38,7 +38,7 @@ public enum CostAnalysis {
                 func kva(_ p: Power) -> Double { measure == .kilovoltAmpere && pf > 0 ? p.kilowatts / pf : p.kilowatts }
                 if stage.kind == .mvSwitchgear, index + 1 < result.stages.count {
                     // Switchgear is priced per kVA of the transformers or SSTs its feeder sections
-                    // serve, not per kVA of its bus rating (C09, C105).
+                    // serve, not per kVA of its bus rating (C09, C103).
                     let fed = result.stages[index + 1].installedCapacity
                     add(
                         .electrical, hall: hall, stage.stage + " (per kVA fed)", entry: stage.entryID, cost: costID,

@@ -5,25 +5,25 @@ import PlannerModel
 /// plant yard from the outdoor units' footprints with their clearances.
 ///
 /// No published room or yard areas were found (REFERENCE.md C77): the factors below are
-/// estimates (L, C106) and are labelled so in the report.
+/// estimates (L, C104) and are labelled so in the report.
 public enum SpaceAnalysis {
     /// White space per rack when a hall has no layout: 3.7 m², the middle of the 2.8-4.6 m² of AI
     /// halls, aisles included (REFERENCE.md C76, L).
     public static let areaPerRack = Area.squareMetres(3.7)
     /// Electrical rooms (MV switchgear, transformers, switchboards, UPS and batteries) per MW of IT
-    /// design: 150 m² (C106, L).
+    /// design: 150 m² (C104, L).
     public static let electricalPerMegawatt = Area.squareMetres(150)
     /// Mechanical rooms (pumps, heat exchangers, indoor chillers, heat pumps) per MW of design heat:
-    /// 60 m² (C106, L).
+    /// 60 m² (C104, L).
     public static let mechanicalPerMegawatt = Area.squareMetres(60)
-    /// Yard per MW of installed dry-cooler capacity with its clearance: 60 m² (C106, L).
+    /// Yard per MW of installed dry-cooler capacity with its clearance: 60 m² (C104, L).
     public static let dryCoolerYardPerMegawatt = Area.squareMetres(60)
-    /// Yard per MW of installed cooling-tower capacity: 20 m² (C106, L).
+    /// Yard per MW of installed cooling-tower capacity: 20 m² (C104, L).
     public static let towerYardPerMegawatt = Area.squareMetres(20)
-    /// Yard per MW of air-cooled chiller capacity: 50 m² (C106, L).
+    /// Yard per MW of air-cooled chiller capacity: 50 m² (C104, L).
     public static let airCooledChillerYardPerMegawatt = Area.squareMetres(50)
     /// Yard per containerised generator set: a 40 ft container (12.2 × 2.4 m) with 1 m clearance
-    /// round it, 14.2 × 4.4 = 62.5 m² (C106, L).
+    /// round it, 14.2 × 4.4 = 62.5 m² (C104, L).
     public static let generatorYard = Area.squareMetres(14.2 * 4.4)
     /// Standard gravity [m/s²] for rack weight on the slab.
     static let gravity = 9.80665

@@ -1,12 +1,12 @@
 /// The currencies prices may be given in, with the rate that converts them to US dollars
-/// (REFERENCE.md C103, C104).
+/// (REFERENCE.md C101, C102).
 public enum Currency: String, Sendable, Codable, CaseIterable {
     case usd = "USD"
     case eur = "EUR"
     case krw = "KRW"
 
     /// US dollars per unit of the currency: 1 for USD; 1/1 422 for KRW (the Bank of Korea's 2025
-    /// annual average, C103, M); 1.08 for EUR (the ECB reference rate around 2024-25, C104, L).
+    /// annual average, C101, M); 1.08 for EUR (the ECB reference rate around 2024-25, C102, L).
     public var usdPerUnit: Double {
         switch self {
         case .usd: 1

@@ -221,7 +221,7 @@ public enum CostCatalogueRendering {
         lines.append(
             "Currencies: "
                 + Currency.allCases.map { "1 \($0.rawValue) = \(Format.fixed($0.usdPerUnit, 6)) USD" }
-                .joined(separator: ", ") + " (REFERENCE.md C103, C104)")
+                .joined(separator: ", ") + " (REFERENCE.md C101, C102)")
         return lines.joined(separator: "\n")
     }
 }

@@ -80,10 +80,11 @@ enum CostMarkdown {
         money.add(["Facility cost per MWh of IT energy [USD]", Format.fixed(cost.perMegawattHourIT.dollars, 1)])
         text += money.rendered + "\n"
         text += """
-            Published figures for comparison: SK–AWS Ulsan, KRW 7 trillion (≈5.1 bn USD) for 103 MW, ≈50 M USD/MW \
-            with the IT equipment (REFERENCE.md C81); NAVER Sejong phase 1, KRW 650 bn for 142 771 m² (C44). \
-            Construction-cost shares of a US data centre: critical capacity 53 %, shell 21 %, white space 10 % \
-            (C43). The facility-only capital here excludes land, site works, design fees and IT.
+            Published figures for comparison: US construction cost per MW of critical load 9.3-15.0 M USD, \
+            average 11.7 M USD (Cushman & Wakefield 2025, 19 markets, without owner-furnished equipment, land and \
+            soft costs; REFERENCE.md C105); global average 11.3 M USD/MW forecast for 2026 (JLL, C106, L); SK–AWS \
+            Ulsan, KRW 7 trillion (≈5.1 bn USD) for 103 MW, ≈50 M USD/MW with the IT equipment (C81). The capital \
+            here is facility only: no land, site works, design fees or IT.
 
 
             """
@@ -98,7 +99,7 @@ enum CostMarkdown {
 
             White space from each hall's layout (rows at rack depth + aisle, positions × pitch) or, without a \
             layout, racks × 3.7 m² (REFERENCE.md C76, L). Electrical rooms 150 m² per MW of IT, mechanical rooms \
-            60 m² per MW of heat, and the yard from the outdoor units' footprints are estimates (C106, L: no \
+            60 m² per MW of heat, and the yard from the outdoor units' footprints are estimates (C104, L: no \
             published figures were found, C77).
 
 
