@@ -83,12 +83,68 @@ enum CostMarkdown {
             Published figures for comparison: US construction cost per MW of critical load 9.3-15.0 M USD, \
             average 11.7 M USD (Cushman & Wakefield 2025, 19 markets, without owner-furnished equipment, land and \
             soft costs; REFERENCE.md C105); global average 11.3 M USD/MW forecast for 2026 (JLL, C106, L); SK–AWS \
-            Ulsan, KRW 7 trillion (≈5.1 bn USD) for 103 MW, ≈50 M USD/MW with the IT equipment (C81). The capital \
-            here is facility only: no land, site works, design fees or IT.
+            Ulsan, KRW 7 trillion (≈5.1 bn USD) for 103 MW, ≈50 M USD/MW with the IT equipment (C81). The typical \
+            capital here, \(Format.fixed(cost.capitalPerMegawattIT.millionDollars, 2)) M USD/MW, is \
+            \(Format.fixed(cost.capitalPerMegawattIT.millionDollars / 11.7 * 100, 0)) % of the C&W average: it \
+            prices the equipment of the bill of quantities installed, and leaves out what the plan does not size: \
+            facility-water and condenser piping, cable containment, controls and BMS, fire protection, security, \
+            site works, general conditions, commissioning, design fees and contingency, as well as land and IT.
 
 
             """
         text += space(cost)
+        text += options(plan)
+        return text
+    }
+
+    /// The cheapest option that passed its checks, and what it saves against the chosen design
+    /// over the lifetime; nil when the chosen design is the cheapest or there are no options.
+    static func cheapest(_ plan: Plan) -> (option: DesignOption, saving: Money)? {
+        guard let chosen = plan.options.first(where: \.chosen), let best = plan.options.first(where: { !$0.failed }),
+            !best.chosen, best.lifetime < chosen.lifetime
+        else { return nil }
+        return (best, chosen.lifetime - best.lifetime)
+    }
+
+    /// The ranked option table (DESIGN.md §5.16).
+    static func options(_ plan: Plan) -> String {
+        guard !plan.options.isEmpty, let cost = plan.cost else { return "" }
+        let recovery = plan.site.heatRecovery == nil ? "" : " × heat recovery on or off"
+        var text = """
+
+            ### Options left on the table
+
+            The site planned again for each distribution (AC 415 V, AC 480 V, 800 VDC, every hall) × liquid-loop \
+            supply (30, 36, 45 °C; facility water the CDU approach lower)\(recovery), each priced like the chosen \
+            design and ranked by lifetime cost (NPV at \
+            \(Format.fixed(cost.choices.discountRate.percent, 1)) % over \(cost.choices.horizonYears) years). \
+            Cooling-unit placement is not rerun for the options.
+
+
+            """
+        var table = MarkdownTable([
+            ("Rank", .right), ("Option", .left), ("Capital [M USD]", .right), ("Facility energy [GWh/yr]", .right),
+            ("PUE", .right), ("Water [m³/yr]", .right), ("Lifetime cost [M USD]", .right),
+        ])
+        for (rank, o) in plan.options.enumerated() {
+            table.add([
+                String(rank + 1),
+                (o.chosen
+                    ? "**\(o.label)** (chosen: \(o.distribution), "
+                        + "\(Format.fixed(o.tcsSupply.celsius, 0)) °C)" : o.label)
+                    + (o.failed ? " (check failed)" : ""),
+                musd(o.capital), o.facilityEnergy.map { Format.fixed($0.gigawattHours, 1) } ?? "–",
+                o.pue.map { Format.fixed($0, 3) } ?? "–", o.water.map { Format.fixed($0.cubicMetres, 0) } ?? "–",
+                musd(o.lifetime),
+            ])
+        }
+        text += table.rendered + "\n"
+        if let (best, saving) = cheapest(plan) {
+            text +=
+                "The cheapest over the lifetime is **\(best.label)**, \(musd(saving)) M USD below the chosen design.\n"
+        } else {
+            text += "The chosen design is the cheapest over the lifetime of the options compared.\n"
+        }
         return text
     }
 

@@ -137,6 +137,14 @@ public enum PlanMarkdown {
                 "Operating cost [M USD/yr]; lifetime cost (NPV) [M USD]",
                 "\(CostMarkdown.musd(cost.operating.total)); \(CostMarkdown.musd(cost.lifetime.typical))",
             ])
+            if !plan.options.isEmpty {
+                table.add([
+                    "Cheapest option over the lifetime (of \(plan.options.count) compared)",
+                    CostMarkdown.cheapest(plan).map {
+                        "\($0.option.label): \(CostMarkdown.musd($0.saving)) M USD less than the chosen design"
+                    } ?? "the chosen design",
+                ])
+            }
             table.add([
                 "Building / site area [m²]",
                 "\(Format.fixed(cost.space.building.squareMetres, 0)) / "

@@ -3,6 +3,7 @@ import Foundation
 import PlannerEngine
 import PlannerModel
 import Testing
+import Weather
 import _PlannerTestSupport
 
 @Suite("Cost analysis")
@@ -146,5 +147,32 @@ struct CostAnalysisTests {
         plan.site.cost?.slabLimit = .kilopascals(1)
         let costed = CostAnalysis.analyse(plan)
         #expect(costed.findings.contains { $0.message.contains("hall 'hall-a'") && $0.message.contains("slab limit") })
+    }
+}
+
+@Suite("Option comparison")
+struct OptionComparisonTests {
+    @Test("the example site's options: 3 distributions × 3 supplies and the chosen design, ranked by lifetime cost")
+    func exampleOptions() throws {
+        let plan = try ConsistencyTests.example.get()
+        let epw = RepositoryPaths.path("Sites/weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw")
+        let year = try EPWReader.read(path: epw)
+        let weather = (year, try DesignConditions.load(forEPWAt: epw, year: year))
+        let options = OptionComparison.compare(plan.site, chosen: plan, weather: weather, planner: Planner())
+        #expect(options.count == 10)
+        #expect(options.filter(\.chosen).count == 1)
+        let ranked = options.filter { !$0.failed }.map(\.lifetime)
+        #expect(ranked == ranked.sorted())
+        // The chosen row is the plan itself.
+        let chosen = try #require(options.first { $0.chosen })
+        #expect(chosen.lifetime == plan.cost?.lifetime.typical)
+        // Warmer water never costs more energy for the same distribution (more free cooling).
+        for d in Distribution.allCases {
+            let energies = OptionComparison.supplies.compactMap { s in
+                options.first { !$0.chosen && $0.distribution == d.rawValue && $0.tcsSupply == s }?.facilityEnergy
+            }
+            #expect(energies.count == 3)
+            #expect(energies == energies.sorted(by: >))
+        }
     }
 }
