@@ -424,6 +424,19 @@ public enum PlanJSON {
                     ], forKey: .areaM2)
                 try c.encode(Format.plain(space.slabLoading.kilopascals, 2), forKey: .slabKNPerM2)
             }
+            if !plan.options.isEmpty {
+                try c.encode(
+                    plan.options.map { o in
+                        OptionDoc(
+                            label: o.label, chosen: o.chosen, distribution: o.distribution,
+                            tcsSupplyC: Format.plain(o.tcsSupply.celsius, 1), heatRecovery: o.heatRecovery,
+                            capexUSD: Format.plain(o.capital.dollars, 0),
+                            facilityEnergyMWh: o.facilityEnergy.map { Format.plain($0.megawattHours, 1) },
+                            pue: o.pue.map { Format.plain($0, 4) },
+                            waterM3: o.water.map { Format.plain($0.cubicMetres, 0) },
+                            npvUSD: Format.plain(o.lifetime.dollars, 0), failed: o.failed)
+                    }, forKey: .options)
+            }
             try c.encode(
                 plan.findings.map {
                     FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message)
@@ -525,7 +538,7 @@ public enum PlanJSON {
             case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", grid
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
             case heatRecovery = "heat_recovery", metrics, compliance, cost, areaM2 = "area_m2"
-            case slabKNPerM2 = "slab_kn_per_m2"
+            case slabKNPerM2 = "slab_kn_per_m2", options
         }
     }
 
@@ -533,6 +546,24 @@ public enum PlanJSON {
     /// `copper_by_level_t` and `aluminium_by_level_t` by `MetalLevel`, t per MW of IT design, and
     /// the sized busways and rack drops alone (`copper_sized_conductors_t`, what `copper_t` held
     /// before the whole chain was counted).
+    /// One row of `options`, ranked by lifetime cost (DESIGN.md §5.16).
+    struct OptionDoc: Encodable {
+        var label: String
+        var chosen: Bool
+        var distribution: String
+        var tcsSupplyC: Double
+        var heatRecovery: Bool?
+        var capexUSD: Double
+        var facilityEnergyMWh, pue, waterM3: Double?
+        var npvUSD: Double
+        var failed: Bool
+        enum CodingKeys: String, CodingKey {
+            case label, chosen, distribution, tcsSupplyC = "tcs_supply_c", heatRecovery = "heat_recovery"
+            case capexUSD = "capex_usd", facilityEnergyMWh = "facility_energy_mwh", pue, waterM3 = "water_m3"
+            case npvUSD = "npv_usd", failed
+        }
+    }
+
     /// `cost`: capital (low / typical / high), operating and lifetime cost in USD of `price_year`.
     struct CostDoc: Encodable {
         var capexUSD, capexLowUSD, capexHighUSD, opexUSDPerYear, npvUSD, npvLowUSD, npvHighUSD: Double
