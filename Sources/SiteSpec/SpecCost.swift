@@ -90,8 +90,9 @@ extension SiteAssembler {
             applied.add(
                 "cost.year", String(year),
                 Provenance(
-                    source: commissioningYear == nil
-                        ? "no commissioning month: the current year" : "site.commissioning",
+                    source: "DESIGN.md §5.16: "
+                        + (commissioningYear == nil
+                            ? "no commissioning month, the current year" : "site.commissioning"),
                     confidence: .medium))
         }
         let currency = section.currency.flatMap { log.choice($0, of: Currency.self) } ?? .usd

@@ -194,7 +194,7 @@ public enum CostAnalysis {
         cost.operating.maintenance = cost.bySystem.reduce(Money.zero) { sum, s in
             sum + s.cost.typical * (catalogue.maintenance[s.system]?.fraction ?? 0)
         }
-        return (cost, findings(cost))
+        return (cost, findings(cost, cooled: plan.cooling != nil))
     }
 
     /// The cost entry and measure of a power-chain stage kind; nil for distribution (priced by copper).
@@ -214,8 +214,16 @@ public enum CostAnalysis {
 
     /// A warning per item without a cost entry (the total is incomplete), and one when the white
     /// space's slab loading exceeds the spec's limit.
-    static func findings(_ cost: SiteCost) -> [Finding] {
-        var findings = cost.missing.map { item in
+    static func findings(_ cost: SiteCost, cooled: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        if !cooled {
+            findings.append(
+                Finding(
+                    .warning, "cost",
+                    "no cooling was sized (no weather year and no design condition): the capital leaves out CDUs, "
+                        + "air units and the plant, and the operating cost their energy"))
+        }
+        findings += cost.missing.map { item in
             Finding(
                 .warning, "cost",
                 "no cost entry '\(item.costID ?? "-")' for \(item.item) (\(item.entryID))"

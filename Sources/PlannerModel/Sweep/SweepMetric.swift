@@ -77,7 +77,7 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         SweepMetric(id: "chillers", title: "Chillers installed", better: .lower, needsAnnual: true) {
             $0.cooling.map { Double($0.loops.reduce(0) { $0 + $1.chillersInstalled }) }
         },
-        SweepMetric(id: "capex_musd", title: "Capital cost, typical [M USD]", better: .lower) {
+        SweepMetric(id: "capex_musd", title: "Capital cost, typical [M USD]", better: .lower, needsAnnual: true) {
             $0.cost?.capital.typical.millionDollars
         },
         SweepMetric(

@@ -43,19 +43,25 @@ enum CostMarkdown {
         ])
         text += systems.rendered + "\n"
 
-        var halls = MarkdownTable([
-            ("Where", .left), ("Copies", .right), ("Typical [M USD]", .right), ("Low–high [M USD]", .right),
-        ])
-        for hall in plan.halls {
-            let r = cost.capital(hall: hall.id)
-            halls.add(["hall `\(hall.id)`", String(hall.copies), musd(r.typical), "\(musd(r.low))–\(musd(r.high))"])
+        let systemsPresent = cost.bySystem.map(\.system)
+        var halls = MarkdownTable(
+            [("Where", .left), ("Copies", .right)] + systemsPresent.map { ("\($0.title) [M USD]", .right) } + [
+                ("Total [M USD]", .right), ("Low–high [M USD]", .right),
+            ])
+        func row(_ name: String, copies: String, hall: String?) {
+            let items = cost.items.filter { $0.hallID == hall }
+            let r = items.sum(\.extended)
+            halls.add(
+                [name, copies]
+                    + systemsPresent.map { system in
+                        musd(items.filter { $0.system == system }.sum(\.extended).typical)
+                    } + [musd(r.typical), "\(musd(r.low))–\(musd(r.high))"])
         }
-        let site = cost.capital(hall: nil)
-        halls.add([
-            "site (grid, plant, backup, heat recovery, shell)", "", musd(site.typical),
-            "\(musd(site.low))–\(musd(site.high))",
-        ])
-        text += "Capital per hall (all copies) and of the site's own plant:\n\n" + halls.rendered + "\n"
+        for hall in plan.halls { row("hall `\(hall.id)`", copies: String(hall.copies), hall: hall.id) }
+        row("site (grid, plant, backup, heat recovery, shell)", copies: "", hall: nil)
+        text +=
+            "Capital per hall (all copies) and of the site's own plant, by system (typical):\n\n" + halls.rendered
+            + "\n"
 
         let o = cost.operating
         var money = MarkdownTable([("Quantity", .left), ("Value", .right)])
