@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 import PlannerEngine
 import PlannerModel
+import SiteSpec
 import Testing
 import Weather
 import _PlannerTestSupport
@@ -64,6 +65,53 @@ struct CostAnalysisTests {
         #expect(isClose(cost.perMegawattHourIT.dollars, 154.23, relative: 1e-4))
         #expect(cost.bySystem.map(\.system) == [.electrical, .mechanical])
         #expect(cost.capital(hall: "h") == cost.capital)
+    }
+
+    @Test("a four-rack site planned from its spec: bill lines, demand charge and lifetime cost by hand")
+    func tinySiteByHand() throws {
+        let yaml = """
+            version: 1
+            site: { name: Tiny, commissioning: 2022-06 }
+            cost: { currency: USD, electricity_per_mwh: 100, demand_charge_per_kw_month: 5, water_per_m3: 1,
+                    water_treatment_per_m3: 0.1, discount_rate_percent: 10, horizon_years: 10 }
+            halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]
+            """
+        let site = try #require(SiteLoader().load(yaml: yaml, path: "tiny.yaml", baseDirectory: ".").site)
+        let plan = Planner().plan(site)
+        let cost = try #require(plan.cost)
+        #expect(cost.choices.year == 2022) // from the commissioning month
+        func line(_ item: String) throws -> BillItem { try #require(cost.items.first { $0.item == item }) }
+        // CDUs: 4 × 140 kW × 0.92 = 515 kW of liquid heat → 1 + 1 (N+1) units of 1 350 kW at 100 USD/kW of
+        // 2022: 2 × 1 350 × 100 = 270 000 USD.
+        let cdus = try line("CDUs")
+        #expect(cdus.count == 2 && cdus.rating == 1350)
+        #expect(isClose(cdus.extended.typical.dollars, 270_000))
+        // UPS: 282 USD/kW of 2025 brought back to 2022: × 148.56/(151.41 × 1.09 × 1.055) = × 0.853251;
+        // 4 modules × 1 000 kW × 282 × 0.853251 = 962 448 USD.
+        let ups = try line("UPS")
+        #expect(ups.count * Int(ups.rating) == 4000)
+        let back: Double = 148.56 / (151.41 * 1.09 * 1.055)
+        #expect(isClose(ups.extended.typical.dollars, 4000.0 * 282.0 * back))
+        // MV/LV transformers: 2 × 2 500 kVA × 42.5 USD/kVA = 212 500 USD.
+        #expect(isClose(try line("MV/LV transformers").extended.typical.dollars, 212_500))
+        // Demand charge: peak facility power at the design condition × 5 USD × 12 months.
+        let peak = try #require(plan.facilityDesign)
+        #expect(isClose(cost.operating.electricityDemand.dollars, peak.kilowatts * 5 * 12))
+        // No weather year: energy = (facility sustained + cooling and house loads at design) × 8 760 h, at 100 USD/MWh.
+        let e = try #require(plan.electrical)
+        let mechanical = try #require(plan.cooling).designMechanicalLoad
+        #expect(
+            isClose(cost.operating.electricityEnergy.dollars, (e.facilitySustained + mechanical).megawatts * 8760 * 100)
+        )
+        // Lifetime: PV factor at 10 % over 10 years = (1 − 1.1^−10)/0.1 = 6.144567; NPV = C + O × 6.144567.
+        #expect(isClose(cost.choices.presentValueFactor, 6.144567, relative: 1e-6))
+        let npv = cost.capital.typical.dollars + cost.operating.total.dollars * 6.144567
+        #expect(isClose(cost.lifetime.typical.dollars, npv, relative: 1e-6))
+        // With these prices the site comes to 8.04 M USD of capital and 13.61 M USD over its life (printed
+        // by `dcplan plan`); the range brackets the typical.
+        #expect(isClose(cost.capital.typical.millionDollars, 8.04, relative: 0.01))
+        #expect(cost.capital.low < cost.capital.typical && cost.capital.typical < cost.capital.high)
+        #expect(plan.findings.contains { $0.message.contains("no weather year") })
     }
 
     @Test("with no discount the lifetime cost is capital plus the years' operating cost")
