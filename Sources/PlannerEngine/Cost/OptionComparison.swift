@@ -9,18 +9,21 @@ public enum OptionComparison {
     /// The liquid-loop (TCS) supply temperatures compared.
     public static let supplies: [Temperature] = [.celsius(30), .celsius(36), .celsius(45)]
 
-    /// The chosen plan first as "as specified", then every variant; ranked by lifetime cost,
+    /// The chosen plan as "as specified", and every variant that differs from it; ranked by lifetime cost,
     /// cheapest first (options whose plan failed a check last). Empty when the chosen plan has no cost.
     public static func compare(
         _ site: Site, chosen: Plan, weather: (year: WeatherYear, design: DesignConditions)?, planner: Planner
     ) -> [DesignOption] {
         guard let chosenCost = chosen.cost else { return [] }
         let recoveries: [Bool?] = site.heatRecovery == nil ? [nil] : [true, false]
+        let chosenDistribution = chosen.electrical.map(distributionLabel) ?? "–"
+        let chosenRecovery: Bool? = site.heatRecovery == nil ? nil : chosen.heatRecovery != nil
+        // A custom chain gives way to the standard one in every variant, so no variant repeats it.
+        let standardChains = planner.distribution != nil || site.halls.allSatisfy { $0.power.customChain == nil }
         var options = [
             option(
                 chosen, cost: chosenCost, label: "as specified", chosen: true,
-                distribution: chosen.electrical.map(distributionLabel) ?? "–", supply: site.cooling.tcsSupply,
-                heatRecovery: site.heatRecovery == nil ? nil : chosen.heatRecovery != nil)
+                distribution: chosenDistribution, supply: site.cooling.tcsSupply, heatRecovery: chosenRecovery)
         ]
         for distribution in Distribution.allCases {
             var variantPlanner = planner
@@ -28,6 +31,12 @@ public enum OptionComparison {
             variantPlanner.compareDistributions = false
             for supply in supplies {
                 for recovery in recoveries {
+                    // The chosen design is already the first row.
+                    if standardChains, distribution.rawValue == chosenDistribution, supply == site.cooling.tcsSupply,
+                        recovery == chosenRecovery
+                    {
+                        continue
+                    }
                     var variant = site
                     variant.placement.enabled = false
                     variant.cooling.tcsSupply = supply
