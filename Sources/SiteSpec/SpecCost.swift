@@ -100,7 +100,9 @@ extension SiteAssembler {
         func price(_ key: String, _ given: Located<Double>?, _ standard: Double) -> Money {
             guard let given else {
                 applied.add(
-                    "cost.\(key)", Phrase.number(standard) + " " + regional.currency.rawValue, regional.provenance)
+                    "cost.\(key)",
+                    Phrase.number((standard * 100).rounded() / 100) + " with currency: " + regional.currency.rawValue,
+                    regional.provenance)
                 return regional.currency.toUSD(standard)
             }
             return currency.toUSD(given.value)
