@@ -49,4 +49,22 @@ struct CostSpecTests {
         #expect(keys.contains("cost.year"))
         #expect(!keys.contains("cost.electricity_per_mwh"))
     }
+
+    @Test("a US site takes Virginia's industrial price with no separate demand charge; a German one Eurostat's in EUR")
+    func regionalDefaults() throws {
+        func cost(_ rules: String) throws -> CostChoices {
+            let yaml =
+                "version: 1\nsite: { name: T, grid: { rules: \(rules) } }\n"
+                + "halls: [{ id: h, racks: [{ type: gb300-nvl72, count: 4 }] }]\n"
+            return try #require(load(yaml).site?.cost)
+        }
+        let us = try cost("us-dominion")
+        #expect(abs(us.energyPricePerMegawattHour.dollars - 89.2) < 1e-9) // 8.92 ¢/kWh (P121)
+        #expect(us.demandChargePerKilowattMonth == .zero)
+        let de = try cost("eu-de")
+        #expect(abs(de.energyPricePerMegawattHour.dollars - 197.6 * 1.08) < 1e-9) // 19.76 ct/kWh (P130) × 1.08 (C102)
+        // Korea: (3 × 120.0 + 5 × 96.5 + 4 × 118.2)/12 + 9 + 5 = 123.608 KRW/kWh → 123 608.3/1 422 = 86.93 USD/MWh.
+        let kr = try cost("kepco")
+        #expect(abs(kr.energyPricePerMegawattHour.dollars - 123_608.333_333 / 1422) < 1e-6)
+    }
 }
