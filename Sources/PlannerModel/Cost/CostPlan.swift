@@ -1,5 +1,14 @@
 import Foundation
 
+/// Capital recovery factor `r/(1 − (1 + r)^−n)` [1/year]: the yearly payment that repays 1 over `n`
+/// years at rate `r`; `1/n` when `r = 0`.
+public func capitalRecoveryFactor(rate: Ratio, years: Int) -> Double {
+    let r = rate.fraction
+    let n = Double(years)
+    guard r != 0 else { return 1 / n }
+    return r / (1 - pow(1 + r, -n))
+}
+
 /// What the spec says about money (`cost:`, DESIGN.md §5.16), every key resolved to a value:
 /// prices are in US dollars (converted from the spec's currency on loading).
 public struct CostChoices: Hashable, Sendable {
@@ -38,13 +47,8 @@ public struct CostChoices: Hashable, Sendable {
         self.tariffSource = tariffSource
     }
 
-    /// Capital recovery factor `r/(1 − (1 + r)^−n)` [1/year]; `1/n` when `r = 0`.
-    public var annuityFactor: Double {
-        let r = discountRate.fraction
-        let n = Double(horizonYears)
-        guard r != 0 else { return 1 / n }
-        return r / (1 - pow(1 + r, -n))
-    }
+    /// Capital recovery factor at the discount rate over the horizon (``capitalRecoveryFactor(rate:years:)``).
+    public var annuityFactor: Double { capitalRecoveryFactor(rate: discountRate, years: horizonYears) }
 
     /// Present value of 1 a year for `horizonYears`, paid at each year's end: `1/annuityFactor`.
     public var presentValueFactor: Double { 1 / annuityFactor }

@@ -78,11 +78,16 @@ public enum CatalogueRendering {
                 e.weight.map { Format.fixed($0.kilograms, 1) } ?? "-", e.provenance.confidence.rawValue,
             ]
         }
+        return textTable(headers, rows, leftColumns: 3)
+    }
+
+    /// A fixed-width text table: the first `leftColumns` columns left-aligned, the rest right-aligned.
+    static func textTable(_ headers: [String], _ rows: [[String]], leftColumns: Int) -> String {
         let widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i < 3 ? cell + pad : pad + cell
+                return i < leftColumns ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
@@ -202,14 +207,7 @@ public enum CostCatalogueRendering {
                 e.provenance.confidence.rawValue,
             ]
         }
-        let widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i < 3 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }
-        var lines = [line(headers)] + rows.map(line)
+        var lines = [CatalogueRendering.textTable(headers, rows, leftColumns: 3)]
         lines.append("")
         lines.append(
             "Escalation: \(catalogue.index.provenance.source); \(catalogue.index.provenance.derivation ?? "")")
