@@ -10,8 +10,30 @@ struct CatalogCommand: ParsableCommand {
               dcplan catalog list
               dcplan catalog show gb300-nvl72 --json
               dcplan catalog stages
+              dcplan catalog costs --year 2027
             """,
-        subcommands: [List.self, Show.self, Stages.self])
+        subcommands: [List.self, Show.self, Stages.self, Costs.self])
+
+    struct Costs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the unit costs (low / typical / high, currency, year, source, confidence).",
+            discussion:
+                "Examples:\n  dcplan catalog costs\n  dcplan catalog costs --year 2027\n  dcplan catalog costs --json")
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @Option(help: "Price year the table's USD column is escalated to.")
+        var year = 2026
+
+        func validate() throws {
+            guard (2015...2060).contains(year) else { throw ValidationError("--year must be within 2015-2060") }
+        }
+
+        func run() throws {
+            Console.current.out(try CatalogueViews.costs(json: json, year: year))
+        }
+    }
 
     struct Stages: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -132,6 +132,10 @@ public struct Planner: Sendable {
             plan.findings += Self.weatherFindings(station, site: site)
         }
         plan.findings += Self.beyondSense(plan)
+        // Cost last: it prices what every other analysis installed (DESIGN.md §5.16).
+        let costed = CostAnalysis.analyse(plan)
+        plan.cost = costed.cost
+        plan.findings += costed.findings
         return plan
     }
 

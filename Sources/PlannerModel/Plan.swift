@@ -165,6 +165,12 @@ public struct Plan: Hashable, Sendable {
     public var compliance: ComplianceReport?
     /// Cooling-unit placement of each hall (one copy), in hall order; empty when not asked for.
     public var placements: [HallPlacement] = []
+    /// Capital, operating and lifetime cost with the bill of quantities (DESIGN.md §5.16); nil when
+    /// the site has no `cost` choices or no power chain.
+    public var cost: SiteCost? = nil
+    /// The built-in option comparison ranked by lifetime cost, cheapest first (DESIGN.md §5.16);
+    /// empty unless the run asks for it (`dcplan plan` does, sweeps do not).
+    public var options: [DesignOption] = []
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,

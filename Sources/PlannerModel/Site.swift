@@ -39,6 +39,9 @@ public struct Site: Hashable, Sendable {
     public var compliance: ComplianceChoices?
     /// Cooling-unit placement (`placement:`): its limits, and whether the spec asks for it.
     public var placement: PlacementChoices
+    /// Prices, discount rate and horizon for the cost analysis (`cost:`, DESIGN.md §5.16); nil: the
+    /// plan is not costed (the loader always sets it).
+    public var cost: CostChoices? = nil
     /// The documented defaults the loader applied for keys the spec left out, in spec order.
     public var defaultsApplied: [AppliedDefault]
 

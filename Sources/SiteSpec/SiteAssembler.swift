@@ -70,6 +70,7 @@ struct SiteAssembler {
         let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
         let pueBoundary = self.pueBoundary(site?.metrics)
         let coordinates = self.coordinates(site)
+        let cost = self.cost(document.cost, region: electrical.gridRules?.id, commissioning: commissioning)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
@@ -81,6 +82,7 @@ struct SiteAssembler {
         assembled.pueBoundary = pueBoundary
         assembled.coordinates = coordinates
         assembled.weatherStandIn = site?.weatherStandIn?.value
+        assembled.cost = cost
         return assembled
     }
 

@@ -6,7 +6,7 @@
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
         case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls,
-            catalog
+            catalog, cost
     }
     var place: Place
     var version: Located<Double>?
@@ -21,6 +21,7 @@ struct SpecDocument: SpecMapping {
     var placement: PlacementSection?
     var halls: [HallSpec]?
     var catalog: CatalogSection?
+    var cost: CostSection?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
@@ -35,6 +36,7 @@ struct SpecDocument: SpecMapping {
         placement = reader.mapping(.placement)
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
+        cost = reader.mapping(.cost)
     }
 }
 

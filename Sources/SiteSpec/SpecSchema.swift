@@ -218,6 +218,11 @@ extension SpecDocument.Key {
                 "Rule sets the site is checked against, and the grid factor for CUE (needs site.weather).")
         case .halls: .list(HallSpec.self, "The data halls, at least one.", required: true)
         case .catalog: .mapping(CatalogSection.self, "Site-specific rack and power-chain stage entries.")
+        case .cost:
+            .mapping(
+                CostSection.self,
+                "Prices, discount rate and horizon of the cost analysis (defaults: the region's tariff, 8 % over 20 "
+                    + "years).")
         case .placement:
             .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
         }

@@ -31,6 +31,14 @@ public enum StarterSpec {
         #   heat_rejection: dry-cooler-1mw      # or cooling-tower-2mw
         #   chiller: chiller-centrifugal-wc-3500
 
+        # cost:                                 # defaults shown (Korea); `dcplan catalog costs` lists unit costs
+        #   currency: KRW                       # of the prices below: USD, EUR or KRW
+        #   electricity_per_mwh: 123610         # KEPCO industrial, energy + add-ons
+        #   demand_charge_per_kw_month: 7470
+        #   discount_rate_percent: 8
+        #   horizon_years: 20
+        #   slab_limit_kn_per_m2: 25            # not checked unless given
+
         halls:
           - id: hall-a
             copies: 1                           # identical halls planned once and multiplied

@@ -42,6 +42,7 @@ struct CLITests {
         let files = [
             "example-small.md", "example-small/plan.json", "example-small/racks.csv", "example-small/halls.csv",
             "example-small/facility-power.svg", "example-small/load-duration.svg",
+            "example-small/bill-of-quantities.csv",
         ]
         let before = try files.map { try Data(contentsOf: out.appendingPathComponent($0)) }
         #expect(runDcplan(["plan", "--quiet", "--out", out.path, spec]).status == 0)
@@ -49,6 +50,33 @@ struct CLITests {
         #expect(before == after)
         let json = try #require(try JSONSerialization.jsonObject(with: before[1]) as? [String: Any])
         #expect(json["schema"] as? String == "dcplan.plan/1")
+        // Issue 25: plan.json carries the cost and the areas; the bill of quantities has its header.
+        let cost = try #require(json["cost"] as? [String: Any])
+        for key in [
+            "capex_usd", "capex_low_usd", "capex_high_usd", "opex_usd_per_year", "npv_usd", "usd_per_mw_it",
+            "usd_per_gpu_hour", "by_system",
+        ] {
+            #expect(cost[key] != nil, "plan.json cost lacks \(key)")
+        }
+        let area = try #require(json["area_m2"] as? [String: Any])
+        #expect(Set(area.keys).isSuperset(of: ["white_space", "electrical", "mechanical", "yard", "total"]))
+        #expect(json["slab_kn_per_m2"] != nil)
+        let bill = String(decoding: before[6], as: UTF8.self)
+        #expect(bill.hasPrefix("system,hall,item,entry,cost_entry,count,rating,unit,quantity,"))
+    }
+
+    @Test("catalog costs lists every unit cost with its currency, year and confidence")
+    func catalogCosts() throws {
+        let run = runDcplan(["catalog", "costs", "--year", "2027"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("cost-cdu") && run.stdout.contains("USD 2027") && run.stdout.contains("KRW"))
+        let json = runDcplan(["catalog", "costs", "--json"])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count >= 20)
+        #expect(
+            entries.allSatisfy { $0["low"] != nil && $0["currency"] != nil && $0["year"] != nil && $0["source"] != nil }
+        )
     }
 
     @Test("a spec with an error stops the run with exit 1 and writes nothing")

@@ -119,6 +119,12 @@ struct SpecRangePropertyTests {
             "ashrae_mlc_max": raw("0.3"),
         ]),
         "placement": map(["time_limit_s": raw("60"), "mip_gap_percent": raw("0.5"), "site_pitch_m": raw("3")]),
+        "cost": map([
+            "year": raw("2027"), "currency": raw("KRW"), "electricity_per_mwh": raw("130000"),
+            "demand_charge_per_kw_month": raw("7470"), "water_per_m3": raw("1000"),
+            "water_treatment_per_m3": raw("100"), "discount_rate_percent": raw("7"), "horizon_years": raw("20"),
+            "slab_limit_kn_per_m2": raw("25"),
+        ]),
         "halls": .list([
             map([
                 "id": raw("a"), "copies": raw("2"), "utilisation_percent": raw("70"),

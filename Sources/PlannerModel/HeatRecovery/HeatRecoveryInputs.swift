@@ -227,12 +227,7 @@ public struct HeatRecoveryEconomics: Hashable, Sendable {
     )
 
     /// Capital recovery factor `r/(1 − (1 + r)^−n)` [1/year]; `1/n` when `r = 0`.
-    public var annuityFactor: Double {
-        let r = discountRate.fraction
-        let n = Double(lifetimeYears)
-        guard r != 0 else { return 1 / n }
-        return r / (1 - pow(1 + r, -n))
-    }
+    public var annuityFactor: Double { capitalRecoveryFactor(rate: discountRate, years: lifetimeYears) }
 }
 
 /// Optional hot-water heat storage between the heat pumps and the network.

@@ -67,3 +67,8 @@ extension Length {
         self <= limit + .floorTolerance
     }
 }
+
+extension Money {
+    /// Millions of US dollars, for cost reports.
+    public var millionDollars: Double { si / 1e6 }
+}

@@ -77,6 +77,25 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         SweepMetric(id: "chillers", title: "Chillers installed", better: .lower, needsAnnual: true) {
             $0.cooling.map { Double($0.loops.reduce(0) { $0 + $1.chillersInstalled }) }
         },
+        SweepMetric(id: "capex_musd", title: "Capital cost, typical [M USD]", better: .lower, needsAnnual: true) {
+            $0.cost?.capital.typical.millionDollars
+        },
+        SweepMetric(
+            id: "opex_musd_per_year", title: "Operating cost [M USD/yr]", better: .lower, needsAnnual: true
+        ) {
+            $0.cost?.operating.total.millionDollars
+        },
+        SweepMetric(id: "npv_musd", title: "Lifetime cost (NPV) [M USD]", better: .lower, needsAnnual: true) {
+            $0.cost?.lifetime.typical.millionDollars
+        },
+        SweepMetric(
+            id: "usd_per_gpu_hour", title: "Facility cost per GPU-hour [USD]", better: .lower, needsAnnual: true
+        ) {
+            $0.cost?.perGPUHour.dollars
+        },
+        SweepMetric(id: "area_m2", title: "Building and yard area [m²]", better: .lower) {
+            $0.cost?.space.total.squareMetres
+        },
     ]
 
     public static func named(_ id: String) -> SweepMetric? { all.first { $0.id == id } }

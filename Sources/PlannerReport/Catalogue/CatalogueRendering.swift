@@ -78,11 +78,16 @@ public enum CatalogueRendering {
                 e.weight.map { Format.fixed($0.kilograms, 1) } ?? "-", e.provenance.confidence.rawValue,
             ]
         }
+        return textTable(headers, rows, leftColumns: 3)
+    }
+
+    /// A fixed-width text table: the first `leftColumns` columns left-aligned, the rest right-aligned.
+    static func textTable(_ headers: [String], _ rows: [[String]], leftColumns: Int) -> String {
         let widths = headers.indices.map { i in ([headers[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i < 3 ? cell + pad : pad + cell
+                return i < leftColumns ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
@@ -156,5 +161,65 @@ public enum StageCatalogueRendering {
                 + "  \(e.kind.rawValue), \(Format.fixed(e.unitRating.kilowatts, 0)) kW, "
                 + "\(points.joined(separator: ", ")), \(e.provenance.confidence.rawValue)"
         }.joined(separator: "\n")
+    }
+}
+
+/// The cost catalogue as a text table and JSON (`dcplan catalog costs`).
+public enum CostCatalogueRendering {
+    struct EntryDoc: Encodable {
+        var id, name, system, unit, currency, source, confidence: String
+        var low, typical, high: Double
+        var year: Int
+        var derivation: String?
+        enum CodingKeys: String, CodingKey {
+            case id, name, system, unit, currency, source, confidence, low, typical, high, year, derivation
+        }
+        init(_ e: UnitCostEntry) {
+            id = e.id
+            name = e.name
+            system = e.system.rawValue
+            unit = e.measure.rawValue
+            currency = e.currency.rawValue
+            source = e.provenance.source
+            confidence = e.provenance.confidence.rawValue
+            low = Format.plain(e.low, 2)
+            typical = Format.plain(e.typical, 2)
+            high = Format.plain(e.high, 2)
+            year = e.year
+            derivation = e.provenance.derivation
+        }
+    }
+
+    /// A JSON array of the entries (no trailing newline).
+    public static func json(_ catalogue: CostCatalogue) throws -> String {
+        String(try PlanJSON.encode(catalogue.entries.map(EntryDoc.init)).dropLast())
+    }
+
+    /// One line per entry: low / typical / high per unit in the source's currency and year, the
+    /// same in USD of `year`, and the confidence; then the index and the maintenance shares.
+    public static func table(_ catalogue: CostCatalogue, year: Int) -> String {
+        let headers = ["ID", "SYSTEM", "PER", "LOW", "TYPICAL", "HIGH", "CUR", "YEAR", "USD \(year) (TYPICAL)", "CONF"]
+        let rows = catalogue.entries.map { e in
+            [
+                e.id, e.system.rawValue, e.measure.rawValue, Format.fixed(e.low, 2), Format.fixed(e.typical, 2),
+                Format.fixed(e.high, 2), e.currency.rawValue, String(e.year),
+                Format.fixed(e.cost(in: year, index: catalogue.index).typical.dollars, 2),
+                e.provenance.confidence.rawValue,
+            ]
+        }
+        var lines = [CatalogueRendering.textTable(headers, rows, leftColumns: 3)]
+        lines.append("")
+        lines.append(
+            "Escalation: \(catalogue.index.provenance.source); \(catalogue.index.provenance.derivation ?? "")")
+        lines.append(
+            "Maintenance per year: "
+                + CostSystem.allCases.compactMap { s in
+                    catalogue.maintenance[s].map { "\(s.rawValue) \(Format.fixed($0.percent, 2)) %" }
+                }.joined(separator: ", ") + " (\(catalogue.maintenanceSource.source))")
+        lines.append(
+            "Currencies: "
+                + Currency.allCases.map { "1 \($0.rawValue) = \(Format.fixed($0.usdPerUnit, 6)) USD" }
+                .joined(separator: ", ") + " (REFERENCE.md C101, C102)")
+        return lines.joined(separator: "\n")
     }
 }

@@ -44,6 +44,35 @@ public enum PlanCSV {
         return render(rows)
     }
 
+    /// `bill-of-quantities.csv`: one row per installed item (all copies of a hall), with its unit
+    /// cost and extended cost, low / typical / high, in USD of the plan's price year; an item
+    /// without a cost entry has empty cost cells. Empty when the plan has no cost.
+    public static func billOfQuantities(_ plan: Plan) -> String {
+        var rows = [
+            [
+                "system", "hall", "item", "entry", "cost_entry", "count", "rating", "unit", "quantity",
+                "unit_cost_low_usd", "unit_cost_usd", "unit_cost_high_usd", "cost_low_usd", "cost_usd", "cost_high_usd",
+            ]
+        ]
+        for item in plan.cost?.items ?? [] {
+            let unit = item.unitCost
+            let ext = item.extended
+            rows.append([
+                item.system.rawValue, item.hallID ?? "site", item.item, item.entryID, item.costID ?? "",
+                String(item.count), number(item.rating), item.measure.rawValue, number(item.quantity),
+                unit.map { number($0.low.dollars) } ?? "", unit.map { number($0.typical.dollars) } ?? "",
+                unit.map { number($0.high.dollars) } ?? "", unit == nil ? "" : money(ext.low),
+                unit == nil ? "" : money(ext.typical), unit == nil ? "" : money(ext.high),
+            ])
+        }
+        return render(rows)
+    }
+
+    static func money(_ value: Money) -> String {
+        value.dollars.isFinite && abs(value.dollars) < 9e18
+            ? String(Int64(value.dollars.rounded())) : "\(value.dollars)"
+    }
+
     static func number(_ value: Double) -> String { "\(Format.plain(value))" }
 
     /// RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.

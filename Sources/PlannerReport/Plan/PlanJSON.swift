@@ -410,6 +410,33 @@ public enum PlanJSON {
                             result: $0.verdict.rawValue, citation: $0.citation)
                     }, forKey: .compliance)
             }
+            if let cost = plan.cost {
+                try c.encode(CostDoc(cost), forKey: .cost)
+                let space = cost.space
+                try c.encode(
+                    [
+                        "white_space": Format.plain(space.whiteSpace.squareMetres, 1),
+                        "electrical": Format.plain(space.electrical.squareMetres, 1),
+                        "mechanical": Format.plain(space.mechanical.squareMetres, 1),
+                        "yard": Format.plain(space.yard.squareMetres, 1),
+                        "building": Format.plain(space.building.squareMetres, 1),
+                        "total": Format.plain(space.total.squareMetres, 1),
+                    ], forKey: .areaM2)
+                try c.encode(Format.plain(space.slabLoading.kilopascals, 2), forKey: .slabKNPerM2)
+            }
+            if !plan.options.isEmpty {
+                try c.encode(
+                    plan.options.map { o in
+                        OptionDoc(
+                            label: o.label, chosen: o.chosen, distribution: o.distribution,
+                            tcsSupplyC: Format.plain(o.tcsSupply.celsius, 1), heatRecovery: o.heatRecovery,
+                            capexUSD: Format.plain(o.capital.dollars, 0),
+                            facilityEnergyMWh: o.facilityEnergy.map { Format.plain($0.megawattHours, 1) },
+                            pue: o.pue.map { Format.plain($0, 4) },
+                            waterM3: o.water.map { Format.plain($0.cubicMetres, 0) },
+                            npvUSD: Format.plain(o.lifetime.dollars, 0), failed: o.failed)
+                    }, forKey: .options)
+            }
             try c.encode(
                 plan.findings.map {
                     FindingDoc(severity: $0.severity.rawValue, subject: $0.subject, message: $0.message)
@@ -510,7 +537,8 @@ public enum PlanJSON {
             case spec, specSHA256 = "spec_sha256", dcplanVersion = "dcplan_version", halls, findings
             case facilityPowerKW = "facility_power_kw", lossesKW = "losses_kw", grid
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
-            case heatRecovery = "heat_recovery", metrics, compliance
+            case heatRecovery = "heat_recovery", metrics, compliance, cost, areaM2 = "area_m2"
+            case slabKNPerM2 = "slab_kn_per_m2", options
         }
     }
 
@@ -518,6 +546,83 @@ public enum PlanJSON {
     /// `copper_by_level_t` and `aluminium_by_level_t` by `MetalLevel`, t per MW of IT design, and
     /// the sized busways and rack drops alone (`copper_sized_conductors_t`, what `copper_t` held
     /// before the whole chain was counted).
+    /// One row of `options`, ranked by lifetime cost (DESIGN.md §5.16).
+    struct OptionDoc: Encodable {
+        var label: String
+        var chosen: Bool
+        var distribution: String
+        var tcsSupplyC: Double
+        var heatRecovery: Bool?
+        var capexUSD: Double
+        var facilityEnergyMWh, pue, waterM3: Double?
+        var npvUSD: Double
+        var failed: Bool
+        enum CodingKeys: String, CodingKey {
+            case label, chosen, distribution, tcsSupplyC = "tcs_supply_c", heatRecovery = "heat_recovery"
+            case capexUSD = "capex_usd", facilityEnergyMWh = "facility_energy_mwh", pue, waterM3 = "water_m3"
+            case npvUSD = "npv_usd", failed
+        }
+    }
+
+    /// `cost`: capital (low / typical / high), operating and lifetime cost in USD of `price_year`.
+    struct CostDoc: Encodable {
+        var capexUSD, capexLowUSD, capexHighUSD, opexUSDPerYear, npvUSD, npvLowUSD, npvHighUSD: Double
+        var usdPerMWIT, usdPerGPU, usdPerGPUHour, usdPerMWhIT: Double
+        var bySystem: [String: [String: Double]]
+        var byHall: [String: Double]
+        var opex: [String: Double]
+        var priceYear, horizonYears: Int
+        var discountRate: Double
+        var complete: Bool
+        var missing: [String]
+
+        init(_ cost: SiteCost) {
+            func usd(_ m: Money) -> Double { Format.plain(m.dollars, 0) }
+            let capital = cost.capital
+            let lifetime = cost.lifetime
+            capexUSD = usd(capital.typical)
+            capexLowUSD = usd(capital.low)
+            capexHighUSD = usd(capital.high)
+            opexUSDPerYear = usd(cost.operating.total)
+            npvUSD = usd(lifetime.typical)
+            npvLowUSD = usd(lifetime.low)
+            npvHighUSD = usd(lifetime.high)
+            usdPerMWIT = usd(cost.capitalPerMegawattIT)
+            usdPerGPU = usd(cost.capitalPerGPU)
+            usdPerGPUHour = Format.plain(cost.perGPUHour.dollars, 4)
+            usdPerMWhIT = Format.plain(cost.perMegawattHourIT.dollars, 2)
+            bySystem = Dictionary(
+                uniqueKeysWithValues: cost.bySystem.map {
+                    (
+                        $0.system.rawValue,
+                        ["low": usd($0.cost.low), "typical": usd($0.cost.typical), "high": usd($0.cost.high)]
+                    )
+                })
+            var halls: [String: Double] = ["site": usd(cost.capital(hall: nil).typical)]
+            for id in Set(cost.items.compactMap(\.hallID)) { halls[id] = usd(cost.capital(hall: id).typical) }
+            byHall = halls
+            let o = cost.operating
+            opex = [
+                "electricity_energy": usd(o.electricityEnergy), "electricity_demand": usd(o.electricityDemand),
+                "water": usd(o.water), "maintenance": usd(o.maintenance), "heat_revenue": usd(o.heatRevenue),
+            ]
+            priceYear = cost.choices.year
+            horizonYears = cost.choices.horizonYears
+            discountRate = Format.plain(cost.choices.discountRate.fraction, 4)
+            complete = cost.isComplete
+            missing = cost.missing.map { "\($0.item) (\($0.entryID))" }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case capexUSD = "capex_usd", capexLowUSD = "capex_low_usd", capexHighUSD = "capex_high_usd"
+            case opexUSDPerYear = "opex_usd_per_year", npvUSD = "npv_usd", npvLowUSD = "npv_low_usd"
+            case npvHighUSD = "npv_high_usd", usdPerMWIT = "usd_per_mw_it", usdPerGPU = "usd_per_gpu"
+            case usdPerGPUHour = "usd_per_gpu_hour", usdPerMWhIT = "usd_per_mwh_it", bySystem = "by_system"
+            case byHall = "by_hall_usd", opex = "opex_usd_per_year_by_item", priceYear = "price_year"
+            case horizonYears = "horizon_years", discountRate = "discount_rate", complete, missing
+        }
+    }
+
     struct MetalDoc: Encodable {
         var site: SiteElectricalResult
         var itDesign: Power

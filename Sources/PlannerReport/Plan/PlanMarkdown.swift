@@ -14,7 +14,7 @@ public enum PlanMarkdown {
             hallTable(plan),
             ElectricalMarkdown.sections(plan, diagrams: diagrams), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
-            findingsSection(plan.findings), reproduce(context),
+            CostMarkdown.section(plan), findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -125,6 +125,31 @@ public enum PlanMarkdown {
         if let m = plan.metrics {
             table.add(["ERF / ERE", "\(Format.percent(m.erf, decimals: 2)) / \(Format.fixed(m.ere, 3))"])
             if let cue = m.cue { table.add(["CUE [kg CO₂e/kWh IT]", Format.fixed(cue.kilogramsPerKilowattHour, 3)]) }
+        }
+        if let cost = plan.cost {
+            table.add([
+                "Capital cost, typical (low–high) [M USD \(cost.choices.year)]"
+                    + (cost.isComplete ? "" : " (incomplete)"),
+                "\(CostMarkdown.range(cost.capital)) (\(Format.fixed(cost.capitalPerMegawattIT.millionDollars, 2)) M "
+                    + "USD/MW of IT)",
+            ])
+            table.add([
+                "Operating cost [M USD/yr]; lifetime cost (NPV) [M USD]",
+                "\(CostMarkdown.musd(cost.operating.total)); \(CostMarkdown.musd(cost.lifetime.typical))",
+            ])
+            if !plan.options.isEmpty {
+                table.add([
+                    "Cheapest option over the lifetime (of \(plan.options.count) compared)",
+                    CostMarkdown.cheapest(plan).map {
+                        "\($0.option.label): \(CostMarkdown.musd($0.saving)) M USD less than the chosen design"
+                    } ?? "the chosen design",
+                ])
+            }
+            table.add([
+                "Building / site area [m²]",
+                "\(Format.fixed(cost.space.building.squareMetres, 0)) / "
+                    + "\(Format.fixed(cost.space.total.squareMetres, 0))",
+            ])
         }
         if let report = plan.compliance {
             let counts = [RuleVerdict.pass, .fail, .notApplicable, .notAssessed].map { v in

@@ -44,6 +44,7 @@ public enum ProgrammeMarkdown {
         table.add(
             ["**Total**", "", Format.integer(total.gpuCount), Format.integer(total.rackCount), Format.integer(halls)]
                 + powerCells(total) + [Format.megawatts(facility), ""])
+        let costs = costTable(entries)
         let digests = entries.map { "- `\($0.context.specPath)` SHA-256 `\($0.context.specDigest)`" }.joined(
             separator: "\n")
         return """
@@ -55,7 +56,7 @@ public enum ProgrammeMarkdown {
             at the design condition where simulated). Heat at design \
             power; energy at each site's sustained utilisation over 8,760 h.
 
-            \(table.rendered)
+            \(table.rendered)\(costs)
             ## How to reproduce
 
             ```sh
@@ -69,6 +70,41 @@ public enum ProgrammeMarkdown {
             This file is generated; do not edit it by hand.
 
             """
+    }
+
+    /// Capital (low / typical / high), capital per MW of IT, operating and lifetime cost and the
+    /// cheapest option per site (DESIGN.md §5.16); empty when no site is costed.
+    static func costTable(_ entries: [Entry]) -> String {
+        let costed = entries.filter { $0.plan.cost != nil }
+        guard !costed.isEmpty else { return "" }
+        var table = MarkdownTable([
+            ("Site", .left), ("Capital low [M USD]", .right), ("Capital [M USD]", .right),
+            ("Capital high [M USD]", .right), ("M USD/MW IT", .right), ("Operating [M USD/yr]", .right),
+            ("Lifetime (NPV) [M USD]", .right), ("Area [m²]", .right), ("Cheapest option", .left),
+        ])
+        var capital = CostRange.zero
+        var lifetime = Money.zero
+        for entry in costed {
+            let cost = entry.plan.cost!
+            capital += cost.capital
+            lifetime += cost.lifetime.typical
+            table.add([
+                "[\(entry.plan.site.name)](\(entry.reportName).md)", CostMarkdown.musd(cost.capital.low),
+                CostMarkdown.musd(cost.capital.typical), CostMarkdown.musd(cost.capital.high),
+                Format.fixed(cost.capitalPerMegawattIT.millionDollars, 2), CostMarkdown.musd(cost.operating.total),
+                CostMarkdown.musd(cost.lifetime.typical), Format.fixed(cost.space.total.squareMetres, 0),
+                CostMarkdown.cheapest(entry.plan).map {
+                    "\($0.option.label) (−\(CostMarkdown.musd($0.saving)) M USD)"
+                } ?? (entry.plan.options.isEmpty ? "–" : "as specified"),
+            ])
+        }
+        table.add([
+            "**Total**", CostMarkdown.musd(capital.low), CostMarkdown.musd(capital.typical),
+            CostMarkdown.musd(capital.high), "", "", CostMarkdown.musd(lifetime), "", "",
+        ])
+        return
+            "\n## Cost\n\nFacility capital (no land, site works, soft costs or IT) in USD of each site's price year, "
+            + "and lifetime cost at each site's discount rate and horizon (DESIGN.md §5.16).\n\n" + table.rendered
     }
 
     static func powerCells(_ t: CapacitySummary) -> [String] {

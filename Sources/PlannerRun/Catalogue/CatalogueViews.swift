@@ -33,6 +33,12 @@ public enum CatalogueViews {
         return json ? try StageCatalogueRendering.json(entries) : StageCatalogueRendering.table(entries)
     }
 
+    /// The cost catalogue (`dcplan catalog costs`): the table shows each entry also in USD of `year`.
+    public static func costs(json: Bool, year: Int) throws -> String {
+        let catalogue = BuiltInCosts.catalogue
+        return json ? try CostCatalogueRendering.json(catalogue) : CostCatalogueRendering.table(catalogue, year: year)
+    }
+
     /// The JSON Schema of the site spec, or of the sweep spec, ending in a newline.
     public static func schema(sweep: Bool) -> String {
         sweep ? SpecSchema.sweepSpec() : SpecSchema.siteSpec()

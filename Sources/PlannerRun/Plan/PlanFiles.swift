@@ -48,6 +48,7 @@ public enum PlanFiles {
         }
         files.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
         files.add(base + "/halls.csv", PlanCSV.halls(plan))
+        if plan.cost != nil { files.add(base + "/bill-of-quantities.csv", PlanCSV.billOfQuantities(plan)) }
         files.own(base, generated: isGenerated)
         return files
     }
@@ -57,7 +58,7 @@ public enum PlanFiles {
     static func isGenerated(_ name: String) -> Bool {
         [
             "plan.json", "racks.csv", "halls.csv", "single-line.svg", "facility-power.svg", "load-duration.svg",
-            "heat-recovery.svg",
+            "heat-recovery.svg", "bill-of-quantities.csv",
         ]
         .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }

@@ -57,6 +57,7 @@ public struct PlanRun: Sendable {
         var result = Result()
         for spec in specs {
             var plan = planner.plan(spec.site, weather: spec.weather)
+            plan.options = OptionComparison.compare(spec.site, chosen: plan, weather: spec.weather, planner: planner)
             plan.findings = plan.findings.strict(strict)
             log(
                 .findings(
