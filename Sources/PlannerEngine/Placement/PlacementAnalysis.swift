@@ -160,30 +160,38 @@ public enum PlacementAnalysis {
                 timeLimit: max(remaining, .milliseconds(1)), mipGap: options.mipGap.fraction, presolve: presolve,
                 method: .dualThenPrimal, branching: .pseudocost, nodeLimit: options.nodeLimit)
         }
-        // Phase 1.
+        // Phase 1. A group no site reaches cannot be served at all: straight to the elastic form.
         var cuts = PlacementFormulation.initialCuts(media)
-        var elastic = false
+        var elastic = media.contains { $0.groupReach.contains { $0.isEmpty } }
         var phase1: (model: PlacementModel, solution: LPSolution)
         var rounds = 0
+        func failed(_ status: PlacementStatus, _ report: SolveReport) -> FloorSolution {
+            let none = Self.summary(report, objective: nil, limits: limits, time: clock.now - begin)
+            return FloorSolution(layouts: media.map { empty(floor, $0, status: status, summary: none) }, program: nil)
+        }
         while true {
             let model = PlacementFormulation.build(floor: floor, media: media, cuts: cuts, phase: .units, elastic: elastic)
             let solution = try solve(model.program, options: glpk(true), start: nil)
             limits.note(solution.report)
+            if clock.now - begin >= options.timeLimit { limits.timeLimited = true }
             if solution.status == .infeasible && !elastic {
                 elastic = true
                 continue
             }
             guard solution.status.hasSolution else {
-                let none = Self.summary(solution.report, objective: nil, limits: limits, time: clock.now - begin)
-                let status: PlacementStatus = solution.status == .infeasible ? .infeasible : .noSolution
-                return FloorSolution(
-                    layouts: media.map { empty(floor, $0, status: status, summary: none) }, program: nil)
+                return failed(solution.status == .infeasible ? .infeasible : .noSolution, solution.report)
             }
             phase1 = (model, solution)
             let new = RedundancySeparation.violated(
                 model, values: solution.values, served: served(model, solution.values))
+            if new.isEmpty { break }
             rounds += 1
-            if new.isEmpty || rounds >= maximumRounds || limits.timeLimited { break }
+            // A layout that still breaks a redundancy condition is no layout: stopped by the clock
+            // (a status) or, past the round limit, reported as found nothing.
+            if rounds >= maximumRounds || limits.timeLimited {
+                limits.timeLimited = limits.timeLimited || rounds < maximumRounds
+                return failed(.noSolution, solution.report)
+            }
             cuts += new
         }
         let served = served(phase1.model, phase1.solution.values) ?? media.map(\.groupHeat)
@@ -202,13 +210,20 @@ public enum PlacementAnalysis {
         let lower = phase1.solution.status == .optimal && !elastic ? unitCost - 1e-6 * max(1, unitCost) : 0
         let upper = objective1 + 1e-6 * max(1, objective1)
         var best: (model: PlacementModel, values: [Double], report: SolveReport?) = (wide, start, nil)
+        if wide.binaries.isEmpty {
+            // Nothing to place (no site reaches a rack): the routing LP is the whole answer.
+            var report = phase1.solution.report
+            report.gap = 0
+            best.report = report
+        }
         rounds = 0
-        while !limits.timeLimited {
+        while !limits.timeLimited && !wide.binaries.isEmpty {
             let model = PlacementFormulation.build(
                 floor: floor, media: media, cuts: cuts, phase: .routing(unitCost: lower...upper, served: served),
                 vubSites: vubSites)
             let solution = try solve(model.program, options: glpk(false), start: start)
             limits.note(solution.report)
+            if clock.now - begin >= options.timeLimit { limits.timeLimited = true }
             guard solution.status.hasSolution else { break }
             let new = RedundancySeparation.violated(model, values: solution.values, served: served)
             rounds += 1

@@ -272,8 +272,10 @@ public enum PlacementFormulation {
             penalty = 10 * maxCost / max(minHeat, negligibleKilowatts)
             for (m, medium) in media.enumerated() {
                 for g in medium.groups.indices {
-                    let s = program.addVariable(
-                        "short[G\(g + 1),\(medium.medium.rawValue)]", bounds: .range(0, medium.groupHeat[g]))
+                    // A group no site reaches is short by all its heat.
+                    let bounds: Bounds =
+                        medium.groupReach[g].isEmpty ? .equal(medium.groupHeat[g]) : .range(0, medium.groupHeat[g])
+                    let s = program.addVariable("short[G\(g + 1),\(medium.medium.rawValue)]", bounds: bounds)
                     short[m].append(s)
                     objective.append(penalty * s)
                 }
@@ -413,13 +415,14 @@ public enum PlacementFormulation {
         medium.scheme.systems > 1 ? ",\(RedundancyScheme.name(s))" : ""
     }
 
-    /// The first cuts: each group alone and the whole medium, per system.
+    /// The first cuts: each group alone and all groups together, per system (groups no site
+    /// reaches left out: they are short in full).
     public static func initialCuts(_ media: [MediumFloor]) -> [CoverCut] {
         media.indices.flatMap { m in
-            (0..<media[m].scheme.systems).flatMap { s in
-                media[m].groups.indices.map { CoverCut(medium: m, system: s, groups: [$0]) }
-                    + (media[m].groups.count > 1
-                        ? [CoverCut(medium: m, system: s, groups: Array(media[m].groups.indices))] : [])
+            let reached = media[m].groups.indices.filter { !media[m].groupReach[$0].isEmpty }
+            return (0..<media[m].scheme.systems).flatMap { s in
+                reached.map { CoverCut(medium: m, system: s, groups: [$0]) }
+                    + (reached.count > 1 ? [CoverCut(medium: m, system: s, groups: reached)] : [])
             }
         }
     }

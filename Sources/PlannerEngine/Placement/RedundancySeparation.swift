@@ -40,7 +40,9 @@ enum RedundancySeparation {
                     let flow = network.maxFlow(from: 0, to: 1)
                     guard flow < total - 1e-6 * max(1, total) else { continue }
                     let side = network.sourceSide(of: 0)
-                    let set = (0..<groups).filter { side[2 + $0] && demand[$0] > 0 }
+                    let set = (0..<groups).filter {
+                        side[2 + $0] && demand[$0] > 0 && !medium.groupReach[$0].isEmpty
+                    }
                     let cut = CoverCut(medium: m, system: s, groups: set)
                     if !set.isEmpty, seen.insert(cut).inserted { found.append(cut) }
                 }

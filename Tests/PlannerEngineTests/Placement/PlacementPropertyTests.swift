@@ -51,7 +51,8 @@ struct PlacementPropertyTests {
                     layout.units.allSatisfy {
                         $0.load <= $0.capacity * (1 + 1e-9) && $0.maxLoadAfterFailure <= $0.capacity * (1 + 1e-6)
                     })
-                #expect(!layout.units.isEmpty && layout.failures.count == layout.units.count) // one per unit
+                #expect(!layout.units.isEmpty && layout.failures.count == layout.units.count) // one per unit (N+1)
+                #expect(PlacementChecker.sharedSites(placement).isEmpty)
                 #expect(layout.failures.allSatisfy { $0.shortfall.kilowatts <= 1e-3 })
             }
         }
