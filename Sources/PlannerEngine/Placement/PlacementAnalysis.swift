@@ -158,7 +158,7 @@ public enum PlacementAnalysis {
             let remaining = options.timeLimit - (clock.now - begin)
             return GLPKSolver.Options(
                 timeLimit: max(remaining, .milliseconds(1)), mipGap: options.mipGap.fraction, presolve: presolve,
-                method: .dualThenPrimal, branching: .pseudocost, nodeLimit: options.nodeLimit)
+                method: .dualThenPrimal, branching: presolve ? .pseudocost : .driebeckTomlin, nodeLimit: options.nodeLimit)
         }
         // Phase 1. A group no site reaches cannot be served at all: straight to the elastic form.
         var cuts = PlacementFormulation.initialCuts(media)
@@ -200,7 +200,8 @@ public enum PlacementAnalysis {
         // Phase 2: the phase-1 units routed (an LP) bound the unit cost and start the search.
         let wide = PlacementFormulation.build(
             floor: floor, media: media, cuts: cuts,
-            phase: .routing(unitCost: unitCost - 1e-6 * max(1, unitCost)...Double.greatestFiniteMagnitude, served: served))
+            phase: .routing(unitCost: unitCost - 1e-6 * max(1, unitCost)...Double.greatestFiniteMagnitude, served: served),
+            minimum: !elastic)
         guard let start = try route(wide, fixing: phase1.model, values: phase1.solution.values) else {
             throw .solverFailed("the phase-1 units of hall '\(floor.hallID)' admit no routing (a bug)")
         }
@@ -220,7 +221,7 @@ public enum PlacementAnalysis {
         while !limits.timeLimited && !wide.binaries.isEmpty {
             let model = PlacementFormulation.build(
                 floor: floor, media: media, cuts: cuts, phase: .routing(unitCost: lower...upper, served: served),
-                vubSites: vubSites)
+                minimum: !elastic, vubSites: vubSites)
             let solution = try solve(model.program, options: glpk(false), start: start)
             limits.note(solution.report)
             if clock.now - begin >= options.timeLimit { limits.timeLimited = true }

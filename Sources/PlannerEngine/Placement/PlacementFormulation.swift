@@ -242,7 +242,7 @@ public enum PlacementFormulation {
 
     public static func build(
         floor: HallFloor, media: [MediumFloor], cuts: [CoverCut], phase: Phase, elastic: Bool = false,
-        vubSites: Int = .max
+        minimum: Bool = true, vubSites: Int = .max
     ) -> PlacementModel {
         var program = LinearProgram(name: programName(floor.hallID, elastic: elastic))
         var objective: [LinearTerm] = []
@@ -314,8 +314,8 @@ public enum PlacementFormulation {
                 model.program.addConstraint("site[\(floor.sites[j].id)]", here.map { 1.0 * $0 }, .lessOrEqual(1))
             }
         }
-        // units[m]
-        if !elastic {
+        // units[m] (not where the elastic program decided the units: it has none)
+        if !elastic && minimum {
             for (m, medium) in media.enumerated() where medium.minimumUnits > 0 {
                 let all = (0..<medium.scheme.systems).flatMap { model.units(m, $0).map { 1.0 * $0.variable } }
                 model.program.addConstraint(
@@ -393,7 +393,9 @@ public enum PlacementFormulation {
                     if let y = model.open[cut.medium][s][j][t] { terms.append(1.0 * y) }
                 }
             }
-            let need = (q / capacity - 1e-9).rounded(.up) + k
+            // 1e-6 units (under a watt) of slack: served heat from an elastic point sits on a
+            // multiple of C up to round-off.
+            let need = (q / capacity - 1e-6).rounded(.up) + k
             model.program.addConstraint(name, terms, .greaterOrEqual(need))
         } else {
             for j in reaching.indices {

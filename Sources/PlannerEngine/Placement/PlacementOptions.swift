@@ -64,7 +64,7 @@ public struct PlacementOptions: Sendable, Equatable {
         liquidRedundancy: Redundancy = .nPlus(1), airRedundancy: Redundancy = .nPlus(1),
         minimumUnits: [CoolingMedium: Int] = [:], floorSharing: FloorSharing = .joint,
         pipingCostPerKilowattMetre: Money = .dollars(1), airPathCostPerKilowattMetre: Money = .dollars(0.5),
-        timeLimit: Duration = PlacementChoices.defaults.timeLimit, nodeLimit: Int = 20_000,
+        timeLimit: Duration = PlacementChoices.defaults.timeLimit, nodeLimit: Int = 2_000,
         mipGap: Ratio = PlacementChoices.defaults.mipGap, parallel: Bool = true
     ) {
         self.sites = sites
