@@ -42,7 +42,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(help: "With --placement: solve the halls one at a time instead of in parallel.")
     var sequential = false
 
-    @Flag(help: "With --placement: place the CDUs first and the air units on the sites left, instead of both media in one program.")
+    @Flag(help: "With --placement: CDUs first, air units on the sites left (default: both in one program).")
     var liquidFirst = false
 
     func validate() throws {
@@ -53,7 +53,8 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let benchmark = Benchmark(runs: runs, sweepRounds: sweepRounds, sequential: sequential, liquidFirst: liquidFirst)
+        let benchmark = Benchmark(
+            runs: runs, sweepRounds: sweepRounds, sequential: sequential, liquidFirst: liquidFirst)
         let log = console.log(quiet: false)
         if placement {
             try benchmark.placement(specs, log: log, out: console.out)

@@ -158,7 +158,8 @@ public enum PlacementAnalysis {
             let remaining = options.timeLimit - (clock.now - begin)
             return GLPKSolver.Options(
                 timeLimit: max(remaining, .milliseconds(1)), mipGap: options.mipGap.fraction, presolve: presolve,
-                method: .dualThenPrimal, branching: presolve ? .pseudocost : .driebeckTomlin, nodeLimit: options.nodeLimit)
+                method: .dualThenPrimal, branching: presolve ? .pseudocost : .driebeckTomlin,
+                nodeLimit: options.nodeLimit)
         }
         // Phase 1. A group no site reaches cannot be served at all: straight to the elastic form.
         var cuts = PlacementFormulation.initialCuts(media)
@@ -170,7 +171,8 @@ public enum PlacementAnalysis {
             return FloorSolution(layouts: media.map { empty(floor, $0, status: status, summary: none) }, program: nil)
         }
         while true {
-            let model = PlacementFormulation.build(floor: floor, media: media, cuts: cuts, phase: .units, elastic: elastic)
+            let model = PlacementFormulation.build(
+                floor: floor, media: media, cuts: cuts, phase: .units, elastic: elastic)
             let solution = try solve(model.program, options: glpk(true), start: nil)
             limits.note(solution.report)
             if clock.now - begin >= options.timeLimit { limits.timeLimited = true }
@@ -195,12 +197,15 @@ public enum PlacementAnalysis {
             cuts += new
         }
         let served = served(phase1.model, phase1.solution.values) ?? media.map(\.groupHeat)
-        let unitCost = phase1.model.unitCostTerms.reduce(0.0) { $0 + $1.coefficient * phase1.solution.values[$1.variable.index] }
+        let unitCost = phase1.model.unitCostTerms.reduce(0.0) {
+            $0 + $1.coefficient * phase1.solution.values[$1.variable.index]
+        }
 
         // Phase 2: the phase-1 units routed (an LP) bound the unit cost and start the search.
         let wide = PlacementFormulation.build(
             floor: floor, media: media, cuts: cuts,
-            phase: .routing(unitCost: unitCost - 1e-6 * max(1, unitCost)...Double.greatestFiniteMagnitude, served: served),
+            phase: .routing(
+                unitCost: unitCost - 1e-6 * max(1, unitCost)...Double.greatestFiniteMagnitude, served: served),
             minimum: !elastic)
         guard let start = try route(wide, fixing: phase1.model, values: phase1.solution.values) else {
             throw .solverFailed("the phase-1 units of hall '\(floor.hallID)' admit no routing (a bug)")
@@ -243,7 +248,9 @@ public enum PlacementAnalysis {
         report.columns = best.model.program.variables.count
         report.nonzeros = best.model.program.constraints.reduce(0) { $0 + $1.terms.count }
         report.binaries = best.model.binaries.count
-        let total = best.model.program.objective.terms.reduce(0.0) { $0 + $1.coefficient * best.values[$1.variable.index] }
+        let total = best.model.program.objective.terms.reduce(0.0) {
+            $0 + $1.coefficient * best.values[$1.variable.index]
+        }
         if best.report == nil {
             // Phase 2 found nothing better in time: the phase-1 layout, its gap unknown.
             report.gap = nil
@@ -312,7 +319,9 @@ public enum PlacementAnalysis {
     }
 
     /// A layout without units (no solution, or none found).
-    static func empty(_ floor: HallFloor, _ medium: MediumFloor, status: PlacementStatus, summary: PlacementSolveSummary)
+    static func empty(
+        _ floor: HallFloor, _ medium: MediumFloor, status: PlacementStatus, summary: PlacementSolveSummary
+    )
         -> CoolingLayout
     {
         CoolingLayout(

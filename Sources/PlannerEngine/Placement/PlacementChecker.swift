@@ -114,7 +114,9 @@ public enum PlacementChecker {
             for (i, r) in racks.enumerated() {
                 network.addEdge(0, 2 + i, served[r].watts)
                 for (s, j) in survivors.enumerated()
-                where floor.racks[r].position.aisleDistance(to: known[j].position).isWithin(typeByID[known[j].typeID]!.reach) {
+                where floor.racks[r].position.aisleDistance(to: known[j].position).isWithin(
+                    typeByID[known[j].typeID]!.reach)
+                {
                     network.addEdge(2 + i, 2 + racks.count + s, .infinity)
                 }
             }

@@ -27,7 +27,8 @@ extension PlacementAnalysis {
         var programs: [(name: String, program: LinearProgram?)] = []
         switch options.floorSharing {
         case .joint:
-            programs.append(("floor", try solveFloor(floor, media: media(floor, options: options), options: options).program))
+            programs.append(
+                ("floor", try solveFloor(floor, media: media(floor, options: options), options: options).program))
         case .sequential:
             var taken: Set<Int> = []
             for medium in CoolingMedium.allCases {

@@ -136,7 +136,8 @@ public enum SitePlacement {
                     Finding(
                         .note, subject,
                         "\(what) stopped at the node limit with a gap of "
-                            + "\(layout.solve.gap.map { NumberText.compact(($0.percent * 100).rounded() / 100) } ?? "?") %; "
+                            + (layout.solve.gap.map { NumberText.compact(($0.percent * 100).rounded() / 100) } ?? "?")
+                            + " %; "
                             + "the layout is the same on any machine"))
             }
             let violations = PlacementChecker.violations(of: layout, floor: floor, types: options.units(layout.medium))

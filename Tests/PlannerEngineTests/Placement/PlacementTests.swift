@@ -1,11 +1,12 @@
 import Catalogue
 import Foundation
 import LinearProgramming
-@testable import PlannerEngine
 import PlannerModel
 import SiteSpec
 import Testing
 import _PlannerTestSupport
+
+@testable import PlannerEngine
 
 /// A tiny hall for hand calculations: one row of two 100 kW racks (90 % liquid: 90 kW liquid,
 /// 10 kW air each) at 0.6 m pitch, 1.8 m aisle, 1.2 m deep.
@@ -120,7 +121,9 @@ struct PlacementFormulationTests {
         let model = PlacementFormulation.build(
             floor: floor, media: media, cuts: PlacementFormulation.initialCuts(media), phase: .units)
         let program = model.program
-        #expect(program.variables.map(\.name) == (1...5).map { "open[J\($0),cdu-test]" } + (1...5).map { "open[J\($0),fan-test]" })
+        #expect(
+            program.variables.map(\.name) == (1...5).map { "open[J\($0),cdu-test]" }
+                + (1...5).map { "open[J\($0),fan-test]" })
         // site[J]: a CDU and a fan may not share a slot.
         #expect(row(program, "site[J1]")! == (["open[J1,cdu-test]": 1, "open[J1,fan-test]": 1], .lessOrEqual(1)))
         // N+1 on one group: ⌈180/200⌉ + 1 = 2 CDUs and ⌈20/50⌉ + 1 = 2 fans within reach.
@@ -423,7 +426,8 @@ struct PlacementSolveTests {
         #expect(sequential == parallel && sequential.allSatisfy { $0?.count == 2 })
     }
 
-    @Test("the national AI computing center's halls place N+1 CDUs and fan walls within the 0.5 % gap, on separate slots")
+    @Test(
+        "the national AI computing center's halls place N+1 CDUs and fan walls within the 0.5 % gap, on separate slots")
     func koreaNational() throws {
         let site = try #require(
             SiteLoader().load(path: RepositoryPaths.path("Sites/korea-national-ai-computing-center.yaml")).site)
