@@ -206,7 +206,7 @@ public enum PlacementAnalysis {
             floor: floor, media: media, cuts: cuts,
             phase: .routing(
                 unitCost: unitCost - 1e-6 * max(1, unitCost)...Double.greatestFiniteMagnitude, served: served),
-            minimum: !elastic)
+            minimum: !elastic, vubSites: 0) // with the units fixed the VUBs say nothing; same columns
         guard let start = try route(wide, fixing: phase1.model, values: phase1.solution.values) else {
             throw .solverFailed("the phase-1 units of hall '\(floor.hallID)' admit no routing (a bug)")
         }
