@@ -262,6 +262,41 @@ struct PlacementSolveTests {
         #expect(liquid.units.count == 3)
     }
 
+    @Test("a layout needing more units than the cooling table says so with both counts; xN/y is flagged as approximate")
+    func tableShortFinding() throws {
+        // The table installs 1 CDU, N+1 on the tiny hall needs ⌈180/200⌉ + 1 = 2.
+        var options = TinyHall.options()
+        options.minimumUnits[.liquid] = 1
+        let placement = try PlacementAnalysis.place(hall: TinyHall.hall(), options: options)
+        let liquid = try #require(placement.liquid)
+        let findings = SitePlacement.findings(liquid, floor: placement.floor, options: options, subject: "halls[0]")
+        #expect(
+            findings.contains {
+                $0.severity == .warning && $0.message.contains("needs 2 units where the cooling table installs 1")
+            }, "\(findings.map(\.message))")
+        // 4N/3 is placed as N+1 (x − y = 1), with a warning.
+        options.liquidRedundancy = .fourNOverThree
+        let distributed = try #require(try PlacementAnalysis.place(hall: TinyHall.hall(), options: options).liquid)
+        #expect(distributed.units.count == 2)
+        let flagged = SitePlacement.findings(distributed, floor: placement.floor, options: options, subject: "h")
+        #expect(
+            flagged.contains {
+                $0.severity == .warning && $0.message.contains("treats cooling.cdu_redundancy 4N/3 as N+1")
+            })
+    }
+
+    @Test("identical halls are solved once and each keeps its own ID")
+    func identicalHalls() throws {
+        var second = TinyHall.hall()
+        second.id = "tiny-2"
+        let results = PlacementAnalysis.place(halls: [TinyHall.hall(), second], options: TinyHall.options())
+        let a = try results[0].get()
+        let b = try results[1].get()
+        #expect(a.hallID == "tiny" && b.hallID == "tiny-2" && b.liquid?.hallID == "tiny-2")
+        #expect(a.liquid?.units == b.liquid?.units && a.air?.units == b.air?.units)
+        #expect(a.liquid?.solve == b.liquid?.solve) // the same solve, not a second one
+    }
+
     @Test("one floor: with three slots for two CDUs and two fans, the fans are short")
     func oneFloor() throws {
         // N+1 needs 2 + 2 units on 3 slots. The elastic program leaves the cheaper heat short: all
