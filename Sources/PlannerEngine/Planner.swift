@@ -51,8 +51,11 @@ public struct Planner: Sendable {
         let weather = given.map { w in site.designCondition.map { (year: w.year, design: DesignConditions($0)) } ?? w }
         let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
         violations += ConsistencyChecks.racks(site, halls: halls, total: halls.reduce(.zero) { $0 + $1.total })
+        // With cooling to plan, this first pass only gives the halls' chains the cooling needs: the
+        // distribution comparison waits for the second pass, which adds the cooling's load at MV.
+        let cools = weather != nil || site.designCondition != nil
         var electrical = ElectricalAnalysis.analyse(
-            site, halls: halls, distribution: distribution, compare: compareDistributions, chains: chains)
+            site, halls: halls, distribution: distribution, compare: compareDistributions && !cools, chains: chains)
         violations += ConsistencyChecks.electrical(electrical, halls: halls)
         let profile = weather == nil ? nil : profileLevels(site)
         // With a weather year the plant is simulated over it; without one the cooling is sized at

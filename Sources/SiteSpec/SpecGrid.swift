@@ -53,7 +53,7 @@ extension SiteAssembler {
                     at: location?.place ?? Place(path: SpecPath.root.appending(key: "site"), line: nil, column: nil))
             }
         }
-        study(&electrical.study, grid?.study, table: electrical.gridRules ?? GridRuleTables.kepco)
+        study(&electrical.study, grid?.study, table: electrical.resolvedGridRules)
         self.backup(&electrical.backup, backup)
     }
 

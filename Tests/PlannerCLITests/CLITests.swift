@@ -135,14 +135,15 @@ struct PowerChainCLITests {
         let spec = RepositoryPaths.path("Tests/PlannerCLITests/Fixtures/no-chillers.yaml")
         let result = runDcplan(["plan", "--quiet", "--out", out.path, spec])
         #expect(result.status == 2)
-        // 33.8 °C + 8 K = 41.8 °C leaving the dry coolers with no chiller to trim it.
+        // The 1.04 MW loop on its 3 dry coolers (2 required for the 1.11 MW they would reject with chillers,
+        // + 1 spare): 33.8 °C + 8 K × 1.04/3 = 36.6 °C leaving them, with no chiller to trim it (DESIGN.md §5.12).
         #expect(
             result.stderr.contains(
                 "error: cooling.plant.facility_water.chiller_units: the plant cannot hold the facility water set point "
                     + "of 32 °C"))
-        #expect(result.stderr.contains("water reaches 41.8 °C"))
+        #expect(result.stderr.contains("water reaches 36.6 °C"))
         let report = try String(contentsOf: out.appendingPathComponent("no-chillers.md"), encoding: .utf8)
-        #expect(report.contains("41.8 (**above set point**)"))
+        #expect(report.contains("36.6 (**above set point**)"))
     }
 
     @Test(

@@ -16,14 +16,27 @@ struct CoolingAnalysisTests {
         return Planner().plan(site, weather: (year, try DesignConditions.load(forEPWAt: epw, year: year)))
     }
 
-    @Test("32 °C facility water with 8 K dry coolers free-cools 7,270 h of the Seoul year (V16, ±3 %)")
+    @Test("32 °C water from 8 K dry coolers at their rated duty free-cools 7,270 h of the Seoul year (V16, ±3 %)")
     func freeCoolingHours() throws {
-        // Default TCS supply 36 °C − 4 K CDU approach = 32 °C facility water; free when DB + 8 K ≤ 32 °C.
+        // A bank at its rated duty (x = 1) at full speed leaves DB + 8 K: free when DB + 8 ≤ 32 °C.
+        let year = try EPWReader.read(path: Self.epw)
+        let plant = PlantConfiguration(
+            economiser: BuiltInThermal.dryCooler1MW, units: 10, chiller: BuiltInThermal.waterCooledCentrifugal,
+            facilityWaterRise: .kelvins(10))
+        var rated = 0
+        for i in 0..<year.count {
+            let h = Thermal.plantHour(
+                dryBulb: year.dryBulb[i], wetBulb: year.wetBulb[i], supply: .celsius(32), heatLoad: .megawatts(10),
+                plant: plant)
+            if h.mode == .free { rated += 1 }
+        }
+        #expect(abs(Double(rated) - 7270) <= 7270 * 0.03, "\(rated) h")
+        // Samsung's bank at its sustained load carries less than its rating, so its approach is smaller
+        // (DESIGN.md §5.12): at least as many free hours as at the rating.
         let cooling = try #require(try Self.plan("Sites/korea-samsung-ai-megafactory.yaml").cooling)
         #expect(cooling.facilityWaterSupply == .celsius(32))
         let annual = try #require(cooling.annual)
-        let free = annual.hoursByMode[.free, default: 0]
-        #expect(abs(Double(free) - 7270) <= 7270 * 0.03, "\(free) h")
+        #expect(annual.hoursByMode[.free, default: 0] >= rated)
         #expect(annual.hoursByMode.values.reduce(0, +) == 8760)
     }
 
@@ -162,11 +175,17 @@ struct CoolingAnalysisTests {
         let cooling = try #require(plan.cooling)
         let liquid = try #require(cooling.loop(.liquid))
         #expect(liquid.chillerFirmCapacity == .zero)
-        // no chiller: the dry coolers alone leave water at 33.8 + 8 = 41.8 °C at the design condition
-        #expect(isClose(liquid.designHour.supplyTemperature.celsius, 41.8, relative: 1e-9))
+        // no chiller: the dry coolers alone carry the loop's heat Q at their part-load approach and leave
+        // water at 33.8 + 8 × Q/C_bank at the design condition (DESIGN.md §5.12)
+        let x = liquid.designHeatLoad / liquid.plant.economiserCapacity
+        #expect(x < 1)
+        #expect(isClose(liquid.designHour.supplyTemperature.celsius, 33.8 + 8 * x, relative: 1e-9))
+        // Hours above the set point: at most those the bank misses at its rated approach (8,760 − 7,270,
+        // V16), at least those whose dry bulb alone is above 32 °C.
+        let hot = year.dryBulb.celsius.filter { $0 > 32 }.count
         #expect(
-            liquid.hoursAboveSetPoint == 8760 - 7270,
-            "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint))")
+            liquid.hoursAboveSetPoint <= 8760 - 7270 && liquid.hoursAboveSetPoint >= hot,
+            "every hour the dry coolers cannot reach 32 °C (\(liquid.hoursAboveSetPoint), \(hot) above 32 °C)")
         #expect(cooling.hoursAboveLiquidClass == liquid.hoursAboveSetPoint)
         #expect(
             plan.findings.contains {

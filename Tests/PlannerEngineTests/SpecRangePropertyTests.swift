@@ -271,7 +271,7 @@ struct BeyondSenseTests {
     func tenGigawatts() throws {
         #expect(
             try Self.plan("{ id: h, copies: 100, racks: [{ type: gb300-nvl72, count: 10000 }] }") == [
-                "halls: the site draws 178.3 GW of facility power at design, beyond sense above 10 GW: check the rack "
+                "halls: the site draws 178.7 GW of facility power at design, beyond sense above 10 GW: check the rack "
                     + "counts and copies"
             ])
     }

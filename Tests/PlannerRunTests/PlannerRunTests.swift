@@ -66,7 +66,7 @@ struct PlannerRunTests {
         let out = try makeTemporaryDirectory().path
         let sweep = try SweepRun.load(RepositoryPaths.path("Sites/sweeps/naicc-seoul-vs-dulles.yaml")) { _ in }
         let done = try sweep.run(out: out, threads: 2)
-        #expect(done.scenarios == 4)
+        #expect(done.scenarios == 6) // 2 climates × 3 economisers
         let committed = RepositoryPaths.path("Reports/sweeps/naicc-seoul-vs-dulles")
         let names = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == names)

@@ -133,3 +133,10 @@ public enum GridRuleTables {
         return word
     }
 }
+
+extension SiteElectrical {
+    /// The site's interconnect rule table: the one the loader resolved (`site.grid.rules`, else the
+    /// country of `site.location`, else KEPCO's with a warning), or KEPCO's for a site built in code
+    /// without one. The only place that default is applied.
+    public var resolvedGridRules: GridRuleTable { gridRules ?? GridRuleTables.kepco }
+}

@@ -178,7 +178,23 @@ public enum BuiltInThermal {
                 + "usual 3-7 for treated make-up water"
         ))
 
-    public static let heatRejection = [dryCooler1MW, coolingTower2MW]
+    public static let adiabaticDryCooler1MW: HeatRejectionEntry = {
+        var entry = HeatRejectionEntry(
+            id: "adiabatic-dry-cooler-1mw", name: "Adiabatic dry cooler 1 MW (wetted pads)", kind: .adiabaticDryCooler,
+            capacity: .megawatts(1), approach: .kelvins(8), designFanPower: .kilowatts(25),
+            provenance: Provenance(
+                source:
+                    "REFERENCE.md §3.6 Seoul free-cooling row (8 K dry approach, derived M); pads P302 (80 % "
+                    + "saturation, 10 K rated air rise, L); wetting only once the dry coil at full speed cannot hold "
+                    + "the set point, C66; capacity and fan power \(openItem)",
+                confidence: .low,
+                derivation:
+                    "the 1 MW dry cooler with pads: the air enters the coil at T_db − 0.8·(T_db − T_wb) when wet"))
+        entry.padEffectiveness = .percent(80)
+        return entry
+    }()
+
+    public static let heatRejection = [dryCooler1MW, adiabaticDryCooler1MW, coolingTower2MW]
 
     // MARK: Chillers
 

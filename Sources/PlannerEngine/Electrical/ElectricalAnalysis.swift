@@ -69,7 +69,7 @@ public enum ElectricalAnalysis {
                             source: "site spec (site.grid.interconnect_kv)", confidence: .medium,
                             derivation: "stated by the spec's author; not checked against the utility's rules"))
                 ]
-            } ?? (site.electrical.gridRules ?? GridRuleTables.kepco).rules
+            } ?? site.electrical.resolvedGridRules.rules
         let transformer = GridConnection.mainTransformer(
             for: GridConnection.rule(for: designAtMV + mechanicalLoad, rules: rules).voltage,
             standard: chains.mainTransformer)
@@ -120,7 +120,7 @@ public enum ElectricalAnalysis {
             halls: electrical, mainTransformers: mainDesign, grid: grid, facilityDesign: facilityDesign,
             facilitySustained: facilitySustained, comparison: [], siteStorage: siteStorage,
             stageEntries: entries, mechanicalLoad: mechanicalLoad, siteMetal: siteMetal)
-        result.gridRules = site.electrical.gridRules ?? GridRuleTables.kepco
+        result.gridRules = site.electrical.resolvedGridRules
         result.study = GridStudy.interconnection(site, halls: halls)
         result.backup = GridStudy.backup(
             site.electrical.backup, it: itDesign, criticalLoad: designAtMV + mechanicalLoad)

@@ -50,10 +50,7 @@ enum ElectricalFindings {
     static func singleFailures(_ electrical: SiteElectricalResult) -> [Finding] {
         electrical.halls.flatMap { hall in
             // Rack-end stages sized per rack type are reported by `RackPSUFindings`, per rack type.
-            let perRackType = Set(hall.design.stages.filter { !$0.rackTypes.isEmpty }.map(\.stage))
-            return hall.design.stages.filter { perRackType.contains($0.stage) == false }.flatMap { stage in
-                PowerChainResult(chain: hall.design.chain, itLoad: hall.design.itLoad, stages: [stage]).singleFailures
-            }.filter { !$0.survives }.map { f in
+            hall.design.singleFailures.filter { !$0.survives && !$0.perRackType }.map { f in
                 let copies = hall.copies > 1 ? " in each of the \(hall.copies) copies" : ""
                 let survivors =
                     f.survivorLoading.map { " (the survivors would run at \(percent($0)))" } ?? " (no unit survives)"

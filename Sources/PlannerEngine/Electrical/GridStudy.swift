@@ -47,7 +47,7 @@ public enum GridStudy {
     /// `ramp = P/t_r`, `ΔP = (f − 1)·P` (REFERENCE.md §1.6, P72, P260).
     public static func interconnection(_ site: Site, halls: [HallResult]) -> InterconnectionStudy {
         let choices = site.electrical.study
-        let table = site.electrical.gridRules ?? GridRuleTables.kepco
+        let table = site.electrical.resolvedGridRules
         let largestHall = halls.map(\.perCopy.itPower.design).max() ?? .zero
         let step = choices.largestJob ?? largestHall
         let ramp = PowerRamp.mean(step: step, over: choices.riseTime)

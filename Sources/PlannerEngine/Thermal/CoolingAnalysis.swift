@@ -188,18 +188,24 @@ public enum CoolingAnalysis {
         return (hallCooling, loops, designLoads)
     }
 
-    /// One loop at design: economisers for its heat under their redundancy; the chiller duty the
-    /// design condition needs with unlimited chillers, at whichever of the two ASHRAE 0.4 %
+    /// One loop at design (DESIGN.md §5.3, §5.12), at whichever of the two ASHRAE 0.4 %
     /// conditions needs more (cooling DB with its MCWB, for dry coolers and air-cooled condensers;
-    /// evaporation WB with its MCDB, for towers); the chillers that duty needs under their
-    /// redundancy (or the spec's count) and their firm capacity; then that hour again with that
-    /// capacity.
+    /// evaporation WB with its MCDB, for towers):
+    ///
+    /// 1. Economisers for all the heat they reject: the smallest bank `n ≥ ⌈Q/U_e⌉` whose
+    ///    design-hour duty with unlimited chillers fits its rating, `Q_rej(n) ≤ n·U_e`, where
+    ///    `Q_rej = Q + W` with water-cooled chillers (the condenser water runs through the bank) and
+    ///    `Q − Q_c` with air-cooled ones. `Q_rej(n)` falls as `n` grows (a bigger bank has a smaller
+    ///    approach, so the compressors work less), so the first `n` found counting up is the least.
+    ///    The redundancy's spares are added on top.
+    /// 2. The chiller duty at that condition with the required bank (spares out) and unlimited
+    ///    chillers; the chillers that duty needs under their redundancy (or the spec's count) and
+    ///    their firm capacity.
+    /// 3. That hour again with every installed economiser and the firm chiller capacity.
     static func loop(
         _ kind: CoolingLoop.Kind, supply: Temperature, designHeat: Power, design: DesignConditions,
         choices: CoolingChoices
     ) -> CoolingLoop {
-        let economisers = RedundancyAnalysis.size(
-            load: designHeat, unitRating: choices.economiser.capacity, redundancy: choices.economiserRedundancy)
         let conditions = [
             (dryBulb: design.coolingDryBulb, wetBulb: design.coolingMeanCoincidentWetBulb),
             (dryBulb: design.evaporationMeanCoincidentDryBulb, wetBulb: design.evaporationWetBulb),
@@ -210,10 +216,23 @@ public enum CoolingAnalysis {
                 dryBulb: condition.dryBulb, wetBulb: condition.wetBulb, supply: supply, heatLoad: designHeat,
                 plant: plant)
         }
-        let unlimited = PlantConfiguration(
-            economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
-            facilityWaterRise: choices.facilityWaterRise)
-        let duties = conditions.map { hour(unlimited, at: $0).chillerHeat }
+        func bank(_ units: Int) -> PlantConfiguration {
+            PlantConfiguration(
+                economiser: choices.economiser, units: units, chiller: choices.chiller,
+                facilityWaterRise: choices.facilityWaterRise)
+        }
+        let unit = choices.economiser.capacity
+        var required = RedundancyAnalysis.unitsRequired(load: designHeat, unitRating: unit)
+        var rejection = conditions.map { hour(bank(required), at: $0).rejectionDuty }.max() ?? .zero
+        // Bounded: Q_rej stays below Q·(1 + 1/COP_min); the bound only guards a degenerate entry.
+        let ceiling = 10 * max(1, UnitCount.ceiling(rejection / unit))
+        while rejection > unit * Double(required) * (1 + 1e-12), required < ceiling {
+            required += 1
+            rejection = conditions.map { hour(bank(required), at: $0).rejectionDuty }.max() ?? .zero
+        }
+        let economisers = RedundancyAnalysis.size(
+            load: rejection, unitRating: unit, redundancy: choices.economiserRedundancy, minimumUnits: required)
+        let duties = conditions.map { hour(bank(economisers.unitsRequired), at: $0).chillerHeat }
         let worst = duties[1] > duties[0] ? 1 : 0
         let duty = duties[worst]
         // One counting rule (DESIGN.md §5.14): required is n = ⌈duty/U⌉, never the spares;
@@ -222,20 +241,20 @@ public enum CoolingAnalysis {
             duty > .zero
             ? RedundancyAnalysis.size(
                 load: duty, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy) : nil
-        let required = sized?.unitsRequired ?? 0
+        let chillersRequired = sized?.unitsRequired ?? 0
         let installed = choices.chillerUnits[kind] ?? sized?.unitsInstalled ?? 0
         let firm = RedundancyAnalysis.firmCapacity(
             installed: installed, unitRating: choices.chiller.capacity, redundancy: choices.chillerRedundancy)
-        let plant = PlantConfiguration(
-            economiser: choices.economiser, units: economisers.unitsInstalled, chiller: choices.chiller,
-            facilityWaterRise: choices.facilityWaterRise, chillerCapacity: firm)
+        var plant = bank(economisers.unitsInstalled)
+        plant.chillerCapacity = firm
         var loop = CoolingLoop(
             kind: kind, supplySetPoint: supply, designHeatLoad: designHeat, economisers: economisers,
             designDryBulb: conditions[worst].dryBulb, designWetBulb: conditions[worst].wetBulb,
-            designChillerDuty: duty, chillersRequired: required, chillersInstalled: installed,
+            designChillerDuty: duty, chillersRequired: chillersRequired, chillersInstalled: installed,
             chillerFirmCapacity: firm,
             plant: plant, designHour: hour(plant, at: conditions[worst]), hoursAboveSetPoint: 0, warmestSupply: supply)
         loop.chillersFixed = choices.chillerUnits[kind] != nil
+        loop.designRejectionDuty = rejection
         return loop
     }
 
@@ -281,6 +300,7 @@ public enum CoolingAnalysis {
         var chainEnergy = Energy.zero
         var moverEnergy = Energy.zero
         var pumpEnergy = Energy.zero
+        var fanEnergy = Energy.zero
         var rejected = Energy.zero
         var worstResidual = 0.0
         var water = Mass.zero
@@ -342,11 +362,13 @@ public enum CoolingAnalysis {
                     }
                 }
                 plantPower += hour.electricity
+                fanEnergy += hour.fanPower * .hour
                 pumpPower += distribution + condenser
                 heatOut += hour.heatRejected + condenser
                 water += hour.makeup * .hour
                 if !hour.holdsSetPoint { loops[l].hoursAboveSetPoint += 1 }
                 loops[l].hoursByMode[hour.mode, default: 0] += 1
+                if hour.padsWet { loops[l].hoursPadsWet += 1 }
                 loops[l].warmestSupply = max(loops[l].warmestSupply, hour.supplyTemperature)
                 switch loops[l].kind {
                 case .liquid:
@@ -397,6 +419,7 @@ public enum CoolingAnalysis {
             peakHour: peak,
             heatRejected: rejected, heatRecovered: recoveredTotal, worstBalanceResidual: worstResidual)
         annual.pumpEnergy = pumpEnergy
+        annual.economiserFanEnergy = fanEnergy
         annual.houseEnergy = house * Duration.hour * Double(weather.count)
         annual.hourlyLiquidHeat = HourlySeries(si: liquidHeat)
         annual.hourlyLiquidSupply = HourlySeries(celsius: liquidSupply)

@@ -36,21 +36,18 @@ extension CoolingAnalysis {
     /// One loop's plant with one chiller and one economiser out.
     ///
     /// Chillers: `n_c − 1` of the installed `n_c` in service, capacity `(n_c − 1)·Q_unit`, whatever
-    /// the redundancy (the outage uses the spare). Economisers: `n_e − 1` in service; a coil of fixed
-    /// UA and airflow carrying `Q` has an approach in proportion to its duty (`Q = UA·ΔT_lm`,
-    /// REFERENCE.md P333), so the bank's approach grows to `a·max(1, Q/((n_e − 1)·Q_e))` with
-    /// `a` the unit's rated approach at its rated duty `Q_e`.
+    /// the redundancy (the outage uses the spare). Economisers: `n_e − 1` in service; the bank's
+    /// approach follows its duty over the smaller bank's rating in ``Thermal/plantHour`` (a coil of
+    /// fixed UA and airflow has an approach in proportion to its duty, `Q = UA·ΔT_lm`,
+    /// REFERENCE.md P333).
     static func degradedPlant(
-        _ loop: CoolingLoop, heat: Power, choices: CoolingChoices
+        _ loop: CoolingLoop, choices: CoolingChoices
     ) -> (plant: PlantConfiguration, chillers: Int, economisers: Int) {
         let economisers = max(0, loop.economisers.unitsInstalled - 1)
         let chillers = max(0, loop.chillersInstalled - 1)
-        var plant = PlantConfiguration(
+        let plant = PlantConfiguration(
             economiser: choices.economiser, units: economisers, chiller: choices.chiller,
             facilityWaterRise: choices.facilityWaterRise, chillerCapacity: choices.chiller.capacity * Double(chillers))
-        let bank = choices.economiser.capacity * Double(economisers)
-        let stretch = bank > .zero ? max(1, heat / bank) : 1e6
-        plant.economiserApproach = choices.economiser.approach * stretch
         return (plant, chillers, economisers)
     }
 
@@ -64,7 +61,7 @@ extension CoolingAnalysis {
     ) -> ExtremeCheck {
         let condition = extremeCondition(choices: choices, design: design, weather: weather)
         let checked = loops.map { loop -> ExtremeCheck.Loop in
-            let degraded = degradedPlant(loop, heat: loop.designHeatLoad, choices: choices)
+            let degraded = degradedPlant(loop, choices: choices)
             var unlimited = degraded.plant
             unlimited.chillerCapacity = .watts(.infinity)
             let duty = Thermal.plantHour(
@@ -78,7 +75,7 @@ extension CoolingAnalysis {
             var worst = Power.zero
             for i in 0..<weather.count {
                 let heat = levels[levelOfHour(i)].loads[loop.kind]
-                let plant = degradedPlant(loop, heat: heat, choices: choices).plant
+                let plant = degraded.plant
                 var free = plant
                 free.chillerCapacity = .watts(.infinity)
                 let needed = Thermal.plantHour(

@@ -163,6 +163,94 @@ public enum Thermal {
         wetBulb + approach
     }
 
+    /// Approach of an economiser bank at part duty and part fan speed.
+    ///
+    /// `a = a_rated·x/s`, `x = Q_rej/Q_bank`, `s` the fan speed (fraction of full)
+    ///
+    /// At fixed flows and UA a coil's temperature differences scale with the heat it carries
+    /// (`Q = UA·ΔT_lm`, REFERENCE.md P333), so at full speed the approach is in proportion to the
+    /// duty. Slowing the fans cuts the airflow, and the air's rise `Q/(ṁ·c_p)` grows as `1/s`; the
+    /// approach is taken to grow the same way (REFERENCE.md P301, L: the air-side UA also falls,
+    /// roughly as `s^0.6–0.8`, which this folds into the air rise).
+    ///
+    /// - Parameters:
+    ///   - rated: `a_rated`, the unit's approach at its rated duty and full speed [K].
+    ///   - dutyFraction: `x`, heat rejected over the bank's rated capacity (≥ 0; above 1 the
+    ///     bank is overloaded and the approach grows past its rating).
+    ///   - fanSpeed: `s`, fraction of full speed (> 0).
+    /// - Returns: the approach [K].
+    ///
+    /// Source: REFERENCE.md P301, P333; DESIGN.md §5.12.
+    @inlinable
+    public static func economiserApproach(
+        rated: TemperatureDifference, dutyFraction: Double, fanSpeed: Ratio = .one
+    ) -> TemperatureDifference {
+        rated * (max(0, dutyFraction) / fanSpeed.fraction)
+    }
+
+    /// The fan speed at which an economiser bank just delivers a leaving-water temperature.
+    ///
+    /// `s = max(s_min, a_rated·x/(T_target − T_base))`, capped at 1, with `T_base` the dry bulb
+    /// (dry cooler) or wet bulb (tower); the inverse of ``economiserApproach(rated:dutyFraction:fanSpeed:)``.
+    /// A target at or below the base needs full speed (and is not reached).
+    ///
+    /// - Parameters:
+    ///   - rated: `a_rated` [K].
+    ///   - dutyFraction: `x`, heat rejected over the bank's rated capacity.
+    ///   - headroom: `T_target − T_base` [K].
+    ///   - minimum: `s_min`, the lowest speed the fans run at (REFERENCE.md P300: 25 %).
+    /// - Returns: `s` (fraction of full speed).
+    ///
+    /// Source: REFERENCE.md P300, P301; DESIGN.md §5.12.
+    @inlinable
+    public static func economiserFanSpeed(
+        rated: TemperatureDifference, dutyFraction: Double, headroom: TemperatureDifference, minimum: Ratio
+    ) -> Ratio {
+        guard headroom.kelvins > 0 else { return .one }
+        return .fraction(min(1, max(minimum.fraction, rated.kelvins * max(0, dutyFraction) / headroom.kelvins)))
+    }
+
+    /// Air leaving the wetted pads of an adiabatic dry cooler (direct evaporative cooling).
+    ///
+    /// `T_air = T_db − ε·(T_db − T_wb)`
+    ///
+    /// - Parameters:
+    ///   - dryBulb: `T_db`, the outdoor dry bulb.
+    ///   - wetBulb: `T_wb`, the outdoor wet bulb (≤ `T_db`).
+    ///   - effectiveness: `ε`, the pads' saturation effectiveness (REFERENCE.md P302: 80 %).
+    /// - Returns: `T_air`, the air entering the coil.
+    ///
+    /// Source: REFERENCE.md P302; DESIGN.md §5.12.
+    @inlinable
+    public static func adiabaticAirTemperature(dryBulb: Temperature, wetBulb: Temperature, effectiveness: Ratio)
+        -> Temperature
+    {
+        dryBulb - (dryBulb - wetBulb) * effectiveness.fraction
+    }
+
+    /// Water the pads of an adiabatic bank evaporate to cool its air.
+    ///
+    /// `ṁ_e = ṁ_air·c_p·ΔT_pad/h_fg` with `ṁ_air·c_p = C/ΔT_air` (the bank's rated capacity `C` over
+    /// its rated air rise), so `ṁ_e = C·ΔT_pad/(ΔT_air·h_fg)`; the fans run at full speed when the
+    /// pads are wet. The pads' bleed is neglected (recirculating pads, REFERENCE.md P302).
+    ///
+    /// - Parameters:
+    ///   - airCooling: `ΔT_pad = T_db − T_air` [K].
+    ///   - capacity: `C`, the bank's rated heat [W].
+    ///   - ratedAirRise: `ΔT_air`, the air's rise through the coil at rated duty [K] (10 K, P302).
+    ///   - latentHeatJPerKg: `h_fg` [J/kg].
+    /// - Returns: `ṁ_e` [kg/s].
+    ///
+    /// Source: REFERENCE.md P302; DESIGN.md §5.12.
+    @inlinable
+    public static func adiabaticEvaporation(
+        airCooling: TemperatureDifference, capacity: Power, ratedAirRise: TemperatureDifference,
+        latentHeatJPerKg: Double = waterLatentHeatJPerKg
+    ) -> MassFlow {
+        .kilogramsPerSecond(
+            capacity.watts * max(0, airCooling.kelvins) / (ratedAirRise.kelvins * latentHeatJPerKg))
+    }
+
     /// Latent heat of vaporisation of water at 25 °C, h_fg = 44 020 kJ/kmol ÷ 18.015 kg/kmol
     /// = 2 443.5 kJ/kg (NBS Circular 500 via Geankoplis, *Transport Processes and Separation
     /// Process Principles*, 5th ed., Table A.2-1;

@@ -192,6 +192,9 @@ public struct SingleFailureCase: Hashable, Sendable {
     /// The load that drops when the failure is not survived: the failed unit's share of its
     /// group, times the groups (all alike) when one failure per group is counted; zero when survived.
     public var loadDropped: Power
+    /// Whether the case is one rack type's shelves of a rack-end stage sized per rack type
+    /// (reported per rack type by the rack-PSU findings).
+    public var perRackType = false
 
     public init(
         stage: String, failed: String, survives: Bool, survivorLoading: Ratio?, redundancy: Redundancy = .n,
@@ -244,12 +247,14 @@ public struct PowerChainResult: Hashable, Sendable {
                 ]
             }
             return stage.rackTypes.map { type in
-                SingleFailureCase(
+                var failure = SingleFailureCase(
                     stage: "\(stage.stage) (\(type.supply.rackType))", failed: type.perGroup.worstFailure,
                     survives: type.perGroup.survivesWorstFailure, survivorLoading: type.perGroup.loadingAfterFailure,
                     redundancy: type.perGroup.redundancy,
                     loadDropped: type.perGroup.survivesWorstFailure ? .zero : type.perGroup.load,
                     topology: "\(type.perGroup.redundancy) in each rack")
+                failure.perRackType = true
+                return failure
             }
         }
     }

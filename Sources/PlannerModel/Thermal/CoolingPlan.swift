@@ -115,6 +115,9 @@ public struct AnnualPlant: Hashable, Sendable {
     public var plantEnergy: Energy
     /// Facility-water, air-coil-water and condenser-water pumps of the plant (DESIGN.md §5.13).
     public var pumpEnergy = Energy.zero
+    /// The economisers' fan energy over the year, part of `plantEnergy` (the rest is the
+    /// chillers' compressors; DESIGN.md §5.12).
+    public var economiserFanEnergy = Energy.zero
     /// House loads: lighting, offices, security, BMS, electrical-room cooling (DESIGN.md §5.13).
     public var houseEnergy = Energy.zero
     public var facilityEnergy: Energy
@@ -216,6 +219,10 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
     /// the air loop, and the pumps or fans that move it).
     public var designHeatLoad: Power
     public var economisers: RedundancySizing
+    /// Heat the required economisers reject at the design condition with unlimited chillers:
+    /// the loop's heat plus, with water-cooled chillers, their compressors' heat (DESIGN.md §5.12).
+    /// The economisers are sized on it.
+    public var designRejectionDuty: Power = .zero
     /// The ASHRAE 0.4 % condition that needs the most chiller duty: cooling DB with its MCWB, or
     /// evaporation WB with its MCDB.
     public var designDryBulb: Temperature
@@ -240,6 +247,8 @@ public struct CoolingLoop: Hashable, Sendable, Identifiable {
     public var warmestSupply: Temperature
     /// Hours of the year in each plant mode.
     public var hoursByMode: [PlantMode: Int] = [:]
+    /// Hours of the year an adiabatic cooler's pads are wet (0 for other economisers).
+    public var hoursPadsWet = 0
     /// The loop's pumps at design (DESIGN.md §5.13); nil for a loop built without them.
     public var pumps: LoopPumps?
 

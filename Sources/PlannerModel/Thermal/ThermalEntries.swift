@@ -138,6 +138,10 @@ public enum HeatRejectionKind: String, Sendable, Codable, CaseIterable {
     case dryCooler = "dry-cooler"
     /// Leaving water = wet bulb + approach; evaporates water.
     case coolingTower = "cooling-tower"
+    /// A dry cooler with wetted pads on its air inlets: dry (dry bulb + approach) while that holds
+    /// the set point, else the pads cool the air towards the wet bulb and evaporate water
+    /// (DESIGN.md §5.12).
+    case adiabaticDryCooler = "adiabatic-dry-cooler"
 }
 
 /// A dry cooler or cooling tower unit.
@@ -147,18 +151,29 @@ public struct HeatRejectionEntry: Hashable, Sendable, Identifiable {
     public var kind: HeatRejectionKind
     /// Heat one unit rejects at design [W].
     public var capacity: Power
-    /// Leaving water − dry bulb (dry cooler) or − wet bulb (tower) [K].
+    /// Leaving water − dry bulb (dry cooler) or − wet bulb (tower) [K] at the unit's rated duty
+    /// with its fans at full speed; at part duty and speed see `Thermal.economiserApproach`.
     public var approach: TemperatureDifference
     /// Fan power of one unit at full speed [W].
     public var designFanPower: Power
     /// Cycles of concentration of the tower water (nil for a dry cooler).
     public var cyclesOfConcentration: Double?
+    /// Lowest speed its variable-speed fans run at, as a fraction of full speed (REFERENCE.md
+    /// P300: 25 %); below the duty that needs it the fans stay there.
+    public var minimumFanSpeed: Ratio
+    /// Saturation effectiveness of an adiabatic cooler's pads (nil without pads; REFERENCE.md P302).
+    public var padEffectiveness: Ratio?
+    /// The air's rise through the coil at rated duty, which sets the airflow the pads wet
+    /// (REFERENCE.md P302: 10 K).
+    public var ratedAirRise: TemperatureDifference = .kelvins(10)
     public var provenance: Provenance
 
     public init(
         id: String, name: String, kind: HeatRejectionKind, capacity: Power, approach: TemperatureDifference,
-        designFanPower: Power, cyclesOfConcentration: Double? = nil, provenance: Provenance
+        designFanPower: Power, cyclesOfConcentration: Double? = nil, minimumFanSpeed: Ratio = .percent(25),
+        provenance: Provenance
     ) {
+        self.minimumFanSpeed = minimumFanSpeed
         self.id = id
         self.name = name
         self.kind = kind

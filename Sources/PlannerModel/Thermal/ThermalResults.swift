@@ -72,7 +72,15 @@ public enum PlantMode: String, Sendable, Codable, CaseIterable {
 /// towers) in series with chillers. Totals are over the installed units.
 public struct PlantConfiguration: Hashable, Sendable {
     public var economiserKind: HeatRejectionKind
+    /// The unit's approach at its rated duty and full fan speed [K]; the bank's approach follows
+    /// its duty and fan speed (`Thermal.economiserApproach`).
     public var economiserApproach: TemperatureDifference
+    /// Lowest fan speed of the economisers (fraction of full speed).
+    public var economiserMinimumFanSpeed: Ratio = .percent(25)
+    /// Saturation effectiveness of adiabatic pads (0 without).
+    public var economiserPadEffectiveness: Ratio = .fraction(0)
+    /// The air's rise through the economiser coils at rated duty.
+    public var economiserAirRise: TemperatureDifference = .kelvins(10)
     /// Heat the economiser bank rejects at design [W] (installed units × unit capacity).
     public var economiserCapacity: Power
     /// Fan power of the whole economiser bank at full speed [W].
@@ -116,7 +124,7 @@ public struct PlantConfiguration: Hashable, Sendable {
         chillerCapacity: Power = .watts(.infinity)
     ) {
         precondition(
-            economiser.kind == .dryCooler || (economiser.cyclesOfConcentration ?? 0) > 1,
+            economiser.kind != .coolingTower || (economiser.cyclesOfConcentration ?? 0) > 1,
             "cooling tower \(economiser.id) needs more than one cycle of concentration")
         self.init(
             economiserKind: economiser.kind, economiserApproach: economiser.approach,
@@ -127,6 +135,9 @@ public struct PlantConfiguration: Hashable, Sendable {
             chillerCondenser: chiller.condenser, chillerMaximumCOP: chiller.maximumCOP,
             chillerCapacity: chillerCapacity,
             facilityWaterRise: facilityWaterRise)
+        economiserMinimumFanSpeed = economiser.minimumFanSpeed
+        economiserPadEffectiveness = economiser.padEffectiveness ?? .fraction(0)
+        economiserAirRise = economiser.ratedAirRise
     }
 }
 
@@ -153,6 +164,15 @@ public struct PlantHour: Hashable, Sendable {
     public var compressorPower: Power
     /// Economiser (dry cooler or tower) fan electricity.
     public var fanPower: Power
+    /// Heat the economiser bank rejects to the outdoors: what it takes out of the loop, plus the
+    /// condenser heat `Q_c + W` of water-cooled chillers (DESIGN.md §5.12).
+    public var rejectionDuty: Power = .zero
+    /// Speed of the economiser fans (fraction of full speed; 0 when they are off).
+    public var fanSpeed: Ratio = .fraction(0)
+    /// Water leaving the economisers at this hour's duty and fan speed.
+    public var economiserLeaving: Temperature = .celsius(0)
+    /// Whether an adiabatic cooler's pads are wet this hour.
+    public var padsWet = false
     /// Heat released to the outdoors.
     public var heatRejected: Power
     /// Tower evaporation (zero for dry coolers).

@@ -64,13 +64,12 @@ public struct SVGChart {
         let (yMin, yMax, yStep) = Self.yAxis(ys)
         func px(_ x: Double) -> Double { Self.left + (x - xMin) / (xMax - xMin) * plotW }
         func py(_ y: Double) -> Double { Self.top + plotH - (y - yMin) / (yMax - yMin) * plotH }
-        func f(_ v: Double) -> String { Format.fixed(v, 1).replacingOccurrences(of: ",", with: "") }
-        var svg = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(h))\" width=\"\(f(w))\" "
-                + "height=\"\(f(h))\" font-family=\"sans-serif\" font-size=\"12\">",
-            "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-            "<text x=\"\(f(w / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>",
-        ]
+        let f = SVGText.number
+        let escape = SVGText.escape
+        var svg =
+            SVGText.head(width: w, height: h, fontSize: 12) + [
+                "<text x=\"\(f(w / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>"
+            ]
         var y = yMin
         while y <= yMax + yStep / 2 {
             svg.append(
@@ -120,10 +119,6 @@ public struct SVGChart {
         return svg.joined(separator: "\n") + "\n"
     }
 
-    func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
-    }
 }
 
 /// The plant figures of a site report.

@@ -220,16 +220,13 @@ public struct SingleLineDiagram: Sendable {
     static let gap = 16.0
     static let rowGap = 30.0
     static let margin = 24.0
-    /// Average advance of a sans-serif character, a generous 0.6 em (Helvetica and DejaVu Sans
-    /// average about 0.55 em over mixed text; bold about 0.6), used to keep labels inside boxes.
-    static let characterEm = 0.6
     /// Font sizes of a box's title (bold) and of its rating lines [px].
     public static let titleSize = 12.0
     public static let lineSize = 11.0
 
     /// The width a line of text takes at a font size (an upper estimate) [px].
     public static func textWidth(_ text: String, fontSize: Double) -> Double {
-        Double(text.count) * characterEm * fontSize
+        SVGText.width(text, fontSize: fontSize)
     }
 
     /// The text of every box, for tests and for checking that labels fit.
@@ -311,12 +308,8 @@ struct SVGWriter {
     var boxWidth: Double
     var elements: [String] = []
 
-    static func f(_ v: Double) -> String { Format.fixed(v, 1).replacingOccurrences(of: ",", with: "") }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static let f = SVGText.number
+    static let escape = SVGText.escape
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) {
         let f = Self.f
@@ -471,13 +464,11 @@ struct SVGWriter {
 
     func document(title: String, width: Double, height: Double) -> String {
         let f = Self.f
-        let head = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" "
-                + "height=\"\(f(height))\" font-family=\"sans-serif\" font-size=\"12\">",
-            "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-            "<text x=\"\(f(SingleLineDiagram.margin))\" y=\"30\" font-size=\"16\" font-weight=\"bold\">"
-                + "\(Self.escape(title))</text>",
-        ]
+        let head =
+            SVGText.head(width: width, height: height, fontSize: 12) + [
+                "<text x=\"\(f(SingleLineDiagram.margin))\" y=\"30\" font-size=\"16\" font-weight=\"bold\">"
+                    + "\(Self.escape(title))</text>"
+            ]
         return (head + elements + ["</svg>"]).joined(separator: "\n") + "\n"
     }
 }

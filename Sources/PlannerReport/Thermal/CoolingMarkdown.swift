@@ -79,11 +79,13 @@ enum CoolingMarkdown {
             \(Format.fixed(ch.airUnit.coilApproach.kelvins, 1)) K coil approach. \
             \(designCondition(c)) \(countingRule)
 
+            \(heatRejection(c))
+
 
             """
         var plant = MarkdownTable([
             ("Loop", .left), ("Set point [°C]", .right), ("Heat at design [MW]", .right),
-            ("Economisers (installed / required)", .right),
+            ("Rejected by the economisers at design [MW]", .right), ("Economisers (installed / required)", .right),
             ("Design condition DB / WB [°C]", .right), ("Chiller duty at design [MW]", .right),
             ("Chillers (installed / required)", .right), ("Firm chiller capacity [MW]", .right),
             ("Mode at design", .left), ("COP at design", .right), ("Plant electricity at design [MW]", .right),
@@ -92,6 +94,7 @@ enum CoolingMarkdown {
         for l in c.loops {
             plant.add([
                 l.kind.rawValue, Format.fixed(l.supplySetPoint.celsius, 1), Format.megawatts(l.designHeatLoad),
+                Format.megawatts(l.designRejectionDuty),
                 "\(l.economisers.unitsInstalled) / \(l.economisers.unitsRequired) (\(l.economisers.redundancy))",
                 "\(Format.fixed(l.designDryBulb.celsius, 1)) / \(Format.fixed(l.designWetBulb.celsius, 1))",
                 Format.megawatts(l.designChillerDuty),
@@ -106,6 +109,38 @@ enum CoolingMarkdown {
             ])
         }
         return text + plant.rendered + "\n" + pumpsAndHouse(c) + classes(c)
+    }
+
+    /// How the economisers are sized and run (DESIGN.md §5.12).
+    static func heatRejection(_ c: SiteCooling) -> String {
+        let e = c.choices.economiser
+        let condenser: String
+        if case .waterCooled = c.choices.chiller.condenser {
+            condenser =
+                "the loop's heat plus the compressor heat of the water-cooled chillers, whose condenser water runs "
+                + "through the same bank (condenser duty = evaporator duty × (1 + 1/COP))"
+        } else {
+            condenser =
+                "the part of the loop's heat they carry themselves (the air-cooled chillers reject their own "
+                + "condenser heat)"
+        }
+        return """
+            Heat rejection (DESIGN.md §5.12): the economisers are sized for all the heat they reject at the \
+            design hour with the spares out: \(condenser). Their approach follows their duty and fan speed, \
+            `a = \(Format.fixed(e.approach.kelvins, 1)) K × (duty / rating) / speed` (REFERENCE.md P333, P301); \
+            over the year the fans slow to the speed that just holds the set point, never below \
+            \(Format.fixed(e.minimumFanSpeed.percent, 0)) % (REFERENCE.md P300), and draw \
+            `P = P_design × speed³` (affinity law); beside the chillers they run at full speed.\(pads(c))
+            """
+    }
+
+    /// The hours an adiabatic cooler wets its pads, per loop (DESIGN.md §5.12).
+    static func pads(_ c: SiteCooling) -> String {
+        guard c.choices.economiser.kind == .adiabaticDryCooler, c.annual != nil else { return "" }
+        let hours = c.loops.map { "\(Format.integer($0.hoursPadsWet)) h (\($0.kind.rawValue))" }
+        let effectiveness = Format.fixed((c.choices.economiser.padEffectiveness ?? .fraction(0)).percent, 0)
+        return " The adiabatic pads (\(effectiveness) % saturation, REFERENCE.md P302) are wet only when the dry coil "
+            + "at full speed cannot hold the set point: \(hours.joined(separator: ", ")) of the year."
     }
 
     /// The plant's pumps per loop at design and the house loads (DESIGN.md §5.13).
@@ -284,6 +319,10 @@ enum CoolingMarkdown {
         ])
         summary.add(["CDU pumps and air fans [MWh]", Format.fixed(a.distributionCoolingEnergy.megawattHours, 0)])
         summary.add(["Chillers and economiser fans [MWh]", Format.fixed(a.plantEnergy.megawattHours, 0)])
+        summary.add([
+            "of which economiser fans (variable speed, DESIGN.md §5.12) [MWh]",
+            Format.fixed(a.economiserFanEnergy.megawattHours, 0),
+        ])
         summary.add([
             "Facility-water, air-coil-water and condenser-water pumps [MWh]",
             Format.fixed(a.pumpEnergy.megawattHours, 0),

@@ -34,11 +34,12 @@ public enum PlanFiles {
             }
             files.add(
                 base + "/floor-\(placement.hallID).svg",
-                FloorPlanSVG.render(
-                    placement, rackPitch: layout.rackPitch, rackDepth: PlacementOptions.defaultRackDepth,
-                    reach: (
-                        site.cooling.cdu.placement?.reach ?? .zero, site.cooling.airUnit.placement?.reach ?? .zero
-                    )))
+                FloorPlanSVG(
+                    placement, siteName: site.name, copies: hall.copies, layout: layout,
+                    rackDepth: PlacementOptions.defaultRackDepth,
+                    liquidReach: site.cooling.cdu.placement?.reach ?? .zero,
+                    airReach: site.cooling.airUnit.placement?.reach ?? .zero
+                ).rendered)
         }
         do {
             files.add(base + "/plan.json", try PlanJSON.render(plan, context: context))

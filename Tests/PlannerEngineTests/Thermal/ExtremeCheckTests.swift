@@ -42,15 +42,19 @@ struct ExtremeCheckTests {
 
     @Test("a sized N+1 plant holds a 40 °C extreme with one of each out: 3 × 3.5 MW = 10.5 against 10 MW")
     func sizedPlantHolds() throws {
-        // Design 33 °C: T_econ = 33 + 8 = 41 °C, chiller share (41 − 32)/10 = 0.9 → 9 MW → 3 + 1 = 4 chillers.
-        // Economisers: 10 MW / 1 MW = 10 + 1 = 11. Extreme 40 °C: 10 economisers left carry 10 MW at their
-        // rated duty (approach stays 8 K) → T_econ = 48 °C ≥ return 42 °C: chillers take all 10 MW.
-        // 3 chillers left × 3.5 = 10.5 MW; margin = 10.5 − 10 = +0.5 MW.
+        // Economisers (DESIGN.md §5.12) at the design 33 °C with 10 units: the water-cooled chillers'
+        // condenser water runs through the bank, so T_econ = 33 + 8·(10 + W)/10 with W = Q_c/9.4
+        // (COP at its cap: T_evap 30 °C, T_cond ≈ 49 °C, 0.7 × 303.15/19 ≈ 11 > 9.4) and Q_c = T_econ − 32
+        // [MW]: T_econ = 41.84 °C, Q_c = 9.84, W = 1.05 → 11.05 MW > 10: one more. With 11:
+        // T_econ = (40.27 − 0.0774 × 32)/(1 − 0.0774) = 40.97 °C, Q_c = 8.97, W = 0.95 → 10.95 ≤ 11.
+        // Required 11, installed 12; chillers ⌈8.97/3.5⌉ = 3 + 1 = 4.
+        // Extreme 40 °C: 11 economisers left, T_econ ≥ 40 + 8 × 10/11 = 47.3 °C ≥ return 42 °C: the
+        // chillers take all 10 MW. 3 chillers left × 3.5 = 10.5 MW; margin = 10.5 − 10 = +0.5 MW.
         var choices = BuiltInThermal.defaultChoices
         choices.extremeDryBulb = .celsius(40)
         let e = Self.check(choices, hours: [20, 30])
         let l = try #require(e.loops.first)
-        #expect(l.economisersInService == 10 && l.chillersInService == 3)
+        #expect(l.economisersInService == 11 && l.chillersInService == 3)
         #expect(abs(l.duty.megawatts - 10) < 1e-9)
         #expect(abs(l.margin.megawatts - 0.5) < 1e-9)
         #expect(l.supply == .celsius(32))
@@ -59,33 +63,44 @@ struct ExtremeCheckTests {
         #expect(e.wetBulb == .celsius(27))
     }
 
-    @Test("three chillers fixed by the spec leave 7 MW at the extreme: 3 MW short, water at 41 °C")
+    @Test("three chillers fixed by the spec leave 7 MW at the extreme: 3 MW short, water at 40.8 °C")
     func fixedChillersShort() throws {
         // 3 installed, one out → 2 × 3.5 = 7 MW against the 10 MW duty: margin −3 MW. Steady state
-        // T_s = T_econ − ΔT·C/Q = 48 − 10 × 7/10 = 41 °C.
-        // Hours of the year: at 30 °C, T_econ = 38 °C, need (38 − 32)/10 × 10 = 6 MW ≤ 7: holds; at
-        // 36 °C, T_econ = 44 ≥ 42: need 10 MW > 7: short by 3 MW; at 20 °C free. So 1 h short, 3 MW.
+        // T_s = T_econ − ΔT·C/Q = T_econ − 7 with the 11 economisers left rejecting Q + W:
+        // lift T_cond − T_evap = (T_econ + 7.6) − (T_econ − 9) = 16.6 K, so COP = 0.7 × 312/16.6 > 9.4:
+        // capped, W = 7/9.4 = 0.745 MW; T_econ = 40 + 8 × 10.745/11 = 47.814 °C, T_s = 40.814 °C.
+        // Hours of the year: at 30 °C, T_econ = (37.27 − 0.0774 × 32)/(1 − 0.0774) = 37.71 °C, need
+        // 5.71 MW ≤ 7: holds; at 36 °C T_econ ≥ 43.3 ≥ 42: need 10 MW > 7: short by 3 MW; at 20 °C
+        // free. So 1 h short, 3 MW.
         var choices = BuiltInThermal.defaultChoices
         choices.chillerUnits = [.liquid: 3, .air: 3]
         choices.extremeDryBulb = .celsius(40)
         let l = try #require(Self.check(choices, hours: [20, 30, 36]).loops.first)
         #expect(abs(l.margin.megawatts + 3) < 1e-9)
-        #expect(abs(l.supply.celsius - 41) < 1e-9)
+        #expect(abs(l.supply.celsius - (40 + 8 * (10 + 7 / 9.4) / 11 - 7)) < 1e-6)
         #expect(l.hoursShort == 1)
         #expect(abs(l.worstShort.megawatts - 3) < 1e-9)
         // Invariant: a short loop settles above its set point, never below.
         #expect(l.supply > .celsius(32))
     }
 
-    @Test("with one economiser out of a bank sized without a spare, the approach grows with the duty per unit")
-    func economiserStretch() {
-        // 10 MW on 10 units with none spare: 9 left carry 10/9 MW each, so the 8 K approach becomes
-        // 8 × 10/9 = 8.89 K.
+    @Test("with one economiser out the bank is smaller, so its approach and fan speed grow with the duty per unit")
+    func economiserOut() {
+        // Sized without a spare: 11 required and installed (see above), 10 left → 10 MW bank. At
+        // 20 °C the 10 MW loop is free: the fans slow to s = 8 × (10/10)/(32 − 20) = 0.667, the water
+        // leaves at 20 + 8/0.667 = 32 °C, and the bank's 10 × 25 kW draw 250 × 0.667³ = 74.07 kW.
         var choices = BuiltInThermal.defaultChoices
         choices.economiserRedundancy = .n
-        let degraded = CoolingAnalysis.degradedPlant(Self.loop(choices), heat: .megawatts(10), choices: choices)
-        #expect(degraded.economisers == 9)
-        #expect(abs(degraded.plant.economiserApproach.kelvins - 80.0 / 9) < 1e-9)
+        let degraded = CoolingAnalysis.degradedPlant(Self.loop(choices), choices: choices)
+        #expect(degraded.economisers == 10)
+        #expect(degraded.plant.economiserCapacity == .megawatts(10))
+        let hour = Thermal.plantHour(
+            dryBulb: .celsius(20), wetBulb: .celsius(15), supply: .celsius(32), heatLoad: .megawatts(10),
+            plant: degraded.plant)
+        #expect(hour.mode == .free)
+        #expect(abs(hour.fanSpeed.fraction - 2.0 / 3) < 1e-12)
+        #expect(abs(hour.economiserLeaving.celsius - 32) < 1e-9)
+        #expect(abs(hour.fanPower.kilowatts - 250 * 8.0 / 27) < 1e-9)
     }
 
     @Test("without a spec or an Extremes block the extreme is the year's hottest hour")
