@@ -34,11 +34,15 @@ public struct GLPKSolver: Sendable {
         public var method: SimplexMethod
         /// How branch-and-cut picks the variable to branch on. Ignored for LPs.
         public var branching: Branching
+        /// Branch-and-bound nodes after which the search stops with its incumbent (nil: no limit).
+        /// Unlike the time limit, it ends the search at the same point on any machine.
+        public var nodeLimit: Int?
 
         public init(
             timeLimit: Duration? = nil, mipGap: Double? = nil, presolve: Bool = true, method: SimplexMethod = .primal,
-            branching: Branching = .driebeckTomlin
+            branching: Branching = .driebeckTomlin, nodeLimit: Int? = nil
         ) {
+            self.nodeLimit = nodeLimit
             self.timeLimit = timeLimit
             self.mipGap = mipGap
             self.presolve = presolve
@@ -51,6 +55,9 @@ public struct GLPKSolver: Sendable {
         public func validate() throws(LinearProgramError) {
             if let timeLimit, timeLimit <= .zero {
                 throw .invalidOptions("the time limit is \(timeLimit); it must be positive")
+            }
+            if let nodeLimit, nodeLimit < 1 {
+                throw .invalidOptions("the node limit is \(nodeLimit); it must be at least 1")
             }
             if let mipGap, !(mipGap.isFinite && mipGap >= 0) {
                 throw .invalidOptions("the MIP gap is \(mipGap); it must be finite and ≥ 0")
@@ -121,7 +128,8 @@ public struct GLPKSolver: Sendable {
                 time: clock.now - start,
                 gap: outcome.gap,
                 message: ReturnCode.sentence(outcome.returnCode),
-                stoppedAtTimeLimit: outcome.returnCode == GLP_ETMLIM)
+                stoppedAtTimeLimit: outcome.returnCode == GLP_ETMLIM,
+                stoppedAtNodeLimit: outcome.stoppedAtNodeLimit)
             return LPSolution(
                 status: outcome.status,
                 objective: outcome.objective,
@@ -187,6 +195,7 @@ private struct SolveRun {
         var gap: Double? = nil
         /// The return code of the decisive solver call.
         var returnCode: Int32
+        var stoppedAtNodeLimit = false
     }
 
     // MARK: LP
@@ -252,7 +261,7 @@ private struct SolveRun {
                 return Outcome(status: .undefined, returnCode: code) // stopped at a limit
             }
         }
-        let monitor = GLPKProblem.SearchMonitor(start: mipStart)
+        let monitor = GLPKProblem.SearchMonitor(start: mipStart, nodeLimit: options.nodeLimit)
         let code = problem.branchAndCut(
             presolve: options.presolve, timeLimitMilliseconds: remainingMilliseconds(), mipGap: options.mipGap,
             pseudocost: options.branching == .pseudocost, monitor: monitor)
@@ -265,7 +274,7 @@ private struct SolveRun {
         default:
             status = try mipStatus(after: code)
         }
-        var outcome = Outcome(status: status, returnCode: code)
+        var outcome = Outcome(status: status, returnCode: code, stoppedAtNodeLimit: monitor.stoppedAtNodeLimit)
         if status.hasSolution {
             outcome.objective = problem.mipObjective
             outcome.values = problem.mipValues()

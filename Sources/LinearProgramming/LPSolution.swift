@@ -88,12 +88,16 @@ public struct SolveReport: Sendable, Equatable {
     /// Whether that call stopped at the wall-clock limit: the result then depends on the machine's
     /// speed (a faster one may search further), so it is not reproducible.
     public var stoppedAtTimeLimit: Bool
+    /// Whether the node limit (``GLPKSolver/Options/nodeLimit``) ended the search: reproducible,
+    /// but the result may be short of optimal by ``gap``.
+    public var stoppedAtNodeLimit: Bool
 
     public init(
         rows: Int, columns: Int, binaries: Int, integers: Int, nonzeros: Int, time: Duration, gap: Double?,
-        message: String, stoppedAtTimeLimit: Bool = false
+        message: String, stoppedAtTimeLimit: Bool = false, stoppedAtNodeLimit: Bool = false
     ) {
         self.stoppedAtTimeLimit = stoppedAtTimeLimit
+        self.stoppedAtNodeLimit = stoppedAtNodeLimit
         self.rows = rows
         self.columns = columns
         self.binaries = binaries

@@ -42,6 +42,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Flag(help: "With --placement: solve the halls one at a time instead of in parallel.")
     var sequential = false
 
+    @Flag(help: "With --placement: CDUs first, air units on the sites left (default: both in one program).")
+    var liquidFirst = false
+
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if sweepRounds < 1 { throw ValidationError("--sweep-rounds must be at least 1") }
@@ -50,7 +53,8 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let benchmark = Benchmark(runs: runs, sweepRounds: sweepRounds, sequential: sequential)
+        let benchmark = Benchmark(
+            runs: runs, sweepRounds: sweepRounds, sequential: sequential, liquidFirst: liquidFirst)
         let log = console.log(quiet: false)
         if placement {
             try benchmark.placement(specs, log: log, out: console.out)

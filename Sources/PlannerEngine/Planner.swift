@@ -32,6 +32,15 @@ public struct Planner: Sendable {
         return copy
     }
 
+    /// The cooling table's CDUs and air units per hall copy (``CoolingAnalysis/units(halls:electrical:choices:)``),
+    /// without the rest of the plan: what `dcplan benchmark --placement` gives the placement.
+    public func coolingUnits(_ site: Site) -> [HallCooling] {
+        let halls = site.halls.map { RackPowerAnalysis.analyse($0, siteUtilisation: site.utilisation, curve: curve) }
+        let electrical = ElectricalAnalysis.analyse(
+            site, halls: halls, distribution: distribution, compare: compareDistributions, chains: chains)
+        return CoolingAnalysis.units(halls: halls, electrical: electrical, choices: site.cooling)
+    }
+
     /// Plans a site; with a weather year (and its design conditions) also the cooling plant
     /// over that year. After each analysis its consistency check runs (``ConsistencyChecks``);
     /// a violation is an error finding.
@@ -116,7 +125,7 @@ public struct Planner: Sendable {
                 complianceFindings = checked.findings
             }
         }
-        let placed = SitePlacement.place(site)
+        let placed = SitePlacement.place(site, cooling: cooling?.halls)
         var plan = Plan(
             site: site, halls: halls,
             findings: Self.findings(site: site, halls: halls) + ElectricalFindings.findings(site, electrical)

@@ -222,15 +222,14 @@ struct PowerChainCLITests {
         #expect(
             FileManager.default.fileExists(atPath: out.appendingPathComponent("example-small/floor-hall-a.svg").path))
         for hall in ["hall-a", "hall-b"] {
-            for medium in ["liquid", "air"] {
-                let mps = lp.appendingPathComponent("example-small/\(hall)-\(medium).mps").path
-                #expect(FileManager.default.fileExists(atPath: mps))
-            }
+            // One program per hall: both media on one floor.
+            let mps = lp.appendingPathComponent("example-small/\(hall)-floor.mps").path
+            #expect(FileManager.default.fileExists(atPath: mps))
         }
     }
 
     @Test(
-        "glpsol solves each hall's --dump-lp MPS (liquid + air) to the placement objective in plan.json",
+        "glpsol solves each hall's --dump-lp MPS (liquid and air on one floor) to the placement objective in plan.json",
         .enabled(if: Glpsol.isInstalled, "glpsol is not installed"))
     func placementExportSolvedByGlpsol() throws {
         let (_, lp, halls) = try Self.planExampleDumpingLP()
@@ -239,17 +238,15 @@ struct PowerChainCLITests {
             let id = try #require(hall["id"] as? String)
             let placement = try #require(hall["placement"] as? [String: Any])
             try #require(placement["status"] as? String == "optimal")
-            // The hall's objective is the sum of its two problems' (USD, written to the cent).
+            // The hall's objective is the sum of its two media's (USD, written to the cent), and the
+            // exported program holds both.
             let objective = try #require(placement["objective"] as? Double)
-            var total = 0.0
-            for medium in ["liquid", "air"] {
-                let solution = try Glpsol.solve(lp.appendingPathComponent("example-small/\(id)-\(medium).mps").path)
-                #expect(solution.status == "INTEGER OPTIMAL", "\(id)-\(medium)")
-                #expect(solution.sense == "MINimum", "\(id)-\(medium)")
-                total += solution.objective
-            }
+            let solution = try Glpsol.solve(lp.appendingPathComponent("example-small/\(id)-floor.mps").path)
+            #expect(solution.status == "INTEGER OPTIMAL", "\(id)")
+            #expect(solution.sense == "MINimum", "\(id)")
+            let total = solution.objective
             // Both solves are proven optimal, so they agree to GLPK's tolerance (1e-6 relative, as in
-            // PlacementTests) plus the cent plan.json rounds to: measured 914 334.55 USD both ways for hall-a.
+            // PlacementTests) plus the cent plan.json rounds to.
             #expect(
                 isClose(total, objective, relative: 1e-6, absolute: 0.01), "\(id): glpsol \(total), plan \(objective)")
         }

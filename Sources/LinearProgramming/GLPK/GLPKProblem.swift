@@ -204,6 +204,7 @@ final class GLPKProblem {
     func branchAndCut(
         presolve: Bool, timeLimitMilliseconds: Int32?, mipGap: Double?, pseudocost: Bool = false, monitor: SearchMonitor
     ) -> Int32 {
+        // The node limit is checked in the callback below; `monitor.nodeLimit` carries it.
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
@@ -227,6 +228,17 @@ final class GLPKProblem {
             }
             let gap = glp_ios_mip_gap(tree) // DBL_MAX until there is an incumbent
             monitor.gap = gap < Double.greatestFiniteMagnitude ? gap : nil
+            if let limit = monitor.nodeLimit, !monitor.stoppedAtNodeLimit {
+                var active: Int32 = 0
+                var current: Int32 = 0
+                var total: Int32 = 0
+                glp_ios_tree_size(tree, &active, &current, &total)
+                if Int(total) > limit {
+                    // Deterministic: the same problem reaches the same node on any machine.
+                    monitor.stoppedAtNodeLimit = true
+                    glp_ios_terminate(tree)
+                }
+            }
         }
         parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         return withExtendedLifetime(monitor) { glp_intopt(pointer, &parameters) }
@@ -242,8 +254,14 @@ final class GLPKProblem {
         var startAccepted = false
 
         /// A monitor offering `start` (by 0-based column) at the first heuristic callback.
-        init(start: [Double]? = nil) {
+        /// Stop the search (`glp_ios_terminate`) once GLPK has generated more nodes than this.
+        var nodeLimit: Int?
+        /// Whether the node limit ended the search.
+        var stoppedAtNodeLimit = false
+
+        init(start: [Double]? = nil, nodeLimit: Int? = nil) {
             pendingStart = start.map { [0] + $0 }
+            self.nodeLimit = nodeLimit
         }
     }
 

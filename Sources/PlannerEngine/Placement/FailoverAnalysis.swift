@@ -1,105 +1,129 @@
 import LinearProgramming
 import PlannerModel
 
-/// What happens when one placed unit fails (DESIGN.md §5.4, "verify after solving"): its racks'
-/// heat is re-routed to surviving units within reach and within their spare, by a small LP per
-/// failed unit that never looks at the placement MILP.
+/// What happens in each failure scenario of a layout's redundancy (DESIGN.md §5.4.1, "verify
+/// after solving"): the racks' heat is re-routed to the surviving units within reach and within
+/// their rating, by a small LP per scenario that never looks at the placement MILP.
 public enum FailoverAnalysis {
-    /// The re-routing after each unit's loss, and each unit's highest load over all of them.
+    /// The re-routing in each scenario, and each unit's highest load over all of them.
     public struct Result: Sendable, Equatable {
-        /// One per unit, in unit order.
+        /// One per scenario (``RedundancyScheme/scenarios(systemOf:)`` order).
         public var checks: [FailureCheck]
-        /// Per unit: max over the failures of the others of its load after re-routing (its
-        /// normal load when no failure adds to it).
+        /// Per unit: max over the scenarios it survives of its load after re-routing (its normal
+        /// load when no scenario adds to it).
         public var maxLoadAfterFailure: [Power]
     }
 
     /// Penalty per kW of shortfall against the peak loading (a pure number): any unserved watt
     /// costs more than raising the peak by 100 %.
     static let shortfallPenaltyPerKilowatt = 1e3
-    /// Tie-break per kW·m so that, among re-routings with the same peak, the shortest is taken.
-    static let distanceTieBreak = 1e-9
 
-    /// For each unit k, the LP
+    /// For each scenario with failed units F and survivors J, the LP
     ///
     /// ```
-    /// minimise   1000·Σ_r s_r + U + 1e-9·Σ d_rj·z_rj
-    /// subject to Σ_j z_rj + s_r = h_rk                      (reroute[R], r a rack of k)
-    ///            Σ_r z_rj ≤ max(0, C_j − L_j)               (spare[J], survivors j)
-    ///            L_j + Σ_r z_rj ≤ U·C_j                     (peak[J])
-    ///            z_rj ≥ 0 only where d_rj ≤ reach of j's type; s_r ≥ 0; U ≥ 0
+    /// minimise   1000·Σ_G s_G + U
+    /// subject to Σ_{j∈J reaching G} z_Gj + s_G = h_G      (reroute[G])
+    ///            Σ_G z_Gj ≤ C_j                           (rating[J])
+    ///            Σ_G z_Gj ≤ U·C_j                         (peak[J])
     /// ```
     ///
-    /// in kW, with `h_rk` the heat k served for rack r and `L_j` the normal loads. The shortfall
-    /// is `Σ s_r` and the peak loading `max_j (L_j + Σ_r z_rj)/C_j` over all survivors.
+    /// in kW, over groups `G` of racks reached by the same survivors, with `h_G` the heat the
+    /// layout serves for them: the survivors share a header (liquid) or the room (air), so every
+    /// rack may move, not only the failed units' (DESIGN.md §5.4.1). The shortfall is `Σ s_G`, the
+    /// peak loading `U`.
     ///
     /// - Parameter reach: the reach of each unit type, by type ID.
-    public static func reroute(units: [PlacedUnit], floor: HallFloor, reach: [String: Length]) throws(PlacementError)
-        -> Result
-    {
+    public static func reroute(
+        units: [PlacedUnit], floor: HallFloor, reach: [String: Length], scheme: RedundancyScheme
+    ) throws(PlacementError) -> Result {
         let rackIndex = Dictionary(uniqueKeysWithValues: floor.racks.enumerated().map { ($1.id, $0) })
+        var heat = [Double](repeating: 0, count: floor.racks.count)
+        for unit in units {
+            for assignment in unit.assignments { heat[rackIndex[assignment.rackID]!] += assignment.heat.kilowatts }
+        }
+        let racks = heat.indices.filter { heat[$0] > 0 }
+        // Per rack, the units within reach.
+        let reaching = racks.map { r in
+            units.indices.filter { j in
+                reach[units[j].typeID].map { floor.racks[r].position.aisleDistance(to: units[j].position).isWithin($0) }
+                    ?? false
+            }
+        }
         var maxLoad = units.map(\.load)
         var checks: [FailureCheck] = []
         let solver = GLPKSolver()
-        for (k, failed) in units.enumerated() {
-            let survivors = units.indices.filter { $0 != k }
-            let rerouted = failed.assignments.sum(\.heat)
+        for failed in scheme.scenarios(systemOf: units.map(\.system)) {
+            let lost = Set(failed)
+            let survivors = units.indices.filter { !lost.contains($0) }
+            // Groups of racks by their surviving units within reach.
+            var groupOf: [[Int]: Int] = [:]
+            var groups: [(units: [Int], heat: Double)] = []
+            for (i, _) in racks.enumerated() {
+                let key = reaching[i].filter { !lost.contains($0) }
+                if let g = groupOf[key] {
+                    groups[g].heat += heat[racks[i]]
+                } else {
+                    groupOf[key] = groups.count
+                    groups.append((key, heat[racks[i]]))
+                }
+            }
             var program = LinearProgram(name: "failover")
-            var objective: [LinearTerm] = []
             let peak = program.addVariable("peak")
-            objective.append(1 * peak)
+            var objective: [LinearTerm] = [1 * peak]
             var routes: [(unit: Int, variable: VariableID)] = []
             var rows: [[LinearTerm]] = Array(repeating: [], count: units.count)
-            for assignment in failed.assignments {
-                let r = rackIndex[assignment.rackID]!
+            for (g, group) in groups.enumerated() {
                 var terms: [LinearTerm] = []
-                for j in survivors {
-                    let distance = floor.racks[r].position.aisleDistance(to: units[j].position)
-                    guard let limit = reach[units[j].typeID], distance.isWithin(limit) else { continue }
-                    let z = program.addVariable("z[\(assignment.rackID),\(units[j].id)]")
-                    objective.append(distanceTieBreak * distance.metres * z)
+                for j in group.units {
+                    let z = program.addVariable("z[G\(g + 1),\(units[j].id)]")
                     terms.append(1 * z)
                     rows[j].append(1 * z)
                     routes.append((j, z))
                 }
-                let s = program.addVariable("s[\(assignment.rackID)]")
+                let s = program.addVariable("s[G\(g + 1)]")
                 objective.append(shortfallPenaltyPerKilowatt * s)
-                program.addConstraint(
-                    "reroute[\(assignment.rackID)]", terms + [1 * s], .equal(assignment.heat.kilowatts))
+                program.addConstraint("reroute[G\(g + 1)]", terms + [1 * s], .equal(group.heat))
             }
             for j in survivors {
                 let capacity = units[j].capacity.kilowatts
-                let load = units[j].load.kilowatts
-                program.addConstraint("spare[\(units[j].id)]", rows[j], .lessOrEqual(max(0, capacity - load)))
-                program.addConstraint("peak[\(units[j].id)]", rows[j] + [-capacity * peak], .lessOrEqual(-load))
+                program.addConstraint("rating[\(units[j].id)]", rows[j], .lessOrEqual(capacity))
+                program.addConstraint("peak[\(units[j].id)]", rows[j] + [-capacity * peak], .lessOrEqual(0))
             }
             program.setObjective(.minimise, objective)
+            let label = label(failed, units: units, scheme: scheme)
             let solution: LPSolution
             do {
                 solution = try solver.solve(program)
             } catch {
-                throw .solverFailed("re-routing after the loss of \(failed.id): \(error)")
+                throw .solverFailed("re-routing after the loss of \(label): \(error)")
             }
             guard solution.status == .optimal else {
-                throw .solverFailed("re-routing after the loss of \(failed.id) ended \(solution.status)")
+                throw .solverFailed("re-routing after the loss of \(label) ended \(solution.status)")
             }
-            var added = [Double](repeating: 0, count: units.count)
-            for route in routes {
-                added[route.unit] += max(0, solution.values[route.variable.index])
-            }
+            var after = [Double](repeating: 0, count: units.count)
+            for route in routes { after[route.unit] += max(0, solution.values[route.variable.index]) }
             var peakLoading = 0.0
             for j in survivors {
-                let after = units[j].load + .kilowatts(added[j])
-                maxLoad[j] = max(maxLoad[j], after)
-                peakLoading = max(peakLoading, after / units[j].capacity)
+                maxLoad[j] = max(maxLoad[j], .kilowatts(after[j]))
+                peakLoading = max(peakLoading, after[j] / units[j].capacity.kilowatts)
             }
-            let moved = added.reduce(0, +)
-            let shortfall = max(0, rerouted.kilowatts - moved)
+            let total = racks.reduce(0.0) { $0 + heat[$1] }
+            let shortfall = max(0, total - after.reduce(0, +))
             checks.append(
                 FailureCheck(
-                    failedUnitID: failed.id, reroutedHeat: rerouted,
-                    shortfall: .kilowatts(shortfall < 1e-6 ? 0 : shortfall), peakLoading: .fraction(peakLoading)))
+                    failedUnitID: label, reroutedHeat: failed.sum { units[$0].load },
+                    shortfall: .kilowatts(shortfall < 1e-6 ? 0 : shortfall), peakLoading: .fraction(peakLoading),
+                    failedUnitIDs: failed.map { units[$0].id }))
         }
         return Result(checks: checks, maxLoadAfterFailure: maxLoad)
+    }
+
+    /// `J3`, `J3+J5`, or `system B` (`system B+J4` for 2(N+1)).
+    static func label(_ failed: [Int], units: [PlacedUnit], scheme: RedundancyScheme) -> String {
+        guard scheme.systems > 1 else { return failed.map { units[$0].id }.joined(separator: "+") }
+        let systems = Set(failed.map { units[$0].system })
+        let whole = systems.filter { s in units.indices.filter { units[$0].system == s }.allSatisfy(failed.contains) }
+        let lone = failed.filter { !whole.contains(units[$0].system) }.map { units[$0].id }
+        return (whole.sorted().map { "system \(RedundancyScheme.name($0))" } + lone).joined(separator: "+")
     }
 }

@@ -1,18 +1,20 @@
 import PlannerModel
 
 /// Checks a decoded ``CoolingLayout`` against the floor and the unit types, trusting neither the
-/// MILP nor ``FailoverAnalysis``: distances are recomputed from positions and single failures
-/// are re-checked with a max-flow (a different algorithm from the re-routing LP).
+/// MILP nor ``FailoverAnalysis``: distances are recomputed from positions and the failure
+/// scenarios of the layout's redundancy are re-checked with a max-flow on single racks (a
+/// different algorithm from the re-routing LP, on racks rather than groups).
 public enum PlacementChecker {
-    /// Every broken constraint, as sentences; empty for a valid N+1 layout.
+    /// Every broken constraint, as sentences; empty for a valid layout under its redundancy.
     ///
     /// Checked: each unit stands on a distinct candidate site at that site's position and has a
     /// known type with that type's capacity; every assignment names a rack, carries heat ≥ 0
     /// and is within the type's reach; each unit's load is the sum of its assignments and at
     /// most its capacity, and its reported max load after failure is at most its capacity;
-    /// every rack's heat to the medium is served in full; and for every unit k, the max flow
-    /// from k's racks (capacity = heat k served) through survivors within reach (capacity = their
-    /// spare `C_j − L_j`) carries all of k's heat.
+    /// every rack's heat to the medium is served in full; for every failure scenario of
+    /// ``CoolingLayout/redundancy`` (any k units of N+k, a whole system of 2N), the max flow from
+    /// every rack (capacity = its heat) through the survivors within reach (capacity = their
+    /// rating) carries all the heat; and with two systems each serves half of every rack.
     ///
     /// - Parameter tolerance: absolute slack on heat balances [W]; default 1 W, far below any
     ///   rack's heat and above GLPK's feasibility tolerance on kW values.
@@ -100,39 +102,63 @@ public enum PlacementChecker {
                 found.append(.init(.heatNotServed, "rack \(rack.id) gives \(kw(heat)) but \(kw(served[r])) is served"))
             }
         }
-        // N+1: the failed unit's heat must fit through survivors within reach into their spare.
+        // Redundancy: in every failure scenario the served heat must fit through survivors within
+        // reach into their ratings (a max flow per scenario; every rack may move).
         let known = layout.units.filter { typeByID[$0.typeID] != nil }
-        for (k, failed) in known.enumerated() {
-            let racks = failed.assignments.compactMap { a in rackIndex[a.rackID].map { (index: $0, heat: a.heat) } }
-            let survivors = known.indices.filter { $0 != k }
+        let racks = floor.racks.indices.filter { served[$0] > tol }
+        let scheme = RedundancyScheme(layout.redundancy)
+        for failed in scheme.scenarios(systemOf: known.map(\.system)) {
+            let lost = Set(failed)
+            let survivors = known.indices.filter { !lost.contains($0) }
             var network = FlowNetwork(nodes: 2 + racks.count + survivors.count)
-            let source = 0
-            let sink = 1
-            for (i, rack) in racks.enumerated() {
-                network.addEdge(source, 2 + i, rack.heat.watts)
-                for (s, j) in survivors.enumerated() {
-                    let distance = floor.racks[rack.index].position.aisleDistance(to: known[j].position)
-                    if distance.isWithin(typeByID[known[j].typeID]!.reach) {
-                        network.addEdge(2 + i, 2 + racks.count + s, .infinity)
-                    }
+            for (i, r) in racks.enumerated() {
+                network.addEdge(0, 2 + i, served[r].watts)
+                for (s, j) in survivors.enumerated()
+                where floor.racks[r].position.aisleDistance(to: known[j].position).isWithin(
+                    typeByID[known[j].typeID]!.reach)
+                {
+                    network.addEdge(2 + i, 2 + racks.count + s, .infinity)
                 }
             }
-            for (s, j) in survivors.enumerated() {
-                let spare = known[j].capacity - known[j].assignments.sum(\.heat)
-                network.addEdge(2 + racks.count + s, sink, max(0, spare.watts))
-            }
-            let moved = Power.watts(network.maxFlow(from: source, to: sink))
-            let shortfall = failed.assignments.sum(\.heat) - moved
+            for (s, j) in survivors.enumerated() { network.addEdge(2 + racks.count + s, 1, known[j].capacity.watts) }
+            let total = racks.reduce(Power.zero) { $0 + served[$1] }
+            let shortfall = total - .watts(network.maxFlow(from: 0, to: 1))
             if shortfall > tol {
                 found.append(
                     .init(
                         .failoverShortfall,
-                        "after the loss of unit \(failed.id), \(kw(shortfall)) of its racks' heat has no surviving "
-                            + "unit within reach with spare capacity"
-                    ))
+                        "after the loss of \(failed.map { known[$0].id }.joined(separator: "+")) "
+                            + "(\(layout.redundancy)), \(kw(shortfall)) of heat has no surviving unit within reach "
+                            + "with spare rating"))
+            }
+        }
+        // 2N and 2(N+1): each system serves an equal share of every rack.
+        if scheme.systems > 1 {
+            for r in racks {
+                let id = floor.racks[r].id
+                for system in 0..<scheme.systems {
+                    let share = known.filter { $0.system == system }.flatMap(\.assignments).filter { $0.rackID == id }
+                        .sum(\.heat)
+                    if (share - served[r] / Double(scheme.systems)).magnitude > tol {
+                        found.append(
+                            .init(
+                                .redundancy,
+                                "rack \(id) gets \(kw(share)) from system \(RedundancyScheme.name(system)), not "
+                                    + "1/\(scheme.systems) of its \(kw(served[r])) (\(layout.redundancy))"))
+                    }
+                }
             }
         }
         return found
+    }
+
+    /// Sites holding units of both media (one floor: a slot holds at most one unit).
+    public static func sharedSites(_ placement: HallPlacement) -> [PlacementViolation] {
+        guard let liquid = placement.liquid, let air = placement.air else { return [] }
+        let cdus = Set(liquid.units.map(\.id))
+        return air.units.filter { cdus.contains($0.id) }.map {
+            .init(.sharedSite, "site \($0.id) holds a CDU and an air unit")
+        }
     }
 
     private static func kw(_ power: Power) -> String { "\((power.kilowatts * 1000).rounded() / 1000) kW" }
@@ -157,6 +183,24 @@ struct FlowNetwork {
     mutating func addEdge(_ from: Int, _ to: Int, _ capacity: Double) {
         adjacency[from].append(Edge(to: to, capacity: capacity, reverse: adjacency[to].count))
         adjacency[to].append(Edge(to: from, capacity: 0, reverse: adjacency[from].count - 1))
+    }
+
+    /// After ``maxFlow(from:to:)``: whether each node is reachable from `source` through edges
+    /// with residual capacity (the source side of a minimum cut).
+    func sourceSide(of source: Int) -> [Bool] {
+        var seen = [Bool](repeating: false, count: adjacency.count)
+        seen[source] = true
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for edge in adjacency[node] where edge.capacity > 1e-12 && !seen[edge.to] {
+                seen[edge.to] = true
+                queue.append(edge.to)
+            }
+        }
+        return seen
     }
 
     /// The value of a maximum flow from `source` to `sink`; edges with less than 1e-12 of

@@ -16,61 +16,70 @@ public struct PlacementOptions: Sendable, Equatable {
     /// (estimate, L); the row pitch is rack depth + aisle.
     public static let defaultRackDepth = Length.metres(1.2)
 
+    /// How the two media share the floor's sites (a site holds at most one unit either way).
+    public enum FloorSharing: String, Sendable, Equatable {
+        /// Liquid and air in one program: the cheapest layout of both (the default; measured on
+        /// the Korean halls in DESIGN.md §5.4.1).
+        case joint
+        /// Liquid first on every site, then air on the sites the CDUs left.
+        case sequential
+    }
+
     public var sites: Sites
     public var rackDepth: Length
-    /// Sites within this distance of a unit are always its backups: the unit serves only racks
-    /// they reach too (``PlacementFormulation``). 3 m, one row pitch of the usual 1.2 m rack +
-    /// 1.8 m aisle layout, so that the row ends of the neighbouring rows back each other up.
-    public var backupRadius: Length
     /// Unit types for the liquid heat (CDUs). Every type needs a reach and a cost.
     public var liquidUnits: [CoolingUnitType]
     /// Unit types for the air heat (fan walls, CRAHs).
     public var airUnits: [CoolingUnitType]
+    /// The spec's `cooling.cdu_redundancy`: which failures the CDU layout survives.
+    public var liquidRedundancy: Redundancy
+    /// The spec's `cooling.air_redundancy`.
+    public var airRedundancy: Redundancy
+    /// Per medium, the units the cooling table installs in one copy of the hall: the layout puts
+    /// down at least as many, so that table and floor agree (absent: no minimum).
+    public var minimumUnits: [CoolingMedium: Int]
+    public var floorSharing: FloorSharing
     /// `c_pipe`, the cost of carrying 1 kW of liquid heat 1 m (piping proxy): 1 USD/(kW·m), from
     /// ≈1 000 USD per metre of installed DN150 supply and return carrying ≈1 MW (estimate, L).
     public var pipingCostPerKilowattMetre: Money
     /// The same proxy for air (ducting, containment, fan energy over the throw): 0.5 USD/(kW·m)
     /// (estimate, L).
     public var airPathCostPerKilowattMetre: Money
-    /// Wall-clock limit of each placement MILP (liquid and air of one hall are separate solves).
+    /// Wall-clock limit of one hall's placement: a safety net, reported as a status, never what
+    /// decides the layout (``nodeLimit`` does).
     public var timeLimit: Duration
+    /// Branch-and-bound nodes per GLPK call after which the search keeps its incumbent: the same
+    /// point on any machine, so the report is byte-identical. 20,000 by default (the Korean halls
+    /// need at most a few hundred).
+    public var nodeLimit: Int
     /// Relative MIP gap at which the search stops: 0.5 % by default.
     public var mipGap: Ratio
-    /// GLPK's MIP presolver (ignored, i.e. off, when ``greedyStart`` is on).
-    public var presolve: Bool
-    /// Pass a greedy layout to GLPK as the first incumbent (needs presolve off).
-    public var greedyStart: Bool
-    /// Add the strengthening rows of DESIGN.md §5.4 (VUBs, capacity after losing a site,
-    /// cardinality, cost bound). On by default; off only to measure their effect.
-    public var strengthening: Bool
-    /// Solve for the unit cost first, then for the full objective with the unit cost capped
-    /// (``PlacementAnalysis``, two phases; the same optimum, found faster). On by default.
-    public var lexicographic: Bool
-    /// Solve independent problems (halls, media) on several threads.
+    /// Solve independent halls on several threads.
     public var parallel: Bool
 
     public init(
         sites: Sites = .generated(pitch: PlacementChoices.defaults.sitePitch),
-        rackDepth: Length = PlacementOptions.defaultRackDepth, backupRadius: Length = .metres(3),
+        rackDepth: Length = PlacementOptions.defaultRackDepth,
         liquidUnits: [CoolingUnitType]? = nil, airUnits: [CoolingUnitType]? = nil,
+        liquidRedundancy: Redundancy = .nPlus(1), airRedundancy: Redundancy = .nPlus(1),
+        minimumUnits: [CoolingMedium: Int] = [:], floorSharing: FloorSharing = .joint,
         pipingCostPerKilowattMetre: Money = .dollars(1), airPathCostPerKilowattMetre: Money = .dollars(0.5),
-        timeLimit: Duration = PlacementChoices.defaults.timeLimit, mipGap: Ratio = PlacementChoices.defaults.mipGap,
-        presolve: Bool = true,
-        greedyStart: Bool = false, strengthening: Bool = true, lexicographic: Bool = true, parallel: Bool = true
+        timeLimit: Duration = PlacementChoices.defaults.timeLimit, nodeLimit: Int = 2_000,
+        mipGap: Ratio = PlacementChoices.defaults.mipGap, parallel: Bool = true
     ) {
         self.sites = sites
         self.rackDepth = rackDepth
-        self.backupRadius = backupRadius
         self.liquidUnits = liquidUnits ?? CoolingUnitType(cdu: BuiltInThermal.defaultChoices.cdu).map { [$0] } ?? []
         self.airUnits = airUnits ?? CoolingUnitType(airUnit: BuiltInThermal.defaultChoices.airUnit).map { [$0] } ?? []
+        self.liquidRedundancy = liquidRedundancy
+        self.airRedundancy = airRedundancy
+        self.minimumUnits = minimumUnits
+        self.floorSharing = floorSharing
         self.pipingCostPerKilowattMetre = pipingCostPerKilowattMetre
         self.airPathCostPerKilowattMetre = airPathCostPerKilowattMetre
         self.timeLimit = timeLimit
+        self.nodeLimit = nodeLimit
         self.mipGap = mipGap
-        self.presolve = presolve
-        self.greedyStart = greedyStart
-        self.strengthening = strengthening
-        self.lexicographic = lexicographic
         self.parallel = parallel
     }
 
@@ -83,7 +92,14 @@ public struct PlacementOptions: Sendable, Equatable {
         guard let air = CoolingUnitType(airUnit: choices.airUnit) else {
             throw .unitTypeWithoutPlacementFacts(choices.airUnit.id)
         }
-        return PlacementOptions(liquidUnits: [cdu], airUnits: [air])
+        return PlacementOptions(
+            liquidUnits: [cdu], airUnits: [air], liquidRedundancy: choices.cduRedundancy,
+            airRedundancy: choices.airRedundancy)
+    }
+
+    /// The redundancy of `medium`.
+    public func redundancy(_ medium: CoolingMedium) -> Redundancy {
+        medium == .liquid ? liquidRedundancy : airRedundancy
     }
 
     /// The unit types for `medium`.
@@ -104,7 +120,7 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
     case noCandidateSites(hall: String)
     case invalidSitePitch(Length)
     case invalidRackDepth(Length)
-    case invalidBackupRadius(Length)
+    case invalidNodeLimit(Int)
     case reachShorterThanRackPitch(unit: String, reach: Length, rackPitch: Length)
     case noUnitTypes(hall: String, medium: CoolingMedium)
     case invalidUnitType(id: String, reason: String)
@@ -132,8 +148,8 @@ public enum PlacementError: Error, Sendable, Equatable, CustomStringConvertible 
             "the candidate-site pitch is \(pitch.metres) m; it must be positive and finite"
         case .invalidRackDepth(let depth):
             "the rack depth is \(depth.metres) m; it must be positive and finite"
-        case .invalidBackupRadius(let radius):
-            "the backup radius is \(radius.metres) m; it must be finite and not negative"
+        case .invalidNodeLimit(let limit):
+            "the placement node limit is \(limit); it must be at least 1"
         case .reachShorterThanRackPitch(let unit, let reach, let pitch):
             "unit type '\(unit)' reaches \(reach.metres) m, less than the rack pitch of \(pitch.metres) m; it could "
                 + "not serve even a neighbouring rack — check the reach"

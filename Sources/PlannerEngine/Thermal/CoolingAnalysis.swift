@@ -126,15 +126,14 @@ public enum CoolingAnalysis {
         return cooling
     }
 
-    /// Units per hall at design power and the loops at the design condition (DESIGN.md §5.3).
-    static func size(
-        halls: [HallResult], electrical: SiteElectricalResult, design: DesignConditions, choices: CoolingChoices
-    ) -> (halls: [HallCooling], loops: [CoolingLoop], designLoads: LoopLoads) {
+    /// CDUs and air units per hall copy at design power (DESIGN.md §5.3): the liquid heat, and
+    /// the air heat plus the hall's power-chain losses, each under its redundancy. The cooling
+    /// table and the placement's unit counts (DESIGN.md §5.4.1) both come from here.
+    public static func units(halls: [HallResult], electrical: SiteElectricalResult, choices: CoolingChoices)
+        -> [HallCooling]
+    {
         let fluid = BuiltInThermal.water.properties(at: choices.tcsSupply)
-        var hallCooling: [HallCooling] = []
-        var designLoads = LoopLoads()
-        for (hall, chain) in zip(halls, electrical.halls) {
-            let copies = Double(hall.copies)
+        return zip(halls, electrical.halls).map { hall, chain in
             let designLiquid = hall.perCopy.heatDesign.liquid
             let designAir = hall.perCopy.heatDesign.air + chain.design.totalLoss
             let cdus =
@@ -145,14 +144,24 @@ public enum CoolingAnalysis {
             let air =
                 designAir > .zero
                 ? Thermal.sizeAirUnits(load: designAir, entry: choices.airUnit, redundancy: choices.airRedundancy) : nil
-            let pumps = cdus?.pumpPower ?? .zero
-            let fans = air?.fanPower ?? .zero
-            hallCooling.append(
-                HallCooling(
-                    id: hall.id, copies: hall.copies, liquidLoad: designLiquid, airLoad: designAir, cdus: cdus,
-                    airUnits: air))
-            designLoads.liquid += (designLiquid + pumps) * copies
-            designLoads.air += (designAir + fans) * copies
+            return HallCooling(
+                id: hall.id, copies: hall.copies, liquidLoad: designLiquid, airLoad: designAir, cdus: cdus,
+                airUnits: air)
+        }
+    }
+
+    /// Units per hall at design power and the loops at the design condition (DESIGN.md §5.3).
+    static func size(
+        halls: [HallResult], electrical: SiteElectricalResult, design: DesignConditions, choices: CoolingChoices
+    ) -> (halls: [HallCooling], loops: [CoolingLoop], designLoads: LoopLoads) {
+        let hallCooling = units(halls: halls, electrical: electrical, choices: choices)
+        var designLoads = LoopLoads()
+        for hall in hallCooling {
+            let copies = Double(hall.copies)
+            let pumps = hall.cdus?.pumpPower ?? .zero
+            let fans = hall.airUnits?.fanPower ?? .zero
+            designLoads.liquid += (hall.liquidLoad + pumps) * copies
+            designLoads.air += (hall.airLoad + fans) * copies
             designLoads.movers += (pumps + fans) * copies
         }
         let setPoints: [CoolingLoop.Kind: Temperature] = [

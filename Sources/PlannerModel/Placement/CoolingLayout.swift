@@ -31,12 +31,15 @@ public struct PlacementSolveSummary: Hashable, Sendable {
     /// Whether the wall-clock limit ended the search: the layout then depends on the machine's
     /// speed and the report says so.
     public var timeLimited: Bool
+    /// Whether the node limit ended the search (reproducible; ``gap`` says how far from optimal).
+    public var nodeLimited: Bool
 
     public init(
         rows: Int, columns: Int, binaries: Int, nonzeros: Int, objective: Money?, gap: Ratio?, time: Duration,
-        message: String, timeLimited: Bool = false
+        message: String, timeLimited: Bool = false, nodeLimited: Bool = false
     ) {
         self.timeLimited = timeLimited
+        self.nodeLimited = nodeLimited
         self.rows = rows
         self.columns = columns
         self.binaries = binaries
@@ -76,11 +79,15 @@ public struct PlacedUnit: Hashable, Sendable, Identifiable {
     /// The highest load this unit carries after any single other unit fails and that unit's
     /// racks are re-routed (see ``FailureCheck``); equals ``load`` when no failure adds to it.
     public var maxLoadAfterFailure: Power
+    /// The redundant system the unit belongs to: 0 (A) for N+k; 0 (A) or 1 (B) for 2N and
+    /// 2(N+1), where each system alone carries the hall.
+    public var system: Int
 
     public init(
         id: String, typeID: String, position: FloorPoint, capacity: Power, load: Power,
-        assignments: [RackAssignment], maxLoadAfterFailure: Power
+        assignments: [RackAssignment], maxLoadAfterFailure: Power, system: Int = 0
     ) {
+        self.system = system
         self.id = id
         self.typeID = typeID
         self.position = position
@@ -94,11 +101,15 @@ public struct PlacedUnit: Hashable, Sendable, Identifiable {
     public var loading: Ratio { .fraction(load / capacity) }
 }
 
-/// The re-routing after one unit fails: its racks' heat moved to surviving units within reach
-/// and within their spare, computed independently of the placement MILP.
+/// The re-routing after one failure scenario of the layout's redundancy (one unit for N+1, any
+/// k units for N+k, a whole system for 2N): every rack's heat moved to the surviving units within
+/// reach, computed independently of the placement MILP.
 public struct FailureCheck: Hashable, Sendable {
-    /// The failed unit's ID.
+    /// The scenario as a label: the failed unit's ID (`J3`), several joined by `+` (`J3+J5`), or
+    /// `system A` (with `+` and the failed units of the other system for 2(N+1)).
     public var failedUnitID: String
+    /// The failed units' IDs.
+    public var failedUnitIDs: [String]
     /// Heat the failed unit served, to be re-routed.
     public var reroutedHeat: Power
     /// Heat that no survivor can take: 0 for an N+1-safe layout.
@@ -106,8 +117,11 @@ public struct FailureCheck: Hashable, Sendable {
     /// The highest loading of a surviving unit after the re-routing (the re-routing minimises it).
     public var peakLoading: Ratio
 
-    public init(failedUnitID: String, reroutedHeat: Power, shortfall: Power, peakLoading: Ratio) {
+    public init(
+        failedUnitID: String, reroutedHeat: Power, shortfall: Power, peakLoading: Ratio, failedUnitIDs: [String]? = nil
+    ) {
         self.failedUnitID = failedUnitID
+        self.failedUnitIDs = failedUnitIDs ?? [failedUnitID]
         self.reroutedHeat = reroutedHeat
         self.shortfall = shortfall
         self.peakLoading = peakLoading
@@ -168,12 +182,15 @@ public struct CoolingLayout: Hashable, Sendable {
     public var solve: PlacementSolveSummary
     /// The elastic MILP, solved after an infeasible placement MILP.
     public var elasticSolve: PlacementSolveSummary?
+    /// The redundancy the layout honours (the spec's `cdu_redundancy` or `air_redundancy`).
+    public var redundancy: Redundancy
 
     public init(
         hallID: String, medium: CoolingMedium, status: PlacementStatus, heat: Power, units: [PlacedUnit],
         piping: HeatDistance, unitCost: Money, failures: [FailureCheck], shortfalls: [RackShortfall],
-        solve: PlacementSolveSummary, elasticSolve: PlacementSolveSummary? = nil
+        solve: PlacementSolveSummary, elasticSolve: PlacementSolveSummary? = nil, redundancy: Redundancy = .nPlus(1)
     ) {
+        self.redundancy = redundancy
         self.hallID = hallID
         self.medium = medium
         self.status = status
@@ -215,6 +232,14 @@ public struct HallPlacement: Hashable, Sendable {
 
     /// The layouts that exist, liquid first.
     public var layouts: [CoolingLayout] { [liquid, air].compactMap { $0 } }
+
+    /// Stores `layout` as the liquid or air layout, by its medium.
+    public mutating func set(_ layout: CoolingLayout) {
+        switch layout.medium {
+        case .liquid: liquid = layout
+        case .air: air = layout
+        }
+    }
 }
 
 /// A constraint a decoded layout breaks, found by the independent checker.
@@ -227,6 +252,8 @@ public struct PlacementViolation: Hashable, Sendable, CustomStringConvertible {
         case unknownReference = "unknown-reference"
         case inconsistentLoad = "inconsistent-load"
         case sharedSite = "shared-site"
+        /// 2N: a rack not served an equal share by each system.
+        case redundancy
     }
 
     public var kind: Kind

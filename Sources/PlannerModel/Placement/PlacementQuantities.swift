@@ -59,7 +59,7 @@ extension Length {
     /// Positions are sums and products of metres (`row·(depth + aisle) + ½·depth`), so equal
     /// spacings differ in the last bits: in a hall of 1.2 m racks and 1.8 m aisles the pitch
     /// between rows 5 and 6 is 3.0000000000000018 m, against 3 m elsewhere. Compared exactly, a
-    /// 3 m backup radius would link every pair of neighbouring rows but that one.
+    /// reach of a whole number of row pitches would cover every row but that one.
     public static let floorTolerance = Length.metres(1e-6)
 
     /// Whether this distance is at most `limit`, within ``floorTolerance``.

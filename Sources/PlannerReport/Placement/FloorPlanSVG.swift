@@ -4,7 +4,7 @@ import PlannerModel
 /// The floor plan of one hall copy as a scale drawing a reviewer can read at 100 % zoom
 /// (DESIGN.md §8.2): walls with a service clearance, every rack position coloured by design heat
 /// with row labels, hot and cold aisles, the electrical room beside the hall, the CDUs and air
-/// units with their IDs and their loading in normal operation and after the worst single failure,
+/// units with their IDs and their loading in normal operation and after the worst failure of their redundancy,
 /// each CDU's pipe route to the racks it serves, the reach of the most loaded unit of each medium,
 /// dimensions, a scale bar, a legend and the unit tables.
 ///
@@ -228,7 +228,7 @@ public struct FloorPlanSVG {
         }
         sheet.text(
             (media.isEmpty ? "No cooling units placed" : media.joined(separator: "; "))
-                + ". Each unit shows its loading in normal operation → after the worst single failure.",
+                + ". Each unit shows its loading in normal operation → after the worst failure its redundancy covers.",
             x: m, y: 78, size: 12)
     }
 
@@ -476,7 +476,7 @@ public struct FloorPlanSVG {
         Set(placement.liquid?.units.map(\.position) ?? []).intersection(placement.air?.units.map(\.position) ?? [])
     }
 
-    /// The loading label of a unit: normal → after the worst single failure of another unit.
+    /// The loading label of a unit: normal → after the worst failure of other units (its redundancy's).
     static func loadingLabel(_ unit: PlacedUnit) -> String {
         let after = unit.maxLoadAfterFailure / unit.capacity * 100
         return "\(Format.fixed(unit.loading.percent, 0))→\(Format.fixed(after, 0)) %"
@@ -709,7 +709,7 @@ public struct FloorPlanSVG {
         }
         entry(
             "<text x=\"@X\" y=\"@B\" font-size=\"9\">79→96 %</text>",
-            "Unit loading in normal operation → highest after any other unit fails"
+            "Unit loading in normal operation → highest after a failure the redundancy covers"
                 + (omittedLabels > 0
                     ? " (\(omittedLabels) left off where they would overlap; see the tables)" : ""),
             indent: 46)

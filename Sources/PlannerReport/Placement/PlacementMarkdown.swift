@@ -9,12 +9,15 @@ enum PlacementMarkdown {
         var text = """
             ## Cooling-unit placement
 
-            Each hall (one copy) is placed by a mixed-integer program solved with GLPK (DESIGN.md §5.4): a unit type \
-            at each candidate site (row ends and wall slots, or the spec's list), every rack's heat served by units \
-            within reach along the aisles, no unit above its rating, and the loss of any single unit survivable (N+1, \
-            re-checked after solving by re-routing each failed unit's racks with an LP and by an independent max-flow \
-            checker). The objective is unit cost plus a piping proxy (cost per kW·m). Liquid (CDUs) and air (fan walls \
-            or CRAHs) are two problems per hall. Solve times vary run to run and are printed by `dcplan plan`, not here.
+            Each hall (one copy) is placed by a mixed-integer program solved with GLPK (DESIGN.md §5.4): CDUs and \
+            air units (fan walls or CRAHs) on one floor, at most one unit per candidate site (row ends and wall slots, \
+            or the spec's list), at least as many units as the cooling table installs, every rack's heat served by \
+            units within reach along the aisles, no unit above its rating, and every failure the spec's redundancy \
+            names survivable (N+k: any k units; 2N: a whole system, each rack fed half by each), re-checked after \
+            solving by re-routing the racks with an LP per failure and by an independent max-flow checker \
+            (DESIGN.md §5.4.1). The objective is unit cost plus a piping proxy (cost per kW·m); both media share one \
+            program, so its size and gap are the hall's. The search ends at the gap or a node limit, never at a time, \
+            so the layout is the same on any machine; solve times vary run to run and are printed by `dcplan plan`.
 
 
             """
@@ -29,7 +32,8 @@ enum PlacementMarkdown {
                 let counts = layout.unitCounts.sorted { $0.key < $1.key }.map { "\($0.value) × `\($0.key)`" }.joined(
                     separator: ", ")
                 summary.add([
-                    layout.medium == .liquid ? "liquid (CDUs)" : "air", layout.status.rawValue,
+                    (layout.medium == .liquid ? "liquid (CDUs)" : "air") + ", \(layout.redundancy)",
+                    layout.status.rawValue,
                     "\(Format.integer(layout.solve.rows)) × \(Format.integer(layout.solve.columns))",
                     Format.integer(layout.solve.binaries),
                     layout.solve.objective.map { Format.fixed($0.dollars, 0) } ?? "–",
@@ -56,8 +60,10 @@ enum PlacementMarkdown {
                     ("Loading", .right), ("Max load after a failure [kW]", .right), ("Racks", .right),
                 ])
                 for u in layout.units {
+                    let system =
+                        layout.units.contains(where: { $0.system > 0 }) ? " (\(u.system == 0 ? "A" : "B"))" : ""
                     units.add([
-                        u.id, "`\(u.typeID)`", Format.fixed(u.position.x.metres, 1),
+                        u.id + system, "`\(u.typeID)`", Format.fixed(u.position.x.metres, 1),
                         Format.fixed(u.position.y.metres, 1),
                         Format.fixed(u.capacity.kilowatts, 0), Format.fixed(u.load.kilowatts, 1),
                         Format.percent(u.loading, decimals: 1),
@@ -65,7 +71,7 @@ enum PlacementMarkdown {
                     ])
                 }
                 var failover = MarkdownTable([
-                    ("Failed unit", .left), ("Re-routed heat [kW]", .right), ("Shortfall [kW]", .right),
+                    ("Failed", .left), ("Re-routed heat [kW]", .right), ("Shortfall [kW]", .right),
                     ("Peak survivor loading", .right),
                 ])
                 for f in layout.failures {
@@ -79,7 +85,8 @@ enum PlacementMarkdown {
                 text += "\n\(medium) (\(Format.fixed(layout.heat.kilowatts, 0)) kW of heat):\n\n" + units.rendered
                 if !layout.failures.isEmpty {
                     text +=
-                        "\nFailover (each unit lost in turn, its racks re-routed to survivors within reach):\n\n"
+                        "\nFailover (each failure of \(layout.redundancy) in turn, every rack re-routed to the "
+                        + "survivors within reach):\n\n"
                         + failover.rendered
                 }
                 if !layout.shortfalls.isEmpty {

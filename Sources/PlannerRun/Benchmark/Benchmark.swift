@@ -22,7 +22,11 @@ public struct Benchmark: Sendable {
     /// Solve the placement problems one at a time instead of in parallel.
     public var sequential: Bool
 
-    public init(runs: Int = 20, sweepRounds: Int = 5, sequential: Bool = false) {
+    /// With ``placement(_:log:out:)``: CDUs first, air units on the sites left.
+    public var liquidFirst: Bool
+
+    public init(runs: Int = 20, sweepRounds: Int = 5, sequential: Bool = false, liquidFirst: Bool = false) {
+        self.liquidFirst = liquidFirst
         self.runs = runs
         self.sweepRounds = sweepRounds
         self.sequential = sequential
@@ -164,9 +168,12 @@ public struct Benchmark: Sendable {
             }
             var problems: [(hall: Hall, options: PlacementOptions)] = []
             var rows: [Int: String] = [:]
+            let table = Planner().coolingUnits(site)
             for (index, hall) in site.halls.enumerated() {
                 do throws(PlacementError) {
-                    problems.append((hall, try SitePlacement.options(for: hall, site: site)))
+                    var options = try SitePlacement.options(for: hall, site: site, cooling: table)
+                    options.floorSharing = liquidFirst ? .sequential : .joint
+                    problems.append((hall, options))
                 } catch {
                     rows[index] = "\(site.name) | \(hall.id) | - | error: \(error) | | | | | | |"
                 }
@@ -184,14 +191,21 @@ public struct Benchmark: Sendable {
                 case .failure(let error):
                     out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | | |")
                 case .success(let placement):
-                    for layout in placement.layouts {
-                        let s = layout.solve
+                    // Joint: one program per hall (the media's rows share its size, time and gap).
+                    let parts: [[CoolingLayout]] =
+                        liquidFirst ? placement.layouts.map { [$0] } : [placement.layouts]
+                    for part in parts where !part.isEmpty {
+                        let s = part[0].solve
                         let gap = s.gap.map { Format.fixed($0.percent, 3) } ?? "-"
-                        let objective = s.objective.map { Format.fixed($0.dollars, 2) } ?? "-"
+                        let objective =
+                            part.allSatisfy({ $0.solve.objective != nil })
+                            ? Format.fixed(part.reduce(0.0) { $0 + $1.solve.objective!.dollars }, 2) : "-"
+                        let status = part.map(\.status.rawValue).joined(separator: "+")
+                        let units = part.map { "\($0.units.count)" }.joined(separator: "+")
+                        let medium = liquidFirst ? part[0].medium.rawValue : "floor"
                         out(
-                            "\(site.name) | \(hall.id) | \(layout.medium.rawValue) | \(layout.status.rawValue) | "
-                                + "\(layout.units.count) | \(s.rows) | \(s.columns) | \(s.binaries) | \(gap) | "
-                                + "\(Self.ms(s.time)) | \(objective)"
+                            "\(site.name) | \(hall.id) | \(medium) | \(status) | \(units) | \(s.rows) | \(s.columns) | "
+                                + "\(s.binaries) | \(gap) | \(Self.ms(s.time)) | \(objective)"
                         )
                     }
                 }

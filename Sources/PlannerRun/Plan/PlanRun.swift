@@ -178,7 +178,7 @@ public struct PlanRun: Sendable {
         }
         if spec.site.placement.enabled {
             do throws(PlacementError) {
-                let files = try SitePlacement.exportModels(spec.site, to: folder)
+                let files = try SitePlacement.exportModels(spec.site, cooling: plan.cooling?.halls, to: folder)
                 log(.info("\(spec.path): wrote \(files.joined(separator: ", "))"))
             } catch {
                 throw RunFailure("--dump-lp: \(error)")

@@ -36,6 +36,9 @@ struct PlacementPropertyTests {
                 id: "fan", capacity: .kilowatts(cduKW / 4), cost: .dollars(300), reach: .metres(8))
             var options = PlacementOptions(liquidUnits: [cdu], airUnits: [fan], parallel: false)
             options.timeLimit = .seconds(20)
+            // Wall slots every 1 m: CDUs and fans share one floor, and a 1-row hall has only two row
+            // ends, too few for 2 + 2 units under N+1 at the 3 m default.
+            options.sites = .generated(pitch: .metres(1))
             let placement = try PlacementAnalysis.place(hall: hall, options: options)
             for layout in [placement.liquid, placement.air].compactMap({ $0 }) {
                 layouts += 1
@@ -51,14 +54,15 @@ struct PlacementPropertyTests {
                     layout.units.allSatisfy {
                         $0.load <= $0.capacity * (1 + 1e-9) && $0.maxLoadAfterFailure <= $0.capacity * (1 + 1e-6)
                     })
-                #expect(!layout.units.isEmpty && layout.failures.count == layout.units.count) // one per unit
+                #expect(!layout.units.isEmpty && layout.failures.count == layout.units.count) // one per unit (N+1)
+                #expect(PlacementChecker.sharedSites(placement).isEmpty)
                 #expect(layout.failures.allSatisfy { $0.shortfall.kilowatts <= 1e-3 })
             }
         }
         // Every hall has a liquid and an air layout, and most must solve, or the checks above ran on
-        // nothing. Measured over 4 000 halls (8 000 layouts): 99.3 % solve (the rest are infeasible
-        // and hold the elastic solution); requiring 80 % of the 50 layouts here fails with a
-        // probability below 1e-12 unless a change makes layouts stop solving.
+        // nothing. With both media on one floor and wall slots every 1 m, 150 of 150 layouts solved
+        // over three runs (at the 3 m default 38 of 50 did once: too few slots for 2 + 2 units in a
+        // one-row hall, an honest infeasibility); 80 % leaves room for an unlucky draw.
         #expect(layouts == 2 * 25, "\(layouts) layouts")
         #expect(Double(solved) >= 0.8 * Double(layouts), "only \(solved) of \(layouts) layouts solved")
     }
