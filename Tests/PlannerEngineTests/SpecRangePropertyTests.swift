@@ -246,7 +246,11 @@ struct SpecRangePropertyTests {
                 loaded += 1
                 site.placement = .notPlaced
                 site.heatRecovery = nil
-                let plan = Planner().plan(site)
+                // The chain comparison is the same code at two more distributions: left out to keep the
+                // walk (about 1,100 cases) within CI's time.
+                var planner = Planner()
+                planner.compareDistributions = false
+                let plan = planner.plan(site)
                 #expect(plan.electrical != nil, "\(context)")
                 planned += 1
             }
