@@ -222,14 +222,23 @@ public enum CoolingAnalysis {
                 facilityWaterRise: choices.facilityWaterRise)
         }
         let unit = choices.economiser.capacity
-        var required = RedundancyAnalysis.unitsRequired(load: designHeat, unitRating: unit)
-        var rejection = conditions.map { hour(bank(required), at: $0).rejectionDuty }.max() ?? .zero
-        // Bounded: Q_rej stays below Q·(1 + 1/COP_min); the bound only guards a degenerate entry.
-        let ceiling = 10 * max(1, UnitCount.ceiling(rejection / unit))
-        while rejection > unit * Double(required) * (1 + 1e-12), required < ceiling {
-            required += 1
-            rejection = conditions.map { hour(bank(required), at: $0).rejectionDuty }.max() ?? .zero
+        func rejection(_ units: Int) -> Power {
+            conditions.map { hour(bank(units), at: $0).rejectionDuty }.max() ?? .zero
         }
+        func holds(_ units: Int) -> Bool { rejection(units) <= unit * Double(units) * (1 + 1e-12) }
+        // Q_rej(n) falls as n grows, so "the bank holds its own duty" is monotone in n: bisect between
+        // ⌈Q/U⌉ and ⌈Q_rej(⌈Q/U⌉)/U⌉, which holds (O(log n) plant hours even for an absurd site).
+        var low = RedundancyAnalysis.unitsRequired(load: designHeat, unitRating: unit)
+        var required = max(low, RedundancyAnalysis.unitsRequired(load: rejection(low), unitRating: unit))
+        if holds(low) {
+            required = low
+        } else {
+            while required - low > 1 {
+                let middle = low + (required - low) / 2
+                if holds(middle) { required = middle } else { low = middle }
+            }
+        }
+        let rejection = rejection(required)
         let economisers = RedundancyAnalysis.size(
             load: rejection, unitRating: unit, redundancy: choices.economiserRedundancy, minimumUnits: required)
         let duties = conditions.map { hour(bank(economisers.unitsRequired), at: $0).chillerHeat }
