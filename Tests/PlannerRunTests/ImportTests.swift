@@ -215,3 +215,89 @@ struct ImportTests {
         }
     }
 }
+
+@Suite("Rack inventory import: edge cases")
+struct ImportEdgeTests {
+    @Test("quoted CSV fields keep commas, quotes and line breaks; a byte-order mark is skipped; rows keep their line")
+    func csvQuoting() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder + "/devices.csv"
+            let text =
+                "\u{FEFF}Name,Role,Device type,Site,Location,Rack\n"
+                + "\"ib, \"\"spine\"\" 1\",Spine switch,Q3400-RA,Lab,\"Hall\nNorth\",R1\n"
+                + "\n"
+                + "ib-2,Leaf switch,Q3400-RA,Lab,\"Hall\nNorth\",R1\n"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let types = RepositoryPaths.path(
+                "Tests/PlannerRunTests/Fixtures/netbox/device-types/Nvidia/Q3400-RA.yaml")
+            let output = folder + "/out.yaml"
+            let result = try ImportRun(source: .netbox([types, file], maps: []), output: output).run { _ in }
+            // Export headers ("Device type") read as import columns; the hall "Hall\nNorth" → hall-north;
+            // both switches (lines 2 and 5) in one rack: 2 × 7 kW.
+            #expect(result.spec.contains("  - id: hall-north\n"))
+            #expect(result.spec.contains("      - { type: q3400-ra-x2, count: 1 }\n"))
+            let unclosed = folder + "/unclosed.csv"
+            try "hall,type,count\nhall-a,\"gb300-nvl72,2\n".write(toFile: unclosed, atomically: true, encoding: .utf8)
+            var errors: [Finding] = []
+            #expect(throws: InputRejected.self) {
+                try ImportRun(source: .table(unclosed), output: output).run { message in
+                    if case .findings(let f) = message { errors += f }
+                }
+            }
+            #expect(errors.map(\.formatted) == ["\(unclosed):2: error: a quoted field is never closed"])
+            // Two hall names with one ID are planned as one hall, and the report says so: 2 + 1 racks.
+            let merged = folder + "/merged.csv"
+            try "hall,type,count\nHall A,gb300-nvl72,2\nhall-a,gb300-nvl72,1\n"
+                .write(toFile: merged, atomically: true, encoding: .utf8)
+            let one = try ImportRun(source: .table(merged), output: output).run { _ in }
+            #expect(one.spec.contains("      - { type: gb300-nvl72, count: 3 }\n"))
+            #expect(
+                one.report.contains("- hall hall-a: the halls 'Hall A', 'hall-a' have one ID and are planned as one"))
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+    }
+
+    @Test("a JSON device list, a device type powered through another and a single-corded device type")
+    func jsonUnpoweredSingleCorded() throws {
+        try withTemporaryDirectory { folder in
+            // A tray powered by the rack's shelves (is_powered: false, as the library's GB300 tray) and a
+            // one-inlet server of 800 W allocated, 1000 W maximum.
+            try """
+            manufacturer: Example
+            model: Tray
+            slug: example-tray
+            is_powered: false
+            """.write(toFile: folder + "/tray.yaml", atomically: true, encoding: .utf8)
+            try """
+            manufacturer: Example
+            model: One PSU server
+            slug: example-one-psu
+            power-ports:
+              - { name: PSU1, type: iec-60320-c14, maximum_draw: 1000, allocated_draw: 800 }
+            """.write(toFile: folder + "/server.yaml", atomically: true, encoding: .utf8)
+            try """
+            [
+              {"name": "t1", "device_type": {"model": "Tray"}, "site": {"name": "Lab"}, "rack": {"name": "R1"}},
+              {"name": "s1", "device_type": "example-one-psu", "site": "Lab", "rack": "R1"},
+              {"name": "s2", "device_type": "One PSU server", "site": "Lab", "rack": "R1"}
+            ]
+            """.write(toFile: folder + "/devices.json", atomically: true, encoding: .utf8)
+            let output = folder + "/out.yaml"
+            let result = try ImportRun(
+                source: .netbox(
+                    [folder + "/tray.yaml", folder + "/server.yaml", folder + "/devices.json"],
+                    maps: ["One PSU server=dgx-h100"]),
+                output: output
+            ).run { _ in }
+            // 2 × 800 W = 1.6 kW design, 2 × 1000 W = 2 kW nameplate; one inlet each: feeds 1, and the
+            // hall takes one path (topology N) so that the spec validates.
+            #expect(result.spec.contains("      design_kw: 1.6\n      idle_kw: 0.311\n"))
+            #expect(result.spec.contains("      nameplate_kw: 2\n"))
+            #expect(result.spec.contains("      feeds: 1\n"))
+            #expect(result.spec.contains("    power: { topology: N }\n"))
+            #expect(result.report.contains("devices.json:2:3: device 't1' (Tray) is powered through another device"))
+            let loaded = SiteLoader().load(yaml: result.spec, path: output, baseDirectory: folder)
+            #expect(!loaded.hasErrors, "\(loaded.findings.map(\.formatted))")
+        }
+    }
+}

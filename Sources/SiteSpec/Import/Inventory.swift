@@ -110,6 +110,9 @@ struct InventorySpec {
         var name: String
         var groups: [(typeID: String, count: Int)] = []
         var singleCorded = false
+        /// Every input name that became this hall's ID (more than one when names differ only in
+        /// case or punctuation: the report says so).
+        var names: [String] = []
     }
 
     /// The rack types and halls, in input order.
@@ -166,6 +169,7 @@ struct InventorySpec {
                 hallIndex[hallID] = h
                 halls.append(Hall(id: hallID, name: rack.hall))
             }
+            if !halls[h].names.contains(rack.hall) { halls[h].names.append(rack.hall) }
             if let g = halls[h].groups.firstIndex(where: { $0.typeID == types[index].id }) {
                 halls[h].groups[g].count += rack.copies
             } else {
@@ -198,7 +202,7 @@ struct InventorySpec {
     /// groups and the imported rack types under `catalog.racks`.
     func yaml(types: [RackType], halls: [Hall]) -> String {
         var out = """
-            # Imported by dcplan (DESIGN.md §9.1): \(command)
+            # Imported by dcplan (DESIGN.md §9.1): \(Self.oneLine(command))
             # Rack types under catalog.racks carry the imported power; the import report lists what
             # did not map. Without site.weather the cooling is sized at the default design condition
             # (a warning names it): add the site's weather file before relying on energy or PUE.
@@ -212,7 +216,9 @@ struct InventorySpec {
             """
         for hall in halls {
             out += "  - id: \(hall.id)\n"
-            if hall.name != hall.id { out += "    # \(hall.name)\n" }
+            if hall.name != hall.id {
+                out += "    # \(Self.oneLine(hall.name))\n"
+            }
             if hall.singleCorded {
                 out += "    # A single-corded rack (one power inlet per device) cannot take A/B paths: one path.\n"
                 out += "    power: { topology: N }\n"
@@ -275,9 +281,13 @@ struct InventorySpec {
                     + "\(Self.displayName(type.devices)) |")
         }
         lines.append("")
-        if !inventory.notes.isEmpty {
+        let merged = halls.filter { $0.names.count > 1 }.map { hall in
+            "hall \(hall.id): the halls " + hall.names.map { "'\(Self.oneLine($0))'" }.joined(separator: ", ")
+                + " have one ID and are planned as one"
+        }
+        if !inventory.notes.isEmpty || !merged.isEmpty {
             lines.append("How values were read:")
-            lines += inventory.notes.map { "- \($0)" }
+            lines += (inventory.notes + merged).map { "- \($0)" }
             lines.append("")
         }
         if inventory.notMapped.isEmpty {
@@ -365,6 +375,11 @@ struct InventorySpec {
 
     /// Shortest text of `value` rounded to `decimals` places.
     static func number(_ value: Double, _ decimals: Int) -> String { NumberText.compact(round(value, decimals)) }
+
+    /// Text for a YAML comment: control characters (line breaks) become spaces.
+    static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : String($0) }.joined()
+    }
 
     /// A YAML double-quoted scalar.
     static func quoted(_ text: String) -> String {
