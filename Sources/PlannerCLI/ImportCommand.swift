@@ -13,6 +13,7 @@ struct ImportCommand: ParsableCommand {
             Examples:
               dcplan import netbox -o Sites/lab.yaml types/*.yaml devices.csv --map 'NVIDIA DGX A100 640GB=dgx-h100'
               dcplan import csv -o Sites/plan.yaml inventory.csv --report /tmp/import.md
+              dcplan import csv -o Sites/plan.yaml inventory.csv --base Sites/example-small.yaml
             """,
         subcommands: [NetBox.self, Table.self])
 
@@ -25,6 +26,11 @@ struct ImportCommand: ParsableCommand {
 
         @Option(help: "The spec's site.name (default: the NetBox site, else \"Imported site\").")
         var siteName: String?
+
+        @Option(
+            help: "A site spec whose every section but halls (site, weather, cooling, power, cost…) the new spec keeps."
+        )
+        var base: String?
 
         @Flag(name: .shortAndLong, help: "Print no information lines (findings and errors still go to stderr).")
         var quiet = false
@@ -63,7 +69,7 @@ struct ImportCommand: ParsableCommand {
             try ImportCommand.run(
                 ImportRun(
                     source: .netbox(files, maps: map), output: options.output, reportPath: options.report,
-                    siteName: options.siteName), options: options)
+                    siteName: options.siteName, base: options.base), options: options)
         }
     }
 
@@ -88,7 +94,7 @@ struct ImportCommand: ParsableCommand {
             try ImportCommand.run(
                 ImportRun(
                     source: .table(file), output: options.output, reportPath: options.report,
-                    siteName: options.siteName), options: options)
+                    siteName: options.siteName, base: options.base), options: options)
         }
     }
 

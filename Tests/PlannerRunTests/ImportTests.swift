@@ -147,6 +147,31 @@ struct ImportTests {
         }
     }
 
+    @Test("--base keeps every section of a site spec but its halls, with the weather path rebased, and plans the year")
+    func base() throws {
+        try withTemporaryDirectory { folder in
+            try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+            let output = folder + "/sub/site.yaml"
+            let run = ImportRun(
+                source: .table(Self.fixture("inventory.csv")), output: output,
+                base: RepositoryPaths.path("Sites/example-small.yaml"))
+            let result = try run.run { _ in }
+            try result.files.writeAll()
+            #expect(result.report.hasSuffix("every section but halls (its halls are replaced by the imported ones).\n"))
+            let specs = try LoadedSpec.loadAll([output], strict: false) { _ in }
+            let site = specs[0].site
+            #expect(site.name == "Example small AI site")
+            #expect(specs[0].weather != nil)
+            // The base's own variant stays in the catalogue; the halls are the table's.
+            #expect(result.spec.contains("- id: gb300-nvl72-135\n"))
+            #expect(site.halls.flatMap(\.rackGroups).map(\.system.id).contains("gb300-nvl72-135kw"))
+            let plan = Planner().plan(site, weather: specs[0].weather)
+            #expect(plan.total.gpuCount == 928)
+            #expect(isClose(plan.total.itPower.design.kilowatts, 1811.2))
+            #expect(plan.cooling?.annual != nil)
+        }
+    }
+
     /// Runs an import expected to fail; returns its error findings and checks nothing was written.
     func failing(_ source: ImportRun.Source) throws -> [Finding] {
         try withTemporaryDirectory { folder in

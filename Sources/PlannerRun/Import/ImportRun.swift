@@ -27,12 +27,17 @@ public struct ImportRun: Sendable {
     public var reportPath: String?
     /// The spec's `site.name` (default: the NetBox site, else "Imported site").
     public var siteName: String?
+    /// A site spec whose sections but `halls` the imported spec keeps (`--base`).
+    public var base: String?
 
-    public init(source: Source, output: String, reportPath: String? = nil, siteName: String? = nil) {
+    public init(
+        source: Source, output: String, reportPath: String? = nil, siteName: String? = nil, base: String? = nil
+    ) {
         self.source = source
         self.output = output
         self.reportPath = reportPath
         self.siteName = siteName
+        self.base = base
     }
 
     public struct Result: Sendable {
@@ -54,10 +59,10 @@ public struct ImportRun: Sendable {
                 let command =
                     "dcplan import netbox " + maps.map { "--map '\($0)' " }.joined() + files.joined(separator: " ")
                 output = try InventoryImport.netBox(
-                    files, maps: parsed, command: command, siteName: siteName, specPath: self.output)
+                    files, maps: parsed, command: command, siteName: siteName, base: base, specPath: self.output)
             case .table(let file):
                 output = try InventoryImport.table(
-                    file, command: "dcplan import csv \(file)", siteName: siteName, specPath: self.output)
+                    file, command: "dcplan import csv \(file)", siteName: siteName, base: base, specPath: self.output)
             }
         } catch let failure as ImportFailure {
             log(.findings(failure.findings))

@@ -76,6 +76,8 @@ struct InventorySpec {
     /// What the spec's header says it was imported from.
     var command: String
     var siteName: String?
+    /// IDs the spec already uses (a base spec's `catalog.racks`): imported rack types take others.
+    var reservedIDs: Set<String> = []
 
     struct RackType {
         var id: String
@@ -121,7 +123,7 @@ struct InventorySpec {
         var typeIndex: [String: Int] = [:]
         var halls: [Hall] = []
         var hallIndex: [String: Int] = [:]
-        var usedIDs = Set(Catalogue.builtIn.entries.map(\.id))
+        var usedIDs = Set(Catalogue.builtIn.entries.map(\.id)).union(reservedIDs)
         var failures: [Finding] = []
         for rack in inventory.racks {
             guard !rack.devices.isEmpty else { continue }

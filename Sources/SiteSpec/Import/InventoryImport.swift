@@ -15,27 +15,39 @@ public enum InventoryImport {
     /// number) like a catalogue entry. `command` goes into the spec's header.
     public static func netBox(
         _ files: [String], maps: [(model: String, entry: SystemEntry)], command: String, siteName: String?,
-        specPath: String
+        base: String? = nil, specPath: String
     ) throws(ImportFailure) -> Output {
+        let base = try base.map { path throws(ImportFailure) in try BaseSpec(path: path) }
         let inventory = try NetBoxImport(files: files, maps: maps).read()
-        return try render(inventory, command: command, siteName: siteName, specPath: specPath)
+        return try render(inventory, command: command, siteName: siteName, base: base, specPath: specPath)
     }
 
     /// A plain table (hall, type, count; rack, power_kw, max_kw).
-    public static func table(_ file: String, command: String, siteName: String?, specPath: String)
-        throws(ImportFailure) -> Output
-    {
+    public static func table(
+        _ file: String, command: String, siteName: String?, base: String? = nil, specPath: String
+    ) throws(ImportFailure) -> Output {
+        let base = try base.map { path throws(ImportFailure) in try BaseSpec(path: path) }
         let inventory = try TableImport(file: file).read()
-        return try render(inventory, command: command, siteName: siteName, specPath: specPath)
+        return try render(inventory, command: command, siteName: siteName, base: base, specPath: specPath)
     }
 
-    static func render(_ inventory: Inventory, command: String, siteName: String?, specPath: String)
-        throws(ImportFailure) -> Output
-    {
-        let spec = InventorySpec(inventory: inventory, command: command, siteName: siteName)
+    /// The spec text and the report; with a base spec, its sections around the imported halls.
+    static func render(
+        _ inventory: Inventory, command: String, siteName: String?, base: BaseSpec?, specPath: String
+    ) throws(ImportFailure) -> Output {
+        var spec = InventorySpec(inventory: inventory, command: command, siteName: siteName)
+        spec.reservedIDs = base?.rackIDs ?? []
         let layout = try spec.layout()
-        return Output(
-            yaml: spec.yaml(types: layout.types, halls: layout.halls),
-            report: spec.report(types: layout.types, halls: layout.halls, specPath: specPath))
+        var yaml = spec.yaml(types: layout.types, halls: layout.halls)
+        var report = spec.report(types: layout.types, halls: layout.halls, specPath: specPath)
+        if let base {
+            yaml =
+                "# Imported by dcplan (DESIGN.md §9.1): \(InventorySpec.oneLine(command))\n"
+                + "# Every section but halls comes from \(InventorySpec.oneLine(base.path)); the rack types under\n"
+                + "# catalog.racks after its own carry the imported power.\n"
+                + (try base.merged(with: yaml, output: specPath, siteName: siteName))
+            report += "\nFrom \(base.path): every section but halls (its halls are replaced by the imported ones).\n"
+        }
+        return Output(yaml: yaml, report: report)
     }
 }
