@@ -326,3 +326,75 @@ struct ImportEdgeTests {
         }
     }
 }
+
+@Suite("Rack inventory import: mutated inputs")
+struct ImportMutationTests {
+    /// A deterministic generator (64-bit LCG, Knuth's MMIX constants) so that a failure replays.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+    }
+
+    /// Replaces, deletes or duplicates a few bytes of `text`, from a small alphabet of the
+    /// characters that matter to CSV and YAML.
+    static func mutate(_ text: String, _ g: inout Generator) -> String {
+        var bytes = Array(text.utf8)
+        let alphabet = Array(",\"\n:-[]{}# 0123456789.e\u{7F}x".utf8)
+        for _ in 0..<(1 + g.next(4)) where !bytes.isEmpty {
+            let at = g.next(bytes.count)
+            switch g.next(3) {
+            case 0: bytes[at] = alphabet[g.next(alphabet.count)]
+            case 1: bytes.remove(at: at)
+            default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 1 + g.next(40))], at: at)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test("150 mutated tables, device lists and device types either import or stop with an error, never trap")
+    func mutations() throws {
+        let fixtures = RepositoryPaths.path("Tests/PlannerRunTests/Fixtures")
+        let table = try String(contentsOfFile: fixtures + "/inventory.csv", encoding: .utf8)
+        let devices = try String(contentsOfFile: fixtures + "/netbox/devices.csv", encoding: .utf8)
+        let switchType = try String(
+            contentsOfFile: fixtures + "/netbox/device-types/Nvidia/Q3400-RA.yaml", encoding: .utf8)
+        let serverType = try String(
+            contentsOfFile: fixtures + "/netbox/device-types/Nvidia/DGC-A100.yaml", encoding: .utf8)
+        var g = Generator(state: 26)
+        var imported = 0
+        var rejected = 0
+        try withTemporaryDirectory { folder in
+            for round in 0..<150 {
+                let output = folder + "/out-\(round).yaml"
+                let source: ImportRun.Source
+                if round % 2 == 0 {
+                    try Self.mutate(table, &g).write(toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
+                    source = .table(folder + "/t.csv")
+                } else {
+                    try Self.mutate(devices, &g).write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
+                    try Self.mutate(switchType, &g).write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
+                    try Self.mutate(serverType, &g).write(toFile: folder + "/g.yaml", atomically: true, encoding: .utf8)
+                    source = .netbox(
+                        [
+                            folder + "/s.yaml", folder + "/g.yaml", fixtures + "/netbox/device-types/APC/AP8886.yaml",
+                            folder + "/d.csv",
+                        ],
+                        maps: ["NVIDIA DGX A100 640GB=dgx-h100"])
+                }
+                do {
+                    let result = try ImportRun(source: source, output: output).run { _ in }
+                    // What imports validates (the run loads it before returning).
+                    #expect(!SiteLoader().load(yaml: result.spec, path: output, baseDirectory: folder).hasErrors)
+                    imported += 1
+                } catch is InputRejected {
+                    rejected += 1
+                }
+            }
+        }
+        // Both outcomes occur, so the mutations neither always break nor never touch the inputs.
+        #expect(imported > 0 && rejected > 0, "imported \(imported), rejected \(rejected)")
+    }
+}

@@ -83,6 +83,13 @@ struct TableImport {
                 continue
             }
             let key = "\(hall)\u{1F}\(rack)"
+            // A rack holds at most 1000 devices (checked before they are made, so that a huge count
+            // costs no memory).
+            let already = racks[key].map { inventory.racks[$0].devices.count } ?? 0
+            guard already + count <= 1000 else {
+                fail("count", "rack '\(rack)' would hold \(already + count) devices; a rack holds at most 1000")
+                continue
+            }
             let devices = Array(repeating: device, count: count)
             if let index = racks[key] {
                 inventory.racks[index].devices += devices
@@ -92,9 +99,6 @@ struct TableImport {
             }
         }
         if !errors.isEmpty { throw ImportFailure(findings: errors) }
-        for rack in inventory.racks where rack.devices.count > 1000 {
-            throw ImportFailure(rack.location, "rack '\(rack.name)' holds \(rack.devices.count) devices; at most 1000")
-        }
         return inventory
     }
 }
