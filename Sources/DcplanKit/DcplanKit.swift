@@ -16,7 +16,8 @@
 /// ```
 public enum Dcplan {
     /// Loads the spec with its weather year (every finding goes to `log`) and plans it, as
-    /// `dcplan plan` does before rendering. Throws ``InputRejected`` when the spec has an error.
+    /// `dcplan plan` does before rendering (without the comparison of design options that the
+    /// report adds: `PlanRun` does that). Throws ``InputRejected`` when the spec has an error.
     public static func plan(specAt path: String, strict: Bool = false, log: RunLog = { _ in }) throws -> Plan {
         let specs = try LoadedSpec.loadAll([path], strict: strict, log: log)
         return Planner().plan(specs[0].site, weather: specs[0].weather)

@@ -229,6 +229,20 @@ struct ImportTests {
         }
     }
 
+    @Test("a device export given twice, or a device type given twice, is an error naming the first place")
+    func duplicates() throws {
+        let devices = Self.fixture("netbox/devices.csv")
+        let twice = try failing(.netbox(Self.types + [devices, devices], maps: Self.maps))
+        // 16 named devices, each seen again in the second copy (lines 2-17; the spare too).
+        #expect(twice.count == 16)
+        #expect(
+            twice.first?.formatted
+                == "\(devices):2: error: name: device 'dgx-a01-1' of site 'Example Lab' is listed twice (first at "
+                + "\(devices):2); it would be counted twice")
+        let types = try failing(.netbox(Self.types + [Self.types[0], devices], maps: Self.maps))
+        #expect(types.first?.message.hasPrefix("device type 'NVIDIA DGX A100 640GB' is given twice (first at ") == true)
+    }
+
     @Test("a NetBox device list without a rack column is an error at its header line")
     func netBoxMissingColumn() throws {
         try withTemporaryDirectory { folder in

@@ -43,6 +43,8 @@ struct NetBoxImport {
         var location: String
         var rack: String
         var at: SourceLocation
+        /// Whether the input names the device (else its name is its line).
+        var named = true
     }
 
     /// Reads every file; all errors of all files are reported together.
@@ -58,7 +60,13 @@ struct NetBoxImport {
                 } else {
                     let node = try ImportFiles.compose(text, file: file)
                     if case .mapping = node {
-                        types.append(try Self.deviceType(node, file: file))
+                        let type = try Self.deviceType(node, file: file)
+                        if let first = types.first(where: { $0.model.lowercased() == type.model.lowercased() }) {
+                            throw ImportFailure(
+                                type.location,
+                                "device type '\(type.model)' is given twice (first at \(first.location.formatted))")
+                        }
+                        types.append(type)
                     } else if case .sequence(let list) = node {
                         devices += try Self.deviceList(list, file: file)
                     } else {
@@ -70,6 +78,20 @@ struct NetBoxImport {
                 }
             } catch {
                 errors += error.findings
+            }
+        }
+        // NetBox names devices uniquely within a site: a name seen twice is one export given twice.
+        var seen: [String: SourceLocation] = [:]
+        for device in devices where device.named {
+            let key = "\(device.site)\u{1F}\(device.name)"
+            if let first = seen[key] {
+                errors.append(
+                    Finding(
+                        .error, "name",
+                        "device '\(device.name)' of site '\(device.site)' is listed twice (first at "
+                            + "\(first.formatted)); it would be counted twice", at: device.at))
+            } else {
+                seen[key] = device.at
             }
         }
         if errors.isEmpty, devices.isEmpty {
@@ -295,7 +317,8 @@ struct NetBoxImport {
             func f(_ name: String) -> String { CSVTable.field(row.fields, table.column(name)) }
             return Device(
                 name: f("name").isEmpty ? "line \(row.line)" : f("name"), role: f("role"), type: f("device_type"),
-                site: f("site"), location: f("location"), rack: f("rack"), at: SourceText.at(file, row.line))
+                site: f("site"), location: f("location"), rack: f("rack"), at: SourceText.at(file, row.line),
+                named: !f("name").isEmpty)
         }
     }
 
@@ -318,7 +341,8 @@ struct NetBoxImport {
             devices.append(
                 Device(
                     name: f("name").isEmpty ? "line \(at.line ?? 0)" : f("name"), role: f("role"),
-                    type: f("device_type"), site: f("site"), location: f("location"), rack: f("rack"), at: at))
+                    type: f("device_type"), site: f("site"), location: f("location"), rack: f("rack"), at: at,
+                    named: !f("name").isEmpty))
         }
         return devices
     }
