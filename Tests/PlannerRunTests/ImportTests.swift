@@ -262,7 +262,7 @@ struct ImportEdgeTests {
         try withTemporaryDirectory { folder in
             let file = folder + "/devices.csv"
             let text =
-                "\u{FEFF}Name,Role,Device type,Site,Location,Rack\n"
+                "\u{FEFF}Name,Device role,Type,Site,Location,Rack\n"
                 + "\"ib, \"\"spine\"\" 1\",Spine switch,Q3400-RA,Lab,\"Hall\nNorth\",R1\n"
                 + "\n"
                 + "ib-2,Leaf switch,Q3400-RA,Lab,\"Hall\nNorth\",R1\n"
@@ -271,7 +271,7 @@ struct ImportEdgeTests {
                 "Tests/PlannerRunTests/Fixtures/netbox/device-types/Nvidia/Q3400-RA.yaml")
             let output = folder + "/out.yaml"
             let result = try ImportRun(source: .netbox([types, file], maps: []), output: output).run { _ in }
-            // Export headers ("Device type") read as import columns; the hall "Hall\nNorth" → hall-north;
+            // Export labels ("Type", "Device role") read as import columns; the hall "Hall\nNorth" → hall-north;
             // both switches (lines 2 and 5) in one rack: 2 × 7 kW.
             #expect(result.spec.contains("  - id: hall-north\n"))
             #expect(result.spec.contains("      - { type: q3400-ra-x2, count: 1 }\n"))

@@ -307,6 +307,12 @@ struct NetBoxImport {
     static func devicesCSV(_ text: String, file: String) throws(ImportFailure) -> [Device] {
         var table = try CSVTable(parsing: text, file: file)
         table.columns = table.columns.map { $0.replacingOccurrences(of: " ", with: "_") }
+        // The device table's export labels the device type "Type" and older versions the role
+        // "Device role" (P453): read them as the import names when those are absent.
+        for (label, name) in [("type", "device_type"), ("device_role", "role")]
+        where table.column(name) == nil {
+            if let i = table.column(label) { table.columns[i] = name }
+        }
         for column in required where table.column(column) == nil {
             throw ImportFailure(
                 SourceText.at(file, 1),
