@@ -80,6 +80,10 @@ struct ImportTests {
             #expect(result.report.contains("devices.csv:6: device 'pdu-a01-a' (AP8886) is a power distribution unit"))
             #expect(result.report.contains("devices.csv:17: device 'dgx-spare' (NVIDIA DGX A100 640GB) is in no rack"))
             #expect(result.report.contains("no allocated_draw"))
+            #expect(
+                result.report.contains(
+                    "- devices in racks whose NetBox status is not active (1 planned) are planned like the active ones")
+            )
         }
     }
 

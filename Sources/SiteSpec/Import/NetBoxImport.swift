@@ -45,6 +45,8 @@ struct NetBoxImport {
         var at: SourceLocation
         /// Whether the input names the device (else its name is its line).
         var named = true
+        /// NetBox's status (`active`, `planned`, `offline`…), lower-cased; empty when not given.
+        var status = ""
     }
 
     /// Reads every file; all errors of all files are reported together.
@@ -117,6 +119,7 @@ struct NetBoxImport {
         var errors: [Finding] = []
         var racks: [String: Int] = [:]
         var noted = Set<String>()
+        var notActive: [String: Int] = [:]
         let multipleSites = Set(devices.map(\.site).filter { !$0.isEmpty }).count > 1
         for device in devices {
             let label = "device '\(device.name)' (\(device.type))"
@@ -165,6 +168,7 @@ struct NetBoxImport {
                 ? (device.site.isEmpty ? "hall" : device.site)
                 : (multipleSites ? "\(device.site) \(device.location)" : device.location)
             let rackKey = "\(hall)\u{1F}\(device.rack)"
+            if !device.status.isEmpty, device.status != "active" { notActive[device.status, default: 0] += 1 }
             let item = InventoryDevice(
                 type: type.model, like: like, design: .watts(power.design), nameplate: .watts(power.nameplate),
                 feeds: type.ports.count, weight: type.weight, isCatalogueEntry: false)
@@ -177,6 +181,11 @@ struct NetBoxImport {
             }
         }
         if !errors.isEmpty { throw ImportFailure(findings: errors) }
+        if !notActive.isEmpty {
+            let counts = notActive.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            inventory.notes.append(
+                "devices in racks whose NetBox status is not active (\(counts)) are planned like the active ones")
+        }
         return inventory
     }
 
@@ -324,7 +333,7 @@ struct NetBoxImport {
             return Device(
                 name: f("name").isEmpty ? "line \(row.line)" : f("name"), role: f("role"), type: f("device_type"),
                 site: f("site"), location: f("location"), rack: f("rack"), at: SourceText.at(file, row.line),
-                named: !f("name").isEmpty)
+                named: !f("name").isEmpty, status: f("status").lowercased())
         }
     }
 
@@ -337,7 +346,7 @@ struct NetBoxImport {
             func f(_ key: String) -> String {
                 guard let v = mapping[key] else { return "" }
                 if let s = v.string { return s.trimmingCharacters(in: .whitespaces) }
-                for name in ["model", "name", "slug"] { if let s = v.mapping?[name]?.string { return s } }
+                for name in ["model", "name", "slug", "value"] { if let s = v.mapping?[name]?.string { return s } }
                 return ""
             }
             for key in ["device_type", "site"] where f(key).isEmpty {
@@ -348,7 +357,7 @@ struct NetBoxImport {
                 Device(
                     name: f("name").isEmpty ? "line \(at.line ?? 0)" : f("name"), role: f("role"),
                     type: f("device_type"), site: f("site"), location: f("location"), rack: f("rack"), at: at,
-                    named: !f("name").isEmpty))
+                    named: !f("name").isEmpty, status: f("status").lowercased()))
         }
         return devices
     }
