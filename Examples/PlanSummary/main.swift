@@ -22,7 +22,7 @@ do {
     let it = plan.total.itPower.design
     print("\(plan.site.name): \(plan.total.gpuCount) GPUs, \(fixed(it.megawatts, 2)) MW IT at design")
     if let facility = plan.facilityDesign {
-        print("facility power at design: \(fixed(facility.megawatts, 2)) MW")
+        print("facility power at design, with cooling and house loads: \(fixed(facility.megawatts, 2)) MW")
     }
     if let annual = plan.cooling?.annual {
         print("annual PUE: \(fixed(annual.pue, 3))")
