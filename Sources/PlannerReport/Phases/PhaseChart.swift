@@ -92,6 +92,8 @@ public struct PhaseChart {
             let y0 = Self.top + Double(p) * (Self.panelHeight + Self.gap)
             var values: [Double] = [0]
             for series in panel.1 { values += series.values.compactMap { $0 } }
+            // Headroom, so a line at the top value stays clear of the frame.
+            values.append((values.max() ?? 0) * 1.08)
             let (yMin, yMax, yStep) = SVGChart.yAxis(values)
             let plotHeight = Self.panelHeight
             func py(_ v: Double) -> Double {
