@@ -257,7 +257,8 @@ extension PhaseHallSpec.Key {
         switch self {
         case .id: .string("A hall ID of halls[].", required: true)
         case .copies:
-            .integer("Copies of the hall the phase energises (default: all the copies not yet energised).", maximum: 1000)
+            .integer(
+                "Copies of the hall the phase energises (default: all the copies not yet energised).", maximum: 1000)
         }
     }
 }

@@ -72,7 +72,8 @@ struct PhaseSpecTests {
                 "Sites/x.yaml:6:36: error: phases[1].halls[0].id: hall 'b' is energised twice: its 1 copy is all "
                     + "energised by the phase at line 5"
             ])
-        let inOnePhase = diagnostics(Self.spec("phases:\n  - { date: 2027-01, halls: [{ id: a }, { id: b }, { id: b }] }\n"))
+        let inOnePhase = diagnostics(
+            Self.spec("phases:\n  - { date: 2027-01, halls: [{ id: a }, { id: b }, { id: b }] }\n"))
         #expect(inOnePhase.count == 1 && inOnePhase[0].contains("duplicate hall in one phase 'b'"))
         let beyond = diagnostics(
             Self.spec(

@@ -111,8 +111,13 @@ public enum PhaseAnalysis {
                 case "grid contract":
                     "the grid contract of \(mw(phase.gridContract)) MW is \(short) MW short of the facility demand "
                         + "of \(mw(phase.facilityDesign)) MW at design"
+                case "transformers":
+                    "the main transformers' usable capacity is \(short) MW short of their load at design"
+                case "chillers":
+                    "the chillers' firm capacity is \(short) MW short of the chiller duty at the design condition"
                 default:
-                    "the \(name) installed for it are \(short) MW short at the design condition"
+                    "the economisers' firm capacity is \(short) MW short of the heat-rejection duty at the design "
+                        + "condition"
                 }
             return Finding(
                 .warning, subject,

@@ -164,10 +164,11 @@ public struct PhaseMargins: Hashable, Sendable {
 
     /// The margins by name, in report order, leaving out those the phase does not have.
     public var named: [(name: String, margin: Power)] {
-        [("grid contract", grid)] + [
-            transformers.map { ("transformers", $0) }, chillers.map { ("chillers", $0) },
-            heatRejection.map { ("heat rejection", $0) },
-        ].compactMap { $0 }
+        [("grid contract", grid)]
+            + [
+                transformers.map { ("transformers", $0) }, chillers.map { ("chillers", $0) },
+                heatRejection.map { ("heat rejection", $0) },
+            ].compactMap { $0 }
     }
 
     /// The margins that have run out (negative), by name.

@@ -75,9 +75,12 @@ public struct PhaseChart {
     public var rendered: String {
         let f = SVGText.number
         let escape = SVGText.escape
-        let panels = [("Electrical: demand against capacity in place", electrical),
-                      ("Thermal: duties against firm capacity in place (all loops)", thermal)].filter { !$0.1.isEmpty }
-        let height = Self.top + Double(panels.count) * Self.panelHeight + Double(panels.count - 1) * Self.gap
+        let panels = [
+            ("Electrical: demand against capacity in place", electrical),
+            ("Thermal: duties against firm capacity in place (all loops)", thermal),
+        ].filter { !$0.1.isEmpty }
+        let height =
+            Self.top + Double(panels.count) * Self.panelHeight + Double(panels.count - 1) * Self.gap
             + Self.bottom
         let months = phases.map { Self.month($0.date) }
         let start = (months.first ?? 0) - 6
@@ -160,7 +163,8 @@ public struct PhaseChart {
                 let dash = series.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
                 svg.append(
                     "<line x1=\"\(f(Self.legendX))\" y1=\"\(f(ly - 4))\" x2=\"\(f(Self.legendX + 30))\" "
-                        + "y2=\"\(f(ly - 4))\" stroke=\"\(series.colour)\" stroke-width=\"\(f(series.width))\"\(dash)/>")
+                        + "y2=\"\(f(ly - 4))\" stroke=\"\(series.colour)\" stroke-width=\"\(f(series.width))\"\(dash)/>"
+                )
                 svg.append("<text x=\"\(f(Self.legendX + 38))\" y=\"\(f(ly))\">\(escape(series.label))</text>")
             }
             if p == 0 {

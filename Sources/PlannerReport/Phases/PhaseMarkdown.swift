@@ -28,7 +28,8 @@ enum PhaseMarkdown {
             demand.add([
                 p.date, p.halls.map { "\($0.hallID) × \($0.copies)" }.joined(separator: ", "),
                 Format.integer(p.gpuCount), Format.percent(p.utilisationRamp), Format.megawatts(p.it.design),
-                Format.megawatts(p.designLoss), Format.megawatts(p.designMechanical), Format.megawatts(p.facilityDesign),
+                Format.megawatts(p.designLoss), Format.megawatts(p.designMechanical),
+                Format.megawatts(p.facilityDesign),
                 p.facilityEnergy.map { Format.fixed($0.megawattHours / 1000, 1) } ?? "–",
                 p.pue.map { Format.fixed($0, 3) } ?? "–",
             ])
@@ -37,7 +38,8 @@ enum PhaseMarkdown {
         var installed = MarkdownTable([
             ("Energised", .left), ("Grid contract [MW]", .right), ("Main transformers", .left),
             ("Chillers", .left), ("Economisers", .left), ("Grid margin [MW]", .right),
-            ("Transformer margin [MW]", .right), ("Chiller margin [MW]", .right), ("Heat-rejection margin [MW]", .right),
+            ("Transformer margin [MW]", .right), ("Chiller margin [MW]", .right),
+            ("Heat-rejection margin [MW]", .right),
         ])
         for p in phases {
             let transformers =
@@ -71,8 +73,9 @@ enum PhaseMarkdown {
         if let figures {
             text += "![Demand against installed capacity over time](\(figures)/phases.svg)\n\n"
         }
-        let sourced = phases.indices.compactMap { i in plan.site.phases.indices.contains(i) ? plan.site.phases[i] : nil }
-            .filter { $0.source != nil }
+        let sourced = phases.indices.compactMap { i in plan.site.phases.indices.contains(i) ? plan.site.phases[i] : nil
+        }
+        .filter { $0.source != nil }
         if !sourced.isEmpty {
             text += "Where the phases come from:\n\n"
             for choice in sourced { text += "- \(choice.date): \(choice.source ?? "")\n" }

@@ -51,7 +51,9 @@ struct PhaseAnalysisTests {
         #expect(runOut.date == "2027-06" && runOut.margins == ["grid contract"])
         let warning = try #require(findings.first { $0.subject == "phases[0]" })
         #expect(warning.severity == .warning)
-        #expect(warning.message.contains("the margin runs out when the phase is energised 2027-06: the grid contract of 2 MW"))
+        #expect(
+            warning.message.contains(
+                "the margin runs out when the phase is energised 2027-06: the grid contract of 2 MW"))
         #expect(!findings.contains { $0.subject == "phases[1]" })
         // The last phase energises every hall at the steady utilisation: the whole site's plan.
         #expect(second.facilityDesign == final.facilityDesign)
