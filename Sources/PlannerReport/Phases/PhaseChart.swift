@@ -123,6 +123,11 @@ public struct PhaseChart {
                 svg.append(
                     "<line x1=\"\(f(x))\" y1=\"\(f(y0))\" x2=\"\(f(x))\" y2=\"\(f(y0 + Self.panelHeight))\" "
                         + "stroke=\"\(red ? "#d62728" : "#bbb")\" stroke-width=\"\(red ? 2 : 1)\"/>")
+                // The phase's month beside its line, on a white halo so the steps behind stay readable.
+                svg.append(
+                    "<text x=\"\(f(x + 4))\" y=\"\(f(y0 + 14))\" font-size=\"11\" paint-order=\"stroke\" "
+                        + "stroke=\"white\" stroke-width=\"3\" fill=\"\(red ? "#d62728" : "#555")\">"
+                        + "\(escape(phase.date))</text>")
             }
             for series in panel.1 {
                 var points: [String] = []
