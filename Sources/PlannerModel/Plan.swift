@@ -171,6 +171,9 @@ public struct Plan: Hashable, Sendable {
     /// The built-in option comparison ranked by lifetime cost, cheapest first (DESIGN.md §5.16);
     /// empty unless the run asks for it (`dcplan plan` does, sweeps do not).
     public var options: [DesignOption] = []
+    /// The plan of each phase of `site.phases` (DESIGN.md §5.19), in date order; empty unless the
+    /// site is phased and the run asks for it (`dcplan plan` does, sweeps do not).
+    public var phases: [PhasePlan] = []
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,

@@ -42,6 +42,8 @@ public struct Site: Hashable, Sendable {
     /// Prices, discount rate and horizon for the cost analysis (`cost:`, DESIGN.md §5.16); nil: the
     /// plan is not costed (the loader always sets it).
     public var cost: CostChoices? = nil
+    /// The phased build-out (`phases:`, DESIGN.md §5.19), in date order; empty: built at once.
+    public var phases: [PhaseChoice] = []
     /// The documented defaults the loader applied for keys the spec left out, in spec order.
     public var defaultsApplied: [AppliedDefault]
 

@@ -71,6 +71,7 @@ struct SiteAssembler {
         let pueBoundary = self.pueBoundary(site?.metrics)
         let coordinates = self.coordinates(site)
         let cost = self.cost(document.cost, region: electrical.gridRules?.id, commissioning: commissioning)
+        let phases = self.phases(document.phases, halls: halls)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
@@ -83,6 +84,7 @@ struct SiteAssembler {
         assembled.coordinates = coordinates
         assembled.weatherStandIn = site?.weatherStandIn?.value
         assembled.cost = cost
+        assembled.phases = phases
         return assembled
     }
 

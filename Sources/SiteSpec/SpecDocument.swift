@@ -6,7 +6,7 @@
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
         case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls,
-            catalog, cost
+            catalog, cost, phases
     }
     var place: Place
     var version: Located<Double>?
@@ -22,9 +22,11 @@ struct SpecDocument: SpecMapping {
     var halls: [HallSpec]?
     var catalog: CatalogSection?
     var cost: CostSection?
+    var phases: [PhaseSpec]?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
+        phases = reader.list(.phases, atLeastOne: "phase")
         version = reader.integer(.version, required: true)
         unsupportedVersion = reader.numberOutsideRange(.version)
         site = reader.mapping(.site, required: true)
@@ -743,5 +745,42 @@ struct ComplianceSection: SpecMapping {
         elcHalfLoadMaxPercent = reader.number(.elcHalfLoadMaxPercent)
         mlcMax = reader.number(.mlcMax)
         climateZone = reader.string(.climateZone)
+    }
+}
+
+/// One element of `phases:` — a step of the build-out (DESIGN.md §5.19).
+struct PhaseSpec: SpecMapping {
+    enum Key: String, SpecKey {
+        case date, halls, source
+        case utilisationRampPercent = "utilisation_ramp_percent", gridContractMW = "grid_contract_mw"
+    }
+    var place: Place
+    var date: Located<String>?
+    var halls: [PhaseHallSpec]?
+    var utilisationRampPercent: Located<Double>?
+    var gridContractMW: Located<Double>?
+    var source: Located<String>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        date = reader.string(.date, required: true)
+        halls = reader.list(.halls, required: true, atLeastOne: "hall")
+        utilisationRampPercent = reader.number(.utilisationRampPercent)
+        gridContractMW = reader.number(.gridContractMW)
+        source = reader.string(.source)
+    }
+}
+
+/// One element of `phases[].halls:` — copies of a spec hall the phase energises.
+struct PhaseHallSpec: SpecMapping {
+    enum Key: String, SpecKey { case id, copies }
+    var place: Place
+    var id: Located<String>?
+    var copies: Located<Double>?
+
+    init(_ reader: MappingReader<Key>) {
+        place = reader.place
+        id = reader.string(.id, required: true)
+        copies = reader.integer(.copies)
     }
 }

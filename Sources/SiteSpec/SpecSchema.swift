@@ -225,6 +225,40 @@ extension SpecDocument.Key {
                     + "years).")
         case .placement:
             .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
+        case .phases:
+            .list(
+                PhaseSpec.self,
+                "The phased build-out, in date order: each phase's month, the hall copies it energises, its "
+                    + "utilisation ramp and grid contract (default: built at once).")
+        }
+    }
+}
+
+extension PhaseSpec.Key {
+    var schema: KeySchema {
+        switch self {
+        case .date: .string("The month the phase is energised, YYYY-MM; later than the phase before.", required: true)
+        case .halls: .list(PhaseHallSpec.self, "The hall copies the phase energises, at least one.", required: true)
+        case .utilisationRampPercent:
+            .number(
+                "The share of each hall's steady utilisation the workload reaches during the phase [%] "
+                    + "(default 100).", .above(0, atMost: 100, "%"), percentDefault: 100)
+        case .gridContractMW:
+            .number(
+                "Grid capacity contracted for the phase [MW] (default: site.grid.capacity_mw, else the connection "
+                    + "sized for the final build).", .above(0, atMost: 100_000, "MW"))
+        case .source: .string("Where the phase comes from: a published plan, or why it is assumed.")
+        }
+    }
+}
+
+extension PhaseHallSpec.Key {
+    var schema: KeySchema {
+        switch self {
+        case .id: .string("A hall ID of halls[].", required: true)
+        case .copies:
+            .integer(
+                "Copies of the hall the phase energises (default: all the copies not yet energised).", maximum: 1000)
         }
     }
 }

@@ -146,6 +146,13 @@ struct SpecRangePropertyTests {
             ]),
             raw("{ id: b, racks: [{ type: rack-x, count: 20 }] }"),
         ]),
+        "phases": .list([
+            map([
+                "date": raw("2027-07"), "utilisation_ramp_percent": raw("60"), "grid_contract_mw": raw("500"),
+                "halls": .list([map(["id": raw("a"), "copies": raw("1")])]),
+            ]),
+            raw("{ date: 2028-01, halls: [{ id: a }, { id: b }] }"),
+        ]),
         "catalog": map([
             "racks": .list([
                 map([

@@ -410,6 +410,7 @@ public enum PlanJSON {
                             result: $0.verdict.rawValue, citation: $0.citation)
                     }, forKey: .compliance)
             }
+            if !plan.phases.isEmpty { try c.encode(plan.phases.map(PhaseDoc.init), forKey: .phases) }
             if let cost = plan.cost {
                 try c.encode(CostDoc(cost), forKey: .cost)
                 let space = cost.space
@@ -539,6 +540,7 @@ public enum PlanJSON {
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
             case heatRecovery = "heat_recovery", metrics, compliance, cost, areaM2 = "area_m2"
             case slabKNPerM2 = "slab_kn_per_m2", options
+            case phases
         }
     }
 

@@ -14,7 +14,8 @@ public enum PlanMarkdown {
             hallTable(plan),
             ElectricalMarkdown.sections(plan, diagrams: diagrams), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
-            CostMarkdown.section(plan), findingsSection(plan.findings), reproduce(context),
+            CostMarkdown.section(plan), PhaseMarkdown.section(plan, figures: diagrams), findingsSection(plan.findings),
+            reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 

@@ -58,6 +58,9 @@ public struct PlanRun: Sendable {
         for spec in specs {
             var plan = planner.plan(spec.site, weather: spec.weather)
             plan.options = OptionComparison.compare(spec.site, chosen: plan, weather: spec.weather, planner: planner)
+            let phased = PhaseAnalysis.plan(spec.site, final: plan, weather: spec.weather, planner: planner)
+            plan.phases = phased.phases
+            plan.findings += phased.findings
             plan.findings = plan.findings.strict(strict)
             log(
                 .findings(
