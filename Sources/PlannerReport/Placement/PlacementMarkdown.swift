@@ -86,21 +86,24 @@ enum PlacementMarkdown {
                 let standby = layout.units.filter { $0.load.kilowatts <= 0 && $0.maxLoadAfterFailure.kilowatts > 0 }
                 let idle = layout.units.filter { $0.load.kilowatts <= 0 && $0.maxLoadAfterFailure.kilowatts <= 0 }
                 if !standby.isEmpty {
+                    let ids = standby.map(\.id).joined(separator: ", ")
+                    let one = standby.count == 1
                     text +=
-                        "\n\(standby.map(\.id).joined(separator: ", ")) \(standby.count == 1 ? "carries" : "carry") no rack heat in "
-                        + "normal operation and take load only after a failure: standby units of the \(layout.redundancy) "
-                        + "redundancy.\n"
+                        "\n\(ids) \(one ? "carries" : "carry") no rack heat in normal operation and "
+                        + "\(one ? "takes" : "take") load only after a failure: "
+                        + "\(one ? "a standby unit" : "standby units") of the \(layout.redundancy) redundancy.\n"
                 }
                 if !idle.isEmpty {
+                    let ids = idle.map(\.id).joined(separator: ", ")
+                    let one = idle.count == 1
                     text +=
-                        "\n\(idle.map(\.id).joined(separator: ", ")) \(idle.count == 1 ? "carries" : "carry") no rack heat, normally or "
-                        + "after any failure: the cooling table installs \(layout.units.count) units (DESIGN.md §5.4.1), "
-                        + "more than the racks' heat and the redundancy need on this floor"
+                        "\n\(ids) \(one ? "carries" : "carry") no rack heat, normally or after any failure: the "
+                        + "cooling table installs \(layout.units.count) units (DESIGN.md §5.4.1), more than the racks' "
+                        + "heat and the redundancy need on this floor"
                         + (layout.medium == .air
                             ? " (the air units are sized for the air heat plus the hall's power-chain losses, which have "
                                 + "no place on the floor model)" : "")
-                        + "; \(idle.count == 1 ? "it stands" : "they stand") where the least-cost layout put "
-                        + "\(idle.count == 1 ? "it" : "them").\n"
+                        + "; \(one ? "it stands" : "they stand") where the least-cost layout put \(one ? "it" : "them").\n"
                 }
                 if !layout.failures.isEmpty {
                     text +=
