@@ -264,6 +264,12 @@ extension SiteSection.Key {
         case .name: .string("Display name of the site.", required: true)
         case .operator: .string("Who runs it.")
         case .location: .string("Where it is.")
+        case .country:
+            .string(
+                "ISO 3166-1 alpha-2 code of the country (KR, US, DE; other EU/EEA countries take DE's as a "
+                    + "stand-in): picks the interconnect rules, MV and LV voltages, grid emission factor and tariff "
+                    + "(DESIGN.md §5.17). Default: the region of site.grid.rules, else the code ending site.location, "
+                    + "else KR.")
         case .latitude:
             .number(
                 "Latitude of the site [° north, WGS 84]; with longitude, the distance to the weather station is "
@@ -401,8 +407,9 @@ extension GridSection.Key {
         case .mainTransformers: .string("Redundancy of the main transformers: \(redundancyForms) (default N+1).")
         case .rules:
             .string(
-                "Regional interconnect rule table (default: by the country code ending site.location; KEPCO "
-                    + "when none has a table, with a warning).", ["kepco", "us-dominion", "eu-de"])
+                "Regional interconnect rule table (default: the region's, site.country, else by the country code "
+                    + "ending site.location; KEPCO when none has a table, with a warning).",
+                ["kepco", "us-dominion", "eu-de"])
         case .study: .mapping(GridStudySection.self, "The interconnection study: load step and permitted ramp.")
         }
     }

@@ -48,6 +48,20 @@ struct CLITests {
         #expect(runDcplan(["catalog", "list", "--kind", "pump"]).status != 0)
     }
 
+    @Test("an unknown site.country stops the run with exit 1 at file:line:col and writes nothing")
+    func unknownCountry() throws {
+        let dir = try makeTemporaryDirectory()
+        let spec = dir.appendingPathComponent("x.yaml")
+        try "version: 1\nsite: { name: T, country: UX }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let run = runDcplan(["plan", "--out", out.path, spec.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("x.yaml:2:27: error: site.country: unknown country code 'UX'"))
+        #expect(run.stderr.contains("did you mean 'US'?"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test("plan writes the report, plan.json and CSV tables, byte-identical on a second run")
     func planWritesReports() throws {
         let out = try makeTemporaryDirectory()

@@ -33,7 +33,7 @@ public enum MetalLevel: String, Sendable, CaseIterable, Codable {
     public var title: String {
         switch self {
         case .mainTransformerWindings: "Main transformer windings"
-        case .mvCables: "MV cables (22.9 kV)"
+        case .mvCables: "MV cables (the site's MV)"
         case .mvlvTransformerWindings: "MV/LV transformer windings"
         case .sstWindings: "SST transformer windings"
         case .lvFeeders: "LV feeders (transformer, switchboard, UPS)"
