@@ -44,8 +44,7 @@ struct SiteAssembler {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
         if site?.grid?.frequencyHz == nil {
-            applied.add(
-                "site.grid.frequency_hz", Phrase.number(SpecDefaults.gridFrequencyHz), SpecDefaults.gridFrequencySource)
+            applied.add("site.grid.frequency_hz", Phrase.number(region.frequencyHz), region.frequencySource)
         }
         let utilisation = document.workload?.utilisationPercent?.percent
         if document.workload?.utilisationPercent == nil {
@@ -78,7 +77,7 @@ struct SiteAssembler {
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
-            weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
+            weatherPath: weatherPath, gridFrequencyHz: frequency ?? region.frequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
             compliance: compliance, placement: placement, defaultsApplied: applied.list,

@@ -57,13 +57,15 @@ extension SiteAssembler {
             defaults = BuiltInRegions.fallback.defaults
             defaults.resolution = .defaulted
             defaults.reason = "no site.country and no country code ending site.location"
-            applied.add("site.country", defaults.code, Provenance(source: defaults.reason, confidence: .low))
+            applied.add(
+                "site.country", defaults.code, Provenance(source: "DESIGN.md §5.17: " + defaults.reason, confidence: .low))
             return defaults
         }
         defaults.resolution = .inferred
         applied.add(
             "site.country", defaults.code,
-            Provenance(source: defaults.reason, confidence: defaults.standInFor == nil ? .medium : .low))
+            Provenance(
+                source: "DESIGN.md §5.17: " + defaults.reason, confidence: defaults.standInFor == nil ? .medium : .low))
         return defaults
     }
 

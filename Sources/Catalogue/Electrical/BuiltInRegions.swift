@@ -34,7 +34,9 @@ public enum BuiltInRegions {
     /// EIA national grid factor 0.81 lb CO₂/kWh = 0.367 kg/kWh (P123, H; the eGRID SRVC rows P124,
     /// P125 disagree and are unverified); Virginia's industrial average price (P121).
     public static let unitedStates = Region(
-        defaults: RegionDefaults(
+        defaults: RegionDefaults.with(
+            frequency: 60, Provenance(source: "REFERENCE.md P423 (60 Hz in North America)", confidence: .high),
+            RegionDefaults(
             code: "US", name: "United States (Dominion Energy Virginia, PJM)", gridRules: GridRuleTables.usDominion,
             mediumVoltage: .kilovolts(34.5),
             mediumVoltageSource: Provenance(
@@ -47,14 +49,16 @@ public enum BuiltInRegions {
                 source: "REFERENCE.md P123 (EIA: 0.81 lb CO₂/kWh, US 2023)", confidence: .high,
                 derivation: "0.81 lb × 0.45359237 kg/lb = 0.3674 kg/kWh; national, not Virginia's subregion "
                     + "(P124, P125 unverified, REFERENCE.md note 4)"),
-            tariff: tariffText(BuiltInTariffs.usDominion), tariffSource: BuiltInTariffs.usDominion.provenance),
+            tariff: tariffText(BuiltInTariffs.usDominion), tariffSource: BuiltInTariffs.usDominion.provenance)),
         prices: BuiltInTariffs.usDominion)
 
     /// Germany: the `eu-de` rules; MV 20 kV ("mostly 20 or 10 kV", P108); LV 230/400 V (P108,
     /// IEC 60038 P113) with the 415 V chain standing in; UBA 363 g CO₂/kWh for 2024 (P127, an
     /// estimate by UBA); Eurostat industrial price (P130).
     public static let germany = Region(
-        defaults: RegionDefaults(
+        defaults: RegionDefaults.with(
+            frequency: 50, Provenance(source: "REFERENCE.md P113 (IEC 60038: three-phase 50 Hz 230/400 V)", confidence: .medium),
+            RegionDefaults(
             code: "DE", name: "Germany", gridRules: GridRuleTables.euGermany, mediumVoltage: .kilovolts(20),
             mediumVoltageSource: Provenance(
                 source: "REFERENCE.md P108 (MV mostly 20 or 10 kV)", confidence: .medium),
@@ -65,7 +69,7 @@ public enum BuiltInRegions {
             distribution: .ac415, gridEmissionFactor: .kilogramsPerKilowattHour(0.363),
             gridEmissionSource: Provenance(
                 source: "REFERENCE.md P127 (UBA: 363 g CO₂/kWh in 2024, an estimate)", confidence: .medium),
-            tariff: tariffText(BuiltInTariffs.euGermany), tariffSource: BuiltInTariffs.euGermany.provenance),
+            tariff: tariffText(BuiltInTariffs.euGermany), tariffSource: BuiltInTariffs.euGermany.provenance)),
         prices: BuiltInTariffs.euGermany)
 
     /// Every region with a table of its own, in the order the errors list them.
@@ -107,6 +111,16 @@ public enum BuiltInRegions {
             ? ", \(NumberText.compact(p.demandPerKilowattMonth)) \(p.currency.rawValue)/kW·month demand"
             : " (demand charges included)"
         return "\(energy) \(p.currency.rawValue)/kWh energy" + demand
+    }
+}
+
+extension RegionDefaults {
+    /// `defaults` with its grid frequency and source.
+    static func with(frequency hz: Double, _ source: Provenance, _ defaults: RegionDefaults) -> RegionDefaults {
+        var copy = defaults
+        copy.frequencyHz = hz
+        copy.frequencySource = source
+        return copy
     }
 }
 

@@ -32,6 +32,9 @@ public struct RegionDefaults: Hashable, Sendable {
     /// The default tariff in words, e.g. "123.61 KRW/kWh energy, 7,470 KRW/kW·month demand".
     public var tariff: String
     public var tariffSource: Provenance
+    /// The grid frequency (`site.grid.frequency_hz` when the spec leaves it out).
+    public var frequencyHz: Double = 60
+    public var frequencySource = Provenance(source: "REFERENCE.md D20, §2.5 (60 Hz in Korea)", confidence: .high)
     public var resolution: Resolution = .defaulted
     /// Why this region: e.g. "site.country: US", "from the country code KR ending site.location".
     public var reason: String = "no site.country"
