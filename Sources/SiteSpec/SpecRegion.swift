@@ -58,7 +58,8 @@ extension SiteAssembler {
             defaults.resolution = .defaulted
             defaults.reason = "no site.country and no country code ending site.location"
             applied.add(
-                "site.country", defaults.code, Provenance(source: "DESIGN.md §5.17: " + defaults.reason, confidence: .low))
+                "site.country", defaults.code,
+                Provenance(source: "DESIGN.md §5.17: " + defaults.reason, confidence: .low))
             return defaults
         }
         defaults.resolution = .inferred

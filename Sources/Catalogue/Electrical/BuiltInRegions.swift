@@ -37,19 +37,19 @@ public enum BuiltInRegions {
         defaults: RegionDefaults.with(
             frequency: 60, Provenance(source: "REFERENCE.md P423 (60 Hz in North America)", confidence: .high),
             RegionDefaults(
-            code: "US", name: "United States (Dominion Energy Virginia, PJM)", gridRules: GridRuleTables.usDominion,
-            mediumVoltage: .kilovolts(34.5),
-            mediumVoltageSource: Provenance(
-                source: "REFERENCE.md P104 (Dominion 230/34.5 kV customer substation), P112 (34 500Y V)",
-                confidence: .high),
-            lowVoltage: .volts(480),
-            lowVoltageSource: Provenance(source: "REFERENCE.md P112 (480Y/277 V)", confidence: .medium),
-            distribution: .ac480, gridEmissionFactor: .kilogramsPerKilowattHour(0.81 * 0.45359237),
-            gridEmissionSource: Provenance(
-                source: "REFERENCE.md P123 (EIA: 0.81 lb CO₂/kWh, US 2023)", confidence: .high,
-                derivation: "0.81 lb × 0.45359237 kg/lb = 0.3674 kg/kWh; national, not Virginia's subregion "
-                    + "(P124, P125 unverified, REFERENCE.md note 4)"),
-            tariff: tariffText(BuiltInTariffs.usDominion), tariffSource: BuiltInTariffs.usDominion.provenance)),
+                code: "US", name: "United States (Dominion Energy Virginia, PJM)", gridRules: GridRuleTables.usDominion,
+                mediumVoltage: .kilovolts(34.5),
+                mediumVoltageSource: Provenance(
+                    source: "REFERENCE.md P104 (Dominion 230/34.5 kV customer substation), P112 (34 500Y V)",
+                    confidence: .high),
+                lowVoltage: .volts(480),
+                lowVoltageSource: Provenance(source: "REFERENCE.md P112 (480Y/277 V)", confidence: .medium),
+                distribution: .ac480, gridEmissionFactor: .kilogramsPerKilowattHour(0.81 * 0.45359237),
+                gridEmissionSource: Provenance(
+                    source: "REFERENCE.md P123 (EIA: 0.81 lb CO₂/kWh, US 2023)", confidence: .high,
+                    derivation: "0.81 lb × 0.45359237 kg/lb = 0.3674 kg/kWh; national, not Virginia's subregion "
+                        + "(P124, P125 unverified, REFERENCE.md note 4)"),
+                tariff: tariffText(BuiltInTariffs.usDominion), tariffSource: BuiltInTariffs.usDominion.provenance)),
         prices: BuiltInTariffs.usDominion)
 
     /// Germany: the `eu-de` rules; MV 20 kV ("mostly 20 or 10 kV", P108); LV 230/400 V (P108,
@@ -57,19 +57,20 @@ public enum BuiltInRegions {
     /// estimate by UBA); Eurostat industrial price (P130).
     public static let germany = Region(
         defaults: RegionDefaults.with(
-            frequency: 50, Provenance(source: "REFERENCE.md P113 (IEC 60038: three-phase 50 Hz 230/400 V)", confidence: .medium),
+            frequency: 50,
+            Provenance(source: "REFERENCE.md P113 (IEC 60038: three-phase 50 Hz 230/400 V)", confidence: .medium),
             RegionDefaults(
-            code: "DE", name: "Germany", gridRules: GridRuleTables.euGermany, mediumVoltage: .kilovolts(20),
-            mediumVoltageSource: Provenance(
-                source: "REFERENCE.md P108 (MV mostly 20 or 10 kV)", confidence: .medium),
-            lowVoltage: .volts(400),
-            lowVoltageSource: Provenance(
-                source: "REFERENCE.md P108 (230/400 V), P113 (IEC 60038); the ac-415v chain stands in, P420",
-                confidence: .medium),
-            distribution: .ac415, gridEmissionFactor: .kilogramsPerKilowattHour(0.363),
-            gridEmissionSource: Provenance(
-                source: "REFERENCE.md P127 (UBA: 363 g CO₂/kWh in 2024, an estimate)", confidence: .medium),
-            tariff: tariffText(BuiltInTariffs.euGermany), tariffSource: BuiltInTariffs.euGermany.provenance)),
+                code: "DE", name: "Germany", gridRules: GridRuleTables.euGermany, mediumVoltage: .kilovolts(20),
+                mediumVoltageSource: Provenance(
+                    source: "REFERENCE.md P108 (MV mostly 20 or 10 kV)", confidence: .medium),
+                lowVoltage: .volts(400),
+                lowVoltageSource: Provenance(
+                    source: "REFERENCE.md P108 (230/400 V), P113 (IEC 60038); the ac-415v chain stands in, P420",
+                    confidence: .medium),
+                distribution: .ac415, gridEmissionFactor: .kilogramsPerKilowattHour(0.363),
+                gridEmissionSource: Provenance(
+                    source: "REFERENCE.md P127 (UBA: 363 g CO₂/kWh in 2024, an estimate)", confidence: .medium),
+                tariff: tariffText(BuiltInTariffs.euGermany), tariffSource: BuiltInTariffs.euGermany.provenance)),
         prices: BuiltInTariffs.euGermany)
 
     /// Every region with a table of its own, in the order the errors list them.
