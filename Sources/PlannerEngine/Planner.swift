@@ -142,7 +142,7 @@ public struct Planner: Sendable {
         }
         plan.findings += Self.beyondSense(plan)
         plan.site.region = site.resolvedRegion
-        plan.findings += Self.regionFindings(site.resolvedRegion)
+        plan.findings += Self.regionFindings(site.resolvedRegion, inCode: site.region == nil)
         // Cost last: it prices what every other analysis installed (DESIGN.md §5.16).
         let costed = CostAnalysis.analyse(plan)
         plan.cost = costed.cost
@@ -202,8 +202,9 @@ public struct Planner: Sendable {
 
     /// Which region's defaults the site took (DESIGN.md §5.17): a note when inferred from
     /// `site.grid.rules` or `site.location`, a warning naming the consequence when nothing named a
-    /// region (Korea's apply); nothing when `site.country` states it.
-    static func regionFindings(_ region: RegionDefaults) -> [Finding] {
+    /// region (Korea's apply); nothing when `site.country` states it. A site built in code without a
+    /// region (`inCode`) gets a note: its author chose the defaults by leaving `Site.region` out.
+    static func regionFindings(_ region: RegionDefaults, inCode: Bool = false) -> [Finding] {
         let factor = (region.gridEmissionFactor.kilogramsPerKilowattHour * 10_000).rounded() / 10_000
         let what =
             "\(region.gridRules.name) interconnect rules, "
@@ -219,6 +220,12 @@ public struct Planner: Sendable {
                     .note, "site.country",
                     "the regional defaults of \(region.name), \(region.code), apply, \(region.reason): \(what); "
                         + "set site.country to state the region")
+            ]
+        case .defaulted where inCode:
+            return [
+                Finding(
+                    .note, "site.country",
+                    "the site was built without a region: the defaults of \(region.name) apply, \(what)")
             ]
         case .defaulted:
             return [

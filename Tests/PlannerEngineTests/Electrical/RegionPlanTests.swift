@@ -70,5 +70,10 @@ struct RegionPlanTests {
         let warning = try #require(defaulted.findings.first { $0.subject == "site.country" })
         #expect(warning.severity == .warning)
         #expect(warning.message.contains("Korea (KEPCO)") && warning.message.contains("set site.country"))
+        // A site built in code without a region: a note (its author left Site.region out).
+        var inCode = defaulted.site
+        inCode.region = nil
+        let coded = Planner().plan(inCode).findings.filter { $0.subject == "site.country" }
+        #expect(coded.map(\.severity) == [.note])
     }
 }
