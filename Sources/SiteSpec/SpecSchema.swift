@@ -672,7 +672,9 @@ extension HallPowerSection.Key {
     var schema: KeySchema {
         switch self {
         case .distribution:
-            .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
+            .string(
+                "The hall's chain from the site's MV to the racks (default: the region's, ac-415v in KR and DE, "
+                    + "ac-480v in the US).", ["ac-415v", "ac-480v", "dc-800v"])
         case .topology:
             .string(
                 "Paths below the MV switchgear: 2N (A/B paths), xN/y (e.g. 4N/3, every rack on two systems), "
