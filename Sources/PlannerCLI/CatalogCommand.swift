@@ -1,5 +1,8 @@
 import ArgumentParser
+import PlannerModel
 import PlannerRun
+
+extension CatalogueKind: ExpressibleByArgument {}
 
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +11,9 @@ struct CatalogCommand: ParsableCommand {
         discussion: """
             Examples:
               dcplan catalog list
+              dcplan catalog list --kind plant
               dcplan catalog show gb300-nvl72 --json
+              dcplan catalog show dry-cooler-1mw
               dcplan catalog stages
               dcplan catalog costs --year 2027
             """,
@@ -50,23 +55,32 @@ struct CatalogCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the built-in entries.",
-            discussion: "Examples:\n  dcplan catalog list\n  dcplan catalog list --json")
+            abstract: "List the built-in entries of one kind (racks by default).",
+            discussion:
+                "Kinds: rack (halls[].racks[].type), stage (halls[].power.chain), cooling (cooling.cdu, "
+                + "cooling.air_unit), plant (cooling.heat_rejection, cooling.chiller), heat-pump "
+                + "(heat_recovery.heat_pump).\nExamples:\n  dcplan catalog list\n  dcplan catalog list --kind cooling"
+                + "\n  dcplan catalog list --kind plant --json")
+
+        @Option(help: "Kind of entry: rack, stage, cooling, plant or heat-pump.")
+        var kind: CatalogueKind = .rack
 
         @Flag(help: "Print JSON instead of a table.")
         var json = false
 
         func run() throws {
-            Console.current.out(try CatalogueViews.list(json: json))
+            Console.current.out(try CatalogueViews.list(kind: kind, json: json))
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one entry: power levels, heat split, weight, source and confidence.",
-            discussion: "Example: dcplan catalog show gb300-nvl72 --json")
+            abstract: "Show one entry of any kind: its figures with units, source and confidence.",
+            discussion:
+                "Examples:\n  dcplan catalog show gb300-nvl72 --json\n  dcplan catalog show dry-cooler-1mw"
+                + "\n  dcplan catalog show ups-double-conversion")
 
-        @Argument(help: "Entry ID, e.g. gb300-nvl72.")
+        @Argument(help: "Entry ID, e.g. gb300-nvl72, cdu-liquidstack-1mw, dry-cooler-1mw, hp-district-10mw.")
         var id: String
 
         @Flag(help: "Print JSON.")

@@ -114,7 +114,7 @@ public struct Planner: Sendable {
         var compliance: ComplianceReport? = nil
         var complianceFindings: [Finding] = []
         if let annual = cooling?.annual, site.heatRecovery != nil || site.compliance != nil {
-            metrics = SiteHeatRecovery.metrics(annual, compliance: site.compliance)
+            metrics = SiteHeatRecovery.metrics(annual, compliance: site.compliance, region: site.resolvedRegion)
             if let choices = site.compliance, !choices.ruleSets.isEmpty {
                 let checked = SiteHeatRecovery.compliance(
                     choices, site: site, installedIT: halls.sum(\.total.itPower.design), annual: annual,
@@ -141,6 +141,8 @@ public struct Planner: Sendable {
             plan.findings += Self.weatherFindings(station, site: site)
         }
         plan.findings += Self.beyondSense(plan)
+        plan.site.region = site.resolvedRegion
+        plan.findings += Self.regionFindings(site.resolvedRegion, inCode: site.region == nil)
         // Cost last: it prices what every other analysis installed (DESIGN.md §5.16).
         let costed = CostAnalysis.analyse(plan)
         plan.cost = costed.cost
@@ -196,6 +198,44 @@ public struct Planner: Sendable {
             ]
         }
         return []
+    }
+
+    /// Which region's defaults the site took (DESIGN.md §5.17): a note when inferred from
+    /// `site.grid.rules` or `site.location`, a warning naming the consequence when nothing named a
+    /// region (Korea's apply); nothing when `site.country` states it. A site built in code without a
+    /// region (`inCode`) gets a note: its author chose the defaults by leaving `Site.region` out.
+    static func regionFindings(_ region: RegionDefaults, inCode: Bool = false) -> [Finding] {
+        let factor = (region.gridEmissionFactor.kilogramsPerKilowattHour * 10_000).rounded() / 10_000
+        let what =
+            "\(region.gridRules.name) interconnect rules, "
+            + "\(NumberText.compact(region.mediumVoltage.kilovolts)) kV MV, "
+            + "\(NumberText.compact(region.lowVoltage.volts)) V LV (\(region.distribution.rawValue) chain by default), "
+            + "grid factor \(NumberText.compact(factor)) kg CO₂e/kWh and tariff \(region.tariff)"
+        switch region.resolution {
+        case .given:
+            return []
+        case .inferred:
+            return [
+                Finding(
+                    .note, "site.country",
+                    "the regional defaults of \(region.name), \(region.code), apply, \(region.reason): \(what); "
+                        + "set site.country to state the region")
+            ]
+        case .defaulted where inCode:
+            return [
+                Finding(
+                    .note, "site.country",
+                    "the site was built without a region: the defaults of \(region.name) apply, \(what)")
+            ]
+        case .defaulted:
+            return [
+                Finding(
+                    .warning, "site.country",
+                    "no region given (\(region.reason)): the defaults of \(region.name) apply, \(what); for a "
+                        + "site elsewhere the interconnect voltage, MV cables, emissions and energy cost are "
+                        + "Korea's; set site.country")
+            ]
+        }
     }
 
     /// Facility power at design above which a site is beyond sense: 10 GW, past the largest

@@ -46,6 +46,9 @@ public struct Site: Hashable, Sendable {
     public var phases: [PhaseChoice] = []
     /// The documented defaults the loader applied for keys the spec left out, in spec order.
     public var defaultsApplied: [AppliedDefault]
+    /// The region whose defaults the site takes (`site.country`, DESIGN.md §5.17); nil for a site
+    /// built in code: Korea's (`resolvedRegion` in Catalogue).
+    public var region: RegionDefaults? = nil
 
     public init(
         name: String, operatorName: String? = nil, location: String? = nil, weatherPath: String? = nil,

@@ -13,6 +13,8 @@ struct SiteAssembler {
     private let baseDirectory: String
     private(set) var catalogue: SpecCatalogue
     private var stages: SpecStages
+    /// The site's region (`site.country`, DESIGN.md §5.17), resolved first in `assemble`.
+    private(set) var region = BuiltInRegions.fallback.defaults
 
     init(catalogue: Catalogue, stages: SpecStages.BuiltIn, baseDirectory: String, log: FindingLog) {
         self.log = log
@@ -29,6 +31,7 @@ struct SiteAssembler {
         catalogue.add(document.catalog?.racks ?? [])
         stages.add(document.catalog?.stages ?? [])
         let site = document.site
+        region = resolveRegion(site)
         let weatherPath = weather(site?.weather)
         let frequency = log.check(site?.grid?.frequencyHz) {
             $0 == 50 || $0 == 60
@@ -41,8 +44,7 @@ struct SiteAssembler {
             "must be a month as YYYY-MM, got \"\($0)\""
         }
         if site?.grid?.frequencyHz == nil {
-            applied.add(
-                "site.grid.frequency_hz", Phrase.number(SpecDefaults.gridFrequencyHz), SpecDefaults.gridFrequencySource)
+            applied.add("site.grid.frequency_hz", Phrase.number(region.frequencyHz), region.frequencySource)
         }
         let utilisation = document.workload?.utilisationPercent?.percent
         if document.workload?.utilisationPercent == nil {
@@ -52,8 +54,9 @@ struct SiteAssembler {
         }
         let profile = dailyProfile(document.workload?.dailyProfilePercent)
         var electrical = self.electrical(grid: site?.grid, power: document.power)
+        electrical.mediumVoltage = region.mediumVoltage
         let halls = self.halls(document.halls ?? [])
-        gridChoices(&electrical, grid: site?.grid, backup: document.power?.backup, location: site?.location)
+        gridChoices(&electrical, grid: site?.grid, backup: document.power?.backup, region: region)
         checkInterconnect(site?.grid?.interconnectKV, rules: electrical.gridRules, halls: halls)
         var cooling = self.cooling(document.cooling, halls: halls)
         cooling.pumps = pumps(document.cooling?.pumps)
@@ -70,12 +73,12 @@ struct SiteAssembler {
         let designCondition = self.designCondition(site, hasWeather: weatherPath != nil)
         let pueBoundary = self.pueBoundary(site?.metrics)
         let coordinates = self.coordinates(site)
-        let cost = self.cost(document.cost, region: electrical.gridRules?.id, commissioning: commissioning)
+        let cost = self.cost(document.cost, region: region, commissioning: commissioning)
         let phases = self.phases(document.phases, halls: halls)
         guard let name = site?.name?.value, !log.hasErrors else { return nil }
         var assembled = Site(
             name: name, operatorName: site?.operatorName?.value, location: site?.location?.value,
-            weatherPath: weatherPath, gridFrequencyHz: frequency ?? SpecDefaults.gridFrequencyHz,
+            weatherPath: weatherPath, gridFrequencyHz: frequency ?? region.frequencyHz,
             commissioning: commissioning, utilisation: utilisation ?? SpecDefaults.utilisation, halls: halls,
             electrical: electrical, cooling: cooling, dailyProfile: profile, heatRecovery: heatRecovery,
             compliance: compliance, placement: placement, defaultsApplied: applied.list,
@@ -85,6 +88,7 @@ struct SiteAssembler {
         assembled.weatherStandIn = site?.weatherStandIn?.value
         assembled.cost = cost
         assembled.phases = phases
+        assembled.region = region
         return assembled
     }
 
@@ -285,7 +289,15 @@ struct SiteAssembler {
             }
             sets.append(set)
         }
-        var choices = ComplianceChoices(ruleSets: sets)
+        var choices = ComplianceChoices(
+            ruleSets: sets, gridEmissionFactor: region.gridEmissionFactor,
+            gridEmissionProvenance: region.gridEmissionSource)
+        if spec.gridEmission == nil {
+            applied.add(
+                "compliance.grid_emission_kg_per_kwh",
+                Phrase.number((region.gridEmissionFactor.kilogramsPerKilowattHour * 10_000).rounded() / 10_000),
+                region.gridEmissionSource)
+        }
         if let factor = spec.gridEmission?.value {
             choices.gridEmissionFactor = .kilogramsPerKilowattHour(factor)
             choices.gridEmissionProvenance = Provenance(
@@ -486,7 +498,7 @@ struct SiteAssembler {
             distribution = delivered
         }
         return HallPower(
-            distribution: distribution ?? defaults.distribution,
+            distribution: distribution ?? region.distribution,
             ups: UPSSpec(
                 redundancy: defaults.ups.redundancy,
                 moduleRating: module.map(Power.kilowatts) ?? defaults.ups.moduleRating,

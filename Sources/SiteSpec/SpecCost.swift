@@ -82,7 +82,7 @@ extension SiteAssembler {
     /// `cost:` every key left out takes its default (listed as a default applied): the price year
     /// from the commissioning month, the region's tariff and water prices (`BuiltInTariffs`), 8 %
     /// over 20 years. Spec prices are in `currency` and converted to USD.
-    func cost(_ section: CostSection?, region: String?, commissioning: String?) -> CostChoices {
+    func cost(_ section: CostSection?, region: RegionDefaults, commissioning: String?) -> CostChoices {
         let section = section ?? CostSection()
         let commissioningYear = commissioning.flatMap { Int($0.prefix(4)) }
         let year = section.year.map { Int($0.value) } ?? commissioningYear ?? 2026
@@ -96,7 +96,7 @@ extension SiteAssembler {
                     confidence: .medium))
         }
         let currency = section.currency.flatMap { log.choice($0, of: Currency.self) } ?? .usd
-        let regional = BuiltInTariffs.prices(region: region)
+        let regional = (BuiltInRegions.region(code: region.code) ?? BuiltInRegions.fallback).prices
         func price(_ key: String, _ given: Located<Double>?, _ standard: Double) -> Money {
             guard let given else {
                 applied.add(

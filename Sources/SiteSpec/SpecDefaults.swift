@@ -10,8 +10,6 @@ enum SpecDefaults {
     static let utilisationSource = Provenance(
         source: "REFERENCE.md D09, §1.1 (training at 70-90 % of TDP)", confidence: .low)
     /// REFERENCE.md D20: 60 Hz in Korea.
-    static let gridFrequencyHz = 60.0
-    static let gridFrequencySource = Provenance(source: "REFERENCE.md D20, §2.5 (60 Hz in Korea)", confidence: .high)
     /// NVL72 racks are 600 mm wide.
     static let rackPitch = Length.metres(0.6)
     static let rackPitchSource = Provenance(

@@ -46,6 +46,7 @@ struct SpecDocument: SpecMapping {
 struct SiteSection: SpecMapping {
     enum Key: String, SpecKey {
         case name, `operator`, location, latitude, longitude, weather, grid, commissioning
+        case country
         case weatherStandIn = "weather_stand_in"
         case designConditions = "design_conditions"
         case metrics
@@ -54,6 +55,7 @@ struct SiteSection: SpecMapping {
     var name: Located<String>?
     var operatorName: Located<String>?
     var location: Located<String>?
+    var country: Located<String>?
     var latitude: Located<Double>?
     var longitude: Located<Double>?
     var weatherStandIn: Located<String>?
@@ -70,6 +72,7 @@ struct SiteSection: SpecMapping {
         name = reader.string(.name, required: true)
         operatorName = reader.string(.operator)
         location = reader.string(.location)
+        country = reader.string(.country)
         latitude = reader.number(.latitude)
         longitude = reader.number(.longitude)
         weather = reader.string(.weather)

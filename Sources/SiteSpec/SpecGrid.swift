@@ -21,10 +21,10 @@ extension SiteAssembler {
     static let fuelSource = Provenance(
         source: "REFERENCE.md P64 (0.27 L/kWh at full load), P65 (0.274 L/kWh, Cat C15 datasheet)", confidence: .medium)
 
-    /// Resolves the rule table (from the spec, else the country code of `site.location`), the
-    /// study and the backup choices into `electrical`, listing every default applied.
+    /// Resolves the rule table (from the spec, else the region's, `resolveRegion`), the study and
+    /// the backup choices into `electrical`, listing every default applied.
     func gridChoices(
-        _ electrical: inout SiteElectrical, grid: GridSection?, backup: BackupSection?, location: Located<String>?
+        _ electrical: inout SiteElectrical, grid: GridSection?, backup: BackupSection?, region: RegionDefaults
     ) {
         if let rules = grid?.rules {
             if let table = GridRuleTables.table(rules.value) {
@@ -36,22 +36,16 @@ extension SiteAssembler {
                     at: rules.place)
             }
         } else {
-            let code = GridRuleTables.countryCode(location: location?.value)
-            let (table, standIn) = GridRuleTables.forCountry(code)
+            let table = region.gridRules
             electrical.gridRules = table
             let why =
-                standIn
-                ? "no rule table for \(code.map { "country \($0)" } ?? "a site.location without a country code"); "
-                    + "\(table.name) stands in"
-                : "from the country code \(code ?? "") of site.location"
+                region.standInFor.map { "no rule table for country \($0); \(table.name) stands in" }
+                ?? "the rules of \(region.name) (\(region.reason))"
             applied.add(
                 "site.grid.rules", table.id,
-                Provenance(source: "\(why) (\(table.levelsSource.source))", confidence: standIn ? .low : .medium))
-            if standIn, code != nil {
-                log.warning(
-                    "\(why); set site.grid.rules to \(Phrase.alternatives(GridRuleTables.all.map(\.id)))",
-                    at: location?.place ?? Place(path: SpecPath.root.appending(key: "site"), line: nil, column: nil))
-            }
+                Provenance(
+                    source: "\(why) (\(table.levelsSource.source))",
+                    confidence: region.standInFor != nil || region.resolution == .defaulted ? .low : .medium))
         }
         study(&electrical.study, grid?.study, table: electrical.resolvedGridRules)
         self.backup(&electrical.backup, backup)

@@ -298,6 +298,12 @@ extension SiteSection.Key {
         case .name: .string("Display name of the site.", required: true)
         case .operator: .string("Who runs it.")
         case .location: .string("Where it is.")
+        case .country:
+            .string(
+                "ISO 3166-1 alpha-2 code of the country (KR, US, DE; other EU/EEA countries take DE's as a "
+                    + "stand-in): picks the interconnect rules, MV and LV voltages, grid emission factor and tariff "
+                    + "(DESIGN.md §5.17). Default: the region of site.grid.rules, else the code ending site.location, "
+                    + "else KR.")
         case .latitude:
             .number(
                 "Latitude of the site [° north, WGS 84]; with longitude, the distance to the weather station is "
@@ -435,8 +441,9 @@ extension GridSection.Key {
         case .mainTransformers: .string("Redundancy of the main transformers: \(redundancyForms) (default N+1).")
         case .rules:
             .string(
-                "Regional interconnect rule table (default: by the country code ending site.location; KEPCO "
-                    + "when none has a table, with a warning).", ["kepco", "us-dominion", "eu-de"])
+                "Regional interconnect rule table (default: the region's, site.country, else by the country code "
+                    + "ending site.location; KEPCO when none has a table, with a warning).",
+                ["kepco", "us-dominion", "eu-de"])
         case .study: .mapping(GridStudySection.self, "The interconnection study: load step and permitted ramp.")
         }
     }
@@ -699,7 +706,9 @@ extension HallPowerSection.Key {
     var schema: KeySchema {
         switch self {
         case .distribution:
-            .string("The hall's chain from 22.9 kV to the racks (default ac-415v).", ["ac-415v", "ac-480v", "dc-800v"])
+            .string(
+                "The hall's chain from the site's MV to the racks (default: the region's, ac-415v in KR and DE, "
+                    + "ac-480v in the US).", ["ac-415v", "ac-480v", "dc-800v"])
         case .topology:
             .string(
                 "Paths below the MV switchgear: 2N (A/B paths), xN/y (e.g. 4N/3, every rack on two systems), "

@@ -12,6 +12,8 @@ public enum StarterSpec {
           name: My AI site
           # operator: My company
           # location: Seoul, KR
+          # The region's defaults (interconnect rules, MV/LV, grid factor, tariff): KR, US or DE.
+          # country: KR
           # A weather year (EPW) enables the cooling plant over the year, PUE and WUE; relative to
           # this file, e.g. weather/KOR_KG_Seoul-Seongnam.AP.471110_TMYx.2004-2018.epw
           # weather: weather/your-station.epw

@@ -33,6 +33,35 @@ struct CLITests {
             bad.stderr == "error: unknown catalogue entry 'gb300-nvl7'; did you mean 'gb300-nvl72', 'gb200-nvl72'?\n")
     }
 
+    @Test("catalog list --kind and show cover cooling, plant, heat pumps and stages; an unknown ID exits 1")
+    func catalogKinds() throws {
+        let plant = runDcplan(["catalog", "list", "--kind", "plant", "--json"])
+        #expect(plant.status == 0, "\(plant.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(plant.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.contains { $0["id"] as? String == "dry-cooler-1mw" })
+        let dry = runDcplan(["catalog", "show", "dry-cooler-1mw"])
+        #expect(dry.status == 0 && dry.stdout.contains("capacity: 1,000.0 kW"), "\(dry.stderr)")
+        #expect(runDcplan(["catalog", "list", "--kind", "heat-pump"]).stdout.contains("hp-district-10mw"))
+        let bad = runDcplan(["catalog", "show", "crah-18"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("error: unknown catalogue entry 'crah-18'; did you mean 'crah-180'"))
+        #expect(runDcplan(["catalog", "list", "--kind", "pump"]).status != 0)
+    }
+
+    @Test("an unknown site.country stops the run with exit 1 at file:line:col and writes nothing")
+    func unknownCountry() throws {
+        let dir = try makeTemporaryDirectory()
+        let spec = dir.appendingPathComponent("x.yaml")
+        try "version: 1\nsite: { name: T, country: UX }\nhalls: [{ id: h, racks: [{ type: gb300-nvl72, count: 1 }] }]\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let run = runDcplan(["plan", "--out", out.path, spec.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("x.yaml:2:27: error: site.country: unknown country code 'UX'"))
+        #expect(run.stderr.contains("did you mean 'US'?"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test("plan writes the report, plan.json and CSV tables, byte-identical on a second run")
     func planWritesReports() throws {
         let out = try makeTemporaryDirectory()

@@ -30,8 +30,10 @@ struct GridStudySpecTests {
         let result = spec(site: ", location: \"Tokyo, JP\"")
         #expect(result.site?.electrical.gridRules?.id == "kepco")
         let warning =
-            "Sites/x.yaml:2:28: warning: site.location: no rule table for country JP; KEPCO (Korea) "
-            + "stands in; set site.grid.rules to 'kepco', 'us-dominion' or 'eu-de'"
+            "Sites/x.yaml:2:28: warning: site.location: no regional defaults for country JP; Korea (KEPCO) stands "
+            + "in (its interconnect rules, 22.9 kV MV, 380 V LV, grid emission factor and tariff); set site.country "
+            + "to 'KR', 'US' or 'DE' or the keys themselves (site.grid.rules, compliance.grid_emission_kg_per_kwh, "
+            + "cost:)"
         #expect(result.findings.map(\.formatted) == [warning])
         #expect(result.site?.defaultsApplied.first { $0.key == "site.grid.rules" }?.provenance.confidence == .low)
     }

@@ -11,7 +11,7 @@ public struct RegionalPrices: Hashable, Sendable {
     public var provenance: Provenance
 }
 
-/// The regional default tariffs, keyed like the grid rule tables (`site.grid.rules`).
+/// The regional default tariffs; `BuiltInRegions` assigns them to countries (DESIGN.md §5.17).
 public enum BuiltInTariffs {
     /// KEPCO industrial (갑) II, HV-A, option II from 24 Oct 2024 (P114): energy 120.0 / 96.5 / 118.2 KRW/kWh
     /// for summer (Jun-Aug), spring and autumn (Mar-May, Sep-Oct) and winter (Nov-Feb), weighted by months
@@ -45,16 +45,6 @@ public enum BuiltInTariffs {
         provenance: Provenance(
             source: "REFERENCE.md P130, C55; C103", confidence: .low,
             derivation: "Eurostat average industrial price (demand included); water between C55's figures (L)"))
-
-    /// The default prices for a grid rule table id (`kepco`, `us-dominion`, `eu-de`); KEPCO's for
-    /// any other (the engine's default region).
-    public static func prices(region: String?) -> RegionalPrices {
-        switch region {
-        case "us-dominion": usDominion
-        case "eu-de": euGermany
-        default: kepco
-        }
-    }
 
     /// Discount rate 8 % (an open data-centre TCO model, C95, L) over 20 years (the median service
     /// life of chillers, towers, pumps and fans, C91).

@@ -105,25 +105,6 @@ public enum GridRuleTables {
                 + "\(region) large-load ramp limit found", confidence: .low)
     }
 
-    /// The table for an ISO 3166 country code, and whether it is a stand-in (another country's).
-    /// Korea → KEPCO; the US → Dominion; Germany → Germany; other EU/EEA countries → Germany as a
-    /// stand-in; any other country (or none) → KEPCO as a stand-in (the loader warns only when a
-    /// country is named: without one, KEPCO is the project's documented default).
-    public static func forCountry(_ code: String?) -> (table: GridRuleTable, standIn: Bool) {
-        switch code {
-        case "KR": (kepco, false)
-        case "US": (usDominion, false)
-        case "DE": (euGermany, false)
-        case let code? where europeanCodes.contains(code): (euGermany, true)
-        default: (kepco, true)
-        }
-    }
-
-    static let europeanCodes: Set<String> = [
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-        "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "LI", "CH", "GB",
-    ]
-
     /// The country code of a spec's `site.location`: the last comma-separated part's first word
     /// when it is two capital letters (`Pyeongtaek, Gyeonggi-do, KR (assumed)` → `KR`); nil otherwise.
     public static func countryCode(location: String?) -> String? {

@@ -141,7 +141,7 @@ public enum ConductorMetal {
     /// out of it are the rack drops, so neither is counted twice.
     public static func hallLevels(
         chain: PowerChain, design: PowerChainResult, conductors: [ConductorSizing], dropLimit: Ratio,
-        chains: StandardChains = .builtIn
+        chains: StandardChains = .builtIn, mediumVoltage: Voltage = mediumVoltage
     ) -> [MetalMass] {
         var levels: [MetalMass] = []
         let stages = Array(zip(chain.stages, design.stages))
@@ -238,7 +238,9 @@ public enum ConductorMetal {
     }
 
     /// The site's levels: the main transformers' windings and their cables to the site MV bus.
-    public static func siteLevels(main: PowerChainResult?, dropLimit: Ratio) -> [MetalMass] {
+    public static func siteLevels(
+        main: PowerChainResult?, dropLimit: Ratio, mediumVoltage: Voltage = mediumVoltage
+    ) -> [MetalMass] {
         guard let stage = main?.stages.first else { return [] }
         let perUnit = windingCopper(loadLoss: loadLoss(stage), currentDensity: powerTransformerCurrentDensity)
         return [

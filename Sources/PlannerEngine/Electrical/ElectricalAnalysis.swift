@@ -70,12 +70,13 @@ public enum ElectricalAnalysis {
                             derivation: "stated by the spec's author; not checked against the utility's rules"))
                 ]
             } ?? site.electrical.resolvedGridRules.rules
+        let mediumVoltage = site.electrical.mediumVoltage
         let transformer = GridConnection.mainTransformer(
             for: GridConnection.rule(for: designAtMV + mechanicalLoad, rules: rules).voltage,
-            standard: chains.mainTransformer)
+            standard: chains.mainTransformer, mediumVoltage: mediumVoltage)
         let grid = GridConnection.plan(
             peakDemand: designAtMV + mechanicalLoad, rules: rules, transformer: transformer,
-            redundancy: site.electrical.mainTransformers)
+            redundancy: site.electrical.mainTransformers, distributionVoltage: mediumVoltage)
         var mainDesign: PowerChainResult?
         var mainSustained: PowerChainResult?
         if grid.mainTransformers != nil {
@@ -91,7 +92,8 @@ public enum ElectricalAnalysis {
             mainDesign = design
             mainSustained = installed(chain, sizedBy: design).evaluate(load: sustainedAtMV)
         }
-        let siteMetal = ConductorMetal.siteLevels(main: mainDesign, dropLimit: site.electrical.voltageDropLimit)
+        let siteMetal = ConductorMetal.siteLevels(
+            main: mainDesign, dropLimit: site.electrical.voltageDropLimit, mediumVoltage: mediumVoltage)
         let facilityDesign = (mainDesign?.gridInput ?? designAtMV + mechanicalLoad) - mechanicalLoad
         let facilitySustained = mainSustained?.gridInput ?? sustainedAtMV
         let itDesign = halls.sum(\.total.itPower.design)
@@ -121,6 +123,7 @@ public enum ElectricalAnalysis {
             facilitySustained: facilitySustained, comparison: [], siteStorage: siteStorage,
             stageEntries: entries, mechanicalLoad: mechanicalLoad, siteMetal: siteMetal)
         result.gridRules = site.electrical.resolvedGridRules
+        result.mediumVoltage = mediumVoltage
         result.study = GridStudy.interconnection(site, halls: halls)
         result.backup = GridStudy.backup(
             site.electrical.backup, it: itDesign, criticalLoad: designAtMV + mechanicalLoad)
@@ -195,7 +198,8 @@ public enum ElectricalAnalysis {
             transients: transients(result, geometry: geometry, copies: hall.copies, site: site),
             topology: customChain == nil ? hall.power.topology : nil,
             metal: ConductorMetal.hallLevels(
-                chain: chain, design: design, conductors: conductors, dropLimit: site.voltageDropLimit, chains: chains))
+                chain: chain, design: design, conductors: conductors, dropLimit: site.voltageDropLimit, chains: chains,
+                mediumVoltage: site.mediumVoltage))
         return (electrical, chain)
     }
 

@@ -8,21 +8,26 @@ public enum GridConnection {
     /// (L, unverified). The thresholds are inputs: pass another table to override them.
     public static let kepcoRules: [InterconnectRule] = GridRuleTables.kepco.rules
 
-    /// The main transformer for a supply at `voltage`: the standard 154/22.9 kV entry at 154 kV,
-    /// else an entry built from it for that primary voltage (same 60 MVA rating and loss curve,
-    /// tagged as derived, L: large HV transformers' efficiencies differ little with the primary
-    /// voltage, REFERENCE.md §2.3 Transformers), so a 230 kV supply is not costed and drawn as 154 kV.
-    public static func mainTransformer(for voltage: Voltage, standard: StageEntry) -> StageEntry {
+    /// The main transformer for a supply at `voltage` down to the site's `mediumVoltage`: the
+    /// standard 154/22.9 kV entry at 154 kV to 22.9 kV, else an entry built from it for those
+    /// voltages (same 60 MVA rating and loss curve, tagged as derived, L: large HV transformers'
+    /// efficiencies differ little with the winding voltages, REFERENCE.md §2.3 Transformers), so a
+    /// 230/34.5 kV supply is not costed and drawn as 154/22.9 kV (DESIGN.md §5.17).
+    public static func mainTransformer(
+        for voltage: Voltage, standard: StageEntry, mediumVoltage: Voltage = .kilovolts(22.9)
+    ) -> StageEntry {
         let kilovolts = voltage.kilovolts
-        guard abs(kilovolts - 154) > 1e-9 else { return standard }
+        let mv = NumberText.compact(mediumVoltage.kilovolts)
+        guard abs(kilovolts - 154) > 1e-9 || mv != "22.9" else { return standard }
         let kv = NumberText.compact(kilovolts)
         var entry = standard
-        entry.id = "main-transformer-\(kv)-22.9kv"
-        entry.name = "Main transformer \(kv)/22.9 kV, 60 MVA"
+        entry.id = "main-transformer-\(kv)-\(mv)kv"
+        entry.name = "Main transformer \(kv)/\(mv) kV, 60 MVA"
+        entry.outputVoltage = mediumVoltage
         entry.provenance = Provenance(
-            source: "derived from \(standard.id) for the \(kv) kV supply: " + standard.provenance.source,
+            source: "derived from \(standard.id) for the \(kv)/\(mv) kV supply: " + standard.provenance.source,
             confidence: .low,
-            derivation: "the 154/22.9 kV entry's rating and loss curve, kept for the \(kv) kV primary")
+            derivation: "the 154/22.9 kV entry's rating and loss curve, kept for the \(kv)/\(mv) kV windings")
         return entry
     }
 

@@ -194,11 +194,13 @@ public enum SiteHeatRecovery {
     // MARK: Compliance
 
     /// PUE, ERF, ERE and CUE of the year (after heat recovery), with the spec's grid factor (the
-    /// Korean one by default).
-    public static func metrics(_ annual: AnnualPlant, compliance: ComplianceChoices?) -> DataCentreMetrics? {
+    /// region's by default, DESIGN.md §5.17).
+    public static func metrics(
+        _ annual: AnnualPlant, compliance: ComplianceChoices?, region: RegionDefaults = BuiltInRegions.fallback.defaults
+    ) -> DataCentreMetrics? {
         try? EnergyMetrics.compute(
             itEnergy: annual.itEnergy, facilityEnergy: annual.facilityEnergy, reusedEnergy: annual.heatRecovered,
-            water: annual.water, gridEmissionFactor: compliance?.gridEmissionFactor ?? .koreanGrid)
+            water: annual.water, gridEmissionFactor: compliance?.gridEmissionFactor ?? region.gridEmissionFactor)
     }
 
     /// The `YYYY-MM` commissioning month, or nil.

@@ -13,8 +13,8 @@ public struct CurrentDensity: Quantity {
 public enum MetalLevel: String, Sendable, CaseIterable, Codable {
     /// Windings of the site's main (grid) transformers.
     case mainTransformerWindings = "main_transformer_windings"
-    /// 22.9 kV cables: main transformers to the site MV bus, the bus to each hall's MV switchgear,
-    /// and the switchgear to the MV/LV transformers or SSTs.
+    /// MV cables (the region's MV, 22.9 kV in Korea): main transformers to the site MV bus, the
+    /// bus to each hall's MV switchgear, and the switchgear to the MV/LV transformers or SSTs.
     case mvCables = "mv_cables"
     /// Windings of the MV/LV transformers (AC chains).
     case mvlvTransformerWindings = "mv_lv_transformer_windings"
@@ -33,7 +33,7 @@ public enum MetalLevel: String, Sendable, CaseIterable, Codable {
     public var title: String {
         switch self {
         case .mainTransformerWindings: "Main transformer windings"
-        case .mvCables: "MV cables (22.9 kV)"
+        case .mvCables: "MV cables"
         case .mvlvTransformerWindings: "MV/LV transformer windings"
         case .sstWindings: "SST transformer windings"
         case .lvFeeders: "LV feeders (transformer, switchboard, UPS)"

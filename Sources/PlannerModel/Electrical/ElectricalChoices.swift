@@ -54,6 +54,9 @@ public struct SiteElectrical: Hashable, Sendable {
     public var study: InterconnectionStudyChoices
     /// UPS autonomy and standby generators (`site.backup`).
     public var backup: BackupPowerChoices
+    /// The site's MV distribution voltage, the region's (DESIGN.md §5.17): main transformers'
+    /// secondary, site MV bus, hall incomers. 22.9 kV (Korea) unless the loader sets it.
+    public var mediumVoltage: Voltage = .kilovolts(22.9)
 
     public init(
         interconnectVoltage: Voltage? = nil, gridCapacity: Power? = nil, mainTransformers: Redundancy = .nPlus(1),

@@ -126,6 +126,8 @@ public struct SiteElectricalResult: Hashable, Sendable {
     public var mechanicalLoad: Power
     /// The regional rule table the interconnect was chosen by.
     public var gridRules: GridRuleTable?
+    /// The site's MV distribution voltage (`SiteElectrical.mediumVoltage`).
+    public var mediumVoltage: Voltage = .kilovolts(22.9)
     /// Load step, ramp and the storage that holds it within the limit (DESIGN.md §5.10).
     public var study: InterconnectionStudy?
     /// UPS batteries and standby generators (DESIGN.md §5.10).

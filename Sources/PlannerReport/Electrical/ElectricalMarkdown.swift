@@ -30,7 +30,7 @@ enum ElectricalMarkdown {
         }
         text += stageEntries(e) + "\n"
         for hall in e.halls {
-            text += hallSection(hall) + "\n"
+            text += hallSection(hall, mediumVoltage: e.mediumVoltage) + "\n"
         }
         return text
     }
@@ -59,7 +59,7 @@ enum ElectricalMarkdown {
         return "Stage entries used:\n\n" + table.rendered
     }
 
-    static func hallSection(_ hall: HallElectrical) -> String {
+    static func hallSection(_ hall: HallElectrical, mediumVoltage: Voltage = .kilovolts(22.9)) -> String {
         let d = hall.design
         var text = "### Hall `\(hall.id)`: \(hall.distribution.rawValue)"
         text += hall.copies > 1 ? " (one of \(hall.copies) copies)\n\n" : "\n\n"
@@ -67,15 +67,19 @@ enum ElectricalMarkdown {
         text += "\(Format.megawatts(d.gridInput)) MW from MV for \(Format.megawatts(d.itLoad)) MW of IT, "
         text += "\(Format.fixed(d.totalLoss.kilowatts, 0)) kW lost in \(d.conversionStages) conversion stages "
         text += "(\(d.conversions) conversions).\n\n"
-        text += mermaid(d) + "\n" + stageTable(d) + "\n" + handCheck(d) + "\n" + topologyText(hall) + "\n"
+        text +=
+            mermaid(d, mediumVoltage: mediumVoltage) + "\n" + stageTable(d) + "\n" + handCheck(d) + "\n"
+            + topologyText(hall) + "\n"
         text += failureTable(d) + "\n"
         text += conductorTable(hall) + "\n" + transientTable(hall)
         return text
     }
 
     /// A left-to-right single-line diagram; GitHub renders Mermaid blocks.
-    static func mermaid(_ chain: PowerChainResult) -> String {
-        var lines = ["```mermaid", "flowchart LR", "  grid([MV 22.9 kV])"]
+    static func mermaid(_ chain: PowerChainResult, mediumVoltage: Voltage = .kilovolts(22.9)) -> String {
+        var lines = [
+            "```mermaid", "flowchart LR", "  grid([MV \(NumberText.compact(mediumVoltage.kilovolts)) kV])",
+        ]
         var previous = "grid"
         for (index, stage) in chain.stages.enumerated() {
             let node = "s\(index)"
@@ -260,7 +264,7 @@ enum ElectricalMarkdown {
             ])
             table.add(["Main transformer loss [kW]", Format.fixed(main.loss.kilowatts, 1)])
         } else {
-            table.add(["Main transformers", "none: supplied at 22.9 kV"])
+            table.add(["Main transformers", "none: supplied at \(NumberText.compact(e.mediumVoltage.kilovolts)) kV"])
         }
         table.add(["Facility power at design (IT + chain losses) [MW]", Format.megawatts(e.facilityDesign)])
         if e.mechanicalLoad > .zero {

@@ -84,7 +84,9 @@ public struct SingleLineDiagram: Sendable {
                     ], symbol: .transformer, warning: !main.survivesWorstFailure))
         }
         self.supply = supply
-        busLabel = e.mainTransformers == nil ? "Site MV bus (utility supply)" : "Site MV bus, 22.9 kV"
+        busLabel =
+            e.mainTransformers == nil
+            ? "Site MV bus (utility supply)" : "Site MV bus, \(NumberText.compact(e.mediumVoltage.kilovolts)) kV"
         backup = Self.backup(e)
         halls = zip(e.halls, plan.halls).map { electrical, result in
             Self.column(electrical, result: result)

@@ -28,7 +28,26 @@ public enum PlanMarkdown {
         facts.append("Spec: `\(context.specPath)`")
         var text = "# \(site.name): capacity plan\n\n" + facts.joined(separator: " · ") + "\n"
         if let weather = plan.weather { text += "\n" + weatherLine(weather, site: site) + "\n" }
+        if let region = site.region { text += "\n" + regionLine(region) + "\n" }
         return text
+    }
+
+    /// Which region's defaults the site takes, how the loader chose it, and each default with its
+    /// source (DESIGN.md §5.17).
+    static func regionLine(_ r: RegionDefaults) -> String {
+        let how =
+            switch r.resolution {
+            case .given: r.reason
+            case .inferred: "inferred " + r.reason
+            case .defaulted: "**defaulted**: " + r.reason + "; set site.country"
+            }
+        let standIn = r.standInFor.map { " standing in for \($0)" } ?? ""
+        let factor = Format.fixed(r.gridEmissionFactor.kilogramsPerKilowattHour, 4)
+        return "Regional defaults (\(r.code)): \(r.name)\(standIn), \(how). Interconnect rules `\(r.gridRules.id)`; "
+            + "MV \(NumberText.compact(r.mediumVoltage.kilovolts)) kV (\(r.mediumVoltageSource.source)); "
+            + "LV \(NumberText.compact(r.lowVoltage.volts)) V, standard chain \(r.distribution.rawValue) "
+            + "(\(r.lowVoltageSource.source)); grid emission factor \(factor) kg CO₂e/kWh "
+            + "(\(r.gridEmissionSource.source)); tariff \(r.tariff) (\(r.tariffSource.source))."
     }
 
     /// Which station the year comes from, how far away, which period, and whether it is a stand-in.
