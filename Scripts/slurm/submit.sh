@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs a dcplan sweep on a Slurm cluster: a job array of SHARDS shards (sweep-array.sbatch), then the
-# merge (merge.sbatch), which waits for every shard to succeed (--dependency=afterok).
+# merge (merge.sbatch), which waits for every shard to succeed (--dependency=afterok; REFERENCE.md P472).
 #   Scripts/slurm/submit.sh SWEEP OUT [SHARDS]
 #   Scripts/slurm/submit.sh Sites/sweeps/samsung-distribution-water.yaml out/samsung 16
 # writes out/samsung/shard-0 … shard-15, their logs out/samsung/slurm-<job>_<task>.log, and the merged

@@ -2,8 +2,9 @@ import Foundation
 import PlannerModel
 
 /// Progress of a long command on standard error (DESIGN.md §7.1), throttled by time, never by
-/// count: on a terminal a bar redrawn in place at least every second; otherwise (a file, a
-/// Slurm log) one plain line at most every 10 s; nothing with `--quiet`. Progress goes only to
+/// count: on a terminal a bar redrawn in place at least every second (the 1 s limit of a user's
+/// flow of thought, REFERENCE.md P476); otherwise (a file, a Slurm log) one plain line at most every
+/// 10 s; nothing with `--quiet`. Progress goes only to
 /// standard error, so it never changes an output file.
 ///
 /// Updates may come from any thread (sweep workers report each block of scenarios they finish).

@@ -331,6 +331,10 @@ struct ClusterScriptTests {
             contentsOfFile: RepositoryPaths.path("Scripts/slurm/sweep-array.sbatch"), encoding: .utf8)
         #expect(array.contains("--threads \"${SLURM_CPUS_PER_TASK:-1}\""))
         #expect(array.contains("--shard \"$task/$shards\""))
+        // The README shows the batch file as it is, less its comments.
+        let shown = array.split(separator: "\n").filter { !$0.hasPrefix("# ") && $0 != "#" }.joined(separator: "\n")
+        let readme = try String(contentsOfFile: RepositoryPaths.path("README.md"), encoding: .utf8)
+        #expect(readme.contains("```sh\n" + shown + "\n```"), "README.md must show:\n\(shown)")
         let submit = try String(contentsOfFile: RepositoryPaths.path("Scripts/slurm/submit.sh"), encoding: .utf8)
         #expect(submit.contains("--dependency=\"afterok:$array\""))
     }
