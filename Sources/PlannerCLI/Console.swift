@@ -33,6 +33,9 @@ public final class Console: @unchecked Sendable {
         isTerminal = false
     }
 
+    /// Whether this console keeps what is printed (tests); progress, which depends on timing, is not shown on it.
+    var isCapturing: Bool { capture }
+
     public func out(_ line: String) { write(line + "\n", toError: false) }
     public func err(_ line: String) { write(line + "\n", toError: true) }
     /// Text on standard error as it is (a progress bar redrawn with `\r` and no newline). While

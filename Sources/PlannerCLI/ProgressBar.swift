@@ -40,6 +40,7 @@ final class ProgressBar: @unchecked Sendable {
     private var note = ""
     private var shown: Duration
     private var drawn = false
+    private var finished = false
     private var ticker: (any DispatchSourceTimer)?
 
     /// - Parameters:
@@ -59,12 +60,14 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     /// Progress on the console's standard error: a bar on a terminal, plain lines otherwise,
-    /// nothing when `quiet`; timed by the continuous clock, with the ticker running.
+    /// nothing when `quiet` or when the console captures for a test (what it holds must not depend
+    /// on timing); timed by the continuous clock, with the ticker running.
     convenience init(total: Int, unit: String, console: Console, quiet: Bool) {
         let clock = ContinuousClock()
         let origin = clock.now
         self.init(
-            total: total, unit: unit, style: quiet ? nil : (console.isTerminal ? .terminal : .log),
+            total: total, unit: unit,
+            style: quiet || console.isCapturing ? nil : (console.isTerminal ? .terminal : .log),
             now: { clock.now - origin }, write: { console.errText($0) })
         startTicker()
     }
@@ -93,6 +96,8 @@ final class ProgressBar: @unchecked Sendable {
         lock.withLock {
             ticker?.cancel()
             ticker = nil
+            // A tick already waiting for the lock must not draw after the final line.
+            finished = true
             if style == .terminal, drawn {
                 write(bar(at: now()) + "\n")
                 drawn = false
@@ -112,7 +117,7 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Called with the lock held.
     private func showIfDue() {
-        guard let style else { return }
+        guard let style, !finished else { return }
         let t = now()
         guard t - shown >= style.interval else { return }
         shown = t
@@ -132,8 +137,12 @@ final class ProgressBar: @unchecked Sendable {
         guard done > 0 else { return (count, "", "") }
         let rate = Double(done) / elapsed
         let remaining = Double(total - done) / rate
-        let perSecond = rate >= 10 ? "\(Int(rate.rounded()))" : String(format: "%.1f", rate)
-        return (count, "\(perSecond)/s", Self.duration(remaining))
+        // Below 0.1 per second (sites of a plan) the time per item reads better than "0.0/s".
+        let pace =
+            rate >= 10
+            ? "\(Int(rate.rounded()))/s"
+            : rate >= 0.1 ? String(format: "%.1f/s", rate) : "\(Self.duration(1 / rate)) each"
+        return (count, pace, Self.duration(remaining))
     }
 
     /// `\r[#####.........] 120/400 scenarios 31/s ETA 9 s, 4 s elapsed, note` and erase to the end of the line.

@@ -77,6 +77,10 @@ struct ProgressTests {
         let last = try #require(fake.writes.last)
         #expect(last.text.hasPrefix("\r[" + String(repeating: "#", count: 30) + "] 200/200 scenarios"))
         #expect(last.text.hasSuffix("\n"))
+        // A tick that was waiting when the command finished draws nothing after the final line.
+        fake.now = .seconds(9)
+        bar.tick()
+        #expect(fake.writes.count == 11)
     }
 
     @Test("a bar keeps moving while nothing finishes: ticks alone redraw it with the elapsed time")
@@ -111,6 +115,17 @@ struct ProgressTests {
         fake.now = .seconds(10)
         bar.update(8) // a worker's earlier count, arriving late
         #expect(fake.writes.first?.text.hasPrefix("progress: 16/64 scenarios (25 %)") == true)
+    }
+
+    @Test("a slow count (sites of a plan) reads as the time per item rather than a rate of 0.0 per second")
+    func slowPace() {
+        let fake = FakeTerminal()
+        let sites = fake.bar(total: 5, style: .log)
+        fake.now = .seconds(60)
+        sites.update(2, note: "planning korea-naver-cloud")
+        // 2 done in 60 s: 60 / 2 = 30 s each; 3 left × 30 s = 90 s (seconds up to 2 min)
+        let expected = "progress: 2/5 scenarios (40 %), 30 s each, about 90 s left, 60 s elapsed"
+        #expect(fake.writes.first?.text == expected + ", planning korea-naver-cloud\n")
     }
 
     @Test("remaining and elapsed times read as seconds, then minutes, then hours")
