@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "PlannerModel", targets: ["PlannerModel"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "PlannerRun", targets: ["PlannerRun"]),
+        // The library for Swift programs: load, plan and read results without the CLI (README "Library use").
+        .library(name: "DcplanKit", targets: ["DcplanKit"]),
         .executable(name: "dcplan-fuzz", targets: ["FuzzTargets"]),
     ],
     dependencies: [
@@ -57,6 +59,11 @@ let package = Package(
             ],
             exclude: ["README.md"]),
         .executableTarget(name: "dcplan", dependencies: ["PlannerCLI"]),
+        // One import for library users: PlannerModel, PlannerRun and PlannerEngine, with `Dcplan.plan(specAt:)`.
+        .target(
+            name: "DcplanKit", dependencies: ["PlannerModel", "PlannerRun", "PlannerEngine"], exclude: ["README.md"]),
+        // Library use without the CLI: plans a spec and prints three results (.ci/run runs it).
+        .executableTarget(name: "PlanSummary", dependencies: ["DcplanKit"], path: "Examples/PlanSummary"),
         // libFuzzer entry point over the spec, EPW and sweep loaders (Scripts/fuzz); a replayer without the fuzzer.
         .executableTarget(
             name: "FuzzTargets", dependencies: ["SiteSpec", "Weather", "PlannerEngine"], exclude: ["README.md"]),
@@ -86,7 +93,9 @@ let package = Package(
             dependencies: ["PlannerReport", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"],
             exclude: ["Golden"]),
         .testTarget(
-            name: "PlannerRunTests", dependencies: ["PlannerRun", "PlannerEngine", "SiteSpec", "_PlannerTestSupport"]),
+            name: "PlannerRunTests",
+            dependencies: ["PlannerRun", "PlannerEngine", "SiteSpec", "DcplanKit", "_PlannerTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "PlannerCLITests", dependencies: ["PlannerCLI", "_PlannerTestSupport"]),
     ]
 )

@@ -37,11 +37,21 @@ public struct GLPKSolver: Sendable {
         /// Branch-and-bound nodes after which the search stops with its incumbent (nil: no limit).
         /// Unlike the time limit, it ends the search at the same point on any machine.
         public var nodeLimit: Int?
+        /// Continuous columns (``VariableID/index``, lower bound 0) that a MILP's relaxation
+        /// starts without, for a program with many columns most of which stay at 0 (a
+        /// transportation part routing each demand to its nearest sources). Column generation,
+        /// exact: the root relaxation is solved with them fixed at 0, those whose reduced cost
+        /// `c_j − Σ_i a_ij·π_i` would improve the objective are released and the relaxation is
+        /// solved again from its basis, until none would; then all are released (each at 0 with a
+        /// reduced cost of the right sign, so the basis stays optimal) and branch-and-cut runs on
+        /// the whole program. Only without presolve. Empty: none.
+        public var deferredColumns: [Int]
 
         public init(
             timeLimit: Duration? = nil, mipGap: Double? = nil, presolve: Bool = true, method: SimplexMethod = .primal,
-            branching: Branching = .driebeckTomlin, nodeLimit: Int? = nil
+            branching: Branching = .driebeckTomlin, nodeLimit: Int? = nil, deferredColumns: [Int] = []
         ) {
+            self.deferredColumns = deferredColumns
             self.nodeLimit = nodeLimit
             self.timeLimit = timeLimit
             self.mipGap = mipGap
@@ -111,13 +121,15 @@ public struct GLPKSolver: Sendable {
         if let start {
             try Self.validate(start: start, for: program, presolve: options.presolve)
         }
+        try Self.validate(deferred: options.deferredColumns, for: program, presolve: options.presolve)
         let mipStart = start
         return try GLPKSession.withProblem { problem throws(LinearProgramError) in
             let clock = ContinuousClock()
             let start = clock.now
             problem.load(program)
             let run = SolveRun(
-                problem: problem, options: options, deadline: options.timeLimit.map { start + $0 }, mipStart: mipStart)
+                problem: problem, options: options, deadline: options.timeLimit.map { start + $0 }, mipStart: mipStart,
+                program: program)
             let outcome = try program.hasIntegerVariables ? run.solveMILP() : run.solveLP()
             let report = SolveReport(
                 rows: problem.rowCount,
@@ -141,6 +153,28 @@ public struct GLPKSolver: Sendable {
 }
 
 extension GLPKSolver {
+    /// The rules of ``Options/deferredColumns``: distinct in-range indices of continuous columns
+    /// with lower bound 0, in a MILP solved without presolve.
+    static func validate(deferred: [Int], for program: LinearProgram, presolve: Bool) throws(LinearProgramError) {
+        guard !deferred.isEmpty else { return }
+        guard program.hasIntegerVariables, !presolve else {
+            throw .invalidOptions("deferred columns need a MILP solved without presolve")
+        }
+        var seen = Set<Int>()
+        for index in deferred {
+            guard program.variables.indices.contains(index) else {
+                throw .invalidOptions(
+                    "deferred column \(index) is out of range 0..<\(program.variables.count)")
+            }
+            guard seen.insert(index).inserted else { throw .invalidOptions("deferred column \(index) is listed twice") }
+            let variable = program.variables[index]
+            guard variable.kind == .continuous, variable.bounds.lower == 0 else {
+                throw .invalidOptions(
+                    "deferred column '\(variable.name)' must be continuous with lower bound 0")
+            }
+        }
+    }
+
     /// The rules of ``solve(_:start:)`` for a MIP start.
     static func validate(start: [Double], for program: LinearProgram, presolve: Bool) throws(LinearProgramError) {
         guard program.hasIntegerVariables else {
@@ -185,6 +219,8 @@ private struct SolveRun {
     let deadline: ContinuousClock.Instant?
     /// A MIP start for the first heuristic callback, by 0-based column.
     var mipStart: [Double]? = nil
+    /// The program loaded (for the deferred columns' costs and coefficients).
+    let program: LinearProgram
 
     /// Everything a solve establishes, before it is packed into an ``LPSolution``.
     struct Outcome {
@@ -247,6 +283,7 @@ private struct SolveRun {
     func solveMILP() throws(LinearProgramError) -> Outcome {
         if !options.presolve {
             // Without the MIP presolver, glp_intopt needs the relaxation's optimal basis.
+            if !options.deferredColumns.isEmpty { generateColumns() }
             let code = problem.simplex(
                 presolve: false, method: options.method, timeLimitMilliseconds: remainingMilliseconds())
             let relaxation = try basicStatus(after: code)
@@ -281,6 +318,54 @@ private struct SolveRun {
             outcome.gap = status == .optimal ? 0 : monitor.gap
         }
         return outcome
+    }
+
+    /// Column generation on the relaxation (``GLPKSolver/Options/deferredColumns``): solves it
+    /// with the deferred columns fixed at 0, releases those with an improving reduced cost and
+    /// solves again from the basis it has, until none improves; then releases the rest. The
+    /// caller's next `glp_simplex` confirms optimality over every column (no pivots when the
+    /// pricing was right, and GLPK's own test if round-off says otherwise), and any limit or
+    /// infeasibility of the restricted program just leaves that call more to do.
+    func generateColumns() {
+        let deferred = options.deferredColumns
+        var position = [Int: Int](minimumCapacity: deferred.count)
+        for (k, j) in deferred.enumerated() { position[j] = k }
+        var cost = [Double](repeating: 0, count: deferred.count)
+        for term in program.objective.terms {
+            if let k = position[term.variable.index] { cost[k] += term.coefficient }
+        }
+        var column = [[(row: Int, value: Double)]](repeating: [], count: deferred.count)
+        for (i, constraint) in program.constraints.enumerated() {
+            for term in constraint.terms {
+                if let k = position[term.variable.index] { column[k].append((i, term.coefficient)) }
+            }
+        }
+        for j in deferred { problem.setColumnBounds(j, .equal(0)) }
+        var fixed = Array(deferred.indices)
+        let minimise = program.sense == .minimise
+        var method = options.method
+        while true {
+            let code = problem.simplex(presolve: false, method: method, timeLimitMilliseconds: remainingMilliseconds())
+            guard code == 0, problem.basicStatus == GLP_OPT else { break }
+            let duals = problem.rowDuals()
+            var entering: [Int] = []
+            var staying: [Int] = []
+            for k in fixed {
+                let reduced = column[k].reduce(cost[k]) { $0 - $1.value * duals[$1.row] }
+                let tolerance = 1e-9 * max(1, abs(cost[k]))
+                if minimise ? reduced < -tolerance : reduced > tolerance {
+                    entering.append(k)
+                } else {
+                    staying.append(k)
+                }
+            }
+            guard !entering.isEmpty else { break }
+            for k in entering { problem.setColumnBounds(deferred[k], program.variables[deferred[k]].bounds) }
+            fixed = staying
+            // The basis stays primal feasible as columns enter at 0: the primal simplex goes on from it.
+            method = .primal
+        }
+        for k in fixed { problem.setColumnBounds(deferred[k], program.variables[deferred[k]].bounds) }
     }
 
     /// The status of the MIP solution after `glp_intopt` returned `code`; throws when the code

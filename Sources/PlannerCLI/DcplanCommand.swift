@@ -16,6 +16,7 @@ public struct DcplanCommand: ParsableCommand {
               dcplan plan --rollup korea-260k Sites/korea-*.yaml
               dcplan sweep run Sites/sweeps/samsung-distribution-water.yaml --out /tmp/sweep
               dcplan catalog list
+              dcplan import csv -o Sites/my-site.yaml racks.csv
               dcplan schema > Sites/dcplan-site.schema.json
             Shell completions: dcplan --generate-completion-script bash|zsh|fish.
             Exit status: 0 ok; 1 invalid input or failure; 2 a plan was written but a check failed; 64 usage.
@@ -23,7 +24,7 @@ public struct DcplanCommand: ParsableCommand {
         version: version,
         subcommands: [
             InitCommand.self, ValidateCommand.self, PlanCommand.self, SweepCommand.self, CatalogCommand.self,
-            SchemaCommand.self, BenchmarkCommand.self,
+            SchemaCommand.self, BenchmarkCommand.self, ImportCommand.self,
         ])
 
     public init() {}

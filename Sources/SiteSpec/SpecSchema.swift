@@ -846,6 +846,10 @@ extension SweepDocument.Key {
         case .axes: .list(SweepAxisSpec.self, "The axes, at least one.", required: true)
         case .metrics: KeySchema(kind: .stringList, description: "Metric IDs to record.", required: true)
         case .pareto: KeySchema(kind: .stringList, description: "Two metric IDs for the Pareto front.")
+        case .assumptions:
+            .string(
+                "How the best decisions and the Pareto front summarise the assumption axes: the worst value of "
+                    + "each metric or the mean (default worst).", ["worst", "mean"])
         }
     }
 }
@@ -856,6 +860,10 @@ extension SweepAxisSpec.Key {
         case .path: .string("A site-spec path: keys, [n] or [*] after a list.", required: true)
         case .values: KeySchema(kind: .scalarList, description: "The values (numbers or text).")
         case .range: .mapping(SweepRangeSpec.self, "from, from + step, … up to to.")
+        case .role:
+            .string(
+                "decision (a choice; default) or assumption (an input the owner does not control, summarised "
+                    + "over per decision).", ["decision", "assumption"])
         }
     }
 }

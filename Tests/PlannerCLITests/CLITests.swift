@@ -375,7 +375,8 @@ struct CLIPolishTests {
         "every command's help ends with examples",
         arguments: [
             ["init"], ["validate"], ["plan"], ["sweep", "run"], ["sweep", "merge"], ["catalog"], ["catalog", "list"],
-            ["catalog", "show"], ["catalog", "stages"], ["schema"], ["benchmark"],
+            ["catalog", "show"], ["catalog", "stages"], ["schema"], ["benchmark"], ["import"], ["import", "netbox"],
+            ["import", "csv"],
         ])
     func helpExamples(command: [String]) {
         let result = runDcplan(["help"] + command)

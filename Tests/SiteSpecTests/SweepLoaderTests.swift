@@ -126,4 +126,50 @@ struct SweepLoaderTests {
             #expect(throws: SpecKeyPath.Problem.self) { try SpecKeyPath(parsing: bad) }
         }
     }
+
+    @Test("an assumption axis needs a cartesian sweep and a decision axis; assumptions without one is a warning")
+    func assumptionAxes() throws {
+        let good = try sweep(
+            """
+            axes:
+              - { path: "halls[*].power.distribution", values: [ac-415v, dc-800v] }
+              - { path: workload.utilisation_percent, values: [50, 70, 90], role: assumption }
+            assumptions: mean
+            metrics: [it_sustained_mw]
+            """)
+        #expect(good.findings.isEmpty)
+        let d = try #require(good.definition)
+        #expect(d.axes.map(\.role) == [.decision, .assumption] && d.assumptionSummary == .mean)
+        // 2 decisions × 3 assumptions: scenario 4 = (1, 1) → decision 1; decision 1 starts at 3
+        #expect(d.scenariosPerDecision == 3 && d.decision(of: 4) == 1 && d.firstScenario(ofDecision: 1) == 3)
+        let bad = try sweep(
+            """
+            combination: zip
+            axes:
+              - { path: cooling.tcs_supply_c, values: [30, 35], role: assumption }
+              - { path: workload.utilisation_percent, values: [60, 70], role: assumption }
+            metrics: [copper_t]
+            """)
+        #expect(
+            bad.findings.map(\.formatted) == [
+                "s.yaml:5:3: error: axes: every axis is an assumption: mark at least one axis as a decision "
+                    + "(role: decision)",
+                "s.yaml:5:59: error: axes[0].role: an assumption axis needs combination: cartesian (each decision is "
+                    + "judged over every assumption value; zip pairs them instead)",
+                "s.yaml:6:67: error: axes[1].role: an assumption axis needs combination: cartesian (each decision is "
+                    + "judged over every assumption value; zip pairs them instead)",
+            ])
+        let idle = try sweep(
+            """
+            axes: [{ path: cooling.tcs_supply_c, values: [30, 35], role: decisoin }]
+            assumptions: worst
+            metrics: [copper_t]
+            """)
+        #expect(
+            idle.findings.map(\.formatted) == [
+                "s.yaml:3:62: error: axes[0].role: must be one of decision, assumption; got \"decisoin\"",
+                "s.yaml:4:14: warning: assumptions: worst has no effect: no axis is an assumption "
+                    + "(role: assumption), so the best scenarios and the Pareto front are taken over every scenario",
+            ])
+    }
 }

@@ -290,6 +290,13 @@ final class GLPKProblem {
         (0..<rowCount).map { glp_get_row_dual(pointer, rowNumber($0)) }
     }
 
+    /// Sets the bounds of the column at 0-based `index` (a nonbasic column takes the status its
+    /// new bound type implies, so the basis stays valid: GLPK's `glp_set_col_bnds`).
+    func setColumnBounds(_ index: Int, _ bounds: Bounds) {
+        let (type, lower, upper) = Self.glpkBounds(bounds)
+        glp_set_col_bnds(pointer, columnNumber(index), type, lower, upper)
+    }
+
     // MARK: Index bookkeeping
 
     /// GLPK's 1-based number of the row at 0-based `index`.

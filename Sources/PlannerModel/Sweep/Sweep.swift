@@ -17,14 +17,32 @@ public enum SweepValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// What an axis stands for (DESIGN.md §7.2): a choice the owner makes, or an input the owner
+/// does not control (utilisation, weather, rack power) over which each choice is judged.
+public enum SweepAxisRole: String, Hashable, Sendable, CaseIterable {
+    case decision
+    case assumption
+}
+
+/// How a decision's metrics are summarised over the assumption axes' scenarios.
+public enum AssumptionSummary: String, Hashable, Sendable, CaseIterable {
+    /// The worst value in the metric's better direction (highest of a lower-is-better metric):
+    /// the decision judged by the assumptions that suit it least.
+    case worst
+    /// The arithmetic mean over the assumption scenarios (each weighted equally).
+    case mean
+}
+
 /// A spec path (`halls[*].power.distribution`) and the values it takes.
 public struct SweepAxis: Hashable, Sendable {
     public var path: String
     public var values: [SweepValue]
+    public var role: SweepAxisRole
 
-    public init(path: String, values: [SweepValue]) {
+    public init(path: String, values: [SweepValue], role: SweepAxisRole = .decision) {
         self.path = path
         self.values = values
+        self.role = role
     }
 
     /// Whether every value is a number (the axis can be drawn on a numeric x axis).
@@ -61,10 +79,14 @@ public struct SweepDefinition: Sendable {
     public var pareto: (SweepMetric, SweepMetric)?
     /// SHA-256 of the sweep file and the base spec, hex: tells shards of one sweep from another.
     public var digest: String
+    /// How the best decisions and the Pareto front summarise the assumption axes (used only
+    /// when some axis is an assumption).
+    public var assumptionSummary: AssumptionSummary
 
     public init(
         name: String, base: String, axes: [SweepAxis], combination: SweepCombination, analyses: SweepAnalyses,
-        metrics: [SweepMetric], pareto: (SweepMetric, SweepMetric)?, digest: String
+        metrics: [SweepMetric], pareto: (SweepMetric, SweepMetric)?, digest: String,
+        assumptionSummary: AssumptionSummary = .worst
     ) {
         self.name = name
         self.base = base
@@ -74,6 +96,39 @@ public struct SweepDefinition: Sendable {
         self.metrics = metrics
         self.pareto = pareto
         self.digest = digest
+        self.assumptionSummary = assumptionSummary
+    }
+
+    /// Whether some axis is an assumption (cartesian sweeps only).
+    public var hasAssumptions: Bool { axes.contains { $0.role == .assumption } }
+
+    /// Indices of the decision axes, in axis order.
+    public var decisionAxes: [Int] { axes.indices.filter { axes[$0].role == .decision } }
+
+    /// Scenarios per decision: the product of the assumption axes' lengths (1 without any).
+    public var scenariosPerDecision: Int {
+        axes.filter { $0.role == .assumption }.reduce(1) { $0 * $1.values.count }
+    }
+
+    /// The decision scenario `index` belongs to: its decision axes' value indices read as a
+    /// mixed-radix number, the last decision axis fastest (cartesian; `index` itself otherwise).
+    public func decision(of index: Int) -> Int {
+        guard combination == .cartesian, hasAssumptions else { return index }
+        let indices = valueIndices(of: index)
+        return decisionAxes.reduce(0) { $0 * axes[$1].values.count + indices[$1] }
+    }
+
+    /// The first scenario of decision `decision` (every assumption axis at its first value): it
+    /// names the decision's values in reports.
+    public func firstScenario(ofDecision decision: Int) -> Int {
+        guard combination == .cartesian, hasAssumptions else { return decision }
+        var rest = decision
+        var indices = [Int](repeating: 0, count: axes.count)
+        for a in decisionAxes.reversed() {
+            indices[a] = rest % axes[a].values.count
+            rest /= axes[a].values.count
+        }
+        return axes.indices.reduce(0) { $0 * axes[$1].values.count + indices[$1] }
     }
 
     /// Number of scenarios: the product of the axis lengths (cartesian) or the common length (zip).

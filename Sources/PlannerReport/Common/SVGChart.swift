@@ -70,6 +70,8 @@ public struct SVGChart {
             SVGText.head(width: w, height: h, fontSize: 12) + [
                 "<text x=\"\(f(w / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>"
             ]
+        // Enough decimals to tell neighbouring ticks apart (a PUE axis in steps of 0.002 needs 3).
+        let decimals = yStep >= 1 ? 0 : max(2, min(6, Int((-log10(yStep) - 1e-9).rounded(.up))))
         var y = yMin
         while y <= yMax + yStep / 2 {
             svg.append(
@@ -78,7 +80,7 @@ public struct SVGChart {
             )
             svg.append(
                 "<text x=\"\(f(Self.left - 6))\" y=\"\(f(py(y) + 4))\" "
-                    + "text-anchor=\"end\">\(Format.fixed(y, yStep < 1 ? 2 : 0))</text>"
+                    + "text-anchor=\"end\">\(Format.fixed(y, decimals))</text>"
             )
             y += yStep
         }

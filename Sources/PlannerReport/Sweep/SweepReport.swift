@@ -88,7 +88,8 @@ public struct SweepSummary: Sendable {
     public let definition: SweepDefinition
     public private(set) var rows = 0
     public private(set) var statusCounts: [SweepStatus: Int] = [:]
-    /// Best (value, index) per metric.
+    /// Best (value, index) per metric; with assumption axes the index is a decision's
+    /// (``SweepDefinition/decision(of:)``) and the value its summary over the assumptions.
     public private(set) var best: [(value: Double, index: Int)?]
     /// Sums and counts per (metric, axis, value index), flattened: `offsets[a] + v` within a
     /// metric's block of `cells` entries.
@@ -98,7 +99,7 @@ public struct SweepSummary: Sendable {
     let cells: Int
     let better: [SweepMetric.Better]
     let paretoColumns: (x: Int, y: Int)?
-    /// Non-dominated (x, y, index) on the Pareto pair.
+    /// Non-dominated (x, y, index) on the Pareto pair (indices of decisions with assumption axes).
     var pareto: ParetoFront?
     public var front: [(x: Double, y: Double, index: Int)] { pareto?.members ?? [] }
     /// The first `sampleLimit` points with both Pareto metrics, for the scatter.
@@ -133,15 +134,12 @@ public struct SweepSummary: Sendable {
     public mutating func add(_ row: SweepRow) {
         rows += 1
         statusCounts[row.status, default: 0] += 1
+        if definition.hasAssumptions { tally(row) }
         guard row.status != .error else { return }
         let valueIndices = definition.valueIndices(of: row.index)
         for m in row.metrics.indices {
             guard let value = row.metrics[m], value.isFinite else { continue }
-            if let current = best[m] {
-                if prefers(m, value, over: current.value) { best[m] = (value, row.index) }
-            } else {
-                best[m] = (value, row.index)
-            }
+            if !definition.hasAssumptions { rank(m, value, row.index) }
             for (a, v) in valueIndices.enumerated() {
                 let cell = m * cells + offsets[a] + v
                 sums[cell] += value
@@ -153,7 +151,78 @@ public struct SweepSummary: Sendable {
             return
         }
         if sample.count < Self.sampleLimit { sample.append((x, y)) }
-        pareto?.add(x: x, y: y, index: row.index)
+        if !definition.hasAssumptions { pareto?.add(x: x, y: y, index: row.index) }
+    }
+
+    /// Keeps `value` of metric `m` as the best when it beats the current best (the first wins ties).
+    mutating func rank(_ m: Int, _ value: Double, _ index: Int) {
+        if let current = best[m] {
+            if prefers(m, value, over: current.value) { best[m] = (value, index) }
+        } else {
+            best[m] = (value, index)
+        }
+    }
+
+    /// One decision's scenarios seen so far (DESIGN.md §7.2).
+    struct DecisionTally: Sendable {
+        var seen = 0
+        var failed = false
+        /// Per metric: the worst value so far, or nil once a scenario lacks the metric.
+        var worst: [Double?]
+        var sums: [Double]
+        var complete: [Bool]
+    }
+
+    /// Decisions whose assumption scenarios have not all arrived; a decision leaves when its last
+    /// one does, so with the assumption axes last only one is open at a time.
+    var open: [Int: DecisionTally] = [:]
+    /// Decisions summarised, and those left out because a scenario failed (error or check-failed).
+    public private(set) var decisions = 0
+    public private(set) var failedDecisions = 0
+
+    /// Adds a row to its decision; a decision with all its scenarios is summarised (worst or
+    /// mean per metric) and ranked: the best per metric and the Pareto front are over decisions.
+    mutating func tally(_ row: SweepRow) {
+        let d = definition.decision(of: row.index)
+        let count = definition.metrics.count
+        var t =
+            open[d]
+            ?? DecisionTally(
+                worst: Array(repeating: nil, count: count), sums: Array(repeating: 0, count: count),
+                complete: Array(repeating: true, count: count))
+        t.seen += 1
+        if row.status != .ok { t.failed = true }
+        for m in 0..<count {
+            guard t.complete[m], let value = row.metrics[m], value.isFinite else {
+                t.complete[m] = false
+                continue
+            }
+            t.sums[m] += value
+            if let current = t.worst[m] {
+                if prefers(m, current, over: value) { t.worst[m] = value }
+            } else {
+                t.worst[m] = value
+            }
+        }
+        guard t.seen == definition.scenariosPerDecision else {
+            open[d] = t
+            return
+        }
+        open[d] = nil
+        decisions += 1
+        guard !t.failed else {
+            failedDecisions += 1
+            return
+        }
+        let n = Double(t.seen)
+        let summary: [Double?] = (0..<count).map { m in
+            guard t.complete[m] else { return nil }
+            return definition.assumptionSummary == .worst ? t.worst[m] : t.sums[m] / n
+        }
+        for m in 0..<count { if let value = summary[m] { rank(m, value, d) } }
+        if let (xi, yi) = paretoColumns, let x = summary[xi], let y = summary[yi] {
+            pareto?.add(x: x, y: y, index: d)
+        }
     }
 
     /// Mean of metric `m` over the scenarios where axis `a` takes its `v`-th value.
@@ -204,34 +273,57 @@ public enum SweepMarkdown {
         for status in SweepStatus.allCases {
             text += "| \(status.rawValue) | \(Format.integer(summary.statusCounts[status, default: 0])) |\n"
         }
-        var axes = MarkdownTable([("Axis", .left), ("Values", .left)])
+        let robust = d.hasAssumptions
+        var axes = MarkdownTable([("Axis", .left), ("Values", .left)] + (robust ? [("Role", .left)] : []))
         for axis in d.axes {
-            axes.add(["`\(axis.path)`", axis.values.map(\.description).joined(separator: ", ")])
+            axes.add(
+                ["`\(axis.path)`", axis.values.map(\.description).joined(separator: ", ")]
+                    + (robust ? [axis.role.rawValue] : []))
         }
         text += "\n## Axes\n\n" + axes.rendered
-        var best = MarkdownTable(
-            [("Metric", .left), ("Better", .left), ("Best", .right), ("Scenario", .right)]
-                + d.axes.map { ("`\($0.path)`", .left) })
+        // With assumption axes the ranked items are decisions (DESIGN.md §7.2), named by their
+        // decision axes' values; otherwise scenarios, named by their index and every axis's value.
+        let named = robust ? d.decisionAxes : Array(d.axes.indices)
+        func label(_ index: Int) -> [String] {
+            let values = d.values(of: robust ? d.firstScenario(ofDecision: index) : index)
+            return (robust ? [] : [String(index)]) + named.map { values[$0].description }
+        }
+        let itemColumns: [(String, MarkdownTable.Alignment)] =
+            (robust ? [] : [("Scenario", .right)]) + named.map { ("`\(d.axes[$0].path)`", .left) }
+        var best = MarkdownTable([("Metric", .left), ("Better", .left), ("Best", .right)] + itemColumns)
         for (m, metric) in d.metrics.enumerated() {
             guard let b = summary.best[m] else {
                 best.add(
-                    ["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, "–", "–"] + d.axes.map { _ in "–" })
+                    ["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, "–"] + itemColumns.map { _ in "–" })
                 continue
             }
-            best.add(
-                ["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, value(b.value), String(b.index)]
-                    + d.values(of: b.index).map(\.description))
+            best.add(["\(metric.title) (`\(metric.id)`)", metric.better.rawValue, value(b.value)] + label(b.index))
         }
-        text += "\n## Best scenario per metric\n\n" + best.rendered
+        if robust {
+            let assumed = d.axes.filter { $0.role == .assumption }.map { "`\($0.path)`" }
+            let rule =
+                d.assumptionSummary == .worst
+                ? "its worst value over them (the highest where lower is better, the lowest where higher is better)"
+                : "its mean over them (each assumption scenario weighted equally)"
+            let failed =
+                summary.failedDecisions > 0
+                ? "; \(Format.integer(summary.failedDecisions)) are left out because a scenario of theirs failed "
+                    + "(error or check-failed)" : ""
+            text += "\n## Best decision per metric\n\n"
+            text += "The assumption axes (\(assumed.joined(separator: ", "))) are not choices: each decision (a "
+            text += "combination of the decision axes' values) is judged over all "
+            text += "\(Format.integer(d.scenariosPerDecision)) combinations of the assumption axes, by \(rule). "
+            text += "\(Format.integer(summary.decisions)) decisions\(failed). The best value of each metric and the "
+            text += "Pareto front below are taken over decisions.\n\n" + best.rendered
+        } else {
+            text += "\n## Best scenario per metric\n\n" + best.rendered
+        }
         if let (x, y) = d.pareto {
             let front = summary.front.sorted { ($0.x, $0.index) < ($1.x, $1.index) }
-            var table = MarkdownTable(
-                [("Scenario", .right)] + d.axes.map { ("`\($0.path)`", .left) } + [
-                    ("`\(x.id)`", .right), ("`\(y.id)`", .right),
-                ])
+            var table = MarkdownTable(itemColumns + [("`\(x.id)`", .right), ("`\(y.id)`", .right)])
             let listed = evenlySpaced(front, limit: paretoTableLimit)
             for p in listed {
-                table.add([String(p.index)] + d.values(of: p.index).map(\.description) + [value(p.x), value(p.y)])
+                table.add(label(p.index) + [value(p.x), value(p.y)])
             }
             let drawn = evenlySpaced(front, limit: paretoChartLimit)
             let chart = SVGChart(
@@ -243,11 +335,13 @@ public enum SweepMarkdown {
 
                 ## Pareto front
 
-                Scenarios no other scenario beats on both \(x.title) (\(x.better.rawValue) is better) and \(y.title) \
-                (\(y.better.rawValue) is better); grey dots are the first \(Format.integer(SweepSummary.sampleLimit)) \
-                scenarios.\(
+                \(robust ? "Decisions no other decision beats" : "Scenarios no other scenario beats") on both \
+                \(x.title) (\(x.better.rawValue) is better) and \(y.title) (\(y.better.rawValue) is better)\(
+                    robust ? ", each summarised over the assumptions as above" : ""); grey dots are the first \
+                \(Format.integer(SweepSummary.sampleLimit)) scenarios.\(
                     listed.count < front.count
-                        ? " \(Format.integer(front.count)) scenarios lie on the front; the table lists \(listed.count) "
+                        ? " \(Format.integer(front.count)) \(robust ? "decisions" : "scenarios") lie on the front; "
+                            + "the table lists \(listed.count) "
                             + "of them, evenly spaced along it from both ends, and the chart draws "
                             + "\(Format.integer(drawn.count))."
                         : "")

@@ -158,7 +158,8 @@ public struct Benchmark: Sendable {
     /// then the site's wall time (problems solve in parallel unless ``sequential``).
     public func placement(_ specs: [String], log: RunLog, out: (String) -> Void) throws {
         out(
-            "site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms] | objective [USD]"
+            "site | hall | medium | status | units | rows | columns | binaries | gap [%] | solve [ms] | cpu [ms] | "
+                + "objective [USD]"
         )
         for path in specs {
             let loaded = SiteLoader().load(path: path)
@@ -175,21 +176,37 @@ public struct Benchmark: Sendable {
                     options.floorSharing = liquidFirst ? .sequential : .joint
                     problems.append((hall, options))
                 } catch {
-                    rows[index] = "\(site.name) | \(hall.id) | - | error: \(error) | | | | | | |"
+                    rows[index] = "\(site.name) | \(hall.id) | - | error: \(error) | | | | | | | |"
                 }
             }
             let clock = ContinuousClock()
             let start = clock.now
-            var results = PlacementAnalysis.place(problems, parallel: !sequential).makeIterator()
+            // One at a time, each hall's solve runs on this thread: its CPU time is the hall's alone,
+            // whatever else the machine runs (wall times grow with the load; CPU times hardly do).
+            var cpu: [Duration?] = []
+            var solved: [Result<HallPlacement, PlacementError>] = []
+            if sequential {
+                for problem in problems {
+                    let before = Self.threadCPUTime()
+                    solved += PlacementAnalysis.place([problem], parallel: false)
+                    cpu.append(Self.threadCPUTime() - before)
+                }
+            } else {
+                solved = PlacementAnalysis.place(problems, parallel: true)
+                cpu = solved.map { _ in nil }
+            }
             let wall = clock.now - start
+            var results = solved.makeIterator()
+            var cpuTimes = cpu.makeIterator()
             for (index, hall) in site.halls.enumerated() {
                 if let row = rows[index] {
                     out(row)
                     continue
                 }
+                let hallCPU = cpuTimes.next()!.map(Self.ms) ?? "-"
                 switch results.next()! {
                 case .failure(let error):
-                    out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | | |")
+                    out("\(site.name) | \(hall.id) | - | error: \(error) | | | | | | | |")
                 case .success(let placement):
                     // Joint: one program per hall (the media's rows share its size, time and gap).
                     let parts: [[CoolingLayout]] =
@@ -205,16 +222,23 @@ public struct Benchmark: Sendable {
                         let medium = liquidFirst ? part[0].medium.rawValue : "floor"
                         out(
                             "\(site.name) | \(hall.id) | \(medium) | \(status) | \(units) | \(s.rows) | \(s.columns) | "
-                                + "\(s.binaries) | \(gap) | \(Self.ms(s.time)) | \(objective)"
+                                + "\(s.binaries) | \(gap) | \(Self.ms(s.time)) | \(hallCPU) | \(objective)"
                         )
                     }
                 }
             }
-            out("\(site.name) | all halls | | wall \(Self.ms(wall)) ms | | | | | | |")
+            out("\(site.name) | all halls | | wall \(Self.ms(wall)) ms | | | | | | | |")
         }
     }
 
     static func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
+
+    /// CPU time the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
+    static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
     static func ms(_ d: Duration) -> String { Format.fixed(d.seconds * 1000, 3) }
     static func minMedian(_ values: [Duration]) -> String { "\(ms(values.min() ?? .zero)) / \(ms(median(values)))" }
 

@@ -7,6 +7,8 @@ struct SweepManifest: Codable, Sendable {
     struct Axis: Codable {
         var path: String
         var values: [Value]
+        /// `assumption`, or nil for a decision axis.
+        var role: String?
     }
 
     enum Value: Codable {
@@ -37,14 +39,19 @@ struct SweepManifest: Codable, Sendable {
     var axes: [Axis]
     var metrics: [String]
     var pareto: [String]?
+    /// How decisions summarise the assumption axes; nil when no axis is an assumption.
+    var assumptions: String?
 
     init(definition d: SweepDefinition, shard: Shard) {
         digest = d.digest
         (self.shard, shards) = (shard.index, shard.count)
         (name, base, combination, analyses) = (d.name, d.base, d.combination.rawValue, d.analyses.rawValue)
         axes = d.axes.map { axis in
-            Axis(path: axis.path, values: axis.values.map { v in v.number.map(Value.number) ?? .text(v.description) })
+            Axis(
+                path: axis.path, values: axis.values.map { v in v.number.map(Value.number) ?? .text(v.description) },
+                role: axis.role == .assumption ? axis.role.rawValue : nil)
         }
+        assumptions = d.hasAssumptions ? d.assumptionSummary.rawValue : nil
         metrics = d.metrics.map(\.id)
         pareto = d.pareto.map { [$0.0.id, $0.1.id] }
     }
@@ -78,6 +85,11 @@ struct SweepManifest: Codable, Sendable {
         else {
             throw RunFailure("shard.json: unknown combination or analyses")
         }
+        guard let summary = AssumptionSummary(rawValue: assumptions ?? AssumptionSummary.worst.rawValue),
+            axes.allSatisfy({ $0.role.map { SweepAxisRole(rawValue: $0) != nil } ?? true })
+        else {
+            throw RunFailure("shard.json: unknown axis role or assumption summary")
+        }
         let pair = pareto.flatMap { ids -> (SweepMetric, SweepMetric)? in
             guard ids.count == 2, let x = metrics.first(where: { $0.id == ids[0] }),
                 let y = metrics.first(where: { $0.id == ids[1] })
@@ -94,9 +106,10 @@ struct SweepManifest: Codable, Sendable {
                         case .number(let n): .number(n)
                         case .text(let t): .text(t)
                         }
-                    })
+                    }, role: axis.role.flatMap(SweepAxisRole.init(rawValue:)) ?? .decision)
             },
-            combination: combination, analyses: analyses, metrics: metrics, pareto: pair, digest: digest)
+            combination: combination, analyses: analyses, metrics: metrics, pareto: pair, digest: digest,
+            assumptionSummary: summary)
         // What the loader guarantees, checked again for a manifest edited by hand: values on every
         // axis, zipped axes of one length, at most 10⁹ scenarios (before any array is sized by them).
         guard !axes.isEmpty, axes.allSatisfy({ !$0.values.isEmpty }) else {
@@ -104,6 +117,9 @@ struct SweepManifest: Codable, Sendable {
         }
         if combination == .zip, Set(axes.map(\.values.count)).count != 1 {
             throw RunFailure("shard.json: zipped axes must have the same number of values")
+        }
+        if definition.hasAssumptions, combination == .zip || definition.decisionAxes.isEmpty {
+            throw RunFailure("shard.json: assumption axes need a cartesian sweep with at least one decision axis")
         }
         var count = 1
         for axis in axes where combination == .cartesian {

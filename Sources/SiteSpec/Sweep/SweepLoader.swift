@@ -105,8 +105,24 @@ public struct SweepLoader: Sendable {
             let values = self.values(of: axis, log: log)
             guard !values.isEmpty else { continue }
             pending.append((values, keyPath, a, pathText.place))
-            axes.append(SweepAxis(path: pathText.value, values: values.map(\.value)))
+            let role = log.choice(axis.role, of: SweepAxisRole.self) ?? .decision
+            if role == .assumption, combination == .zip, let place = axis.role?.place {
+                log.error(
+                    "an assumption axis needs combination: cartesian (each decision is judged over every "
+                        + "assumption value; zip pairs them instead)", at: place)
+            }
+            axes.append(SweepAxis(path: pathText.value, values: values.map(\.value), role: role))
             paths.append(keyPath)
+        }
+        let summary = log.choice(document.assumptions, of: AssumptionSummary.self) ?? .worst
+        if !axes.isEmpty, axes.allSatisfy({ $0.role == .assumption }), let place = document.axesPlace {
+            log.error("every axis is an assumption: mark at least one axis as a decision (role: decision)", at: place)
+        }
+        if let given = document.assumptions, !axes.contains(where: { $0.role == .assumption }) {
+            log.warning(
+                "\(given.value) has no effect: no axis is an assumption (role: assumption), so the best "
+                    + "scenarios and the Pareto front are taken over every scenario",
+                at: given.place)
         }
         if combination == .zip, Set(axes.map(\.values.count)).count > 1, let place = document.combination?.place {
             log.error(
@@ -164,7 +180,7 @@ public struct SweepLoader: Sendable {
         }
         let definition = SweepDefinition(
             name: name, base: baseText, axes: axes, combination: combination, analyses: analyses, metrics: metrics,
-            pareto: pareto, digest: "")
+            pareto: pareto, digest: "", assumptionSummary: summary)
         return Result(
             definition: definition, template: template.preparing(axes.flatMap(\.values), paths: paths), paths: paths,
             findings: log.sorted,
@@ -251,7 +267,9 @@ public struct SweepLoader: Sendable {
 
 /// The sweep file's top level.
 struct SweepDocument: SpecMapping {
-    enum Key: String, SpecKey { case version, name, base, combination, analyses, axes, metrics, pareto }
+    enum Key: String, SpecKey {
+        case version, name, base, combination, analyses, axes, metrics, pareto, assumptions
+    }
     var version: Located<Double>?
     var name: Located<String>?
     var base: Located<String>?
@@ -261,6 +279,7 @@ struct SweepDocument: SpecMapping {
     var axesPlace: Place?
     var metrics: Located<[Located<String>]>?
     var pareto: Located<[Located<String>]>?
+    var assumptions: Located<String>?
 
     init(_ reader: MappingReader<Key>) {
         version = reader.integer(.version, required: true)
@@ -272,13 +291,15 @@ struct SweepDocument: SpecMapping {
         axesPlace = reader.place(of: .axes)
         metrics = reader.strings(.metrics, required: true)
         pareto = reader.strings(.pareto)
+        assumptions = reader.string(.assumptions)
     }
 }
 
 /// One element of `axes:`.
 struct SweepAxisSpec: SpecMapping {
-    enum Key: String, SpecKey { case path, values, range }
+    enum Key: String, SpecKey { case path, values, range, role }
     var path: Located<String>?
+    var role: Located<String>?
     var values: Located<[Located<SweepValue>]>?
     var range: SweepRangeSpec?
     var place: Place
@@ -288,6 +309,7 @@ struct SweepAxisSpec: SpecMapping {
         path = reader.string(.path, required: true)
         values = reader.scalars(.values)
         range = reader.mapping(.range)
+        role = reader.string(.role)
     }
 }
 
