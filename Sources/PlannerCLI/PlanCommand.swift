@@ -39,7 +39,7 @@ struct PlanCommand: ParsableCommand {
         help: ArgumentHelp("Write each site's LP/MILP models (MPS and CPLEX LP) into DIR/<site>/.", valueName: "DIR"))
     var dumpLP: String?
 
-    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors (no progress).")
     var quiet = false
 
     @Flag(help: "Treat every warning as an error: a spec that warns is rejected (exit 1), a plan that warns exits 2.")
@@ -59,7 +59,12 @@ struct PlanCommand: ParsableCommand {
         var run = PlanRun(
             out: out, distribution: distribution, rollup: rollup, rollupTitle: rollupTitle, dumpLP: dumpLP)
         run.strict = strict
+        let bar = ProgressBar(total: specs.count, unit: "sites", console: console, quiet: quiet)
+        defer { bar.finish() }
+        run.progress = { finished, site in bar.update(finished, note: "planning \(site)") }
         let result = try run.run(specs, log: log)
+        bar.update(specs.count, note: "")
+        bar.finish()
         try result.files.writeAll()
         if !quiet { result.summary.forEach(console.out) }
         if result.failedChecks { throw CheckFailed() }

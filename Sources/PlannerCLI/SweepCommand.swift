@@ -52,7 +52,11 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "Evaluate only shard i of n (0 ≤ i < n), e.g. 3/16 or $SLURM_ARRAY_TASK_ID/16.")
     var shard: Shard?
 
-    @Flag(name: .shortAndLong, help: "No progress bar or summary line.")
+    @Flag(
+        name: .shortAndLong,
+        help:
+            "No progress (a bar at least every second on a terminal, else a line at most every 10 s) or summary line."
+    )
     var quiet = false
 
     @Flag(help: "Treat every warning as an error: in the sweep specs (exit 1) and in each scenario (its row's status).")
@@ -72,8 +76,9 @@ struct SweepRunCommand: ParsableCommand {
         let sweep = try SweepRun.load(spec, strict: strict, log: console.log(quiet: quiet))
         let threads = self.threads ?? min(ProcessInfo.processInfo.activeProcessorCount, SweepRunner.maximumThreads)
         let count = (shard ?? .all).indices(of: sweep.definition.scenarioCount).count
-        let bar = ProgressBar(total: count, enabled: !quiet && console.isTerminal)
-        let done = try sweep.run(out: out, threads: threads, shard: shard, progress: bar.update)
+        let bar = ProgressBar(total: count, unit: "scenarios", console: console, quiet: quiet)
+        defer { bar.finish() }
+        let done = try sweep.run(out: out, threads: threads, shard: shard, progress: { bar.update($0) })
         bar.finish()
         if !quiet { console.out(done.sentence) }
     }

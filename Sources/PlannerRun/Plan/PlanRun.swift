@@ -24,6 +24,9 @@ public struct PlanRun: Sendable {
     public var dumpLP: String?
     /// Every warning of a plan is an error (`--strict`): the plan is written and the run exits 2.
     public var strict = false
+    /// Called before each site is planned with the number of sites finished and the site's report
+    /// name, for a progress display (DESIGN.md §7.1); it never changes what is written.
+    public var progress: @Sendable (_ finished: Int, _ site: String) -> Void = { _, _ in }
 
     public init(
         out: String, distribution: Distribution? = nil, rollup: String? = nil, rollupTitle: String? = nil,
@@ -55,7 +58,8 @@ public struct PlanRun: Sendable {
         try checkNames(specs)
         let planner = planner ?? Planner(distribution: distribution)
         var result = Result()
-        for spec in specs {
+        for (finished, spec) in specs.enumerated() {
+            progress(finished, spec.reportName)
             var plan = planner.plan(spec.site, weather: spec.weather)
             plan.options = OptionComparison.compare(spec.site, chosen: plan, weather: spec.weather, planner: planner)
             let phased = PhaseAnalysis.plan(spec.site, final: plan, weather: spec.weather, planner: planner)

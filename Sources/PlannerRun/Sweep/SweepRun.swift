@@ -52,9 +52,11 @@ public struct SweepRun: Sendable {
         }
     }
 
-    /// Evaluates the shard's scenarios and writes the results, calling `progress` with the number
-    /// done after each chunk.
-    public func run(out: String, threads: Int, shard: Shard? = nil, progress: (Int) -> Void = { _ in }) throws
+    /// Evaluates the shard's scenarios and writes the results, calling `progress` (from the worker
+    /// threads) with the number done after each block of scenarios.
+    public func run(
+        out: String, threads: Int, shard: Shard? = nil, progress: @Sendable (Int) -> Void = { _ in }
+    ) throws
         -> Summary
     {
         let part = shard ?? .all

@@ -107,13 +107,17 @@ public struct SweepRunner: Sendable {
     }
 
     /// Evaluates `indices` in order, split over `threads` workers a chunk at a time, handing
-    /// the rows to `sink` in index order (memory stays flat: one chunk in flight).
+    /// the rows to `sink` in index order (memory stays flat: one chunk in flight). `progress` is
+    /// called, from the worker threads, with the number of scenarios finished after each block of 8
+    /// (counts from two workers may arrive out of order), so a progress display can follow by time
+    /// rather than by chunk (DESIGN.md §7.1).
     ///
     /// Fork-join with `DispatchQueue.concurrentPerform`, not a task group: commands are
     /// synchronous, and blocking a Swift-concurrency thread to wait for a task group deadlocks
     /// the cooperative pool when `dcplan` runs in-process inside async code (the tests).
     public func run<Indices: RandomAccessCollection<Int>>(
-        _ indices: Indices, threads: Int, sink: ([FormattedRow]) throws -> Void, progress: (Int) -> Void
+        _ indices: Indices, threads: Int, sink: ([FormattedRow]) throws -> Void,
+        progress: @Sendable (Int) -> Void
     ) throws where Indices.Index == Int {
         guard (1...Self.maximumThreads).contains(threads) else {
             throw RunFailure("threads must be within 1–\(Self.maximumThreads), got \(threads)")
@@ -128,15 +132,17 @@ public struct SweepRunner: Sendable {
             // `threads` workers take blocks of 8 scenarios from a shared counter, so that a worker
             // that draws cheap scenarios takes more blocks (fixed halves left one worker idle at
             // each join when the halves differed in cost, e.g. AC against 800 VDC).
-            let size = threads == 1 ? slice.count : 8
+            // One thread takes blocks of 8 too, so that progress moves within a chunk.
+            let size = 8
             let parts = (slice.count + size - 1) / size
             let results = ChunkResults(parts: parts)
+            let before = start - indices.startIndex
             DispatchQueue.concurrentPerform(iterations: min(threads, parts)) { w in
                 let worker = workers[w]
                 while let p = results.nextPart() {
                     // Rows are formatted by the workers too: formatting on the joining thread was a
                     // serial tenth of the work, which capped the 2-thread speed-up near 1.6×.
-                    results.set(
+                    let finished = results.set(
                         p,
                         ((p * size)..<min((p + 1) * size, slice.count)).map { i in
                             let row = worker.evaluate(slice[i])
@@ -144,11 +150,11 @@ public struct SweepRunner: Sendable {
                                 row: row, csv: SweepRowFormat.csv(row),
                                 json: SweepRowFormat.jsonLine(row, worker.definition))
                         })
+                    progress(before + finished)
                 }
             }
             try sink(results.rows)
             start += slice.count
-            progress(start)
         }
     }
 }
@@ -178,7 +184,16 @@ final class ChunkResults: @unchecked Sendable {
         }
     }
 
-    func set(_ part: Int, _ rows: [FormattedRow]) { lock.withLock { parts[part] = rows } }
+    private var finished = 0
+
+    /// Stores a part's rows and returns how many rows of the chunk are finished so far.
+    func set(_ part: Int, _ rows: [FormattedRow]) -> Int {
+        lock.withLock {
+            parts[part] = rows
+            finished += rows.count
+            return finished
+        }
+    }
 
     var rows: [FormattedRow] { lock.withLock { parts.flatMap { $0 } } }
 }
