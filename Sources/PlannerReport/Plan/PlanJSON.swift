@@ -915,6 +915,44 @@ public enum PlanJSON {
 
     // MARK: - Heat recovery, metrics, compliance
 
+    static var heatRecoveryMonth: JSONObject<HeatRecoveryResult.Month> {
+        JSONObject(
+            "HeatRecoveryMonth", "One month of the heat-recovery dispatch.",
+            [
+                F.integer("month", .required, "1-12") { $0.month },
+                F.number("demand_mwh", .mwh, 1, .required, "network demand") { $0.demand.megawattHours },
+                F.number("delivered_mwh", .mwh, 1, .required, "heat delivered") { $0.delivered.megawattHours },
+                F.number("heat_reused_mwh", .mwh, 1, .required, "data-centre heat reused") {
+                    $0.sourceHeat.megawattHours
+                },
+                F.number("electricity_mwh", .mwh, 1, .required, "heat-pump electricity") {
+                    $0.electricity.megawattHours
+                },
+            ])
+    }
+
+    static var heatRecoveryAlternative: JSONObject<(HeatRecoveryPlan.Alternative, String)> {
+        JSONObject(
+            "HeatRecoveryAlternative", "The same waste heat into the other network preset (closed-form dispatch).",
+            [
+                F.string("network", .required, "network") { $0.0.networkName },
+                F.string("heat_pump", .required, "heat-pump entry") { $0.0.heatPumpID },
+                F.number("heat_pump_mw", .mw, 3, .required, "capacity") { $0.0.capacity.megawatts },
+                F.number("heat_delivered_mwh", .mwh, 1, .required, "heat delivered") { $0.0.delivered.megawattHours },
+                F.number("heat_pump_electricity_mwh", .mwh, 1, .required, "heat-pump electricity") {
+                    $0.0.electricity.megawattHours
+                },
+                F.number("heat_reused_mwh", .mwh, 1, .required, "data-centre heat reused") {
+                    $0.0.sourceHeat.megawattHours
+                },
+                F.number("erf_fraction", .fraction, 5, .required, "ERF") { $0.0.erf.fraction },
+                F.number("net_benefit_per_year", .currencyPerYear, 0, .required, "net benefit, in `currency`") {
+                    $0.0.netBenefit
+                },
+                F.string("currency", .required, "currency of the benefit") { $0.1 },
+            ])
+    }
+
     static var heatRecovery: JSONObject<HeatRecoveryPlan> {
         JSONObject(
             "HeatRecovery", "Heat recovery into district heating (DESIGN.md §5.5).",
@@ -948,6 +986,29 @@ public enum PlanJSON {
                     $0.result.netBenefit
                 },
                 F.string("currency", .required, "currency of the benefit") { $0.result.currency },
+                F.number("heat_revenue_per_year", .currencyPerYear, 0, .required, "heat revenue, in `currency`") {
+                    $0.result.heatRevenue
+                },
+                F.number("electricity_cost_per_year", .currencyPerYear, 0, .required, "electricity cost, in `currency`")
+                {
+                    $0.result.electricityCost
+                },
+                F.number(
+                    "annualised_capital_per_year", .currencyPerYear, 0, .required, "annualised capital, in `currency`"
+                ) {
+                    $0.result.annualisedCapitalCost
+                },
+                F.number("waste_heat_mwh", .mwh, 1, .required, "waste heat offered by the liquid loop") {
+                    $0.result.wasteHeat.megawattHours
+                },
+                F.integer("hours_above_stage_lift", .required, "hours above one compressor stage's lift") {
+                    $0.result.hoursAboveStageLift
+                },
+                F.integer("hours_sink_too_hot", .required, "hours the sink is too hot") { $0.result.hoursSinkTooHot },
+                F.array("months", of: heatRecoveryMonth, .required, "month by month") { $0.result.months },
+                F.object("alternative", heatRecoveryAlternative, .optional, "the other network preset") { h in
+                    h.alternative.map { ($0, h.result.currency) }
+                },
                 F.number("heat_rejected_without_recovery_mwh", .mwh, 1, .nullable, "heat rejected without recovery") {
                     $0.plant?.heatRejectedBefore.megawattHours
                 },
@@ -1013,6 +1074,8 @@ public enum PlanJSON {
                 F.number("high", .usd, 0, .required, "high") { $0.high.dollars },
             ])
     }
+
+    static var systemKeys: [String] { CostSystem.allCases.map(\.rawValue) }
 
     static var cost: JSONObject<SiteCost> {
         JSONObject(
