@@ -115,6 +115,42 @@ struct PlanSchemaTests {
         }
     }
 
+    @Test(
+        "the independent validator (python-jsonschema, .ci/validate-plan-json.py) accepts every committed plan.json and rejects a broken one",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"))
+    )
+    func independentValidator() throws {
+        let reports = RepositoryPaths.root.appendingPathComponent("Reports")
+        let files = (FileManager.default.enumerator(atPath: reports.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix("/plan.json") }.sorted().map { reports.appendingPathComponent($0).path }
+        let schema = RepositoryPaths.path("Sites/dcplan-plan.schema.json")
+        let script = RepositoryPaths.path(".ci/validate-plan-json.py")
+        let good = try Self.run(["python3", script, schema] + files)
+        #expect(good.status == 0, "\(good.output)")
+        // A plan.json with a count written as `15.0` and an undeclared key fails.
+        let dir = try makeTemporaryDirectory()
+        let broken = dir.appendingPathComponent("plan.json")
+        let text = try String(contentsOfFile: files[0], encoding: .utf8)
+            .replacingOccurrences(of: "\"schema\" :", with: "\"undeclared_kw\" : 15.0,\n  \"schema\" :")
+        try text.write(to: broken, atomically: true, encoding: .utf8)
+        let bad = try Self.run(["python3", script, schema, broken.path])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("undeclared_kw") && bad.output.contains("15.0"), "\(bad.output)")
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
     /// Every number property of an object, with its key and unit, walking `$defs`.
     static func numberKeys(_ schema: [String: Any]) -> [(owner: String, key: String, unit: String)] {
         var out: [(String, String, String)] = []

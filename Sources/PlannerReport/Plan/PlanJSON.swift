@@ -331,10 +331,16 @@ public enum PlanJSON {
                 F.number("objective_usd", .usd, 2, .nullable, "unit cost + piping proxy (program's objective)") {
                     $0.solve.objective?.dollars
                 },
-                F.number("gap_fraction", .fraction, 6, .nullable, "relative MIP gap when the search ended") {
+                F.number(
+                    "gap_fraction", .fraction, 6, .nullable,
+                    "relative MIP gap |z − b|/|z| when the search ended, of the program the medium was solved in"
+                ) {
                     $0.solve.gap?.fraction
                 },
-                F.number("bound_usd", .usd, 2, .nullable, "best bound: objective × (1 − gap)") { l in
+                F.number(
+                    "bound_usd", .usd, 2, .nullable,
+                    "objective × (1 − gap): the best bound, pro rata to this medium where both share one program"
+                ) { l in
                     l.solve.objective.flatMap { o in l.solve.gap.map { o.dollars * (1 - $0.fraction) } }
                 },
                 F.bool("node_limited", .required, "the node limit ended the search") { $0.solve.nodeLimited },
@@ -365,6 +371,18 @@ public enum PlanJSON {
                 F.number("objective_usd", .usd, 2, .nullable, "summed objective of its media") { p in
                     let objectives = p.layouts.map(\.solve.objective)
                     return objectives.contains { $0 == nil } ? nil : objectives.reduce(0) { $0 + ($1?.dollars ?? 0) }
+                },
+                F.number("gap_fraction", .fraction, 6, .nullable, "largest relative MIP gap of its media") { p in
+                    let gaps = p.layouts.map(\.solve.gap)
+                    return gaps.contains { $0 == nil } ? nil : gaps.compactMap { $0?.fraction }.max()
+                },
+                F.number("bound_usd", .usd, 2, .nullable, "Σ media's objective × (1 − gap): a lower bound on the cost")
+                {
+                    p in
+                    let bounds = p.layouts.map { l in
+                        l.solve.objective.flatMap { o in l.solve.gap.map { o.dollars * (1 - $0.fraction) } }
+                    }
+                    return bounds.contains { $0 == nil } ? nil : bounds.compactMap { $0 }.reduce(0, +)
                 },
                 F.array("problems", of: layout, .required, "each medium's solve and outcome") { $0.layouts },
                 F.array("units", of: placedUnit, .required, "every placed unit") { p in
