@@ -22,7 +22,7 @@ struct HeatRecoveryCLITests {
                 with: Data(contentsOf: out.appendingPathComponent("erf-infeasible/plan.json"))) as? [String: Any])
         let hr = try #require(json["heat_recovery"] as? [String: Any])
         #expect(hr["status"] as? String == "infeasible")
-        let maximum = try #require(hr["maximum_erf"] as? Double)
+        let maximum = try #require(hr["maximum_erf_fraction"] as? Double)
         #expect(maximum > 0 && maximum < 0.2)
     }
 
@@ -37,7 +37,8 @@ struct HeatRecoveryCLITests {
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: out.appendingPathComponent("heat-recovery-small/plan.json"))) as? [String: Any])
         let hr = try #require(json["heat_recovery"] as? [String: Any])
-        for key in ["status", "heat_pump_mw", "heat_delivered_mwh", "heat_pump_electricity_mwh", "erf", "ere"] {
+        for key in ["status", "heat_pump_mw", "heat_delivered_mwh", "heat_pump_electricity_mwh", "erf_fraction", "ere"]
+        {
             #expect(hr[key] != nil, "missing heat_recovery.\(key)")
         }
         #expect(hr["status"] as? String == "optimal")

@@ -50,6 +50,15 @@ struct SweepTests {
         ]
         #expect(csv.first.map(String.init) == header.joined(separator: ","))
         #expect(csv.count == 10)
+        // Number hygiene (DESIGN.md §8.3): each metric rounded to its stated digits (facility 1 W =
+        // 6 decimals of MW, copper 3 of t), shortest text: no `15.0`, no `26.733772800000004`.
+        for line in csv.dropFirst() {
+            for field in line.split(separator: ",").dropFirst(4).dropLast() {
+                #expect(
+                    !field.hasSuffix(".0") && (field.split(separator: ".").dropFirst().first?.count ?? 0) <= 6,
+                    "\(line)")
+            }
+        }
         // scenario 5 = (5 / 3, 5 % 3) = (ac-480v, 100 %)
         #expect(csv[6].hasPrefix("5,ac-480v,100,ok,"))
         // 800 VDC uses the least copper, so it is the best copper scenario
@@ -120,5 +129,8 @@ struct SweepTests {
         #expect(rows[1].hasPrefix("0,0,check-failed,"))
         #expect(rows[1].contains("cooling.plant.facility_water.chiller_units: the plant cannot hold"))
         #expect(rows[2].hasPrefix("1,4,ok,"))
+        // The chiller count is written as an integer, never `4.0`.
+        let chillers = rows[2].split(separator: ",", omittingEmptySubsequences: false)[4]
+        #expect(Int(chillers) != nil, "\(rows[2])")
     }
 }

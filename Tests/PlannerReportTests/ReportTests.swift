@@ -50,7 +50,7 @@ struct ReportTests {
     func planJSON() throws {
         let text = try PlanJSON.render(Self.smallPlan(), context: Self.context)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "dcplan.plan/1")
+        #expect(object["schema"] as? String == "dcplan.plan/2")
         #expect(object["site"] as? String == "Test site")
         #expect(object["gpu_count"] as? Int == 1440)
         #expect(object["rack_count"] as? Int == 24)
@@ -92,7 +92,7 @@ struct ReportTests {
         let racks = PlanCSV.rackGroups(Self.smallPlan()).split(separator: "\n")
         #expect(racks.count == 3)
         #expect(racks[0].hasPrefix("hall,copies,type,racks_per_copy,gpus,rack_design_kw"))
-        #expect(racks[1].hasPrefix("hall-a,2,gb300-nvl72,10,1440,140.0,"))
+        #expect(racks[1].hasPrefix("hall-a,2,gb300-nvl72,10,1440,140,")) // 140 kW, never `140.0`
     }
 
     @Test("the roll-up has a row per site and the total")

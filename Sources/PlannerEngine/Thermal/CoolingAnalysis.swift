@@ -325,6 +325,14 @@ public enum CoolingAnalysis {
         var rejectedHourly = liquidHeat
         var recoveredHourly = liquidHeat
         var recoveredTotal = Energy.zero
+        // hourly.csv (DESIGN.md §8.3): IT, chain losses, pumps and fans, and each loop's heat, mode
+        // and plant power (compressors, economiser fans, its pumps).
+        var itHourly = liquidHeat
+        var chainHourly = liquidHeat
+        var moverHourly = liquidHeat
+        var loopHeat = [[Double]](repeating: liquidHeat, count: loops.count)
+        var loopPlant = loopHeat
+        var loopMode = [[PlantMode]](repeating: [PlantMode](repeating: .free, count: weather.count), count: loops.count)
         let hasLiquidLoop = loops.contains { $0.kind == .liquid }
         let liquidLimit = loops.first { $0.kind == .liquid }.flatMap { AshraeClass.liquidLimit($0.supplySetPoint) }
         // Per loop: its design heat before its own pumps, and the design condenser heat.
@@ -371,6 +379,9 @@ public enum CoolingAnalysis {
                     }
                 }
                 plantPower += hour.electricity
+                loopHeat[l][i] = heatLoad.watts
+                loopPlant[l][i] = (hour.electricity + distribution + condenser).watts
+                loopMode[l][i] = hour.mode
                 fanEnergy += hour.fanPower * .hour
                 pumpPower += distribution + condenser
                 heatOut += hour.heatRejected + condenser
@@ -395,6 +406,9 @@ public enum CoolingAnalysis {
             let facility = level.it + level.chain + loads.movers + plantPower + pumpPower + house
             itEnergy += level.it * .hour
             chainEnergy += level.chain * .hour
+            itHourly[i] = level.it.watts
+            chainHourly[i] = level.chain.watts
+            moverHourly[i] = loads.movers.watts
             moverEnergy += loads.movers * .hour
             pumpEnergy += pumpPower * .hour
             hourly[i] = facility.watts
@@ -435,6 +449,15 @@ public enum CoolingAnalysis {
         annual.hourlyPlant = HourlySeries(si: plantHourly)
         annual.hourlyHeatRejected = HourlySeries(si: rejectedHourly)
         annual.hourlyRecovered = HourlySeries(si: recoveredHourly)
+        annual.hourlyRecord = PlantYearHourly(
+            month: weather.months, day: weather.days, hour: weather.hours, dryBulb: weather.dryBulb,
+            wetBulb: weather.wetBulb, it: HourlySeries(si: itHourly), chainLoss: HourlySeries(si: chainHourly),
+            pumpsAndFans: HourlySeries(si: moverHourly), houseLoads: house,
+            loops: loops.indices.map {
+                PlantYearHourly.Loop(
+                    kind: loops[$0].kind, heat: HourlySeries(si: loopHeat[$0]), mode: loopMode[$0],
+                    plant: HourlySeries(si: loopPlant[$0]))
+            })
         let inlet = loops.first { $0.kind == .air }.map { air -> AirInlet in
             let setPoint = air.supplySetPoint + airCoilApproach
             let warmest = air.warmestSupply + airCoilApproach

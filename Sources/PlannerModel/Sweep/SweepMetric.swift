@@ -8,12 +8,16 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
     public var better: Better
     /// Needs the annual plant simulation (`analyses: annual`).
     public var needsAnnual: Bool
+    /// Digits after the point the recorded value is rounded to (0: a count, written as an
+    /// integer); the CSV and JSON Lines carry the rounded value (DESIGN.md §8.3).
+    public var decimals: Int
     public var value: @Sendable (Plan) -> Double?
 
     public init(
-        id: String, title: String, better: Better, needsAnnual: Bool = false,
+        id: String, title: String, better: Better, needsAnnual: Bool = false, decimals: Int = 6,
         value: @escaping @Sendable (Plan) -> Double?
     ) {
+        self.decimals = decimals
         self.id = id
         self.title = title
         self.better = better
@@ -24,12 +28,18 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
     public static func == (lhs: SweepMetric, rhs: SweepMetric) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
+    /// The value recorded for `plan`: rounded to `decimals`; nil when the plan has none or it is
+    /// not finite.
+    public func recorded(_ plan: Plan) -> Double? {
+        value(plan).flatMap { $0.isFinite ? $0.rounded(decimals: decimals) : nil }
+    }
+
     /// Whether `a` is better than `b` for this metric.
     public func prefers(_ a: Double, over b: Double) -> Bool { better == .lower ? a < b : a > b }
 
     /// The metrics a sweep can record.
     public static let all: [SweepMetric] = [
-        SweepMetric(id: "gpus", title: "GPUs", better: .higher) { Double($0.total.gpuCount) },
+        SweepMetric(id: "gpus", title: "GPUs", better: .higher, decimals: 0) { Double($0.total.gpuCount) },
         SweepMetric(id: "it_design_mw", title: "IT power at design [MW]", better: .lower) {
             $0.total.itPower.design.megawatts
         },
@@ -49,10 +59,10 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         SweepMetric(id: "chain_losses_mw", title: "Power-chain losses at design [MW]", better: .lower) {
             $0.electrical?.designLoss.megawatts
         },
-        SweepMetric(id: "copper_t", title: "Copper in the power chain, grid to rack [t]", better: .lower) {
+        SweepMetric(id: "copper_t", title: "Copper in the power chain, grid to rack [t]", better: .lower, decimals: 3) {
             $0.electrical.map { $0.copper.kilograms / 1000 }
         },
-        SweepMetric(id: "main_transformers", title: "Main transformers", better: .lower) { plan in
+        SweepMetric(id: "main_transformers", title: "Main transformers", better: .lower, decimals: 0) { plan in
             plan.electrical.map { Double($0.grid.mainTransformers?.unitsInstalled ?? 0) }
         },
         SweepMetric(
@@ -70,11 +80,12 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
             $0.cooling?.annual.map { $0.facilityEnergy.megawattHours / 1000 }
         },
         SweepMetric(
-            id: "free_cooling_h", title: "Free-cooling hours (facility water)", better: .higher, needsAnnual: true
+            id: "free_cooling_h", title: "Free-cooling hours (facility water)", better: .higher, needsAnnual: true,
+            decimals: 0
         ) {
             $0.cooling?.loop(.liquid).map { Double($0.hoursByMode[.free, default: 0]) }
         },
-        SweepMetric(id: "chillers", title: "Chillers installed", better: .lower, needsAnnual: true) {
+        SweepMetric(id: "chillers", title: "Chillers installed", better: .lower, needsAnnual: true, decimals: 0) {
             $0.cooling.map { Double($0.loops.reduce(0) { $0 + $1.chillersInstalled }) }
         },
         SweepMetric(id: "capex_musd", title: "Capital cost, typical [M USD]", better: .lower, needsAnnual: true) {
@@ -93,7 +104,7 @@ public struct SweepMetric: Sendable, Hashable, Identifiable {
         ) {
             $0.cost?.perGPUHour.dollars
         },
-        SweepMetric(id: "area_m2", title: "Building and yard area [m²]", better: .lower) {
+        SweepMetric(id: "area_m2", title: "Building and yard area [m²]", better: .lower, decimals: 1) {
             $0.cost?.space.total.squareMetres
         },
     ]

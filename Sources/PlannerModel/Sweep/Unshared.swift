@@ -44,7 +44,9 @@ extension SweepDefinition {
 extension SweepMetric {
     /// The metric with its texts in storage of its own.
     func unshared() -> SweepMetric {
-        SweepMetric(id: id.unshared(), title: title.unshared(), better: better, needsAnnual: needsAnnual, value: value)
+        SweepMetric(
+            id: id.unshared(), title: title.unshared(), better: better, needsAnnual: needsAnnual, decimals: decimals,
+            value: value)
     }
 }
 

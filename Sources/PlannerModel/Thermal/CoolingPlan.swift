@@ -148,6 +148,8 @@ public struct AnnualPlant: Hashable, Sendable {
     public var hourlyHeatRejected: HourlySeries<Power> = []
     /// Heat recovered (taken by the heat pumps).
     public var hourlyRecovered: HourlySeries<Power> = []
+    /// The year hour by hour for `hourly.csv` (DESIGN.md §8.3); nil when not recorded.
+    public var hourlyRecord: PlantYearHourly? = nil
 
     public init(
         weatherFile: String, hours: Int, itEnergy: Energy, chainLossEnergy: Energy, distributionCoolingEnergy: Energy,

@@ -31,9 +31,11 @@ public enum Format {
     public static func tonnes(_ mass: Mass) -> String { fixed(mass.tonnes, 1) }
 
     /// A number for JSON and CSV: rounded to `decimals`, shortest representation, no grouping.
-    public static func plain(_ value: Double, _ decimals: Int = 3) -> Double {
-        let scale = pow(10, Double(decimals))
-        let rounded = (value * scale).rounded() / scale
-        return rounded == 0 ? 0 : rounded
+    public static func plain(_ value: Double, _ decimals: Int = 3) -> Double { value.rounded(decimals: decimals) }
+
+    /// `value` rounded to `decimals`, as the shortest text that reads back as the rounded value:
+    /// `15` (never `15.0`), `26.7338` (never `26.733772800000004`); DESIGN.md §8.3.
+    public static func shortest(_ value: Double, _ decimals: Int) -> String {
+        JSONValue.numberText(value.rounded(decimals: decimals))
     }
 }

@@ -4,48 +4,51 @@ extension PlanJSON {
     /// One element of `phases` (DESIGN.md §5.19): the phase's month, GPUs, IT and facility power
     /// at design, grid contract, PUE of the plant built so far, its installed equipment and its
     /// margins (negative: run out), in MW.
-    struct PhaseDoc: Encodable {
-        var date: String
-        var gpuCount: Int
-        var itMW, facilityMW, gridContractMW, gridConnectionMW: Double
-        var gridContractSource: String
-        var utilisationRampPercent: Double
-        var pue: Double?
-        var facilityEnergyMWh: Double?
-        var halls: [String: Int]
-        var mainTransformers: Int?
-        var chillers: [String: Int]
-        var economisers: [String: Int]
-        var margins: [String: Double]
-
-        init(_ p: PhasePlan) {
-            date = p.date
-            gpuCount = p.gpuCount
-            itMW = Format.plain(p.it.design.megawatts)
-            facilityMW = Format.plain(p.facilityDesign.megawatts)
-            gridContractMW = Format.plain(p.gridContract.megawatts)
-            gridConnectionMW = Format.plain(p.gridConnection.megawatts)
-            gridContractSource = p.gridContractSource.rawValue
-            utilisationRampPercent = Format.plain(p.utilisationRamp.percent)
-            pue = p.pue.map { Format.plain($0, 4) }
-            facilityEnergyMWh = p.facilityEnergy.map { Format.plain($0.megawattHours) }
-            halls = Dictionary(p.halls.map { ($0.hallID, $0.copies) }, uniquingKeysWith: +)
-            mainTransformers = p.mainTransformers?.unitsInstalled
-            chillers = Dictionary(p.loops.map { ($0.kind.specKey, $0.chillersInstalled) }, uniquingKeysWith: +)
-            economisers = Dictionary(p.loops.map { ($0.kind.specKey, $0.economisersInstalled) }, uniquingKeysWith: +)
-            var margins = ["grid_contract_mw": Format.plain(p.margins.grid.megawatts)]
-            if let m = p.margins.transformers { margins["transformers_mw"] = Format.plain(m.megawatts) }
-            if let m = p.margins.chillers { margins["chillers_mw"] = Format.plain(m.megawatts) }
-            if let m = p.margins.heatRejection { margins["heat_rejection_mw"] = Format.plain(m.megawatts) }
-            self.margins = margins
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case date, gpuCount = "gpu_count", itMW = "it_mw", facilityMW = "facility_mw"
-            case gridContractMW = "grid_contract_mw", gridConnectionMW = "grid_connection_mw"
-            case gridContractSource = "grid_contract_source", utilisationRampPercent = "utilisation_ramp_percent"
-            case pue, facilityEnergyMWh = "facility_energy_mwh", halls, mainTransformers = "main_transformers"
-            case chillers, economisers, margins
-        }
+    static var phase: JSONObject<PhasePlan> {
+        JSONObject(
+            "Phase", "One phase of the build-out: what is energised and installed by its month, and its margins.",
+            [
+                F.string("date", .required, "month the phase is energised (YYYY-MM)") { $0.date },
+                F.integer("gpu_count", .required, "GPUs energised by this phase") { $0.gpuCount },
+                F.number("it_mw", .mw, 6, .required, "IT power at design") { $0.it.design.megawatts },
+                F.number("facility_mw", .mw, 6, .required, "facility power at design") { $0.facilityDesign.megawatts },
+                F.number("grid_contract_mw", .mw, 6, .required, "grid contract in force") { $0.gridContract.megawatts },
+                F.number("grid_connection_mw", .mw, 6, .required, "grid connection built for the final site") {
+                    $0.gridConnection.megawatts
+                },
+                F.string("grid_contract_source", .required, "where the contract figure comes from") {
+                    $0.gridContractSource.rawValue
+                },
+                F.number("utilisation_ramp_percent", .percent, 3, .required, "share of the site's utilisation") {
+                    $0.utilisationRamp.percent
+                },
+                F.number("pue", .ratio, 4, .optional, "annual PUE of the plant built so far") { $0.pue },
+                F.number("facility_energy_mwh", .mwh, 3, .optional, "annual facility energy") {
+                    $0.facilityEnergy?.megawattHours
+                },
+                F.integerMap("halls", keys: nil, .required, "hall copies energised by now, by hall") { p in
+                    Dictionary(p.halls.map { ($0.hallID, $0.copies) }, uniquingKeysWith: +)
+                },
+                F.integer("main_transformers", .optional, "main transformers installed") {
+                    $0.mainTransformers?.unitsInstalled
+                },
+                F.integerMap("chillers", keys: nil, .required, "chillers installed, by loop") { p in
+                    Dictionary(p.loops.map { ($0.kind.specKey, $0.chillersInstalled) }, uniquingKeysWith: +)
+                },
+                F.integerMap("economisers", keys: nil, .required, "economisers installed, by loop") { p in
+                    Dictionary(p.loops.map { ($0.kind.specKey, $0.economisersInstalled) }, uniquingKeysWith: +)
+                },
+                F.numberMap(
+                    "margins", .mw, 6,
+                    keys: ["grid_contract_mw", "transformers_mw", "chillers_mw", "heat_rejection_mw"], .required,
+                    "capacity in place less the phase's demand at design [MW]; negative: run out"
+                ) { p in
+                    var margins = ["grid_contract_mw": p.margins.grid.megawatts]
+                    if let m = p.margins.transformers { margins["transformers_mw"] = m.megawatts }
+                    if let m = p.margins.chillers { margins["chillers_mw"] = m.megawatts }
+                    if let m = p.margins.heatRejection { margins["heat_rejection_mw"] = m.megawatts }
+                    return margins
+                },
+            ])
     }
 }

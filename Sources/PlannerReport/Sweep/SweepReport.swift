@@ -50,7 +50,9 @@ public enum SweepRowFormat {
             index: index, values: definition.values(of: index), status: status, message: message, metrics: values)
     }
 
-    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
+    /// Shortest round-trip text (`29`, never `29.0`): the metrics arrive rounded to their stated
+    /// decimals (`SweepMetric.recorded`), so reading the text back gives the same `Double`.
+    static func number(_ value: Double) -> String { JSONValue.numberText(value) }
 
     static func jsonValue(_ value: SweepValue) -> String {
         switch value {

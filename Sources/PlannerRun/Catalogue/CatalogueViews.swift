@@ -81,6 +81,10 @@ public enum CatalogueViews {
         sweep ? SpecSchema.sweepSpec() : SpecSchema.siteSpec()
     }
 
+    /// The JSON Schema of plan.json (DESIGN.md §8.3), ending in a newline: written from the same
+    /// declarations as the encoder.
+    public static var planSchema: String { PlanJSON.jsonSchema() }
+
     /// A commented starter spec that validates as written.
     public static var starterSpec: String { StarterSpec.yaml }
 }

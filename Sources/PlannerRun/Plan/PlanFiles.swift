@@ -3,9 +3,9 @@ import PlannerEngine
 import PlannerModel
 import PlannerReport
 
-/// The files of one site's plan: `<base>.md`, and in `<base>/` plan.json, racks.csv, halls.csv
-/// and the SVG figures (single-line diagram, plant year, heat recovery, one floor plan per
-/// placed hall).
+/// The files of one site's plan: `<base>.md`, and in `<base>/` plan.json, racks.csv, halls.csv,
+/// hourly.csv (with a plant year) and the SVG figures (single-line diagram, plant year, heat
+/// recovery, one floor plan per placed hall).
 public enum PlanFiles {
     /// Renders every file of `plan` under `base` (a path without extension, e.g. `Reports/x`).
     public static func render(_ plan: Plan, site: Site, context: ReportContext, base: String) throws(RunFailure)
@@ -52,6 +52,7 @@ public enum PlanFiles {
         files.add(base + "/racks.csv", PlanCSV.rackGroups(plan))
         files.add(base + "/halls.csv", PlanCSV.halls(plan))
         if plan.cost != nil { files.add(base + "/bill-of-quantities.csv", PlanCSV.billOfQuantities(plan)) }
+        if let hourly = PlanCSV.hourly(plan) { files.add(base + "/hourly.csv", hourly) }
         files.own(base, generated: isGenerated)
         return files
     }
@@ -61,7 +62,7 @@ public enum PlanFiles {
     static func isGenerated(_ name: String) -> Bool {
         [
             "plan.json", "racks.csv", "halls.csv", "single-line.svg", "facility-power.svg", "load-duration.svg",
-            "heat-recovery.svg", "bill-of-quantities.csv", "phases.svg",
+            "heat-recovery.svg", "bill-of-quantities.csv", "phases.svg", "hourly.csv",
         ]
         .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }

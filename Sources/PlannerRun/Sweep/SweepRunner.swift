@@ -76,7 +76,7 @@ public struct SweepRunner: Sendable {
             }
         }
         let plan = planner.plan(site, weather: year)
-        let metrics = definition.metrics.map { metric in metric.value(plan).flatMap { $0.isFinite ? $0 : nil } }
+        let metrics = definition.metrics.map { $0.recorded(plan) }
         if let failed = plan.findings.strict(strict).first(where: { $0.severity == .error }) {
             return row(.checkFailed, Self.words(failed), metrics)
         }
