@@ -46,11 +46,11 @@ struct PhaseReportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let phases = try #require(object["phases"] as? [[String: Any]])
         #expect(phases.count == 2)
-        for key in ["date", "gpu_count", "it_mw", "facility_mw", "grid_contract_mw", "margins"] {
+        for key in ["date", "gpu_count", "it_mw", "facility_mw", "grid_contract_mw", "margins_mw"] {
             #expect(phases[0][key] != nil, "\(key)")
         }
-        let margins = try #require(phases[0]["margins"] as? [String: Double])
-        #expect((margins["grid_contract_mw"] ?? 0) < -0.8)
+        let margins = try #require(phases[0]["margins_mw"] as? [String: Double])
+        #expect((margins["grid_contract"] ?? 0) < -0.8)
     }
 
     @Test("the chart is at least 1000 px wide, has a legend and axes with units, and keeps its text inside")

@@ -39,14 +39,14 @@ extension PlanJSON {
                     Dictionary(p.loops.map { ($0.kind.specKey, $0.economisersInstalled) }, uniquingKeysWith: +)
                 },
                 F.numberMap(
-                    "margins", .mw, 6,
-                    keys: ["grid_contract_mw", "transformers_mw", "chillers_mw", "heat_rejection_mw"], .required,
+                    "margins_mw", .mw, 6,
+                    keys: ["grid_contract", "transformers", "chillers", "heat_rejection"], .required,
                     "capacity in place less the phase's demand at design [MW]; negative: run out"
                 ) { p in
-                    var margins = ["grid_contract_mw": p.margins.grid.megawatts]
-                    if let m = p.margins.transformers { margins["transformers_mw"] = m.megawatts }
-                    if let m = p.margins.chillers { margins["chillers_mw"] = m.megawatts }
-                    if let m = p.margins.heatRejection { margins["heat_rejection_mw"] = m.megawatts }
+                    var margins = ["grid_contract": p.margins.grid.megawatts]
+                    if let m = p.margins.transformers { margins["transformers"] = m.megawatts }
+                    if let m = p.margins.chillers { margins["chillers"] = m.megawatts }
+                    if let m = p.margins.heatRejection { margins["heat_rejection"] = m.megawatts }
                     return margins
                 },
             ])
