@@ -12,6 +12,9 @@ public struct Planner: Sendable {
     public var compareDistributions: Bool
     /// The stage entries of the standard chains (the built-in ones unless `unshared()`).
     public var chains = StandardChains.builtIn
+    /// The unit costs the plan is priced with (the built-in ones; an uncertainty sample's own,
+    /// DESIGN.md §5.20).
+    public var costs = BuiltInCosts.catalogue
 
     public init(
         curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
@@ -142,7 +145,7 @@ public struct Planner: Sendable {
         }
         plan.findings += Self.beyondSense(plan)
         // Cost last: it prices what every other analysis installed (DESIGN.md §5.16).
-        let costed = CostAnalysis.analyse(plan)
+        let costed = CostAnalysis.analyse(plan, catalogue: costs)
         plan.cost = costed.cost
         plan.findings += costed.findings
         return plan

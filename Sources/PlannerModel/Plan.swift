@@ -171,6 +171,9 @@ public struct Plan: Hashable, Sendable {
     /// The built-in option comparison ranked by lifetime cost, cheapest first (DESIGN.md §5.16);
     /// empty unless the run asks for it (`dcplan plan` does, sweeps do not).
     public var options: [DesignOption] = []
+    /// P10 / P50 / P90 of the headline figures over sampled inputs (DESIGN.md §5.20); nil unless
+    /// the run draws samples (`uncertainty.samples`, `dcplan plan --samples`).
+    public var uncertainty: UncertaintySummary? = nil
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,

@@ -42,6 +42,9 @@ public struct Site: Hashable, Sendable {
     /// Prices, discount rate and horizon for the cost analysis (`cost:`, DESIGN.md §5.16); nil: the
     /// plan is not costed (the loader always sets it).
     public var cost: CostChoices? = nil
+    /// The spec's distributions and sampling choices (`uncertainty:` and values written as
+    /// distributions, DESIGN.md §5.20); nil when the spec has neither.
+    public var uncertainty: UncertaintyChoices? = nil
     /// The documented defaults the loader applied for keys the spec left out, in spec order.
     public var defaultsApplied: [AppliedDefault]
 

@@ -6,7 +6,7 @@
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
         case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls,
-            catalog, cost
+            catalog, cost, uncertainty
     }
     var place: Place
     var version: Located<Double>?
@@ -22,6 +22,7 @@ struct SpecDocument: SpecMapping {
     var halls: [HallSpec]?
     var catalog: CatalogSection?
     var cost: CostSection?
+    var uncertainty: UncertaintySection?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
@@ -37,6 +38,7 @@ struct SpecDocument: SpecMapping {
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
         cost = reader.mapping(.cost)
+        uncertainty = reader.mapping(.uncertainty)
     }
 }
 

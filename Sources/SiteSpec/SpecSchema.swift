@@ -225,6 +225,12 @@ extension SpecDocument.Key {
                     + "years).")
         case .placement:
             .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
+        case .uncertainty:
+            .mapping(
+                UncertaintySection.self,
+                "Latin hypercube samples of the uncertain inputs: P10 / P50 / P90 of the headline figures (DESIGN.md "
+                    + "§5.20). Any number may also be written { low, typical, high }, { mean, sd } or { alternatives: "
+                    + "[...] }.")
         }
     }
 }

@@ -424,6 +424,7 @@ public enum PlanJSON {
                     ], forKey: .areaM2)
                 try c.encode(Format.plain(space.slabLoading.kilopascals, 2), forKey: .slabKNPerM2)
             }
+            if let u = plan.uncertainty { try c.encode(UncertaintyDoc(u), forKey: .uncertainty) }
             if !plan.options.isEmpty {
                 try c.encode(
                     plan.options.map { o in
@@ -539,6 +540,7 @@ public enum PlanJSON {
             case distributionComparison = "distribution_comparison", annual, designConditions = "design_conditions"
             case heatRecovery = "heat_recovery", metrics, compliance, cost, areaM2 = "area_m2"
             case slabKNPerM2 = "slab_kn_per_m2", options
+            case uncertainty
         }
     }
 

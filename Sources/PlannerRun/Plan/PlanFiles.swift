@@ -28,6 +28,7 @@ public enum PlanFiles {
         if let hr = plan.heatRecovery {
             files.add(base + "/heat-recovery.svg", HeatRecoveryCharts.daily(hr))
         }
+        if let u = plan.uncertainty { files.add(base + "/uncertainty.svg", UncertaintyChart.rendered(u)) }
         for placement in plan.placements {
             guard let hall = site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout else {
                 continue
@@ -58,7 +59,7 @@ public enum PlanFiles {
     static func isGenerated(_ name: String) -> Bool {
         [
             "plan.json", "racks.csv", "halls.csv", "single-line.svg", "facility-power.svg", "load-duration.svg",
-            "heat-recovery.svg", "bill-of-quantities.csv",
+            "heat-recovery.svg", "bill-of-quantities.csv", "uncertainty.svg",
         ]
         .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }
