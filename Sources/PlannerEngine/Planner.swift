@@ -15,6 +15,10 @@ public struct Planner: Sendable {
     /// The unit costs the plan is priced with (the built-in ones; an uncertainty sample's own,
     /// DESIGN.md §5.20).
     public var costs = BuiltInCosts.catalogue
+    /// Heat recovery held at a plan already made (an uncertainty sample, DESIGN.md §5.20): its heat
+    /// pumps and hourly heat taken are reused instead of solving the LP again, and the plant runs
+    /// once with that heat taken (capped each hour at the liquid heat there is). Nil: solved.
+    public var heatRecoveryHeld: HeatRecoveryPlan? = nil
 
     public init(
         curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
@@ -64,11 +68,12 @@ public struct Planner: Sendable {
         // With a weather year the plant is simulated over it; without one the cooling is sized at
         // the site's design condition (the spec's, or the cited stand-in), so the grid still
         // carries it.
+        let held = site.heatRecovery == nil ? nil : heatRecoveryHeld
         var cooling =
             weather.map {
                 CoolingAnalysis.analyse(
                     halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                    choices: site.cooling, profile: profile)
+                    choices: site.cooling, profile: profile, recovered: held?.result.hourlySource)
             }
             ?? site.designCondition.map {
                 CoolingAnalysis.design(
@@ -82,7 +87,9 @@ public struct Planner: Sendable {
         // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
         var heatRecovery: HeatRecoveryPlan? = nil
         var recoveryFindings: [Finding] = []
-        if let choices = site.heatRecovery, let w = weather, let before = cooling, let year = before.annual {
+        if let held, weather != nil, cooling?.annual != nil {
+            heatRecovery = held
+        } else if let choices = site.heatRecovery, let w = weather, let before = cooling, let year = before.annual {
             let planned = SiteHeatRecovery.plan(choices, cooling: before, annual: year, weather: w.year)
             recoveryFindings = planned.findings
             if var hr = planned.plan {

@@ -123,8 +123,9 @@ enum SpecDistributions {
             log.error("the distribution's \(what) \(Phrase.number(value)): \(problem)", at: place)
             return false
         }
+        // The central value keeps the distribution's place, so later checks of it point there.
         func scalar(_ value: Double) -> Node {
-            let made = Node(NumberText.compact(value), Tag(.implicit))
+            let made = Node.scalar(Node.Scalar(NumberText.compact(value), Tag(.implicit), .plain, node.mark))
             _ = made.tag
             return made
         }
@@ -140,7 +141,8 @@ enum SpecDistributions {
                 return scalar(typical)
             }
             let ok = inRange(low, "low") && inRange(high, "high") && integral(typical, integer, place, log)
-            if ok {
+            guard ok else { return scalar(typical.rounded()) }
+            do {
                 inputs.append(
                     UncertainInput(
                         name: key, kind: .specKey, distribution: .triangular(low: low, mode: typical, high: high),
@@ -155,7 +157,8 @@ enum SpecDistributions {
                     "a normal distribution needs sd ≥ 0, got sd \(Phrase.number(sd))", at: place)
                 return scalar(mean)
             }
-            if inRange(mean, "mean") && integral(mean, integer, place, log) {
+            guard inRange(mean, "mean"), integral(mean, integer, place, log) else { return scalar(mean.rounded()) }
+            do {
                 inputs.append(
                     UncertainInput(
                         name: key, kind: .specKey, distribution: .normal(mean: mean, sd: sd), integer: integer,

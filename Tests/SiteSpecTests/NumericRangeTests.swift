@@ -260,8 +260,9 @@ struct NumericRangeTests {
         // (3 keys), power.backup (4 numeric keys), catalog.racks[].psu (3 numeric keys), site.latitude/longitude;
         // issue 23: cooling.extreme_dry_bulb_c, extreme_wet_bulb_c, class_hours_outside_recommended_h, and
         // cooling.chiller_units split into the two per-loop cooling.plant.*.chiller_units (85), + 5 cooling.pumps
-        // and 3 site.house_loads keys (93); issue 25: 8 numeric cost keys (101).
-        #expect(keys.count == 101)
+        // and 3 site.house_loads keys (93); issue 25: 8 numeric cost keys (101); issue 27: uncertainty.samples
+        // and uncertainty.seed (103).
+        #expect(keys.count == 103)
         for (path, schema) in keys {
             let range: String
             switch schema.kind {

@@ -27,7 +27,7 @@ struct UncertaintySpecTests {
         let errors = loaded.findings.filter { $0.severity == .error }
         #expect(errors.count == 1 && errors[0].subject == "site.weather", "\(loaded.findings.map(\.formatted))")
         let site = try #require(
-            load(yaml.replacingOccurrences(of: "weather: { alternatives: [a.epw, b.epw] }, ", with: "")).site)
+            load(yaml.replacingOccurrences(of: ", weather: { alternatives: [a.epw, b.epw] }", with: "")).site)
         #expect(site.utilisation == .percent(70))
         #expect(site.cooling.tcsSupply.celsius == 36)
         #expect(site.halls[0].rackGroups[0].count == 4)
@@ -75,9 +75,9 @@ struct UncertaintySpecTests {
     @Test("a sample count of zero or above the documented limit of 100,000 is an error at its line and column")
     func badSamples() {
         let zero = diagnostics(Self.spec(uncertainty: "samples: 0"))
-        #expect(zero.count == 1 && zero[0].hasPrefix("Sites/x.yaml:4:26: error: uncertainty.samples: "), "\(zero)")
+        #expect(zero.count == 1 && zero[0].hasPrefix("Sites/x.yaml:4:25: error: uncertainty.samples: "), "\(zero)")
         let many = diagnostics(Self.spec(uncertainty: "samples: 100001"))
-        #expect(many.count == 1 && many[0].hasPrefix("Sites/x.yaml:4:26: error: uncertainty.samples: "), "\(many)")
+        #expect(many.count == 1 && many[0].hasPrefix("Sites/x.yaml:4:25: error: uncertainty.samples: "), "\(many)")
         #expect(diagnostics(Self.spec(uncertainty: "samples: 100000")).isEmpty)
         let spread = diagnostics(Self.spec(uncertainty: "samples: 10, defaults_spread: wide"))
         #expect(spread.count == 1 && spread[0].contains("uncertainty.defaults_spread"), "\(spread)")
