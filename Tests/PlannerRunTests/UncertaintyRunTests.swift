@@ -62,7 +62,8 @@ struct UncertaintyRunTests {
                 ("  utilisation_percent: 80\n", "  utilisation_percent: { low: 70, typical: 80, high: 90 }\n"),
                 (
                     "  grid: { frequency_hz: 60 }",
-                    "  house_loads: { percent_of_it: { low: 0.7, typical: 1, high: 1.3 } }\n  grid: { frequency_hz: 60 }"
+                    "  house_loads: { percent_of_it: { low: 0.7, typical: 1, high: 1.3 } }\n"
+                        + "  grid: { frequency_hz: 60 }"
                 ),
                 ("placement: {", "cooling: { pumps: { efficiency_percent: { mean: 70, sd: 4 } } }\nplacement: {"),
             ])
