@@ -19,6 +19,9 @@ public struct Planner: Sendable {
     /// pumps and hourly heat taken are reused instead of solving the LP again, and the plant runs
     /// once with that heat taken (capped each hour at the liquid heat there is). Nil: solved.
     public var heatRecoveryHeld: HeatRecoveryPlan? = nil
+    /// Whether the plant is also checked at the extreme condition (DESIGN.md §5.15); an uncertainty
+    /// sample skips it, since no banded figure reads it (DESIGN.md §5.20).
+    public var checksExtremes = true
 
     public init(
         curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
@@ -73,7 +76,8 @@ public struct Planner: Sendable {
             weather.map {
                 CoolingAnalysis.analyse(
                     halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                    choices: site.cooling, profile: profile, recovered: held?.result.hourlySource)
+                    choices: site.cooling, profile: profile, recovered: held?.result.hourlySource,
+                    checkExtremes: checksExtremes)
             }
             ?? site.designCondition.map {
                 CoolingAnalysis.design(

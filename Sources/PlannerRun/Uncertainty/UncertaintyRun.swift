@@ -164,6 +164,7 @@ public struct UncertaintyRun: Sendable {
         // The heat-recovery LP is a decision (heat pumps and their dispatch), held at the
         // deterministic plan's: each sample runs the plant once with that heat taken.
         base.heatRecoveryHeld = deterministic.heatRecovery
+        base.checksExtremes = false
         let weather = WeatherCache()
         if let path = spec.site.weatherPath, let given = spec.weather { weather.store(path, given) }
         let worker = Worker(
