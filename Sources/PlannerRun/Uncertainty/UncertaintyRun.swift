@@ -126,6 +126,21 @@ public struct UncertaintyRun: Sendable {
         return estimates.contains { last.hasSuffix($0) } && !decisions.contains(last)
     }
 
+    /// Whether `input` can move the figure `metricID` at all: the cost analysis runs last and
+    /// changes nothing it prices (DESIGN.md §5.16), so prices, unit costs and the discount rate
+    /// drive only capital and NPV, and the operating prices and the discount rate not capital.
+    /// A correlation the model rules out is chance, and is not listed as a driver.
+    static func canDrive(_ input: UncertainInput, _ metricID: String) -> Bool {
+        let costInput = input.name.hasPrefix("cost.")
+        switch metricID {
+        case "npv_musd": return true
+        case "capex_musd":
+            if case .unitCost = input.kind { return true }
+            return !costInput
+        default: return !costInput
+        }
+    }
+
     /// One sample's figures, or why it has none.
     struct Outcome: Sendable {
         var values: [Double?]
@@ -214,7 +229,7 @@ public struct UncertaintyRun: Sendable {
             let sorted = values.sorted()
             var drivers: [UncertaintySummary.Driver] = []
             let threshold = kept.count > 1 ? 1.96 / Double(kept.count - 1).squareRoot() : .infinity
-            for v in inputs.indices {
+            for v in inputs.indices where Self.canDrive(inputs[v], metric.id) {
                 let x = kept.map { sampled[v][$0] }
                 // Only correlations beyond what independent inputs show by chance (|ρ| ≥ 1.96/√(n − 1),
                 // the two-sided 5 % level of the large-sample test; REFERENCE.md P506).
