@@ -49,9 +49,31 @@ enum SpecDistributions {
     /// The tree with every distribution replaced by its central value, and the distributions
     /// found, in document order. Malformed distributions are errors in `log` at their line.
     static func extract(_ root: Node, log: FindingLog) -> (root: Node, inputs: [UncertainInput]) {
+        // Every load (each sweep scenario, each uncertainty sample) passes here: a spec without a
+        // distribution key anywhere is left as it is without building any key's schema.
+        guard mayHoldDistribution(root) else { return (root, []) }
         var inputs: [UncertainInput] = []
         let replaced = walk(SpecDocument.self, root, path: "", log: log, inputs: &inputs)
         return (replaced ?? root, inputs)
+    }
+
+    /// The keys a distribution is written with.
+    static let distributionKeys: Set<String> = ["low", "typical", "high", "mean", "sd", "alternatives"]
+
+    /// Whether any mapping under `node` has a key a distribution is written with.
+    static func mayHoldDistribution(_ node: Node) -> Bool {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let name = key.string, distributionKeys.contains(name) { return true }
+                if mayHoldDistribution(value) { return true }
+            }
+            return false
+        case .sequence(let sequence):
+            return sequence.contains(where: mayHoldDistribution)
+        case .scalar, .alias:
+            return false
+        }
     }
 
     /// The mapping with its distributions replaced, or nil when it holds none (nothing rebuilt).
