@@ -17,6 +17,8 @@ struct BenchmarkCommand: ParsableCommand {
               swift run -c release dcplan benchmark Sites/*.yaml
               swift run -c release dcplan benchmark --sweep Sites/sweeps/samsung-distribution-water.yaml
               swift run -c release dcplan benchmark --placement Sites/korea-*.yaml
+              swift run -c release dcplan benchmark --uncertainty 1000 --sweep-rounds 1 \\
+                Sites/korea-samsung-ai-megafactory.yaml
             """)
 
     @Argument(help: "Site spec files to time (default: none, only the synthetic campus).")
@@ -35,6 +37,12 @@ struct BenchmarkCommand: ParsableCommand {
         name: .customLong("sweep-rounds"),
         help: "Rounds of the sweep timing, 1 thread then all cores in each (medians are printed).")
     var sweepRounds = 5
+
+    @Option(
+        help: ArgumentHelp(
+            "Instead, time N uncertainty samples of each spec at 1 thread and all cores (rounds: --sweep-rounds).",
+            valueName: "N"))
+    var uncertainty: Int?
 
     @Flag(help: "Instead, time cooling-unit placement (GLPK MILP) of every hall of each spec.")
     var placement = false
@@ -56,7 +64,12 @@ struct BenchmarkCommand: ParsableCommand {
         let benchmark = Benchmark(
             runs: runs, sweepRounds: sweepRounds, sequential: sequential, liquidFirst: liquidFirst)
         let log = console.log(quiet: false)
-        if placement {
+        if let uncertainty {
+            guard (1...100_000).contains(uncertainty) else {
+                throw RunFailure("--uncertainty must be within 1–100000 samples, got \(uncertainty)")
+            }
+            try benchmark.uncertainty(specs, samples: uncertainty, log: log, out: console.out)
+        } else if placement {
             try benchmark.placement(specs, log: log, out: console.out)
         } else {
             try benchmark.sites(specs, sweep: sweep, campusGPUs: campusGPUs, log: log, out: console.out)

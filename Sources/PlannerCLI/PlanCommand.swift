@@ -13,9 +13,12 @@ struct PlanCommand: ParsableCommand {
             With --dump-lp DIR, writes the optimisation models of each site as free MPS and CPLEX LP
             files into DIR/<site>/ (heat-recovery.mps and .lp when the site plans heat recovery), for
             checking with another solver (glpsol --lp DIR/<site>/heat-recovery.lp).
+            With --samples N (or the spec's uncertainty.samples), draws N Latin hypercube samples of the
+            uncertain inputs and reports P10/P50/P90 of the headline figures with their drivers.
             Examples:
               dcplan plan Sites/example-small.yaml
               dcplan plan --dump-lp /tmp/lp Sites/korea-naver-cloud.yaml
+              dcplan plan --samples 1000 Sites/korea-samsung-ai-megafactory.yaml
               dcplan plan --out /tmp/reports --rollup korea-260k Sites/korea-*.yaml
             """)
 
@@ -39,6 +42,15 @@ struct PlanCommand: ParsableCommand {
         help: ArgumentHelp("Write each site's LP/MILP models (MPS and CPLEX LP) into DIR/<site>/.", valueName: "DIR"))
     var dumpLP: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Latin hypercube samples of the uncertain inputs per site (1–100000), over the spec's "
+                + "uncertainty.samples: P10/P50/P90 bands on the headline figures.", valueName: "N"))
+    var samples: Int?
+
+    @Option(help: "Worker threads of the uncertainty samples (default: all cores); the output is the same for any.")
+    var threads: Int?
+
     @Flag(name: .shortAndLong, help: "Print only warnings and errors (no progress).")
     var quiet = false
 
@@ -59,6 +71,17 @@ struct PlanCommand: ParsableCommand {
         var run = PlanRun(
             out: out, distribution: distribution, rollup: rollup, rollupTitle: rollupTitle, dumpLP: dumpLP)
         run.strict = strict
+        if let samples, !(1...UncertaintyChoices.maximumSamples).contains(samples) {
+            throw RunFailure(
+                "--samples must be within 1–\(UncertaintyChoices.maximumSamples) (the documented limit), "
+                    + "got \(samples); "
+                    + "nothing was written")
+        }
+        if let threads, !(1...256).contains(threads) {
+            throw RunFailure("--threads must be within 1–256, got \(threads); nothing was written")
+        }
+        run.samples = samples
+        run.threads = threads
         let bar = ProgressBar(total: specs.count, unit: "sites", console: console, quiet: quiet)
         defer { bar.finish() }
         run.progress = { finished, site in bar.update(finished, note: "planning \(site)") }

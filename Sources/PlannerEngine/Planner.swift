@@ -12,6 +12,16 @@ public struct Planner: Sendable {
     public var compareDistributions: Bool
     /// The stage entries of the standard chains (the built-in ones unless `unshared()`).
     public var chains = StandardChains.builtIn
+    /// The unit costs the plan is priced with (the built-in ones; an uncertainty sample's own,
+    /// DESIGN.md §5.20).
+    public var costs = BuiltInCosts.catalogue
+    /// Heat recovery held at a plan already made (an uncertainty sample, DESIGN.md §5.20): its heat
+    /// pumps and hourly heat taken are reused instead of solving the LP again, and the plant runs
+    /// once with that heat taken (capped each hour at the liquid heat there is). Nil: solved.
+    public var heatRecoveryHeld: HeatRecoveryPlan? = nil
+    /// Whether the plant is also checked at the extreme condition (DESIGN.md §5.15); an uncertainty
+    /// sample skips it, since no banded figure reads it (DESIGN.md §5.20).
+    public var checksExtremes = true
 
     public init(
         curve: UtilisationCurve = UtilisationFit.defaultCurve, distribution: Distribution? = nil,
@@ -61,11 +71,13 @@ public struct Planner: Sendable {
         // With a weather year the plant is simulated over it; without one the cooling is sized at
         // the site's design condition (the spec's, or the cited stand-in), so the grid still
         // carries it.
+        let held = site.heatRecovery == nil ? nil : heatRecoveryHeld
         var cooling =
             weather.map {
                 CoolingAnalysis.analyse(
                     halls: halls, electrical: electrical, weather: $0.year, design: $0.design,
-                    choices: site.cooling, profile: profile)
+                    choices: site.cooling, profile: profile, recovered: held?.result.hourlySource,
+                    checkExtremes: checksExtremes)
             }
             ?? site.designCondition.map {
                 CoolingAnalysis.design(
@@ -79,7 +91,9 @@ public struct Planner: Sendable {
         // recovered heat taken from the facility-water loop (DESIGN.md §5.5).
         var heatRecovery: HeatRecoveryPlan? = nil
         var recoveryFindings: [Finding] = []
-        if let choices = site.heatRecovery, let w = weather, let before = cooling, let year = before.annual {
+        if let held, weather != nil, cooling?.annual != nil {
+            heatRecovery = held
+        } else if let choices = site.heatRecovery, let w = weather, let before = cooling, let year = before.annual {
             let planned = SiteHeatRecovery.plan(choices, cooling: before, annual: year, weather: w.year)
             recoveryFindings = planned.findings
             if var hr = planned.plan {
@@ -144,7 +158,7 @@ public struct Planner: Sendable {
         plan.site.region = site.resolvedRegion
         plan.findings += Self.regionFindings(site.resolvedRegion, inCode: site.region == nil)
         // Cost last: it prices what every other analysis installed (DESIGN.md §5.16).
-        let costed = CostAnalysis.analyse(plan)
+        let costed = CostAnalysis.analyse(plan, catalogue: costs)
         plan.cost = costed.cost
         plan.findings += costed.findings
         return plan

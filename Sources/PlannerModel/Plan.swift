@@ -174,6 +174,9 @@ public struct Plan: Hashable, Sendable {
     /// The plan of each phase of `site.phases` (DESIGN.md §5.19), in date order; empty unless the
     /// site is phased and the run asks for it (`dcplan plan` does, sweeps do not).
     public var phases: [PhasePlan] = []
+    /// P10 / P50 / P90 of the headline figures over sampled inputs (DESIGN.md §5.20); nil unless
+    /// the run draws samples (`uncertainty.samples`, `dcplan plan --samples`).
+    public var uncertainty: UncertaintySummary? = nil
 
     public init(
         site: Site, halls: [HallResult], findings: [Finding], curve: UtilisationCurve,

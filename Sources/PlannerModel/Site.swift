@@ -44,6 +44,9 @@ public struct Site: Hashable, Sendable {
     public var cost: CostChoices? = nil
     /// The phased build-out (`phases:`, DESIGN.md §5.19), in date order; empty: built at once.
     public var phases: [PhaseChoice] = []
+    /// The spec's distributions and sampling choices (`uncertainty:` and values written as
+    /// distributions, DESIGN.md §5.20); nil when the spec has neither.
+    public var uncertainty: UncertaintyChoices? = nil
     /// The documented defaults the loader applied for keys the spec left out, in spec order.
     public var defaultsApplied: [AppliedDefault]
     /// The region whose defaults the site takes (`site.country`, DESIGN.md §5.17); nil for a site

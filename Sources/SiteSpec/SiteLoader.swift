@@ -54,7 +54,9 @@ public struct SiteLoader: Sendable {
     }
 
     /// The structural and semantic phases on a composed node tree.
-    func load(root: Node, log: FindingLog, baseDirectory: String) -> LoadResult {
+    func load(root given: Node, log: FindingLog, baseDirectory: String) -> LoadResult {
+        // Values written as distributions are replaced by their central values first (DESIGN.md §5.20).
+        let (root, distributions) = SpecDistributions.extract(given, log: log)
         guard let document = SpecDocument.read(root, at: Place(path: .root, mark: root.mark), log: log)
         else { return LoadResult(log: log, catalogue: catalogue) }
 
@@ -66,7 +68,8 @@ public struct SiteLoader: Sendable {
             return LoadResult(log: versionLog, catalogue: catalogue)
         }
         var assembler = SiteAssembler(catalogue: catalogue, stages: stages, baseDirectory: baseDirectory, log: log)
-        let site = assembler.assemble(document)
+        var site = assembler.assemble(document)
+        site?.uncertainty = Self.uncertainty(document.uncertainty, inputs: distributions, log: log)
         return LoadResult(site: site, log: log, catalogue: assembler.catalogue.catalogue)
     }
 }
@@ -92,4 +95,25 @@ public struct LoadResult: Sendable {
 
     /// Whether any finding is an error (then `site` is nil).
     public var hasErrors: Bool { findings.hasErrors }
+}
+
+extension SiteLoader {
+    /// The `uncertainty:` choices with the spec's distributions (DESIGN.md §5.20); nil when the
+    /// spec has neither.
+    static func uncertainty(_ section: UncertaintySection?, inputs: [UncertainInput], log: FindingLog)
+        -> UncertaintyChoices?
+    {
+        guard section != nil || !inputs.isEmpty else { return nil }
+        var spread = "confidence"
+        if let given = section?.defaultsSpread {
+            if ["confidence", "none"].contains(given.value) {
+                spread = given.value
+            } else {
+                log.error("must be confidence or none, got '\(given.value)'", at: given.place)
+            }
+        }
+        return UncertaintyChoices(
+            samples: section?.samples.map { Int($0.value) } ?? 0, seed: section?.seed.map { UInt64($0.value) } ?? 1,
+            fromConfidence: spread == "confidence", inputs: inputs)
+    }
 }

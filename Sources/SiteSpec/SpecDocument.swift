@@ -6,7 +6,7 @@
 struct SpecDocument: SpecMapping {
     enum Key: String, SpecKey {
         case version, site, workload, power, cooling, heatRecovery = "heat_recovery", compliance, placement, halls,
-            catalog, cost, phases
+            catalog, cost, phases, uncertainty
     }
     var place: Place
     var version: Located<Double>?
@@ -23,6 +23,7 @@ struct SpecDocument: SpecMapping {
     var catalog: CatalogSection?
     var cost: CostSection?
     var phases: [PhaseSpec]?
+    var uncertainty: UncertaintySection?
 
     init(_ reader: MappingReader<Key>) {
         place = reader.place
@@ -39,6 +40,7 @@ struct SpecDocument: SpecMapping {
         halls = reader.list(.halls, required: true, atLeastOne: "hall")
         catalog = reader.mapping(.catalog)
         cost = reader.mapping(.cost)
+        uncertainty = reader.mapping(.uncertainty)
     }
 }
 

@@ -105,8 +105,68 @@ struct KeySchema {
 public enum SpecSchema {
     /// The JSON Schema of a site spec, as pretty-printed JSON with sorted keys.
     public static func siteSpec() -> String {
-        render(
+        var schema = withDistributions(
             document(SpecDocument.self, title: "dcplan site spec", id: "https://dcplan.dev/schemas/site-spec-1.json"))
+        schema["$defs"] = distributionDefinitions
+        return render(schema)
+    }
+
+    /// `schema` with every number or integer key (and every text key) of every mapping also taking a
+    /// distribution (or alternatives), as the loader does (DESIGN.md §5.20); list items are left as they are.
+    static func withDistributions(_ schema: [String: Any]) -> [String: Any] {
+        var schema = schema
+        if var properties = schema["properties"] as? [String: Any] {
+            for (key, value) in properties {
+                guard var leaf = value as? [String: Any] else { continue }
+                let type = leaf["type"]
+                let numeric = (type as? String).map { $0 == "number" || $0 == "integer" } ?? false
+                let text = leaf["enum"] != nil || (type as? [String])?.contains("string") == true
+                if numeric || text {
+                    let description = leaf.removeValue(forKey: "description")
+                    var wrapped: [String: Any] = [
+                        "anyOf": [leaf, ["$ref": numeric ? "#/$defs/distribution" : "#/$defs/alternatives"]]
+                    ]
+                    wrapped["description"] = description
+                    properties[key] = wrapped
+                } else {
+                    properties[key] = withDistributions(leaf)
+                }
+            }
+            schema["properties"] = properties
+        }
+        if let items = schema["items"] as? [String: Any], items["properties"] != nil {
+            schema["items"] = withDistributions(items)
+        }
+        return schema
+    }
+
+    /// `{ low, typical, high }`, `{ mean, sd }` and `{ alternatives: [...] }`.
+    static var distributionDefinitions: [String: Any] {
+        [
+            "distribution": [
+                "description":
+                    "A value with a spread (DESIGN.md §5.20): triangular, normal, or equally likely alternatives.",
+                "oneOf": [
+                    [
+                        "type": "object", "additionalProperties": false, "required": ["low", "typical", "high"],
+                        "properties": [
+                            "low": ["type": "number"], "typical": ["type": "number"], "high": ["type": "number"],
+                        ],
+                    ],
+                    [
+                        "type": "object", "additionalProperties": false, "required": ["mean", "sd"],
+                        "properties": ["mean": ["type": "number"], "sd": ["type": "number", "minimum": 0]],
+                    ],
+                    ["$ref": "#/$defs/alternatives"],
+                ],
+            ] as [String: Any],
+            "alternatives": [
+                "type": "object", "additionalProperties": false, "required": ["alternatives"],
+                "properties": [
+                    "alternatives": ["type": "array", "minItems": 1, "items": ["type": ["string", "number"]]]
+                ],
+            ] as [String: Any],
+        ]
     }
 
     /// The JSON Schema of a sweep spec.
@@ -225,6 +285,12 @@ extension SpecDocument.Key {
                     + "years).")
         case .placement:
             .mapping(PlacementSection.self, "Cooling-unit placement (GLPK MILP) for every hall with a layout.")
+        case .uncertainty:
+            .mapping(
+                UncertaintySection.self,
+                "Latin hypercube samples of the uncertain inputs: P10 / P50 / P90 of the headline figures "
+                    + "(DESIGN.md §5.20). Any number may also be written { low, typical, high }, { mean, sd } or "
+                    + "{ alternatives: [...] }.")
         case .phases:
             .list(
                 PhaseSpec.self,

@@ -119,6 +119,7 @@ struct SpecRangePropertyTests {
             "ashrae_mlc_max": raw("0.3"),
         ]),
         "placement": map(["time_limit_s": raw("60"), "mip_gap_percent": raw("0.5"), "site_pitch_m": raw("3")]),
+        "uncertainty": map(["samples": raw("2"), "seed": raw("1")]),
         "cost": map([
             "year": raw("2027"), "currency": raw("KRW"), "electricity_per_mwh": raw("130000"),
             "demand_charge_per_kw_month": raw("7470"), "water_per_m3": raw("1000"),

@@ -190,7 +190,7 @@ struct PlanSchemaTests {
         let ratios = Set(keys.filter { $0.unit == JSONUnit.ratio.rawValue }.map(\.key))
         #expect(
             ratios.allSatisfy {
-                $0.contains("pue") || $0.contains("cop") || $0 == "ere" || $0.hasPrefix("loss_")
+                $0.contains("pue") || $0.contains("cop") || $0 == "ere" || $0.hasPrefix("loss_") || $0 == "spearman_rho"
                     || $0 == "utilisation_curve_exponent"
             }, "\(ratios)")
         // No count is declared as a number: keys naming counts are integers.

@@ -23,7 +23,7 @@ struct SchemaTests {
         #expect(
             Set(properties.keys) == [
                 "version", "site", "workload", "power", "cooling", "heat_recovery", "compliance", "placement", "halls",
-                "catalog", "cost", "phases",
+                "catalog", "cost", "phases", "uncertainty",
             ])
         #expect(Set(schema["required"] as? [String] ?? []) == ["version", "site", "halls"])
         let halls = try #require(properties["halls"] as? [String: Any])

@@ -77,7 +77,9 @@ public enum CoolingAnalysis {
     public static func analyse(
         halls: [HallResult], electrical: SiteElectricalResult, weather: WeatherYear, design: DesignConditions,
         choices: CoolingChoices,
-        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil, recovered: HourlySeries<Power>? = nil
+        profile: [(halls: [HallResult], electrical: SiteElectricalResult)]? = nil,
+        recovered: HourlySeries<Power>? = nil,
+        checkExtremes: Bool = true
     ) -> SiteCooling {
         let (hallCooling, loops, designLoads) = size(
             halls: halls, electrical: electrical, design: design, choices: choices)
@@ -96,8 +98,11 @@ public enum CoolingAnalysis {
             designWetBulb: design.coolingMeanCoincidentWetBulb, designDistributionCooling: designLoads.movers,
             annual: result.annual, airInlet: result.airInlet, hoursAboveLiquidClass: result.hoursAboveLiquidClass)
         cooling.describeDesign(design)
-        cooling.extreme = extremeCheck(
-            weather: weather, design: design, loops: loops, levels: levels, levelOfHour: hourLevel, choices: choices)
+        if checkExtremes {
+            cooling.extreme = extremeCheck(
+                weather: weather, design: design, loops: loops, levels: levels, levelOfHour: hourLevel,
+                choices: choices)
+        }
         cooling.designHouseLoad = house
         return cooling
     }
@@ -313,7 +318,10 @@ public enum CoolingAnalysis {
         var rejected = Energy.zero
         var worstResidual = 0.0
         var water = Mass.zero
-        var modes: [PlantMode: Int] = [:]
+        // Hours per mode counted in arrays (by `PlantMode.allCases` position) and turned into the
+        // results' dictionaries after the year: hashing a mode twice an hour was 6 % of a plan.
+        var modeHours = [Int](repeating: 0, count: PlantMode.allCases.count)
+        var loopModeHours = [[Int]](repeating: modeHours, count: loops.count)
         var monthIT = [Double](repeating: 0, count: 13)
         var monthFacility = monthIT
         var monthCooling = monthIT
@@ -387,7 +395,7 @@ public enum CoolingAnalysis {
                 heatOut += hour.heatRejected + condenser
                 water += hour.makeup * .hour
                 if !hour.holdsSetPoint { loops[l].hoursAboveSetPoint += 1 }
-                loops[l].hoursByMode[hour.mode, default: 0] += 1
+                loopModeHours[l][hour.mode.position] += 1
                 if hour.padsWet { loops[l].hoursPadsWet += 1 }
                 loops[l].warmestSupply = max(loops[l].warmestSupply, hour.supplyTemperature)
                 switch loops[l].kind {
@@ -419,12 +427,19 @@ public enum CoolingAnalysis {
             plantHourly[i] = plantPower.watts
             rejectedHourly[i] = heatOut.watts
             recoveredHourly[i] = recovered.watts
-            modes[hourMode, default: 0] += 1
+            modeHours[hourMode.position] += 1
             let m = Int(weather.months[i])
             monthIT[m] += (level.it * .hour).si
             monthFacility[m] += (facility * .hour).si
             monthCooling[m] += ((loads.movers + plantPower + pumpPower) * .hour).si
             if hourMode == .free { monthFree[m] += 1 }
+        }
+        var modes: [PlantMode: Int] = [:]
+        for mode in PlantMode.allCases where modeHours[mode.position] > 0 { modes[mode] = modeHours[mode.position] }
+        for l in loops.indices {
+            for mode in PlantMode.allCases where loopModeHours[l][mode.position] > 0 {
+                loops[l].hoursByMode[mode, default: 0] += loopModeHours[l][mode.position]
+            }
         }
         let hourlyFacility = HourlySeries<Power>(si: hourly)
         let peak = hourlyFacility.peakHour ?? 0
@@ -480,5 +495,16 @@ extension SiteCooling {
         designEvaporationWetBulb = design.evaporationWetBulb
         designEvaporationDryBulb = design.evaporationMeanCoincidentDryBulb
         designSource = design.source.text
+    }
+}
+
+extension PlantMode {
+    /// The mode's position in `allCases`, for counting hours in an array.
+    var position: Int {
+        switch self {
+        case .free: 0
+        case .partial: 1
+        case .chiller: 2
+        }
     }
 }

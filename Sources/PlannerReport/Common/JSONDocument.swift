@@ -84,14 +84,14 @@ public indirect enum JSONValue: Hashable, Sendable {
 /// holding it (`it_power_kw: {design, …}`). Dimensionless ratios named by their definition (PUE,
 /// COP) have no suffix; fractions end in `_fraction`, percentages in `_percent`.
 public enum JSONUnit: String, Sendable, CaseIterable {
-    case kw = "kW", mw = "MW", mwh = "MWh", kj = "kJ"
+    case kw = "kW", mw = "MW", mwh = "MWh", gwh = "GWh", kj = "kJ"
     case percent = "%", fraction = "fraction (0-1)"
     case c = "°C", k = "K"
     case m = "m", m2 = "m²", m3 = "m³", mm2 = "mm²", t = "t", kv = "kV", a = "A"
     case m3PerS = "m³/s", lPerMin = "L/min", lPerKWh = "L/kWh", kgPerKWh = "kg CO₂e/kWh"
     case mwPerS = "MW/s", perH = "1/h", tPerMW = "t/MW", knPerM2 = "kN/m²"
     case h = "h", min = "min", s = "s", kg = "kg", kwM = "kW·m", deg = "°", km = "km"
-    case usd = "USD", usdPerYear = "USD/yr"
+    case usd = "USD", musd = "M USD", usdPerYear = "USD/yr"
     /// A ratio named by its definition (PUE, ERE, COP, an exponent): no unit.
     case ratio = "dimensionless"
     /// An amount in the currency a sibling `currency` key names.
@@ -104,6 +104,7 @@ public enum JSONUnit: String, Sendable, CaseIterable {
         case .kw: "_kw"
         case .mw: "_mw"
         case .mwh: "_mwh"
+        case .gwh: "_gwh"
         case .kj: "_kj"
         case .percent: "_percent"
         case .fraction: "_fraction"
@@ -132,6 +133,7 @@ public enum JSONUnit: String, Sendable, CaseIterable {
         case .min: "_min"
         case .s: "_s"
         case .usd: "_usd"
+        case .musd: "_musd"
         case .usdPerYear: "_usd_per_year"
         case .ratio, .currencyPerYear: nil
         }

@@ -101,9 +101,10 @@ enum PlacementMarkdown {
                         + "cooling table installs \(layout.units.count) units (DESIGN.md §5.4.1), more than the racks' "
                         + "heat and the redundancy need on this floor"
                         + (layout.medium == .air
-                            ? " (the air units are sized for the air heat plus the hall's power-chain losses, which have "
-                                + "no place on the floor model)" : "")
-                        + "; \(one ? "it stands" : "they stand") where the least-cost layout put \(one ? "it" : "them").\n"
+                            ? " (the air units are sized for the air heat plus the hall's power-chain losses, "
+                                + "which have no place on the floor model)" : "")
+                        + "; \(one ? "it stands" : "they stand") where the least-cost layout put "
+                        + "\(one ? "it" : "them").\n"
                 }
                 if !layout.failures.isEmpty {
                     text +=

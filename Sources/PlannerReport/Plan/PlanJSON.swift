@@ -1331,6 +1331,9 @@ public enum PlanJSON {
                     F.array("options", of: option, .optional, "options ranked by lifetime cost") {
                         $0.plan.options.isEmpty ? nil : $0.plan.options
                     },
+                    F.object("uncertainty", uncertainty, .optional, "bands over sampled inputs (DESIGN.md §5.20)") {
+                        $0.plan.uncertainty
+                    },
                     F.array("phases", of: phase, .optional, "phased build-out (DESIGN.md §5.19)") {
                         $0.plan.phases.isEmpty ? nil : $0.plan.phases
                     },

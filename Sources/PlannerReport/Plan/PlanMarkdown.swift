@@ -14,8 +14,8 @@ public enum PlanMarkdown {
             hallTable(plan),
             ElectricalMarkdown.sections(plan, diagrams: diagrams), CoolingMarkdown.sections(plan, figures: figures),
             HeatRecoveryMarkdown.sections(plan, figures: figures), PlacementMarkdown.section(plan, figures: figures),
-            CostMarkdown.section(plan), PhaseMarkdown.section(plan, figures: diagrams), findingsSection(plan.findings),
-            reproduce(context),
+            CostMarkdown.section(plan), PhaseMarkdown.section(plan, figures: diagrams),
+            UncertaintyMarkdown.section(plan, figures: figures), findingsSection(plan.findings), reproduce(context),
         ].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -192,6 +192,7 @@ public enum PlanMarkdown {
             t.gpuCount > 0 ? Format.fixed(t.itPower.design.kilowatts / Double(t.gpuCount), 2) : "–",
         ])
         table.add(["Rack floor weight [t]", weightText(t)])
+        for row in UncertaintyMarkdown.summaryRows(plan) { table.add(row) }
         return "## Summary\n\n" + table.rendered + """
 
             Design power sizes the electrical chain; sustained power (the utilisation curve between idle \

@@ -31,6 +31,7 @@ public enum PlanFiles {
         if !plan.phases.isEmpty {
             files.add(base + "/phases.svg", PhaseChart(phases: plan.phases, siteName: site.name).rendered)
         }
+        if let u = plan.uncertainty { files.add(base + "/uncertainty.svg", UncertaintyChart.rendered(u)) }
         for placement in plan.placements {
             guard let hall = site.halls.first(where: { $0.id == placement.hallID }), let layout = hall.layout else {
                 continue
@@ -62,7 +63,7 @@ public enum PlanFiles {
     static func isGenerated(_ name: String) -> Bool {
         [
             "plan.json", "racks.csv", "halls.csv", "single-line.svg", "facility-power.svg", "load-duration.svg",
-            "heat-recovery.svg", "bill-of-quantities.csv", "phases.svg", "hourly.csv",
+            "heat-recovery.svg", "bill-of-quantities.csv", "phases.svg", "hourly.csv", "uncertainty.svg",
         ]
         .contains(name) || (name.hasPrefix("floor-") && name.hasSuffix(".svg"))
     }

@@ -27,6 +27,11 @@ public struct PlanRun: Sendable {
     /// Called before each site is planned with the number of sites finished and the site's report
     /// name, for a progress display (DESIGN.md §7.1); it never changes what is written.
     public var progress: @Sendable (_ finished: Int, _ site: String) -> Void = { _, _ in }
+    /// Latin hypercube samples per site (`--samples`), over each spec's `uncertainty.samples`
+    /// (DESIGN.md §5.20); nil: the spec's.
+    public var samples: Int?
+    /// Worker threads of the uncertainty samples (`--threads`); nil: all cores.
+    public var threads: Int?
 
     public init(
         out: String, distribution: Distribution? = nil, rollup: String? = nil, rollupTitle: String? = nil,
@@ -65,6 +70,23 @@ public struct PlanRun: Sendable {
             let phased = PhaseAnalysis.plan(spec.site, final: plan, weather: spec.weather, planner: planner)
             plan.phases = phased.phases
             plan.findings += phased.findings
+            if let sampling = UncertaintyRun.asked(by: spec.site, samples: samples, threads: threads) {
+                plan.uncertainty = try sampling.run(spec, deterministic: plan, planner: planner)
+                if let summary = plan.uncertainty, summary.failed > 0 {
+                    plan.findings.append(
+                        Finding(
+                            .warning, "uncertainty.samples",
+                            "\(summary.failed) of \(summary.samples) samples did not plan and are left out of the "
+                                + "bands; the first: \(summary.firstFailure ?? "")"))
+                }
+            } else if let given = spec.site.uncertainty?.inputs, !given.isEmpty {
+                plan.findings.append(
+                    Finding(
+                        .warning, "uncertainty.samples",
+                        "\(given.count) value\(given.count == 1 ? " is" : "s are") written as distributions but no "
+                            + "samples are drawn: the plan uses their typical values (or means, or first "
+                            + "alternatives) and shows no bands; set uncertainty.samples or pass --samples"))
+            }
             plan.findings = plan.findings.strict(strict)
             log(
                 .findings(
@@ -149,6 +171,7 @@ public struct PlanRun: Sendable {
     /// The options that change what a report says, as they go on its command line.
     private var override: String {
         (distribution.map { " --distribution \($0.rawValue)" } ?? "") + (strict ? " --strict" : "")
+            + (samples.map { " --samples \($0)" } ?? "")
     }
 
     /// Solve times vary from run to run: they go to the log, never into a committed report.

@@ -8,6 +8,11 @@ public final class WeatherCache: @unchecked Sendable {
 
     public init() {}
 
+    /// Keeps a year already read (a plan's own) for `path`.
+    public func store(_ path: String, _ weather: SiteWeather) {
+        lock.withLock { years[path] = .success(weather) }
+    }
+
     public func load(_ path: String) -> Result<SiteWeather, WeatherFileError> {
         lock.lock()
         defer { lock.unlock() }
