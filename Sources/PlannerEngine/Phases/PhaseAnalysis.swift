@@ -61,6 +61,7 @@ public enum PhaseAnalysis {
             else { continue }
             phases.append(phase)
             findings += runOutFindings(phase, subject: subject)
+            findings += oversizedContract(phase, subject: subject)
         }
         return (phases, findings)
     }
@@ -124,6 +125,21 @@ public enum PhaseAnalysis {
                 "the margin runs out when the phase is energised \(phase.date): \(what); energise fewer halls, "
                     + "raise the contract or add equipment")
         }
+    }
+
+    /// A note when a phase's own grid contract exceeds the facility demand of the whole site at
+    /// design: the contract serves more than the spec plans (later halls not in the spec), or it
+    /// is larger than the site needs; either way the margin it shows is not the final build's.
+    static func oversizedContract(_ phase: PhasePlan, subject: String) -> [Finding] {
+        guard phase.gridContractSource == .phase, phase.gridContract > phase.gridConnection * 1.0001 else { return [] }
+        return [
+            Finding(
+                .note, subject,
+                "the grid contract of \(mw(phase.gridContract)) MW from \(phase.date) is above the whole site's "
+                    + "facility demand of \(mw(phase.gridConnection)) MW at design: either it also serves halls the "
+                    + "spec does not plan, or it is \(mw(phase.gridContract - phase.gridConnection)) MW more than the "
+                    + "site needs")
+        ]
     }
 
     static func mw(_ p: Power) -> String { NumberText.compact((p.megawatts * 100).rounded() / 100) }
