@@ -23,14 +23,14 @@ public enum SweepRowFormat {
 
     public static func jsonLine(_ row: SweepRow, _ definition: SweepDefinition) -> String {
         let axes = zip(definition.axes, row.values).map { axis, value in
-            "\(jsonString(axis.path)):\(jsonValue(value))"
+            "\(JSONValue.quoted(axis.path)):\(jsonValue(value))"
         }
         let metrics = zip(definition.metrics, row.metrics).map { metric, value in
-            "\(jsonString(metric.id)):\(value.map(number) ?? "null")"
+            "\(JSONValue.quoted(metric.id)):\(value.map(number) ?? "null")"
         }
         return "{\"index\":\(row.index),\"axes\":{\(axes.joined(separator: ","))},"
-            + "\"status\":\(jsonString(row.status.rawValue)),"
-            + "\"metrics\":{\(metrics.joined(separator: ","))},\"message\":\(jsonString(row.message))}\n"
+            + "\"status\":\(JSONValue.quoted(row.status.rawValue)),"
+            + "\"metrics\":{\(metrics.joined(separator: ","))},\"message\":\(JSONValue.quoted(row.message))}\n"
     }
 
     /// Reads a record written by `jsonLine`; nil when it is not one of this sweep's.
@@ -57,24 +57,8 @@ public enum SweepRowFormat {
     static func jsonValue(_ value: SweepValue) -> String {
         switch value {
         case .number(let n): number(n)
-        case .text(let t): jsonString(t)
+        case .text(let t): JSONValue.quoted(t)
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     static func csvField(_ text: String) -> String {
