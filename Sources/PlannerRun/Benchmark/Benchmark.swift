@@ -181,15 +181,15 @@ public struct Benchmark: Sendable {
             }
             let clock = ContinuousClock()
             let start = clock.now
-            // One at a time, each hall's solve runs on this thread: its CPU time is the hall's alone,
-            // whatever else the machine runs (wall times grow with the load; CPU times hardly do).
+            // One at a time, each hall's solve is all this process runs: its CPU time is the hall's
+            // alone, whatever else the machine runs (wall times grow with the load; CPU times hardly do).
             var cpu: [Duration?] = []
             var solved: [Result<HallPlacement, PlacementError>] = []
             if sequential {
                 for problem in problems {
-                    let before = Self.threadCPUTime()
+                    let before = Self.cpuSeconds()
                     solved += PlacementAnalysis.place([problem], parallel: false)
-                    cpu.append(Self.threadCPUTime() - before)
+                    cpu.append(.seconds(Self.cpuSeconds() - before))
                 }
             } else {
                 solved = PlacementAnalysis.place(problems, parallel: true)
@@ -233,12 +233,6 @@ public struct Benchmark: Sendable {
 
     static func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
 
-    /// CPU time the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
-    static func threadCPUTime() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
-    }
     static func ms(_ d: Duration) -> String { Format.fixed(d.seconds * 1000, 3) }
     static func minMedian(_ values: [Duration]) -> String { "\(ms(values.min() ?? .zero)) / \(ms(median(values)))" }
 
