@@ -146,8 +146,8 @@ public enum PlacementAnalysis {
         for bySystem in model.serve {
             for byRack in bySystem {
                 for entries in byRack where entries.count > initialServeSites {
-                    let order = entries.sorted { ($0.distance, $0.site) < ($1.distance, $1.site) }
-                    result += order.dropFirst(initialServeSites).map(\.variable.index)
+                    result += PlacementModel.Serve.nearestFirst(entries).dropFirst(initialServeSites).map(
+                        \.variable.index)
                 }
             }
         }

@@ -203,6 +203,14 @@ public struct PlacementModel: Sendable, Equatable {
     }
 }
 
+extension PlacementModel.Serve {
+    /// `entries` nearest site first, ties by site index: the one order that picks a rack's VUB
+    /// sites and the serve columns its relaxation starts with (the VUB sites among them).
+    static func nearestFirst(_ entries: [Self]) -> [Self] {
+        entries.sorted { ($0.distance, $0.site) < ($1.distance, $1.site) }
+    }
+}
+
 /// Builds the placement programs of DESIGN.md §5.4.1 for the media of one hall.
 ///
 /// Sets: media `m`, systems `s` of m's redundancy (one for N+k, two for 2N), sites `j`, types `t`
@@ -346,8 +354,7 @@ public enum PlacementFormulation {
                         // site's flow at 0): kept for the rack's nearest sites, where the relaxation
                         // would send its heat through a fraction of a unit.
                         let nearest = Set(
-                            model.serve[m][s][i].sorted { ($0.distance, $0.site) < ($1.distance, $1.site) }
-                                .prefix(vubSites).map(\.site))
+                            PlacementModel.Serve.nearestFirst(model.serve[m][s][i]).prefix(vubSites).map(\.site))
                         for entry in model.serve[m][s][i] {
                             atSite[entry.site].append(entry.variable)
                             guard nearest.contains(entry.site) else { continue }
