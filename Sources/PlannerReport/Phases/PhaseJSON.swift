@@ -43,11 +43,11 @@ extension PlanJSON {
                     keys: ["grid_contract", "transformers", "chillers", "heat_rejection"], .required,
                     "capacity in place less the phase's demand at design [MW]; negative: run out"
                 ) { p in
-                    var margins = ["grid_contract": p.margins.grid.megawatts]
-                    if let m = p.margins.transformers { margins["transformers"] = m.megawatts }
-                    if let m = p.margins.chillers { margins["chillers"] = m.megawatts }
-                    if let m = p.margins.heatRejection { margins["heat_rejection"] = m.megawatts }
-                    return margins
+                    // The margins the report names ("grid contract" → grid_contract), one source for both.
+                    Dictionary(
+                        uniqueKeysWithValues: p.margins.named.map {
+                            ($0.name.replacingOccurrences(of: " ", with: "_"), $0.margin.megawatts)
+                        })
                 },
             ])
     }
